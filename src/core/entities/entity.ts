@@ -1,0 +1,45 @@
+// The entity model: things people watch (regions, actors, topics) with their names and aliases in
+// French, English and Arabic. Validated with zod at the edge (config files, API bodies).
+import { z } from 'zod';
+
+export const LANGS = ['en', 'fr', 'ar'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const ENTITY_KINDS = ['region', 'actor', 'topic'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+const nonEmpty = z.string().trim().min(1).max(200);
+
+export const entitySchema = z
+  .object({
+    /** Stable id: lowercase ascii, digits and dashes, e.g. `sy-deir-ez-zor`, `actor-hezbollah`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'id must be lowercase letters, digits and dashes'),
+    kind: z.enum(ENTITY_KINDS),
+    /** Finer type, free text: country, governorate, district, subdistrict, town, area, crossing,
+     * oilfield, base; for actors state, state-force, militia, armed-group, coalition, party... */
+    type: z.string().max(40).optional(),
+    /** Canonical name per language; all three are required for shipped entities. */
+    names: z.object({ en: nonEmpty, fr: nonEmpty, ar: nonEmpty }),
+    /** More spellings per language/script. Canonical names are aliases too (no need to repeat). */
+    aliases: z
+      .object({ en: z.array(nonEmpty).optional(), fr: z.array(nonEmpty).optional(), ar: z.array(nonEmpty).optional() })
+      .strict()
+      .default({}),
+    /** Aliases that only count when written in capitals in the original text (SDF, HTS, EI, FDS). */
+    acronyms: z.array(z.string().regex(/^[A-Z0-9\u0600-\u06FF-]{2,12}$/, 'acronyms are 2-12 capitals')).default([]),
+    /** Regions: administrative parents (town -> district -> governorate -> country).
+     * Actors: member-of (Kataib Hezbollah -> Iran-backed militias). */
+    parents: z.array(z.string()).default([]),
+    /** Phrases in which an alias does not mean this entity ("savon d'Alep", "Al Mayadeen TV"). */
+    exclusions: z.array(nonEmpty).default([]),
+    /** External codes (OCHA p-codes, GeoNames ids, WOF ids) for traceability. */
+    codes: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    /** Where the names came from (opensyria, geonames, whosonfirst, hand). */
+    sources: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type EntityInput = z.input<typeof entitySchema>;
+export type Entity = z.output<typeof entitySchema>;
+
+export const entityFileSchema = z.object({ entities: z.array(entitySchema) }).strict();

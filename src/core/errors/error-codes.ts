@@ -1,0 +1,37 @@
+// The catalogue of stable error codes. A code never changes meaning once shipped; add new ones here.
+// `permanent: true` means retrying the same input cannot help (BullMQ UnrecoverableError).
+
+export const ERROR_CODES = {
+  // configuration and input
+  CONFIG_INVALID: { permanent: true, summary: 'configuration or environment is invalid' },
+  BAD_URL: { permanent: true, summary: 'URL cannot be parsed or has a forbidden form' },
+  UNSUPPORTED_SCHEME: { permanent: true, summary: 'only http and https URLs are fetched' },
+  ENTITY_INVALID: { permanent: true, summary: 'an entity definition is invalid' },
+  QUERY_SYNTAX: { permanent: true, summary: 'a keyword query has a syntax error' },
+  NOT_FOUND: { permanent: true, summary: 'the requested object does not exist' },
+  // outbound gate
+  SSRF_BLOCKED: { permanent: true, summary: 'target address is not public and not allowed' },
+  DNS_ERROR: { permanent: false, summary: 'host name could not be resolved' },
+  FETCH_CONNECT: { permanent: false, summary: 'connection refused, reset or closed' },
+  FETCH_TIMEOUT: { permanent: false, summary: 'connect or total deadline passed' },
+  FETCH_TOO_LARGE: { permanent: true, summary: 'decoded body is larger than the cap' },
+  TOO_MANY_REDIRECTS: { permanent: true, summary: 'more redirects than allowed' },
+  REDIRECT_NOT_ALLOWED: { permanent: true, summary: 'a redirect was answered where none is followed' },
+  TLS_ERROR: { permanent: false, summary: 'TLS handshake or certificate failure' },
+  BAD_ENCODING: { permanent: true, summary: 'response content encoding is invalid or stacked too deep' },
+  HTTP_STATUS: { permanent: false, summary: 'the server answered with a non-success status' },
+  // parsing and extraction
+  FEED_PARSE_ERROR: { permanent: true, summary: 'the feed is not well-formed' },
+  NOT_A_FEED: { permanent: true, summary: 'the document is not RSS, RDF or Atom' },
+  EXTRACT_EMPTY: { permanent: true, summary: 'no article text could be extracted' },
+  // delivery
+  WEBHOOK_FAILED: { permanent: false, summary: 'the webhook endpoint did not accept the delivery' },
+  WEBHOOK_GONE: { permanent: true, summary: 'the webhook endpoint answered 410 Gone and is disabled' },
+  SMTP_TRANSIENT: { permanent: false, summary: 'the SMTP server refused temporarily (4xx) or dropped' },
+  SMTP_PERMANENT: { permanent: true, summary: 'the SMTP server refused permanently (5xx)' },
+  // state
+  REDIS_UNAVAILABLE: { permanent: false, summary: 'Redis cannot be reached' },
+  REDIS_MISCONFIGURED: { permanent: true, summary: 'Redis settings are unsafe for vigie' },
+} as const satisfies Record<string, { permanent: boolean; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
