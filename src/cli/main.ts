@@ -8,6 +8,9 @@ import { register as registerCheckSource } from './commands/check-source.js';
 import { register as registerExtract } from './commands/extract.js';
 import { register as registerMatch } from './commands/match.js';
 import { register as registerEntities } from './commands/entities.js';
+import { register as registerSources } from './commands/sources.js';
+import { register as registerSubscriptions } from './commands/subscriptions.js';
+import { register as registerDeliveries } from './commands/deliveries.js';
 
 export function buildProgram(): Command {
   const program = new Command('vigie')
@@ -17,6 +20,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   for (const register of [
     registerStart, registerWorker, registerConfig, registerCheckSource, registerExtract, registerMatch, registerEntities,
+    registerSources, registerSubscriptions, registerDeliveries,
   ]) {
     register(program);
   }

@@ -1,9 +1,13 @@
-// Placeholder until the 'worker' command lands; replaced by its owner.
+// `vigie worker`: a worker process (poll, article, deliver, digest queues) against REDIS_URL; run
+// as many as the load needs, on as many machines, against the same Redis.
 import type { Command } from 'commander';
+import { runService } from '../../runtime/run-service.js';
 
 export function register(program: Command): void {
-  program.command('worker').description('(not yet available)').action(() => {
-    console.error('vigie worker: not yet available');
-    process.exitCode = 2;
-  });
+  program.command('worker')
+    .description('run queue workers only (poll, article, deliver, digest) against REDIS_URL; start more to scale out')
+    .option('--config <dir>', 'config directory')
+    .action(async (o: { config?: string }) => {
+      await runService({ workers: true, api: false, embedded: false, configDir: o.config });
+    });
 }

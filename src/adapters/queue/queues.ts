@@ -1,0 +1,50 @@
+// BullMQ queues vigie uses, their names and job options in one place. Jobs carry ids (and a feed
+// item's public fields), never secrets; job ids are deterministic so enqueueing twice is harmless.
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { FeedItem } from '../../core/model/feed-item.js';
+
+export const QUEUE = { poll: 'poll', article: 'article', deliver: 'deliver', digest: 'digest' } as const;
+
+export interface PollJob { sourceId: string }
+export interface ArticleJob { sourceId: string; item: FeedItem; articleId: string }
+export interface DeliverJob { deliveryId: string }
+export interface DigestJob { mode: 'hourly' | 'daily' }
+
+/** Completed jobs are kept a day (dedupe window for re-enqueued ids), failed ones two weeks for inspection. */
+const KEEP: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = {
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+export const JOB_OPTIONS = {
+  poll: { ...KEEP, attempts: 1, removeOnComplete: { age: 3600, count: 1000 } },
+  article: { ...KEEP, attempts: 4, backoff: { type: 'exponential', delay: 2000, jitter: 0.3 } },
+  // Delivery retries follow the webhook schedule through the worker's backoffStrategy ('schedule').
+  deliver: { ...KEEP, attempts: 50, backoff: { type: 'schedule' } },
+  digest: { ...KEEP, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+} satisfies Record<keyof typeof QUEUE, JobsOptions>;
+
+export interface Queues {
+  poll: Queue<PollJob>;
+  article: Queue<ArticleJob>;
+  deliver: Queue<DeliverJob>;
+  digest: Queue<DigestJob>;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const poll = new Queue<PollJob>(QUEUE.poll, { connection, prefix });
+  const article = new Queue<ArticleJob>(QUEUE.article, { connection, prefix });
+  const deliver = new Queue<DeliverJob>(QUEUE.deliver, { connection, prefix });
+  const digest = new Queue<DigestJob>(QUEUE.digest, { connection, prefix });
+  for (const q of [poll, article, deliver, digest]) q.on('error', () => undefined);
+  return {
+    poll, article, deliver, digest,
+    close: async () => { await Promise.all([poll.close(), article.close(), deliver.close(), digest.close()]); },
+  };
+}
+
+/** BullMQ job ids may not contain ':' nor be all digits. */
+export function safeJobId(id: string): string {
+  return id.replace(/:/g, '_');
+}

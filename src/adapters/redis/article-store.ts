@@ -1,0 +1,50 @@
+// Articles in Redis, one key per canonical URL with a retention period, plus a time index for
+// backtests and the API. Also the per-article routing marks that make the article stage re-runnable.
+import type { Redis } from 'ioredis';
+import type { Article } from '../../core/model/article.js';
+import type { Keys } from './keys.js';
+
+export function createArticleStore(redis: Redis, keys: Keys, retentionSeconds: number) {
+  return {
+    async get(id: string): Promise<Article | undefined> {
+      const raw = await redis.get(keys.article(id));
+      return raw ? (JSON.parse(raw) as Article) : undefined;
+    },
+    async getMany(ids: string[]): Promise<Article[]> {
+      if (ids.length === 0) return [];
+      const raws = await redis.mget(ids.map((id) => keys.article(id)));
+      return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Article);
+    },
+    /** Stores the article unless one with the same id exists; returns true when this call stored it. */
+    async putIfAbsent(article: Article): Promise<boolean> {
+      const ok = await redis.set(keys.article(article.id), JSON.stringify(article), 'EX', retentionSeconds, 'NX');
+      if (ok !== 'OK') return false;
+      await redis.zadd(keys.articlesByTime, Date.parse(article.fetchedAt), article.id);
+      return true;
+    },
+    /** Records that another source brought the same article (listed, not re-processed). */
+    async addAlsoFrom(id: string, sourceId: string): Promise<void> {
+      const article = await this.get(id);
+      if (!article || article.sourceId === sourceId || article.alsoFrom?.includes(sourceId)) return;
+      article.alsoFrom = [...(article.alsoFrom ?? []), sourceId];
+      await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
+    },
+    async listIdsBetween(from: Date, to: Date, limit = 1000): Promise<string[]> {
+      return redis.zrangebyscore(keys.articlesByTime, from.getTime(), to.getTime(), 'LIMIT', 0, limit);
+    },
+    async trim(now: Date): Promise<number> {
+      return redis.zremrangebyscore(keys.articlesByTime, 0, now.getTime() - retentionSeconds * 1000);
+    },
+    async isRouted(id: string): Promise<boolean> {
+      return (await redis.exists(keys.articleRouted(id))) === 1;
+    },
+    async markRouted(id: string): Promise<void> {
+      await redis.set(keys.articleRouted(id), '1', 'EX', retentionSeconds);
+    },
+    async count(): Promise<number> {
+      return redis.zcard(keys.articlesByTime);
+    },
+  };
+}
+
+export type ArticleStore = ReturnType<typeof createArticleStore>;

@@ -1,0 +1,77 @@
+// Every Redis key name vigie uses, in one place, under one configurable prefix. The prefix is wrapped
+// in a hash tag ({vigie}) so a Redis Cluster keeps one deployment's keys (and its Lua scripts) on one slot.
+
+export interface Keys {
+  prefix: string;
+  bullPrefix: string;
+  sources: string;
+  source(id: string): string;
+  sourceState(id: string): string;
+  validators(sourceId: string): string;
+  seen(sourceId: string): string;
+  article(id: string): string;
+  articlesByTime: string;
+  articleStory(id: string): string;
+  articleRouted(id: string): string;
+  subscriptions: string;
+  subscriptionsByOwner(owner: string): string;
+  subscription(id: string): string;
+  webhookSecrets(subscriptionId: string, channelId: string): string;
+  subscriptionsVersion: string;
+  entities: string;
+  entitiesVersion: string;
+  alert(id: string): string;
+  alertsByTime: string;
+  alertsBySubscription(subscriptionId: string): string;
+  delivery(id: string): string;
+  deliveryLog(id: string): string;
+  deliveriesDead: string;
+  deliveriesBySubscription(subscriptionId: string): string;
+  story(id: string): string;
+  storyIndex(key: string): string;
+  digestPending(subscriptionId: string, channelId: string): string;
+  digestChannels(mode: string): string;
+  apiKey(hash: string): string;
+  apiKeys: string;
+  heartbeat(role: string): string;
+  signingKey: string;
+}
+
+export function createKeys(prefix = 'vigie'): Keys {
+  const p = `{${prefix}}`;
+  return {
+    prefix: p,
+    bullPrefix: `{${prefix}}:bull`,
+    sources: `${p}:sources`,
+    source: (id) => `${p}:source:${id}`,
+    sourceState: (id) => `${p}:source-state:${id}`,
+    validators: (id) => `${p}:validators:${id}`,
+    seen: (id) => `${p}:seen:${id}`,
+    article: (id) => `${p}:article:${id}`,
+    articlesByTime: `${p}:articles:by-time`,
+    articleStory: (id) => `${p}:article-story:${id}`,
+    articleRouted: (id) => `${p}:article-routed:${id}`,
+    subscriptions: `${p}:subscriptions`,
+    subscriptionsByOwner: (owner) => `${p}:subscriptions:owner:${owner}`,
+    subscription: (id) => `${p}:subscription:${id}`,
+    webhookSecrets: (sub, chan) => `${p}:webhook-secret:${sub}:${chan}`,
+    subscriptionsVersion: `${p}:subscriptions:version`,
+    entities: `${p}:entities`,
+    entitiesVersion: `${p}:entities:version`,
+    alert: (id) => `${p}:alert:${id}`,
+    alertsByTime: `${p}:alerts:by-time`,
+    alertsBySubscription: (sub) => `${p}:alerts:subscription:${sub}`,
+    delivery: (id) => `${p}:delivery:${id}`,
+    deliveryLog: (id) => `${p}:delivery-log:${id}`,
+    deliveriesDead: `${p}:deliveries:dead`,
+    deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
+    story: (id) => `${p}:story:${id}`,
+    storyIndex: (key) => `${p}:story-index:${key}`,
+    digestPending: (sub, chan) => `${p}:digest:${sub}:${chan}`,
+    digestChannels: (mode) => `${p}:digest-channels:${mode}`,
+    apiKey: (hash) => `${p}:api-key:${hash}`,
+    apiKeys: `${p}:api-keys`,
+    heartbeat: (role) => `${p}:heartbeat:${role}`,
+    signingKey: `${p}:signing-key`,
+  };
+}

@@ -1,0 +1,99 @@
+// `vigie subscriptions add|list|show|rm|rotate-secret`: who wants what, stored in the shared Redis.
+// A webhook secret is generated here, printed once, and never shown by list/show.
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
+import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
+import { generateWebhookSecret } from '../../core/deliver/sign-webhook.js';
+import { VigieError } from '../../core/errors/vigie-error.js';
+import { printJson, withServices } from '../with-services.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const OVERLAP_MS = 24 * 3600 * 1000;
+
+export function register(program: Command): void {
+  const subs = program.command('subscriptions').description('manage subscriptions (regions, actors, keywords -> webhook or email)');
+  subs.command('add')
+    .description('create a subscription; prints its id and, for a webhook, the signing secret (shown once)')
+    .requiredOption('--name <name>', 'a name people recognise')
+    .option('--region <region>', 'region id or any of its names in any language (repeatable; descendants included)', collect, [])
+    .option('--actor <actor>', 'actor id or any of its names (repeatable; members included)', collect, [])
+    .option('--query <query>', 'keyword query: AND OR NOT ( ) "phrase" prefix* NEAR/n')
+    .option('--lang <lang>', 'only articles in this language (repeatable: en, fr, ar)', collect, [])
+    .option('--source <id>', 'only articles from this source (repeatable)', collect, [])
+    .option('--webhook <url>', 'deliver to this webhook (Standard Webhooks signed)')
+    .option('--format <format>', 'webhook payload: standard | slack', 'standard')
+    .option('--email <address>', 'deliver by email')
+    .option('--digest <period>', 'email as an hourly or daily digest instead of immediately')
+    .option('--owner <owner>', 'owner of the subscription', 'cli')
+    .option('--json', 'print {"id","secret"} as JSON')
+    .action(async (o: Record<string, any>) => withServices(async ({ services }) => {
+      const channels = [
+        ...(o.webhook ? [{ type: 'webhook', url: o.webhook, format: o.format }] : []),
+        ...(o.email ? [{ type: 'email', address: o.email, mode: o.digest ?? 'immediate' }] : []),
+      ];
+      const parsed = subscriptionInputSchema.safeParse({ name: o.name, regions: o.region, actors: o.actor, query: o.query, languages: o.lang, sources: o.source, channels });
+      if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'subscriptions', parsed.error.issues.map((i) => `${i.path.join('.') || 'subscription'}: ${i.message}`).join('; '));
+      const { graph } = await services.entities.current();
+      const sub = buildSubscription(parsed.data, {
+        graph, id: `sub_${randomBytes(8).toString('hex')}`, owner: o.owner, now: services.clock(),
+        channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
+      });
+      await services.subscriptions.put(sub);
+      const webhook = sub.channels.find((c) => c.type === 'webhook');
+      let secret: string | undefined;
+      if (webhook) {
+        secret = generateWebhookSecret();
+        await services.subscriptions.setSecret(sub.id, webhook.id, secret);
+      }
+      if (o.json) printJson({ id: sub.id, ...(secret ? { secret } : {}), regions: sub.regions, actors: sub.actors });
+      else {
+        console.log(`subscription ${sub.id} created (regions: ${sub.regions.join(', ') || '-'}; actors: ${sub.actors.join(', ') || '-'})`);
+        if (secret) console.log(`webhook secret (shown once): ${secret}`);
+      }
+    }));
+  subs.command('list')
+    .description('list subscriptions')
+    .option('--owner <owner>', 'only this owner\'s')
+    .option('--json', 'JSON output')
+    .action(async (o: { owner?: string; json?: boolean }) => withServices(async ({ services }) => {
+      const all = await services.subscriptions.list(o.owner);
+      if (o.json) return printJson(all);
+      if (all.length === 0) return console.log('no subscriptions');
+      for (const s of all) {
+        const ch = s.channels.map((c) => (c.type === 'webhook' ? `webhook${c.disabled ? ' (disabled)' : ''}` : `email/${c.mode}`)).join(', ');
+        console.log(`${s.id}  ${s.active ? 'active ' : 'paused '} ${s.name}  [${[...s.regions, ...s.actors].join(', ')}${s.query ? ` q=${s.query}` : ''}] -> ${ch}`);
+      }
+    }));
+  subs.command('show <id>')
+    .description('show one subscription (channels, disabled endpoints, recent alerts); never the secret')
+    .option('--json', 'JSON output')
+    .action(async (id: string, o: { json?: boolean }) => withServices(async ({ services }) => {
+      const sub = await services.subscriptions.get(id);
+      if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      const alerts = await services.alerts.listAlertIds({ subscriptionId: id, limit: 10 });
+      const view = { ...sub, recentAlerts: alerts };
+      if (o.json) return printJson(view);
+      console.log(JSON.stringify(view, null, 2));
+    }));
+  subs.command('rm <id>')
+    .description('delete a subscription (its secrets too)')
+    .action(async (id: string) => withServices(async ({ services }) => {
+      if (!(await services.subscriptions.remove(id))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      console.log(`subscription ${id} removed`);
+    }));
+  subs.command('rotate-secret <id>')
+    .description('make a new webhook secret; the old one keeps signing too for 24 h (both signatures sent)')
+    .option('--channel <channelId>', 'webhook channel (default: the first)')
+    .option('--json', 'print {"id","secret","previousUntil"}')
+    .action(async (id: string, o: { channel?: string; json?: boolean }) => withServices(async ({ services }) => {
+      const sub = await services.subscriptions.get(id);
+      const channel = sub?.channels.find((c) => c.type === 'webhook' && (!o.channel || c.id === o.channel));
+      if (!sub || !channel) throw new VigieError('NOT_FOUND', 'subscriptions', `no webhook channel on ${id}`);
+      const secret = generateWebhookSecret();
+      const until = new Date(services.clock().getTime() + OVERLAP_MS);
+      await services.subscriptions.rotateSecret(id, channel.id, secret, until);
+      if (o.json) printJson({ id, channelId: channel.id, secret, previousUntil: until.toISOString() });
+      else console.log(`new webhook secret (shown once): ${secret}\nthe previous secret keeps signing until ${until.toISOString()}`);
+    }));
+}

@@ -1,0 +1,53 @@
+// Process settings from the environment, validated once at start with every problem reported at once,
+// then frozen. Nothing else in vigie reads process.env.
+import { z } from 'zod';
+import { VigieError } from '../core/errors/vigie-error.js';
+
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  REDIS_URL: z.string().url().optional(),
+  VIGIE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('vigie'),
+  VIGIE_DATA_DIR: z.string().default('./data'),
+  VIGIE_CONFIG_DIR: z.string().optional(),
+  VIGIE_ALLOW_NETWORKS: z.string().default(''),
+  VIGIE_HTTP_PORT: int(0, 65535).default(8080),
+  VIGIE_HTTP_HOST: z.string().default('127.0.0.1'),
+  VIGIE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:8080'),
+  VIGIE_SIGNING_KEY: z.string().min(16).optional(),
+  VIGIE_BACKFILL: int(0, 500).default(2),
+  VIGIE_ARTICLE_RETENTION_DAYS: int(1, 3650).default(30),
+  VIGIE_POLL_CONCURRENCY: int(1, 200).default(10),
+  VIGIE_ARTICLE_CONCURRENCY: int(1, 200).default(8),
+  VIGIE_DELIVER_CONCURRENCY: int(1, 500).default(50),
+  VIGIE_ENDPOINT_CONCURRENCY: int(1, 50).default(4),
+  VIGIE_LOCK_MS: int(1000, 600_000).default(15_000),
+  VIGIE_STALLED_MS: int(500, 600_000).default(5_000),
+  /** Comma-separated webhook retry delays in ms (tests inject short ones); default is about a day. */
+  VIGIE_WEBHOOK_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
+  VIGIE_WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(15_000),
+  VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIE_ALLOW_HTTP_WEBHOOKS: bool.default(true),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().default('vigie <alerts@vigie.local>'),
+});
+
+export type Env = Readonly<z.output<typeof envSchema>>;
+
+/** Parses the given environment (process.env at the edge); throws CONFIG_INVALID listing every problem. */
+export function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new VigieError('CONFIG_INVALID', 'env', `invalid environment:\n  - ${problems.join('\n  - ')}`, {
+      details: { problems },
+    });
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,44 @@
+// An alert is one story matched for one subscription; a delivery is handing that alert to one channel.
+// "Submitted" (2xx from the webhook, 250 from SMTP) is not "read".
+
+export interface MatchExplanation {
+  entityId: string;
+  kind: 'region' | 'actor' | 'topic' | 'keyword';
+  name: string;
+  alias: string;
+  surface: string;
+  field: 'title' | 'summary' | 'text';
+  start: number;
+  end: number;
+  /** Sentence around the hit, with the hit wrapped in « » markers: see snippet.ts of the matcher. */
+  snippet: string;
+  path?: string[];
+}
+
+export interface Alert {
+  /** Deterministic: `alr_` + hash(subscriptionId, storyId). */
+  id: string;
+  subscriptionId: string;
+  storyId: string;
+  articleId: string;
+  /** Other articles attached to the same story later (not re-sent). */
+  relatedArticleIds: string[];
+  matches: MatchExplanation[];
+  createdAt: string;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'submitted' | 'failed' | 'dead';
+
+export interface Delivery {
+  /** Deterministic: `msg_` + hash(subscriptionId, storyId, channelId); also the webhook-id and Message-ID. */
+  id: string;
+  alertId: string;
+  subscriptionId: string;
+  channelId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastAttemptAt?: string;
+  lastError?: string;
+  lastStatusCode?: number;
+  submittedAt?: string;
+}

@@ -1,0 +1,39 @@
+// Routing, the pure part: from the subscriptions a story's article fired and the matches that explain
+// it, plan one alert per subscription per story and one delivery per channel, with deterministic ids
+// so a re-run plans exactly the same objects (and the stores create nothing new).
+import { alertId, deliveryId } from '../deliver/delivery-ids.js';
+import type { Alert, Delivery, MatchExplanation } from '../model/alert.js';
+import type { Subscription } from '../model/subscription.js';
+
+export interface PlannedDelivery { delivery: Delivery; digest?: 'hourly' | 'daily' }
+export interface PlannedAlert { alert: Alert; deliveries: PlannedDelivery[] }
+
+export interface PlanInput {
+  storyId: string;
+  articleId: string;
+  subscriptions: Subscription[];
+  /** Explanations per subscription: the matches that made its rule fire (entities in its regions/actors). */
+  explain: (subscription: Subscription) => MatchExplanation[];
+  now: Date;
+}
+
+export function planAlerts(input: PlanInput): PlannedAlert[] {
+  return input.subscriptions.map((sub) => {
+    const alert: Alert = {
+      id: alertId(sub.id, input.storyId),
+      subscriptionId: sub.id,
+      storyId: input.storyId,
+      articleId: input.articleId,
+      relatedArticleIds: [],
+      matches: input.explain(sub),
+      createdAt: input.now.toISOString(),
+    };
+    const deliveries = sub.channels
+      .filter((c) => !(c.type === 'webhook' && c.disabled) && !(c.type === 'email' && c.unsubscribed))
+      .map((c): PlannedDelivery => ({
+        delivery: { id: deliveryId(sub.id, input.storyId, c.id), alertId: alert.id, subscriptionId: sub.id, channelId: c.id, status: 'pending', attempts: 0 },
+        digest: c.type === 'email' && c.mode !== 'immediate' ? c.mode : undefined,
+      }));
+    return { alert, deliveries };
+  });
+}

@@ -1,0 +1,66 @@
+// Applies config files to the shared state: sources are upserted (config wins over earlier values),
+// declared subscriptions created or updated, and one BullMQ job scheduler kept per enabled source.
+import { randomBytes } from 'node:crypto';
+import { buildSubscription } from '../core/subscriptions/build-subscription.js';
+import { generateWebhookSecret } from '../core/deliver/sign-webhook.js';
+import type { SourceConfig } from '../core/model/source.js';
+import type { VigieConfig } from '../config/load-config.js';
+import { JOB_OPTIONS } from '../adapters/queue/queues.js';
+import { shortHash } from '../core/ids/article-id.js';
+import type { Services } from '../runtime/create-services.js';
+
+const schedulerId = (sourceId: string) => `source-${sourceId}`;
+
+/** Spreads sources over their interval (deterministic per id) so they do not all poll at the same instant. */
+function jitterMs(sourceId: string, intervalMs: number): number {
+  return parseInt(shortHash('jitter', sourceId).slice(0, 8), 16) % Math.max(1, Math.min(intervalMs, 60_000));
+}
+
+export async function scheduleSource(s: Services, source: SourceConfig): Promise<void> {
+  if (!source.enabled) {
+    await s.queues.poll.removeJobScheduler(schedulerId(source.id));
+    return;
+  }
+  const every = source.intervalSeconds * 1000;
+  await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every) }, {
+    name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,
+  });
+}
+
+/** Makes the schedulers match the stored sources: one per enabled source, none for removed ones. */
+export async function syncSchedulers(s: Services): Promise<number> {
+  const sources = await s.sources.list();
+  const wanted = new Set(sources.filter((x) => x.enabled).map((x) => schedulerId(x.id)));
+  for (const source of sources) await scheduleSource(s, source);
+  const existing = await s.queues.poll.getJobSchedulers(0, -1);
+  for (const sched of existing) {
+    const id = sched.key ?? sched.id;
+    if (id && id.startsWith('source-') && !wanted.has(id)) await s.queues.poll.removeJobScheduler(id);
+  }
+  // Digests: top of every hour, and every day at 07:00 UTC.
+  await s.queues.digest.upsertJobScheduler('digest-hourly', { pattern: '0 * * * *' }, { name: 'digest', data: { mode: 'hourly' }, opts: JOB_OPTIONS.digest });
+  await s.queues.digest.upsertJobScheduler('digest-daily', { pattern: '0 7 * * *' }, { name: 'digest', data: { mode: 'daily' }, opts: JOB_OPTIONS.digest });
+  return wanted.size;
+}
+
+export async function applyConfig(s: Services, config: VigieConfig): Promise<{ sources: number; subscriptions: number; newSecrets: Array<{ id: string; channelId: string; secret: string }> }> {
+  for (const source of config.sources) await s.sources.put(source);
+  const graph = (await s.entities.current()).graph;
+  const newSecrets: Array<{ id: string; channelId: string; secret: string }> = [];
+  for (const declared of config.subscriptions) {
+    const previous = await s.subscriptions.get(declared.id);
+    const sub = buildSubscription(declared.input, {
+      graph, id: declared.id, owner: declared.owner, now: s.clock(), previousChannels: previous?.channels,
+      channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
+    });
+    await s.subscriptions.put(previous ? { ...sub, createdAt: previous.createdAt } : sub);
+    for (const c of sub.channels) {
+      if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(sub.id, c.id))) continue;
+      const secret = generateWebhookSecret();
+      await s.subscriptions.setSecret(sub.id, c.id, secret);
+      newSecrets.push({ id: sub.id, channelId: c.id, secret });
+    }
+  }
+  await syncSchedulers(s);
+  return { sources: config.sources.length, subscriptions: config.subscriptions.length, newSecrets };
+}

@@ -1,0 +1,149 @@
+// Hands one delivery to its channel (signed webhook or email), under the delivery's status lock:
+// pending|failed -> sending -> submitted|failed|dead. The stored status, not the queue, is the final
+// guard against a double send; a repeat after a crash carries the same webhook-id / Message-ID.
+import { nextAttemptDelay } from '../core/deliver/retry-schedule.js';
+import { signUnsubscribe } from '../core/deliver/unsubscribe-token.js';
+import { signingSecrets } from '../core/subscriptions/signing-secrets.js';
+import { renderWebhookPayload } from '../core/render/webhook-payload.js';
+import { renderSlackMessage } from '../core/render/slack-message.js';
+import { renderAlertEmail, renderDigestEmail } from '../core/render/email-message.js';
+import type { EmailAlertItem } from '../core/render/email-alert-block.js';
+import { isVigieError } from '../core/errors/vigie-error.js';
+import type { Alert, Delivery } from '../core/model/alert.js';
+import type { Channel, Subscription } from '../core/model/subscription.js';
+import { postWebhook } from '../adapters/webhook/post-webhook.js';
+import { sendEmail } from '../adapters/smtp/send-email.js';
+import type { Services } from '../runtime/create-services.js';
+
+export type DeliverOutcome =
+  | { status: 'submitted' | 'skipped' | 'dead' | 'gone'; reason: string }
+  | { status: 'retry'; delayMs: number; reason: string }
+  | { status: 'throttled' }
+  | { status: 'busy' };
+
+type Attempt = { outcome: 'submitted' | 'retry' | 'gone' | 'failed-permanent'; reason: string; statusCode?: number; retryAfterMs?: number; durationMs?: number };
+
+/** Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every slot. */
+export function createEndpointLimiter(limit: number) {
+  const inFlight = new Map<string, number>();
+  return {
+    tryAcquire(key: string): boolean {
+      const n = inFlight.get(key) ?? 0;
+      if (n >= limit) return false;
+      inFlight.set(key, n + 1);
+      return true;
+    },
+    release(key: string): void {
+      const n = (inFlight.get(key) ?? 1) - 1;
+      if (n <= 0) inFlight.delete(key);
+      else inFlight.set(key, n);
+    },
+  };
+}
+export type EndpointLimiter = ReturnType<typeof createEndpointLimiter>;
+
+async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
+  const items: EmailAlertItem[] = [];
+  for (const alert of alerts) {
+    const article = await s.articles.get(alert.articleId);
+    if (!article) continue;
+    const source = await s.sources.get(article.sourceId);
+    items.push({ alert, article, sourceName: source?.name ?? article.sourceId });
+  }
+  return items;
+}
+
+async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, alert: Alert): Promise<Attempt> {
+  const secrets = await s.subscriptions.getSecrets(sub.id, channel.id);
+  if (!secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
+  const [item] = await loadItems(s, [alert]);
+  if (!item) return { outcome: 'failed-permanent', reason: 'article expired before delivery' };
+  const related = await s.articles.getMany(alert.relatedArticleIds);
+  const now = s.clock();
+  const body = channel.format === 'slack'
+    ? JSON.stringify(renderSlackMessage({ alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
+    : renderWebhookPayload({ alert, article: item.article, subscription: sub, sourceName: item.sourceName, related, now });
+  return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
+}
+
+async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, alerts: Alert[], digest: boolean): Promise<Attempt> {
+  if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
+  const items = await loadItems(s, alerts);
+  if (items.length === 0) return { outcome: 'failed-permanent', reason: 'articles expired before delivery' };
+  const token = signUnsubscribe({ subscriptionId: sub.id, channelId: channel.id }, await s.signingKey());
+  const envelope = { subscription: sub, unsubscribeUrl: `${s.env.VIGIE_PUBLIC_URL.replace(/\/$/, '')}/v1/unsubscribe/${token}`, deliveryId: d.id, domain: s.mailDomain };
+  const message = digest
+    ? renderDigestEmail({ ...envelope, items, period: channel.mode === 'daily' ? 'daily' : 'hourly' })
+    : renderAlertEmail({ ...envelope, ...items[0]! });
+  try {
+    const info = await sendEmail(s.mailer, { from: s.env.SMTP_FROM, to: channel.address, message });
+    return { outcome: 'submitted', reason: info.response };
+  } catch (err) {
+    if (!isVigieError(err)) throw err;
+    return { outcome: err.permanent ? 'failed-permanent' : 'retry', reason: `${err.code}: ${err.message}`, statusCode: Number(err.details.responseCode ?? 0) || undefined };
+  }
+}
+
+async function disableEndpoint(s: Services, sub: Subscription, channelId: string, reason: string): Promise<void> {
+  const channels = sub.channels.map((c) => (c.id === channelId && c.type === 'webhook' ? { ...c, disabled: true, disabledReason: reason } : c));
+  await s.subscriptions.put({ ...sub, channels });
+  // The owner is told through the subscription (visible in `vigie subscriptions show` and the API) and the log.
+  s.log.warn({ event: 'webhook.endpoint.disabled', subscriptionId: sub.id, channelId, owner: sub.owner }, reason);
+}
+
+export async function deliverAlert(s: Services, deliveryId: string, limiter: EndpointLimiter): Promise<DeliverOutcome> {
+  const d = await s.alerts.getDelivery(deliveryId);
+  if (!d) return { status: 'skipped', reason: 'delivery not found' };
+  if (d.status === 'submitted' || d.status === 'dead') return { status: 'skipped', reason: `already ${d.status}` };
+  const sub = await s.subscriptions.get(d.subscriptionId);
+  const channel = sub?.channels.find((c) => c.id === d.channelId);
+  const digestIds = await s.digests.digestAlertIds(deliveryId);
+  const alerts = digestIds ? await s.alerts.getAlerts(digestIds) : await s.alerts.getAlerts([d.alertId]);
+  const now = s.clock();
+  if (!sub || !channel || alerts.length === 0 || (channel.type === 'webhook' && channel.disabled)) {
+    const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : alerts.length === 0 ? 'alert expired' : 'endpoint disabled';
+    await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
+    return { status: 'dead', reason };
+  }
+  const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
+  if (!limiter.tryAcquire(endpoint)) return { status: 'throttled' };
+  try {
+    const claim = await s.alerts.claim(deliveryId, now, s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000);
+    if (claim === 'busy') return { status: 'busy' };
+    if (claim !== 'claimed') return { status: 'skipped', reason: claim };
+    const attempt = channel.type === 'webhook'
+      ? await sendWebhook(s, d, sub, channel, alerts[0]!)
+      : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
+    const outcome = await recordAttempt(s, d, sub, attempt);
+    if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
+    return outcome;
+  } finally {
+    limiter.release(endpoint);
+  }
+}
+
+async function recordAttempt(s: Services, d: Delivery, sub: Subscription, a: Attempt): Promise<DeliverOutcome> {
+  const at = s.clock().toISOString();
+  const attemptNo = d.attempts + 1;
+  const record = { at, attempt: attemptNo, outcome: a.outcome, statusCode: a.statusCode, reason: a.reason, durationMs: a.durationMs };
+  s.metrics.deliveries.inc({ outcome: a.outcome });
+  if (a.outcome === 'submitted') {
+    await s.alerts.finish(d.id, 'submitted', record);
+    s.log.info({ event: 'alert.delivery.submitted', deliveryId: d.id, attempt: attemptNo, statusCode: a.statusCode }, 'submitted');
+    return { status: 'submitted', reason: a.reason };
+  }
+  if (a.outcome === 'gone') {
+    await s.alerts.finish(d.id, 'dead', record);
+    await disableEndpoint(s, sub, d.channelId, `endpoint answered 410 Gone at ${at}`);
+    return { status: 'gone', reason: a.reason };
+  }
+  const delay = a.outcome === 'retry' ? nextAttemptDelay(attemptNo, s.webhookSchedule, { random: Math.random, retryAfterMs: a.retryAfterMs }) : undefined;
+  if (delay === undefined) {
+    await s.alerts.finish(d.id, 'dead', record);
+    s.log.error({ event: 'alert.delivery.dead', deliveryId: d.id, attempts: attemptNo, reason: a.reason }, 'delivery is dead');
+    return { status: 'dead', reason: a.reason };
+  }
+  await s.alerts.finish(d.id, 'failed', record);
+  s.log.warn({ event: 'alert.delivery.failed', deliveryId: d.id, attempt: attemptNo, delayMs: delay, reason: a.reason }, 'will retry');
+  return { status: 'retry', delayMs: delay, reason: a.reason };
+}

@@ -1,0 +1,99 @@
+// Polls one source: conditional GET through the gate, decode, parse, diff against the seen set, hand
+// new items to the article queue, then mark them seen (enqueue first, so a crash in between repeats
+// the same deterministic job ids instead of losing items). Failures back off and mark the source.
+import { UnrecoverableError } from 'bullmq';
+import { CAPS } from '../adapters/http/safe-fetch.js';
+import { decodeText } from '../core/feed/decode-text.js';
+import { parseFeed } from '../core/feed/parse-feed.js';
+import { parseListing } from '../core/feed/parse-listing.js';
+import { articleId } from '../core/ids/article-id.js';
+import { shortHash } from '../core/ids/article-id.js';
+import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
+import { notBeforeAfterFailure, notBeforeAfterSuccess } from '../core/poll/next-poll-delay.js';
+import { selectNewItems } from '../core/poll/select-new-items.js';
+import type { FeedItem } from '../core/model/feed-item.js';
+import type { SourceConfig } from '../core/model/source.js';
+import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
+import type { Services } from '../runtime/create-services.js';
+
+export type PollOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'not-modified' }
+  | { status: 'ok'; items: number; newItems: number; recorded: number }
+  | { status: 'failed'; code: string; message: string };
+
+const MAX_ITEM_AGE_MS = 7 * 24 * 3600 * 1000;
+const MAX_NEW_PER_POLL = 100;
+
+/** The article job id of an item: its canonical URL when it has one, else its identity in the source. */
+export function itemArticleId(sourceId: string, item: FeedItem): string {
+  return item.url ? articleId(item.url) : `art_${shortHash('item', sourceId, item.key)}`;
+}
+
+async function fetchAndParse(s: Services, source: SourceConfig, validators: { etag?: string; lastModified?: string }) {
+  const headers: Record<string, string> = { accept: source.kind === 'feed'
+    ? 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5'
+    : 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' };
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const res = await s.fetcher.fetch(source.url, { headers, maxBytes: source.kind === 'feed' ? CAPS.feedBytes : CAPS.pageBytes });
+  if (res.status === 304) return { res, items: undefined, ttlSeconds: undefined };
+  if (res.status < 200 || res.status > 299) {
+    throw new VigieError('HTTP_STATUS', 'poll', `${source.url} answered ${res.status}`, {
+      details: { status: res.status, retryAfter: res.headers['retry-after'] },
+      permanent: false,
+    });
+  }
+  const { text } = decodeText(res.body, { contentType: res.headers['content-type'], kind: source.kind === 'feed' ? 'xml' : 'html' });
+  if (source.kind === 'html' && source.listing) {
+    return { res, items: parseListing(text, { baseUrl: res.url, ...source.listing }), ttlSeconds: undefined };
+  }
+  const feed = await parseFeed(text, { baseUrl: res.url });
+  return { res, items: feed.items, ttlSeconds: feed.ttlSeconds };
+}
+
+export async function pollSource(s: Services, sourceId: string): Promise<PollOutcome> {
+  const now = s.clock();
+  const source = await s.sources.get(sourceId);
+  if (!source) return { status: 'skipped', reason: 'source removed' };
+  if (!source.enabled) return { status: 'skipped', reason: 'source disabled' };
+  const state = await s.sources.getState(sourceId);
+  if (state.notBefore && Date.parse(state.notBefore) > now.getTime()) return { status: 'skipped', reason: `not before ${state.notBefore}` };
+
+  try {
+    const validators = await s.sources.getValidators(sourceId);
+    const { res, items, ttlSeconds } = await fetchAndParse(s, source, validators);
+    const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds };
+    if (!items) {
+      await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), 0);
+      s.log.debug({ event: 'source.poll.not_modified', sourceId }, 'not modified');
+      return { status: 'not-modified' };
+    }
+    const unseenKeys = new Set(await s.seen.filterUnseen(sourceId, items.map((i) => i.key)));
+    const unseen = items.filter((i) => unseenKeys.has(i.key));
+    const firstPoll = !state.lastSuccessAt && (await s.seen.count(sourceId)) === 0;
+    const { process, recordOnly } = selectNewItems(unseen, { firstPoll, backfill: s.env.VIGIE_BACKFILL, now, maxAgeMs: MAX_ITEM_AGE_MS, maxPerPoll: MAX_NEW_PER_POLL });
+    if (process.length > 0) {
+      await s.queues.article.addBulk(process.map((item) => {
+        const id = itemArticleId(sourceId, item);
+        return { name: 'article', data: { sourceId, item, articleId: id }, opts: { ...JOB_OPTIONS.article, jobId: safeJobId(`${id}-${sourceId}`) } };
+      }));
+    }
+    await s.seen.markSeen(sourceId, unseen.map((i) => i.key), now);
+    await s.sources.setValidators(sourceId, { etag: res.headers.etag, lastModified: res.headers['last-modified'] });
+    await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), process.length);
+    s.metrics.polls.inc({ outcome: 'ok' });
+    s.log.info({ event: 'source.poll.done', sourceId, items: items.length, newItems: process.length, recorded: recordOnly.length, firstPoll }, 'polled');
+    return { status: 'ok', items: items.length, newItems: process.length, recorded: recordOnly.length };
+  } catch (err) {
+    const e = isVigieError(err) ? err : new VigieError('FETCH_CONNECT', 'poll', String((err as Error)?.message ?? err), { cause: err });
+    const retryAfter = typeof e.details.retryAfter === 'string' ? e.details.retryAfter : undefined;
+    const failures = state.consecutiveFailures + 1;
+    await s.sources.recordFailure(sourceId, now, e.code, e.message, notBeforeAfterFailure(now, source.intervalSeconds, failures, retryAfter));
+    s.metrics.polls.inc({ outcome: e.code });
+    s.log.warn({ event: 'source.poll.failed', sourceId, code: e.code, permanent: e.permanent, failures }, e.message);
+    // The scheduler polls again on its own; a permanent error is still surfaced as a failed job.
+    if (e.permanent) throw new UnrecoverableError(`${e.code}: ${e.message}`);
+    return { status: 'failed', code: e.code, message: e.message };
+  }
+}

@@ -1,0 +1,117 @@
+// The article stage: fetch and extract the item's page (or use the feed's own content), store the
+// article once per canonical URL, match it, attach it to a story, and route it to subscriptions.
+// Safe to run twice: every write is keyed by a deterministic id and the routed mark is written last.
+import { CAPS } from '../adapters/http/safe-fetch.js';
+import { decodeText } from '../core/feed/decode-text.js';
+import { extractArticle } from '../core/extract/extract-article.js';
+import { findSiteRule } from '../core/extract/site-rules.js';
+import { isVigieError } from '../core/errors/vigie-error.js';
+import { matchDocument, type Match } from '../core/match/match-document.js';
+import { storyFingerprint } from '../core/stories/story-fingerprint.js';
+import { assignStory, candidateKeys } from '../core/stories/assign-story.js';
+import { storyEntityKind } from '../core/stories/story-entity-kind.js';
+import type { Article } from '../core/model/article.js';
+import type { FeedItem } from '../core/model/feed-item.js';
+import type { SourceConfig } from '../core/model/source.js';
+import type { MatchExplanation } from '../core/model/alert.js';
+import type { ArticleJob } from '../adapters/queue/queues.js';
+import type { Services } from '../runtime/create-services.js';
+import type { EntitySnapshot } from './entity-catalog.js';
+import { routeArticle, type RouteOutcome } from './route-article.js';
+
+export interface ArticleOutcome { articleId: string; status: 'routed' | 'duplicate' | 'already-routed'; storyId?: string; route?: RouteOutcome }
+
+const htmlToText = (html: string, url: string, lang?: string): string => {
+  try {
+    return extractArticle(`<html><body><article>${html}</article></body></html>`, { url, langHint: lang }).text;
+  } catch {
+    return '';
+  }
+};
+
+/** Fetches and extracts the page; a failure keeps the feed's own text and records why (never drops the item). */
+async function readArticle(s: Services, source: SourceConfig, item: FeedItem, matched: boolean, lastAttempt: boolean) {
+  const base = { title: item.title, text: item.contentHtml ? htmlToText(item.contentHtml, item.url ?? source.url, source.lang) : item.summary, lang: source.lang as string | undefined, published: item.published, extractError: undefined as string | undefined };
+  const wantPage = source.fetchArticles && item.url && (!source.fetchOnlyWhenMatched || matched);
+  if (!wantPage || !item.url) return base;
+  try {
+    const res = await s.fetcher.fetch(item.url, { maxBytes: CAPS.pageBytes, headers: { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' } });
+    if (res.status < 200 || res.status > 299) throw Object.assign(new Error(`page answered ${res.status}`), { code: 'HTTP_STATUS', permanent: res.status < 500 && res.status !== 429 });
+    const { text: html } = decodeText(res.body, { contentType: res.headers['content-type'], kind: 'html' });
+    const rule = source.extract?.content ? { content: source.extract.content, title: source.extract.title, published: source.extract.published, remove: source.extract.remove } : findSiteRule(item.url);
+    const ex = extractArticle(html, { url: res.url, rules: rule, langHint: source.lang });
+    return { title: item.title || ex.title, text: ex.text, lang: ex.lang ?? source.lang, published: item.published ?? ex.published, extractError: undefined };
+  } catch (err) {
+    const code = isVigieError(err) ? err.code : ((err as { code?: string }).code ?? 'FETCH_CONNECT');
+    const permanent = isVigieError(err) ? err.permanent : Boolean((err as { permanent?: boolean }).permanent);
+    // Transient failures are retried by the queue; on the last attempt (or a permanent error) the feed's text stands in.
+    if (!permanent && !lastAttempt) throw err;
+    s.log.warn({ event: 'article.extract.failed', url: item.url, code }, String((err as Error).message));
+    return { ...base, extractError: code };
+  }
+}
+
+function toExplanations(matches: Match[]): MatchExplanation[] {
+  return matches.filter((m) => !m.suppressedBy).map((m) => ({
+    entityId: m.entityId, kind: m.kind, name: m.name, alias: m.alias, surface: m.surface, field: m.field,
+    start: m.start, end: m.end, snippet: m.snippet, path: m.path,
+  }));
+}
+
+async function assignToStory(s: Services, article: Article, entities: EntitySnapshot, entityIds: string[]): Promise<string> {
+  const known = await s.stories.storyOfArticle(article.id);
+  if (known) return known;
+  const fp = storyFingerprint({ url: article.url, title: article.title, lead: article.text.slice(0, 600) || article.summary,
+    entityIds, published: article.published, fetchedAt: article.fetchedAt, lang: article.lang,
+    entityKinds: Object.fromEntries(entityIds.flatMap((id) => {
+      const e = entities.graph.get(id);
+      return e ? [[id, storyEntityKind(e)]] : [];
+    })) });
+  const indexKeys = candidateKeys(fp);
+  return s.stories.withLock(async () => {
+    const now = s.clock();
+    const candidates = await s.stories.candidates(indexKeys, now);
+    const decision = assignStory(fp, candidates, { now });
+    const storyId = await s.stories.setStoryOfArticle(article.id, decision.storyId);
+    await s.stories.addArticle(storyId, article.id, fp, indexKeys, now);
+    s.log.debug({ event: 'story.assigned', articleId: article.id, storyId, isNew: decision.isNew, reason: decision.reason }, 'story');
+    return storyId;
+  });
+}
+
+export async function processArticle(s: Services, job: ArticleJob, attempt: { lastAttempt: boolean }): Promise<ArticleOutcome> {
+  const { sourceId, item, articleId } = job;
+  if (await s.articles.isRouted(articleId)) {
+    await s.articles.addAlsoFrom(articleId, sourceId);
+    return { articleId, status: 'already-routed' };
+  }
+  const source = await s.sources.get(sourceId);
+  const entities = await s.entities.current();
+  let article = await s.articles.get(articleId);
+  if (article && article.sourceId !== sourceId) {
+    // Another source brought the same canonical URL: listed on the article, routed once by its first source.
+    await s.articles.addAlsoFrom(articleId, sourceId);
+    return { articleId, status: 'duplicate' };
+  }
+  if (!article) {
+    const src: SourceConfig = source ?? { id: sourceId, name: sourceId, url: item.url ?? '', kind: 'feed', intervalSeconds: 900, fetchArticles: false, enabled: false };
+    const pass1 = src.fetchOnlyWhenMatched ? matchDocument(entities.matcher, { title: item.title, summary: item.summary, lang: src.lang }, { fields: ['title', 'summary'] }) : undefined;
+    const read = await readArticle(s, src, item, (pass1?.entities.length ?? 1) > 0, attempt.lastAttempt);
+    const candidate: Article = {
+      id: articleId, url: item.url ?? `urn:vigie:${sourceId}:${item.key}`, sourceId, title: read.title, summary: item.summary,
+      text: read.text, lang: read.lang, published: read.published, fetchedAt: s.clock().toISOString(),
+      ...(read.extractError ? { extractError: read.extractError } : {}),
+    };
+    const stored = await s.articles.putIfAbsent(candidate);
+    article = stored ? candidate : ((await s.articles.get(articleId)) ?? candidate);
+    if (stored) s.metrics.articles.inc();
+  }
+  const result = matchDocument(entities.matcher, { title: article.title, summary: article.summary, text: article.text, lang: article.lang });
+  const entityIds = result.entities.map((e) => e.id);
+  s.metrics.matches.inc(result.matches.length);
+  const storyId = await assignToStory(s, article, entities, entityIds);
+  const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), entities });
+  await s.articles.markRouted(articleId);
+  s.log.info({ event: 'article.routed', articleId, sourceId, storyId, entities: entityIds.length, alerts: route.alertsCreated, attached: route.attached }, 'article routed');
+  return { articleId, status: 'routed', storyId, route };
+}

@@ -1,0 +1,48 @@
+// Routing, the stateful part: evaluate every subscription's rule over the article's matched entities
+// (one inverted-index pass), then create alerts and deliveries (deterministic ids, created once) and
+// enqueue immediate deliveries. A story already alerted to a subscription only gets the article attached.
+import { planAlerts } from '../core/route/plan-alerts.js';
+import { explainForSubscription } from '../core/route/explain-for-subscription.js';
+import { evaluateRules } from '../core/match/rules/evaluate-rules.js';
+import type { Article } from '../core/model/article.js';
+import type { MatchExplanation } from '../core/model/alert.js';
+import { JOB_OPTIONS } from '../adapters/queue/queues.js';
+import type { Services } from '../runtime/create-services.js';
+import type { EntitySnapshot } from './entity-catalog.js';
+
+export interface RouteInput { article: Article; entityIds: string[]; storyId: string; explanations: MatchExplanation[]; entities: EntitySnapshot }
+export interface RouteOutcome { fired: number; alertsCreated: number; attached: number; deliveriesQueued: number }
+
+export async function routeArticle(s: Services, input: RouteInput): Promise<RouteOutcome> {
+  const { article, entityIds, storyId, explanations, entities } = input;
+  const rules = await s.rules.current(entities);
+  const fired = evaluateRules(rules.rules, { entityIds, doc: { title: article.title, summary: article.summary, text: article.text }, lang: article.lang, sourceId: article.sourceId });
+  const subs = fired.map((id) => rules.subscriptions.get(id)).filter((x) => x !== undefined);
+  const plans = planAlerts({ storyId, articleId: article.id, subscriptions: subs, now: s.clock(),
+    explain: (sub) => explainForSubscription(sub, explanations, (id) => entities.graph.expand(id)) });
+  const outcome: RouteOutcome = { fired: fired.length, alertsCreated: 0, attached: 0, deliveriesQueued: 0 };
+  for (const plan of plans) {
+    const created = await s.alerts.createAlert(plan.alert);
+    const existing = created ? plan.alert : await s.alerts.getAlert(plan.alert.id);
+    if (existing && existing.articleId !== article.id) {
+      // A later copy of a story already sent to this subscription: listed on the alert, not re-sent.
+      await s.alerts.attachRelated(plan.alert.id, article.id);
+      outcome.attached += 1;
+      continue;
+    }
+    if (created) outcome.alertsCreated += 1;
+    // Same article again (a re-run after a crash): make sure every delivery exists and is queued.
+    for (const { delivery, digest } of plan.deliveries) {
+      if (digest) {
+        // Digest channels gather alerts; the digest job makes one delivery per channel and period.
+        await s.digests.add(delivery.subscriptionId, delivery.channelId, digest, plan.alert.id, s.clock());
+        continue;
+      }
+      await s.alerts.createDelivery(delivery);
+      await s.queues.deliver.add('deliver', { deliveryId: delivery.id }, { ...JOB_OPTIONS.deliver, jobId: delivery.id });
+      outcome.deliveriesQueued += 1;
+    }
+    s.metrics.alerts.inc();
+  }
+  return outcome;
+}

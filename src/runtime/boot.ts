@@ -1,0 +1,41 @@
+// Process start-up shared by every command that needs state: environment validated, Redis found (or
+// the embedded one started), config loaded, services created, Redis settings checked. One place, so
+// `start`, `worker`, `api` and the management commands behave the same.
+import type { Env } from '../config/env.js';
+import { loadEnv } from '../config/env.js';
+import { configDir } from '../config/config-dir.js';
+import { loadConfig, type VigieConfig } from '../config/load-config.js';
+import { assertRedisSafe } from '../adapters/redis/connect-redis.js';
+import { createServices, type Services } from './create-services.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
+
+export interface Booted { env: Env; config: VigieConfig; services: Services; embedded?: EmbeddedRedis; shutdown(): Promise<void> }
+
+export async function boot(opts: { embedded: boolean; configDir?: string; env?: NodeJS.ProcessEnv } = { embedded: false }): Promise<Booted> {
+  const env = loadEnv(opts.env ?? process.env);
+  const config = loadConfig(configDir(opts.configDir ?? env.VIGIE_CONFIG_DIR));
+  let embedded: EmbeddedRedis | undefined;
+  let redisUrl = env.REDIS_URL;
+  if (!redisUrl) {
+    if (!opts.embedded) redisUrl = 'redis://127.0.0.1:6379';
+    else {
+      embedded = await startEmbeddedRedis(env.VIGIE_DATA_DIR);
+      redisUrl = embedded.url;
+    }
+  }
+  const services = createServices({ env, redisUrl, entities: config.entities });
+  try {
+    await assertRedisSafe(services.redis);
+  } catch (err) {
+    await services.close();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    env, config, services, embedded,
+    shutdown: async () => {
+      await services.close();
+      await embedded?.stop();
+    },
+  };
+}

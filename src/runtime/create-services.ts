@@ -1,0 +1,90 @@
+// Builds the one object every pipeline receives: stores, queues, the outbound gate, catalogs, mailer,
+// logger, metrics and the clock. Created once per process at the edge (start/worker/api), closed on exit.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Env } from '../config/env.js';
+import { connectRedis } from '../adapters/redis/connect-redis.js';
+import { createKeys, type Keys } from '../adapters/redis/keys.js';
+import { createSourceStore } from '../adapters/redis/source-store.js';
+import { createSeenStore } from '../adapters/redis/seen-store.js';
+import { createArticleStore } from '../adapters/redis/article-store.js';
+import { createSubscriptionStore } from '../adapters/redis/subscription-store.js';
+import { createAlertStore } from '../adapters/redis/alert-store.js';
+import { createStoryStore } from '../adapters/redis/story-store.js';
+import { createDigestStore } from '../adapters/redis/digest-store.js';
+import { createQueues, type Queues } from '../adapters/queue/queues.js';
+import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
+import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
+import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
+import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
+import type { Entity } from '../core/entities/entity.js';
+import { createEntityCatalog } from '../pipeline/entity-catalog.js';
+import { createRuleCatalog } from '../pipeline/rule-catalog.js';
+import { createLogger, type Logger } from './create-logger.js';
+import { createMetrics, type Metrics } from './create-metrics.js';
+
+export interface ServiceOptions {
+  env: Env;
+  redisUrl: string;
+  entities: Entity[];
+  logger?: Logger;
+  clock?: () => Date;
+  /** Injected DNS for tests (never real DNS in the test suite). */
+  lookup?: Parameters<typeof createSafeFetch>[0]['lookup'];
+}
+
+export function createServices(opts: ServiceOptions) {
+  const { env } = opts;
+  const log = opts.logger ?? createLogger(env.VIGIE_LOG_LEVEL);
+  const redis: Redis = connectRedis(opts.redisUrl, 'state');
+  const keys: Keys = createKeys(env.VIGIE_PREFIX);
+  const retention = env.VIGIE_ARTICLE_RETENTION_DAYS * 24 * 3600;
+  const queueConnection = connectRedis(opts.redisUrl, 'producer');
+  const queues: Queues = createQueues(queueConnection, keys.bullPrefix);
+  const allowNetworks = env.VIGIE_ALLOW_NETWORKS.split(',').map((x) => x.trim()).filter(Boolean);
+  parseAllowNetworks(env.VIGIE_ALLOW_NETWORKS); // fails fast with CONFIG_INVALID on a bad CIDR
+  // Polite to news sites (2 requests in flight per host); webhooks get their own pool, limited per
+  // endpoint by the delivery stage instead, so one receiver can take a high delivery rate.
+  const fetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 2 });
+  const webhookFetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 1000 });
+  const subscriptions = createSubscriptionStore(redis, keys);
+  const metrics: Metrics = createMetrics();
+  const mailer: Mailer | undefined = env.SMTP_URL ? createMailer(env.SMTP_URL) : undefined;
+  let signingKey: string | undefined = env.VIGIE_SIGNING_KEY;
+
+  const services = {
+    env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer,
+    redisUrl: opts.redisUrl,
+    clock: opts.clock ?? (() => new Date()),
+    sources: createSourceStore(redis, keys),
+    seen: createSeenStore(redis, keys),
+    articles: createArticleStore(redis, keys, retention),
+    subscriptions,
+    alerts: createAlertStore(redis, keys, retention),
+    stories: createStoryStore(redis, keys, 48),
+    digests: createDigestStore(redis, keys),
+    entities: createEntityCatalog(opts.entities, redis, keys),
+    rules: createRuleCatalog(subscriptions, log),
+    webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
+    mailDomain: new URL(env.VIGIE_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '').replace(/[^A-Za-z0-9.-]/g, '') || 'vigie.local',
+    /** HMAC key for unsubscribe links and feed tokens: from the environment, else made once and kept in Redis. */
+    async signingKey(): Promise<string> {
+      if (signingKey) return signingKey;
+      await redis.set(keys.signingKey, randomBytes(32).toString('base64url'), 'NX');
+      signingKey = (await redis.get(keys.signingKey)) ?? undefined;
+      if (!signingKey) throw new Error('signing key could not be stored');
+      return signingKey;
+    },
+    async close(): Promise<void> {
+      await queues.close();
+      await fetcher.close();
+      await webhookFetcher.close();
+      mailer?.close();
+      redis.disconnect();
+      queueConnection.disconnect();
+    },
+  };
+  return services;
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,18 @@
+// Writes a throwaway config/ for a test: its own sources.yaml (and subscriptions), with the shipped
+// entity files linked in so matching behaves as in production.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { repoRoot } from './paths.js';
+
+export function makeConfigDir(sources: unknown[], subscriptions: unknown[] = []): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-config-'));
+  fs.writeFileSync(path.join(dir, 'sources.yaml'), YAML.stringify({ sources }));
+  fs.symlinkSync(path.join(repoRoot, 'config', 'entities'), path.join(dir, 'entities'));
+  if (subscriptions.length > 0) {
+    fs.mkdirSync(path.join(dir, 'subscriptions'));
+    fs.writeFileSync(path.join(dir, 'subscriptions', 'test.yaml'), YAML.stringify({ subscriptions }));
+  }
+  return dir;
+}

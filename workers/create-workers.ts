@@ -1,0 +1,70 @@
+// The BullMQ workers of one `vigie worker` process: thin adapters that call one pipeline function
+// with an id. Retries, the webhook schedule and per-endpoint throttling are expressed here as BullMQ
+// options; everything else lives in src/pipeline.
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Services } from '../src/runtime/create-services.js';
+import { connectRedis } from '../src/adapters/redis/connect-redis.js';
+import { QUEUE, type ArticleJob, type DeliverJob, type DigestJob, type PollJob } from '../src/adapters/queue/queues.js';
+import { pollSource } from '../src/pipeline/poll-source.js';
+import { processArticle } from '../src/pipeline/process-article.js';
+import { createEndpointLimiter, deliverAlert } from '../src/pipeline/deliver-alert.js';
+import { runDigests } from '../src/pipeline/run-digests.js';
+import { isVigieError } from '../src/core/errors/vigie-error.js';
+
+/** Thrown for a delivery that should be tried again after `delayMs` (the schedule's delay, Retry-After honoured). */
+class RetryLater extends Error {
+  constructor(readonly delayMs: number, reason: string) { super(reason); }
+}
+
+export interface WorkerSet { workers: Worker[]; close(): Promise<void> }
+
+export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['poll', 'article', 'deliver', 'digest']): WorkerSet {
+  const connection = connectRedis(s.redisUrl, 'worker');
+  const common = { connection, prefix: s.keys.bullPrefix, lockDuration: s.env.VIGIE_LOCK_MS, stalledInterval: s.env.VIGIE_STALLED_MS, maxStalledCount: 2 };
+  const limiter = createEndpointLimiter(s.env.VIGIE_ENDPOINT_CONCURRENCY);
+  const workers: Worker[] = [];
+
+  if (roles.includes('poll')) {
+    workers.push(new Worker<PollJob>(QUEUE.poll, async (job) => pollSource(s, job.data.sourceId), { ...common, concurrency: s.env.VIGIE_POLL_CONCURRENCY }));
+  }
+  if (roles.includes('article')) {
+    workers.push(new Worker<ArticleJob>(QUEUE.article, async (job) => {
+      try {
+        return await processArticle(s, job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+      } catch (err) {
+        if (isVigieError(err) && err.permanent) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+        throw err;
+      }
+    }, { ...common, concurrency: s.env.VIGIE_ARTICLE_CONCURRENCY }));
+  }
+  if (roles.includes('deliver')) {
+    workers.push(new Worker<DeliverJob>(QUEUE.deliver, async (job: Job<DeliverJob>, token?: string) => {
+      const outcome = await deliverAlert(s, job.data.deliveryId, limiter);
+      if (outcome.status === 'throttled' || outcome.status === 'busy') {
+        // Give the slot back: this endpoint already has its share in flight (or another worker is sending).
+        await job.moveToDelayed(Date.now() + 250 + Math.floor(Math.random() * 250), token);
+        throw new DelayedError();
+      }
+      if (outcome.status === 'retry') throw new RetryLater(outcome.delayMs, outcome.reason);
+      return outcome;
+    }, {
+      ...common,
+      concurrency: s.env.VIGIE_DELIVER_CONCURRENCY,
+      settings: { backoffStrategy: (_attempts: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : 1000) },
+    }));
+  }
+  if (roles.includes('digest')) {
+    workers.push(new Worker<DigestJob>(QUEUE.digest, async (job) => runDigests(s, job.data.mode), { ...common, concurrency: 1 }));
+  }
+  for (const w of workers) {
+    w.on('error', (err) => s.log.error({ event: 'worker.error', queue: w.name, err: String(err) }, 'worker error'));
+    w.on('failed', (job, err) => s.log.warn({ event: 'job.failed', queue: w.name, jobId: job?.id, err: err.message }, 'job failed'));
+  }
+  return {
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
