@@ -1,9 +1,60 @@
-// Placeholder until the 'entities' command lands; replaced by its owner.
+// `vigie entities`: lists the loaded entities or searches them by any name in any language, showing
+// each one's path (town > district > governorate > country). Reads the entity files; no network.
 import type { Command } from 'commander';
+import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
+import { buildEntityGraph, type EntityGraph } from '../../core/match/entity-graph.js';
+import type { Entity } from '../../core/entities/entity.js';
+
+interface ListOptions { kind?: string; json?: boolean; entities?: string }
+
+function pathOf(graph: EntityGraph, e: Entity): string[] {
+  const names = [e.names.en];
+  let cur = e;
+  while (cur.parents.length > 0) {
+    const parent = graph.get(cur.parents[0]!);
+    if (!parent || names.length > 20) break;
+    names.push(parent.names.en);
+    cur = parent;
+  }
+  return names;
+}
+
+function show(graph: EntityGraph, list: Entity[], json: boolean | undefined): void {
+  if (json) {
+    console.log(JSON.stringify(list.map((e) => ({ ...e, path: pathOf(graph, e) })), null, 2));
+    return;
+  }
+  for (const e of list) {
+    console.log(`${e.id}\t${e.kind}${e.type ? `/${e.type}` : ''}\t${e.names.en} | ${e.names.fr} | ${e.names.ar}\t${pathOf(graph, e).join(' > ')}`);
+  }
+  if (list.length === 0) console.log('no entity');
+}
+
+function load(dir: string | undefined): { graph: EntityGraph; entities: Entity[] } {
+  const entities = loadEntities(dir ?? defaultEntitiesDir());
+  return { graph: buildEntityGraph(entities), entities };
+}
 
 export function register(program: Command): void {
-  program.command('entities').description('(not yet available)').action(() => {
-    console.error('vigie entities: not yet available');
-    process.exitCode = 2;
-  });
+  const cmd = program.command('entities')
+    .description('List or search the regions and actors vigie matches (names in French, English and Arabic)');
+  cmd.command('list', { isDefault: true })
+    .description('List entities with their path (town > district > governorate > country)')
+    .option('--kind <kind>', 'only this kind: region, actor or topic')
+    .option('--json', 'print JSON')
+    .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
+    .action((opts: ListOptions) => {
+      const { graph, entities } = load(opts.entities);
+      show(graph, entities.filter((e) => !opts.kind || e.kind === opts.kind), opts.json);
+    });
+  cmd.command('search')
+    .description('Find entities by any name or alias, any language or script (e.g. "Boukamal", "البوكمال")')
+    .argument('<text...>', 'name or name prefix')
+    .option('--limit <n>', 'at most this many results', '20')
+    .option('--json', 'print JSON')
+    .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
+    .action((words: string[], opts: ListOptions & { limit: string }) => {
+      const { graph } = load(opts.entities);
+      show(graph, graph.search(words.join(' '), Number(opts.limit) || 20), opts.json);
+    });
 }

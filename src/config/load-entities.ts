@@ -1,0 +1,89 @@
+// Reads the entity files (config/entities/*.yaml|yml), validates every entry and the cross references,
+// and reports EVERY problem at once (file, entry id, field path) in one ENTITY_INVALID error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { entitySchema, type Entity } from '../core/entities/entity.js';
+import { buildEntityGraph } from '../core/match/entity-graph.js';
+import { VigieError } from '../core/errors/vigie-error.js';
+
+/** The package root (the folder holding package.json), found from this file, not from the cwd. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i += 1) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  throw new VigieError('CONFIG_INVALID', 'config', 'cannot find the vigie package root');
+}
+
+export function defaultEntitiesDir(): string {
+  return path.join(packageRoot(), 'config', 'entities');
+}
+
+/** Top-level keys that mark a gazetteer BUILD INPUT (news-spellings.yaml): merged by
+ * scripts/build-gazetteer.ts into gazetteer.generated.yaml, so not loaded at run time. */
+const OVERLAY_KEYS = ['stopAliases', 'skipGeonames'];
+
+export function isBuildInput(doc: unknown): boolean {
+  return !!doc && typeof doc === 'object' && OVERLAY_KEYS.some((k) => k in (doc as object));
+}
+
+/** Entries of one file: `{ entities: [...] }` or a bare list; undefined when the shape is wrong. */
+function entriesOf(doc: unknown): unknown[] | undefined {
+  if (Array.isArray(doc)) return doc;
+  if (doc && typeof doc === 'object' && Object.keys(doc).every((k) => k === 'entities')
+    && Array.isArray((doc as { entities?: unknown }).entities)) {
+    return (doc as { entities: unknown[] }).entities;
+  }
+  return undefined;
+}
+
+function readFile(file: string, problems: string[], out: Array<{ file: string; entity: Entity }>): void {
+  let doc: unknown;
+  try {
+    doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`${file}: cannot parse YAML: ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
+  if (doc === null || doc === undefined || isBuildInput(doc)) return;
+  const entries = entriesOf(doc);
+  if (!entries) {
+    problems.push(`${file}: expected only a top-level "entities:" list`);
+    return;
+  }
+  entries.forEach((raw, index) => {
+    const parsed = entitySchema.safeParse(raw);
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const label = typeof rawId === 'string' ? rawId : `#${index}`;
+    if (parsed.success) out.push({ file, entity: parsed.data });
+    else for (const issue of parsed.error.issues) problems.push(`${file}: ${label}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
+  });
+}
+
+export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
+  if (!fs.existsSync(dir)) return [];
+  const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  const problems: string[] = [];
+  const loaded: Array<{ file: string; entity: Entity }> = [];
+  for (const file of files) readFile(file, problems, loaded);
+  const fileOf = new Map<string, string>();
+  for (const { file, entity } of loaded) {
+    const first = fileOf.get(entity.id);
+    if (first) problems.push(`${file}: ${entity.id}: id: duplicate id (first defined in ${first})`);
+    else fileOf.set(entity.id, file);
+  }
+  const graph = buildEntityGraph(loaded.map((l) => l.entity));
+  for (const { file, entity } of loaded) {
+    entity.parents.forEach((p, i) => {
+      if (!graph.get(p)) problems.push(`${file}: ${entity.id}: parents.${i}: unknown parent id ${p}`);
+    });
+  }
+  for (const msg of graph.validate().filter((p) => p.startsWith('cycle'))) problems.push(`${dir}: ${msg}`);
+  if (problems.length > 0) {
+    throw new VigieError('ENTITY_INVALID', 'entities', `${problems.length} problem(s) in ${dir}:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
+  }
+  return loaded.map((l) => l.entity);
+}

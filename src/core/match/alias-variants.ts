@@ -1,0 +1,55 @@
+// The token sequences under which one alias is indexed: as split by the tokenizer, plus the forms with
+// hyphen/apostrophe-joined parts run together (ez-Zor -> ezzor), so "Deir Ezzor" finds "Deir ez-Zor".
+import { normalize } from './normalize.js';
+import { WORD_CLASS } from './char-class.js';
+
+/** Per whitespace group: the word parts and whether each gap may be closed. At most 2^5 variants. */
+const MAX_JOINABLE_GAPS = 5;
+
+interface Group { parts: string[] }
+
+function splitGroups(norm: string): Group[] {
+  const groups: Group[] = [];
+  let current: Group = { parts: [] };
+  let word = '';
+  const flushWord = (): void => {
+    if (word) current.parts.push(word);
+    word = '';
+  };
+  for (const ch of norm) {
+    const c = ch.charCodeAt(0);
+    const isWord = ch.length > 1 || WORD_CLASS[c] === 1;
+    if (isWord) { word += ch; continue; }
+    flushWord();
+    if (/\s/u.test(ch) && current.parts.length > 0) {
+      groups.push(current);
+      current = { parts: [] };
+    }
+  }
+  flushWord();
+  if (current.parts.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Every way of joining the gaps inside hyphenated groups, first the fully split form. */
+export function aliasVariants(written: string): string[][] {
+  const groups = splitGroups(normalize(written).text);
+  let variants: string[][] = [[]];
+  let gapsSeen = 0;
+  for (const g of groups) {
+    const gaps = g.parts.length - 1;
+    const joinable = gapsSeen + gaps <= MAX_JOINABLE_GAPS ? gaps : 0;
+    gapsSeen += joinable;
+    const forms: string[][] = [];
+    for (let mask = 0; mask < 1 << joinable; mask += 1) {
+      const form: string[] = [g.parts[0]!];
+      for (let k = 1; k < g.parts.length; k += 1) {
+        if (mask & (1 << (k - 1))) form[form.length - 1] += g.parts[k]!;
+        else form.push(g.parts[k]!);
+      }
+      forms.push(form);
+    }
+    variants = variants.flatMap((v) => forms.map((f) => [...v, ...f]));
+  }
+  return variants.filter((v) => v.length > 0);
+}

@@ -1,0 +1,113 @@
+// Compiles every alias, acronym and exclusion phrase of every entity into ONE token trie, versioned by
+// a hash of the entity set. Done when entities change, never per article. No I/O.
+import { createHash } from 'node:crypto';
+import type { Entity, EntityKind } from '../entities/entity.js';
+import { LANGS } from '../entities/entity.js';
+import { aliasVariants } from './alias-variants.js';
+import { TokenVocab } from './token-vocab.js';
+import { TokenTrie } from './token-trie.js';
+
+/** Payload flags. ACRONYM: only in capitals; CASED: short alias, only as cased in the data. */
+export const FLAG_ACRONYM = 1;
+export const FLAG_CASED = 2;
+export const FLAG_EXCLUSION = 4;
+/** Non-acronym aliases with at most this many letters must keep the case they are written with. */
+export const SHORT_ALIAS_LETTERS = 3;
+
+export interface EntityInfo {
+  entity: Entity;
+  kind: EntityKind;
+  /** Region: en names up to the country; actor: name and member-of chain (first parent each step). */
+  path: string[];
+  pathIds: string[];
+}
+
+export interface Matcher {
+  readonly version: string;
+  readonly entityCount: number;
+  readonly aliasCount: number;
+  readonly entities: readonly EntityInfo[];
+  readonly vocab: TokenVocab;
+  readonly trie: TokenTrie;
+  /** Per payload: entity index, flags, alias as written in the data. */
+  readonly payEntity: Int32Array;
+  readonly payFlags: Uint8Array;
+  readonly payAlias: readonly string[];
+}
+
+interface AliasEntry { entity: number; written: string; flags: number }
+
+function countLetters(s: string): number {
+  let n = 0;
+  for (const ch of s) if (/\p{L}|\p{N}/u.test(ch)) n += 1;
+  return n;
+}
+
+function entryFlags(written: string): number {
+  return countLetters(written) <= SHORT_ALIAS_LETTERS ? FLAG_CASED : 0;
+}
+
+function collectEntries(entities: Entity[]): AliasEntry[] {
+  const entries: AliasEntry[] = [];
+  entities.forEach((e, i) => {
+    const seen = new Set<string>();
+    const push = (written: string, flags: number): void => {
+      const key = `${flags}\u0000${written}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      entries.push({ entity: i, written, flags });
+    };
+    for (const lang of LANGS) push(e.names[lang], entryFlags(e.names[lang]));
+    for (const lang of LANGS) for (const a of e.aliases[lang] ?? []) push(a, entryFlags(a));
+    for (const a of e.acronyms) push(a, FLAG_ACRONYM);
+    for (const x of e.exclusions) push(x, FLAG_EXCLUSION);
+  });
+  return entries;
+}
+
+function chainOf(entities: Entity[], byId: Map<string, number>, start: number): number[] {
+  const chain = [start];
+  let cur = entities[start]!;
+  while (cur.parents.length > 0) {
+    const next = byId.get(cur.parents[0]!);
+    if (next === undefined || chain.includes(next)) break;
+    chain.push(next);
+    cur = entities[next]!;
+  }
+  return chain;
+}
+
+export function entitySetVersion(entities: Entity[]): string {
+  const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
+}
+
+export function compileMatcher(entities: Entity[]): Matcher {
+  const byId = new Map(entities.map((e, i) => [e.id, i] as const));
+  const infos: EntityInfo[] = entities.map((entity, i) => {
+    const chain = chainOf(entities, byId, i);
+    return { entity, kind: entity.kind, path: chain.map((k) => entities[k]!.names.en), pathIds: chain.map((k) => entities[k]!.id) };
+  });
+  const entries = collectEntries(entities);
+  const sequences: Array<{ words: string[]; payload: number }> = [];
+  const vocabIds = new Map<string, number>();
+  entries.forEach((entry, payload) => {
+    for (const words of aliasVariants(entry.written)) {
+      for (const w of words) if (!vocabIds.has(w)) vocabIds.set(w, vocabIds.size);
+      sequences.push({ words, payload });
+    }
+  });
+  const vocab = new TokenVocab([...vocabIds.keys()]);
+  const trie = new TokenTrie(vocab.size, sequences.map((s) => ({ ids: s.words.map((w) => vocabIds.get(w)!), payload: s.payload })));
+  return {
+    version: entitySetVersion(entities),
+    entityCount: entities.length,
+    aliasCount: entries.filter((e) => (e.flags & FLAG_EXCLUSION) === 0).length,
+    entities: infos,
+    vocab,
+    trie,
+    payEntity: Int32Array.from(entries, (e) => e.entity),
+    payFlags: Uint8Array.from(entries, (e) => e.flags),
+    payAlias: entries.map((e) => e.written),
+  };
+}

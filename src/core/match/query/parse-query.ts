@@ -1,0 +1,93 @@
+// Parses a keyword query: terms, "phrases", prefix*, AND, OR, NOT / leading -, parentheses, NEAR/n,
+// implicit AND. Precedence: NOT > NEAR > AND > OR. Errors are QUERY_SYNTAX with { position, expected }.
+import type { QueryNode } from './query-node.js';
+import { NEAR_MAX } from './query-node.js';
+import { lexQuery, syntaxError, type Lexeme } from './lex-query.js';
+import { aliasVariants } from '../alias-variants.js';
+
+const OPERAND = 'a term, a "phrase" or "("';
+
+class Parser {
+  private at = 0;
+  constructor(private readonly query: string, private readonly lexemes: Lexeme[]) {}
+
+  private peek(): Lexeme { return this.lexemes[this.at]!; }
+  private next(): Lexeme { return this.lexemes[this.at++]!; }
+  private found(l: Lexeme): string { return l.kind === 'end' ? 'the end of the query' : `"${l.text}"`; }
+
+  parse(): QueryNode {
+    const node = this.or();
+    const rest = this.peek();
+    if (rest.kind !== 'end') throw syntaxError(this.query, rest.pos, 'an operator or the end of the query', this.found(rest));
+    return node;
+  }
+
+  private or(): QueryNode {
+    const children = [this.and()];
+    while (this.peek().kind === 'or') { this.next(); children.push(this.and()); }
+    return children.length === 1 ? children[0]! : { type: 'or', children };
+  }
+
+  private and(): QueryNode {
+    const children = [this.near()];
+    for (;;) {
+      const k = this.peek().kind;
+      if (k === 'and') { this.next(); children.push(this.near()); continue; }
+      if (k === 'word' || k === 'phrase' || k === 'lparen' || k === 'not' || k === 'minus') { children.push(this.near()); continue; }
+      break;
+    }
+    return children.length === 1 ? children[0]! : { type: 'and', children };
+  }
+
+  private near(): QueryNode {
+    const leftPos = this.peek().pos;
+    let left = this.unary();
+    while (this.peek().kind === 'near') {
+      const op = this.next() as Extract<Lexeme, { kind: 'near' }>;
+      if (op.distance > NEAR_MAX) throw syntaxError(this.query, op.pos + 5, `a distance from 0 to ${NEAR_MAX}`, `${op.distance}`);
+      const rightPos = this.peek().pos;
+      const right = this.unary();
+      this.checkPositional(left, leftPos);
+      this.checkPositional(right, rightPos);
+      left = { type: 'near', distance: op.distance, left, right };
+    }
+    return left;
+  }
+
+  /** NEAR needs word positions: its operands are terms, phrases, OR groups of them, or NEAR. */
+  private checkPositional(node: QueryNode, pos: number): void {
+    if (node.type === 'words' || node.type === 'near') return;
+    if (node.type === 'or') { node.children.forEach((c) => this.checkPositional(c, pos)); return; }
+    throw syntaxError(this.query, pos, 'a term, a "phrase" or an OR group around NEAR', `an ${node.type.toUpperCase()} expression`);
+  }
+
+  private unary(): QueryNode {
+    const l = this.peek();
+    if (l.kind === 'not' || l.kind === 'minus') { this.next(); return { type: 'not', child: this.unary() }; }
+    return this.primary();
+  }
+
+  private primary(): QueryNode {
+    const l = this.next();
+    if (l.kind === 'lparen') {
+      const inner = this.or();
+      const close = this.next();
+      if (close.kind !== 'rparen') throw syntaxError(this.query, close.pos, 'a closing parenthesis ")"', this.found(close));
+      return inner;
+    }
+    if (l.kind === 'word' || l.kind === 'phrase') return this.words(l);
+    throw syntaxError(this.query, l.pos, OPERAND, this.found(l));
+  }
+
+  private words(l: Lexeme): QueryNode {
+    const prefix = l.kind === 'word' && l.text.endsWith('*');
+    const body = prefix ? l.text.replace(/\*+$/, '') : l.text;
+    const variants = aliasVariants(body);
+    if (variants.length === 0) throw syntaxError(this.query, l.pos, 'a term with at least one letter or digit', this.found(l));
+    return { type: 'words', text: l.text, variants: prefix ? [variants[0]!] : variants, prefix, quoted: l.kind === 'phrase', position: l.pos };
+  }
+}
+
+export function parseQuery(q: string): QueryNode {
+  return new Parser(q, lexQuery(q)).parse();
+}

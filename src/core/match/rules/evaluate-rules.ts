@@ -1,0 +1,56 @@
+// Decides which rules fire for one article from its matched entities and its text. Walks each matched
+// entity's ancestors to reach the rules naming them (hierarchy/member-of expansion); tokenises at most once.
+import type { RuleSet, CompiledRule } from './compile-rules.js';
+import { tokenize } from '../tokenize.js';
+import { indexTokens, type DocIndex } from '../query/doc-index.js';
+import { evaluateQuery } from '../query/evaluate-query.js';
+
+export interface RuleInput {
+  entityIds: Iterable<string>;
+  doc: { title?: string; summary?: string; text?: string };
+  lang?: string;
+  sourceId?: string;
+}
+
+/** Each matched entity with all its ancestors: entity X lies in expand(R) exactly when R is among these. */
+function coveredIds(set: RuleSet, entityIds: Iterable<string>): Set<string> {
+  const covered = new Set<string>();
+  for (const id of entityIds) {
+    if (covered.has(id)) continue;
+    covered.add(id);
+    for (const a of set.graph.ancestors(id)) covered.add(a);
+  }
+  return covered;
+}
+
+const intersects = (a: Set<string>, b: Set<string>): boolean => {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+};
+
+function passesFilters(rule: CompiledRule, input: RuleInput): boolean {
+  if (rule.languages && !rule.languages.has((input.lang ?? '').slice(0, 2).toLowerCase())) return false;
+  if (rule.sources && (input.sourceId === undefined || !rule.sources.has(input.sourceId))) return false;
+  return true;
+}
+
+export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
+  const covered = coveredIds(set, input.entityIds);
+  const candidates = new Set<CompiledRule>(set.queryOnly);
+  for (const id of covered) for (const r of set.byEntity.get(id) ?? []) candidates.add(r);
+  let index: DocIndex | undefined;
+  const docIndex = (): DocIndex => {
+    const { title, summary, text } = input.doc;
+    index ??= indexTokens(tokenize(title ?? ''), tokenize(summary ?? ''), tokenize(text ?? ''));
+    return index;
+  };
+  const fired: CompiledRule[] = [];
+  for (const rule of candidates) {
+    if (!passesFilters(rule, input)) continue;
+    if (rule.regions.size > 0 && !intersects(rule.regions, covered)) continue;
+    if (rule.actors.size > 0 && !intersects(rule.actors, covered)) continue;
+    if (rule.query && !evaluateQuery(rule.query, docIndex())) continue;
+    fired.push(rule);
+  }
+  return fired.sort((a, b) => a.order - b.order).map((r) => r.id);
+}
