@@ -29,7 +29,7 @@ const RESOLVE: Array<[string, string, string]> = [
   ['an Arabic name with tashkeel', 'البُوكَمال', 'sy-town-abu-kamal'],
   ['an alias in another case and hyphenation', 'al bukamal', 'sy-town-abu-kamal'],
   ['an acronym', 'SDF', 'actor-sdf'],
-  ['an ambiguous name resolves to the highest level (canonical first)', 'Deir ez-Zor', 'sy-town-deir-ez-zor'],
+  ['a town name that is also its governorate seat resolves to the governorate', 'Deir ez-Zor', 'sy-deir-ez-zor'],
 ];
 for (const [name, query, id] of RESOLVE) {
   test(`graph: resolve ${name}`, () => assert.equal(graph.resolve(query)?.id, id));

@@ -36,8 +36,10 @@ export function parseContentEncoding(header: string | undefined): string[] {
   return codings;
 }
 
-export function tooLarge(maxBytes: number): VigieError {
-  return new VigieError('FETCH_TOO_LARGE', 'fetch', `decoded body is larger than ${maxBytes} bytes`, { details: { maxBytes } });
+export function tooLarge(maxBytes: number, status?: number): VigieError {
+  return new VigieError('FETCH_TOO_LARGE', 'fetch', `decoded body is larger than ${maxBytes} bytes`, {
+    details: status === undefined ? { maxBytes } : { maxBytes, status },
+  });
 }
 
 /**

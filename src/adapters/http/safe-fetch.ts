@@ -197,8 +197,12 @@ async function readBody(body: Readable, status: number, headers: Record<string, 
     // An honest identity Content-Length over the cap fails before reading a byte; a lying or absent
     // one is caught by the counter on decoded bytes.
     const declared = Number(headers['content-length']);
-    if (codings.length === 0 && Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+    if (codings.length === 0 && Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, status);
     return await readDecodedBody(body, codings, maxBytes, signal);
+  } catch (err) {
+    // Callers that judge by status (a webhook answered 200 with an endless body) still need the status.
+    if (err instanceof VigieError && err.code === 'FETCH_TOO_LARGE' && err.details.status === undefined) throw tooLarge(maxBytes, status);
+    throw err;
   } finally {
     cancelBody(body);
   }

@@ -52,6 +52,9 @@ function findCycles(entities: Entity[], byId: Map<string, Entity>): string[] {
   return problems;
 }
 
+/** How the data names a governorate or district after its seat, in the three languages. */
+const ADMIN_FORMS = ['{} Governorate', '{} province', 'gouvernorat de {}', 'province de {}', 'محافظة {}'];
+
 export function buildEntityGraph(entities: Entity[]): EntityGraph {
   const byId = new Map<string, Entity>();
   const duplicates: string[] = [];
@@ -87,7 +90,12 @@ export function buildEntityGraph(entities: Entity[]): EntityGraph {
       const exact = byId.get(nameOrId.trim());
       if (exact) return exact;
       const key = nameKey(nameOrId);
-      return highest(canonical.get(key)) ?? highest(aliases.get(key));
+      // "Deir ez-Zor" is the town's canonical name and an alias of the governorate: a subscriber who
+      // writes it means the province, so every entity carrying the name competes, canonical first on ties.
+      // Likewise "Aleppo" also names "Aleppo Governorate": the administrative forms of the name compete too.
+      const keys = [key, ...ADMIN_FORMS.map((form) => nameKey(form.replace('{}', nameOrId)))];
+      const all = keys.flatMap((k) => [...(canonical.get(k) ?? []), ...(aliases.get(k) ?? [])]);
+      return all.length > 0 ? highest(all) : undefined;
     },
     search(query, limit = 20) {
       const q = nameKey(query);

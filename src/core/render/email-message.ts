@@ -40,8 +40,9 @@ function headers(input: EmailEnvelopeInput): EmailMessage['headers'] {
   if (!/^[A-Za-z0-9_-]+$/.test(deliveryId)) throw new VigieError('CONFIG_INVALID', 'email-message', 'delivery id has invalid characters');
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$/.test(domain)) throw new VigieError('CONFIG_INVALID', 'email-message', 'mail domain is invalid');
   // RFC 2369 wraps the URI in angle brackets; it must not be able to close them or start a new line.
-  if (!/^https:\/\/[\x21-\x7e]+$/.test(unsubscribeUrl) || /[<>"]/.test(unsubscribeUrl)) {
-    throw new VigieError('CONFIG_INVALID', 'email-message', 'unsubscribe URL must be an https URL without <, > or spaces');
+  // http is accepted for local and test deployments (VIGIE_PUBLIC_URL on loopback); production uses https.
+  if (!/^https?:\/\/[\x21-\x7e]+$/.test(unsubscribeUrl) || /[<>"]/.test(unsubscribeUrl)) {
+    throw new VigieError('CONFIG_INVALID', 'email-message', 'unsubscribe URL must be an http(s) URL without <, > or spaces');
   }
   return {
     'Message-ID': `<${deliveryId}@${domain}>`,

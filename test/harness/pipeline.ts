@@ -1,0 +1,74 @@
+// The whole pipeline in the test process: a private Redis, the services, real BullMQ workers, and
+// helpers to add loopback sources and subscriptions the way the CLI does. For crash tests use
+// vigie-process.ts instead (workers as child processes).
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startTestRedis, type TestRedis } from './redis-server.js';
+import { repoRoot } from './paths.js';
+import { loadEnv } from '../../src/config/env.js';
+import { loadEntities } from '../../src/config/load-entities.js';
+import { createServices, type Services } from '../../src/runtime/create-services.js';
+import { createLogger } from '../../src/runtime/create-logger.js';
+import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
+import { scheduleSource } from '../../src/pipeline/apply-config.js';
+import { sourceInputSchema, toSourceConfig, type SourceInput } from '../../src/core/sources/source-schema.js';
+import { subscriptionInputSchema, type SubscriptionInput } from '../../src/core/subscriptions/subscription-input.js';
+import { buildSubscription } from '../../src/core/subscriptions/build-subscription.js';
+import { generateWebhookSecret } from '../../src/core/deliver/sign-webhook.js';
+import type { Entity } from '../../src/core/entities/entity.js';
+
+let shipped: Entity[] | undefined;
+export function shippedEntities(): Entity[] {
+  shipped ??= loadEntities(path.join(repoRoot, 'config', 'entities'));
+  return shipped;
+}
+
+export interface Pipeline {
+  redis: TestRedis;
+  services: Services;
+  workers: WorkerSet;
+  addSource(input: SourceInput): Promise<string>;
+  subscribe(input: SubscriptionInput, owner?: string): Promise<{ id: string; secret?: string; channelIds: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startPipeline(envOverrides: Record<string, string> = {}): Promise<Pipeline> {
+  const redis = await startTestRedis();
+  const env = loadEnv({
+    VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_BACKFILL: '0', VIGIE_LOG_LEVEL: process.env.VIGIE_TEST_LOG ?? 'silent',
+    VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800', VIGIE_WEBHOOK_TIMEOUT_MS: '2000', VIGIE_LOCK_MS: '5000', VIGIE_STALLED_MS: '2000',
+    ...envOverrides,
+  });
+  const services = createServices({ env, redisUrl: redis.url, entities: shippedEntities(), logger: createLogger(env.VIGIE_LOG_LEVEL) });
+  const workers = createWorkers(services);
+  return {
+    redis, services, workers,
+    async addSource(input) {
+      const source = toSourceConfig(sourceInputSchema.parse(input));
+      await services.sources.put(source);
+      await scheduleSource(services, source);
+      return source.id;
+    },
+    async subscribe(input, owner = 'test') {
+      const { graph } = await services.entities.current();
+      const sub = buildSubscription(subscriptionInputSchema.parse(input), {
+        graph, id: `sub_${randomBytes(6).toString('hex')}`, owner, now: services.clock(),
+        channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(4).toString('hex')}`,
+      });
+      await services.subscriptions.put(sub);
+      let secret: string | undefined;
+      for (const c of sub.channels) {
+        if (c.type !== 'webhook') continue;
+        secret = generateWebhookSecret();
+        await services.subscriptions.setSecret(sub.id, c.id, secret);
+      }
+      return { id: sub.id, secret, channelIds: sub.channels.map((c) => c.id) };
+    },
+    async close() {
+      await workers.close();
+      await services.queues.poll.obliterate({ force: true }).catch(() => undefined);
+      await services.close();
+      await redis.close();
+    },
+  };
+}
