@@ -1,0 +1,116 @@
+// Checks the shipped entity data (config/entities): it loads, covers Syria's administrative units with
+// the right parents, has enough places and actors, and the news spellings resolve to one entity.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadEntities } from '../../src/config/load-entities.js';
+import { compileMatcher } from '../../src/core/match/compile-matcher.js';
+import { matchDocument } from '../../src/core/match/match-document.js';
+import { corpusDir, repoRoot } from '../harness/paths.js';
+
+const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
+const byId = new Map(entities.map((e) => [e.id, e]));
+const matcher = compileMatcher(entities);
+
+interface OsUnit { id: string; governorateId?: string; externalIds: { ochaPcode?: string } }
+const readOs = (file: string): OsUnit[] => JSON.parse(fs.readFileSync(path.join(corpusDir, 'gazetteer', 'opensyria', file), 'utf8')) as OsUnit[];
+
+test('the shipped entities load without errors and every entity has en/fr/ar names', () => {
+  assert.ok(entities.length > 300, `only ${entities.length} entities`);
+  for (const e of entities) {
+    for (const lang of ['en', 'fr', 'ar'] as const) assert.ok(e.names[lang].trim().length > 0, `${e.id} has no ${lang} name`);
+    assert.match(e.names.ar, /\p{Script=Arabic}/u, `${e.id}: the Arabic name is not in Arabic script`);
+  }
+});
+
+test("Syria's 14 governorates exist, with OCHA codes, under Syria", () => {
+  const governorates = readOs('governorates.json');
+  assert.equal(governorates.length, 14);
+  for (const g of governorates) {
+    const e = byId.get(g.id);
+    assert.ok(e, `missing governorate ${g.id}`);
+    assert.equal(e.type, 'governorate');
+    assert.deepEqual(e.parents, ['sy']);
+    assert.equal(e.codes?.ocha, g.externalIds.ochaPcode);
+  }
+});
+
+test('every OpenSyria district exists with its governorate as parent', () => {
+  const districts = readOs('districts.json');
+  assert.equal(districts.length, 62);
+  for (const d of districts) {
+    const e = byId.get(d.id);
+    assert.ok(e, `missing district ${d.id}`);
+    assert.equal(e.type, 'district');
+    assert.deepEqual(e.parents, [d.governorateId], `${d.id} parents`);
+    assert.equal(e.codes?.ocha, d.externalIds.ochaPcode);
+  }
+});
+
+test('at least 150 towns and areas, each with a known region parent; at least 50 actors', () => {
+  const units = new Set(['country', 'governorate', 'district']);
+  const places = entities.filter((e) => e.kind === 'region' && !units.has(e.type ?? ''));
+  assert.ok(places.length >= 150, `only ${places.length} towns/areas`);
+  for (const p of places) {
+    assert.ok(p.parents.length > 0, `${p.id} has no parent`);
+    for (const parent of p.parents) assert.equal(byId.get(parent)?.kind, 'region', `${p.id}: parent ${parent}`);
+  }
+  const actors = entities.filter((e) => e.kind === 'actor');
+  assert.ok(actors.length >= 50, `only ${actors.length} actors`);
+});
+
+const regionsIn = (text: string, lang: 'fr' | 'en' | 'ar'): string[] =>
+  matchDocument(matcher, { text, lang }).entities.filter((e) => e.kind === 'region').map((e) => e.id);
+
+// Table: the spelling as news write it -> the one region it must resolve to.
+const SPELLINGS: Array<[string, 'fr' | 'en' | 'ar', string]> = [
+  ...['Boukamal', 'Abou Kamal', 'Abu Kamal', 'Albukamal', 'Al-Bukamal', 'Al-Boukamal', 'Albu Kamal', 'Al Bukamal']
+    .map((s): [string, 'fr' | 'en' | 'ar', string] => [s, 'fr', 'sy-town-abu-kamal']),
+  ['البوكمال', 'ar', 'sy-town-abu-kamal'], ['البو كمال', 'ar', 'sy-town-abu-kamal'], ['أبو كمال', 'ar', 'sy-town-abu-kamal'],
+  ['والبوكمال', 'ar', 'sy-town-abu-kamal'],
+  ...['Deir ez-Zor', 'Deir Ezzor', 'Deir ezZor', 'Dayr az-Zawr', 'Deir el-Zor', 'Deïr ez-Zor']
+    .map((s): [string, 'fr' | 'en' | 'ar', string] => [s, 'en', 'sy-town-deir-ez-zor']),
+  ['دير الزور', 'ar', 'sy-town-deir-ez-zor'],
+  ['province de Deir Ezzor', 'fr', 'sy-deir-ez-zor'], ['Deir ez-Zor province', 'en', 'sy-deir-ez-zor'], ['ريف دير الزور', 'ar', 'sy-deir-ez-zor'],
+  ['Alep', 'fr', 'sy-town-aleppo'], ['Halab', 'en', 'sy-town-aleppo'], ['حلب', 'ar', 'sy-town-aleppo'],
+  ['Damas', 'fr', 'sy-town-damascus'], ['دمشق', 'ar', 'sy-town-damascus'],
+  ['Deraâ', 'fr', 'sy-town-daraa'], ['Soueida', 'fr', 'sy-town-as-suwaydah'], ['As-Suwayda', 'en', 'sy-town-as-suwaydah'],
+  ['Kuneitra', 'fr', 'sy-town-quneitra'], ['القنيطرة', 'ar', 'sy-town-quneitra'], ['Rakka', 'fr', 'sy-town-ar-raqqah'],
+  ['Hassaké', 'fr', 'sy-town-al-hasakah'], ['Qamichli', 'fr', 'sy-town-qamishli'], ['Lattaquié', 'fr', 'sy-town-latakia'],
+  ['Tartous', 'fr', 'sy-town-tartous'], ['Idleb', 'fr', 'sy-town-idlib'], ['Mayadine', 'fr', 'sy-town-mayadin'],
+  ['Al-Baghuz', 'en', 'sy-town-al-baghuz'], ['الباغوز', 'ar', 'sy-town-al-baghuz'], ['Al-Susah', 'en', 'sy-town-al-susah'],
+  ['Dahieh', 'en', 'lb-area-dahieh'], ['banlieue sud de Beyrouth', 'fr', 'lb-area-dahieh'], ['Bekaa', 'en', 'lb-bekaa'],
+  ['Al-Qaim', 'en', 'iq-town-al-qaim'], ['Bab al-Hawa', 'en', 'sy-crossing-bab-al-hawa'], ['Hmeimim', 'en', 'sy-base-hmeimim'],
+];
+
+for (const [spelling, lang, id] of SPELLINGS) {
+  test(`"${spelling}" (${lang}) resolves to ${id} and nothing else`, () => {
+    const sentence = { fr: `Une frappe a été signalée à ${spelling} hier.`, en: `A strike was reported near ${spelling} yesterday.`, ar: `وقع الانفجار في ${spelling} أمس.` }[lang];
+    assert.deepEqual(regionsIn(sentence, lang), [id]);
+  });
+}
+
+// Table: phrases in which a place or actor alias does NOT mean that entity.
+const EXCLUDED: Array<[string, 'fr' | 'en' | 'ar']> = [
+  ["du savon d'Alep artisanal", 'fr'], ['a pinch of Aleppo pepper', 'en'], ['selon la chaîne Al Mayadeen', 'fr'],
+  ['Al Mayadeen TV reported', 'en'], ['قالت قناة الميادين', 'ar'], ['حمص بالطحينة', 'ar'], ['la Douma russe a voté', 'fr'],
+];
+for (const [text, lang] of EXCLUDED) {
+  test(`no region in "${text}"`, () => assert.deepEqual(regionsIn(text, lang), []));
+}
+
+test('Kataib Hezbollah is not Hezbollah', () => {
+  const ids = matchDocument(matcher, { text: 'Kataib Hezbollah claimed the attack.', lang: 'en' }).entities.map((e) => e.id);
+  assert.deepEqual(ids, ['actor-kataib-hezbollah']);
+});
+
+test('the generated gazetteer is up to date with the shared data and the hand-kept overlay', () => {
+  // The compiled script sits next to this compiled test: dist*/scripts/build-gazetteer.js.
+  const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const script = path.join(distRoot, 'scripts', 'build-gazetteer.js');
+  const out = execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+  assert.match(out, /up to date/);
+});
