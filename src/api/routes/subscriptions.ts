@@ -1,0 +1,151 @@
+// /v1/subscriptions: create, read, update, delete; rotate a webhook secret; send a test delivery; and
+// the per-subscription Atom feed. Building and checking a subscription is the core's job (buildSubscription).
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { subscriptionInputSchema, type ParsedSubscriptionInput } from '../../core/subscriptions/subscription-input.js';
+import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
+import { signingSecrets } from '../../core/subscriptions/signing-secrets.js';
+import { generateWebhookSecret } from '../../core/deliver/sign-webhook.js';
+import type { Subscription } from '../../core/model/subscription.js';
+import { postWebhook } from '../../adapters/webhook/post-webhook.js';
+import { parseAllowNetworks } from '../../adapters/http/ip-policy.js';
+import type { Services } from '../../runtime/create-services.js';
+import { ApiError, notFound } from '../api-errors.js';
+import { principalOf } from '../auth.js';
+import { checkPublicUrl } from '../check-public-url.js';
+import { feedToken, verifyFeedToken } from '../feed-token.js';
+import { ownSubscription, visibleSubscriptions } from '../owner-scope.js';
+import { renderAtom } from '../render-atom.js';
+import { routeSchema } from '../route-schema.js';
+import { idParam } from '../common-schemas.js';
+
+const OVERLAP_MS = 24 * 3600 * 1000;
+const tags = ['subscriptions'];
+const channelBody = z.object({ channelId: z.string().max(64).optional() }).strict().nullable().optional();
+
+export async function subscriptionView(s: Services, sub: Subscription) {
+  const token = feedToken(sub.id, await s.signingKey());
+  const base = s.env.VIGIE_PUBLIC_URL.replace(/\/+$/, '');
+  return { ...sub, feed: { token, url: `${base}/v1/subscriptions/${sub.id}/feed.atom?token=${token}` } };
+}
+
+function checkChannels(s: Services, input: ParsedSubscriptionInput): void {
+  const allow = parseAllowNetworks(s.env.VIGIE_ALLOW_NETWORKS);
+  input.channels.forEach((c, i) => {
+    if (c.type === 'webhook') checkPublicUrl(c.url, allow, `body.channels.${i}.url`);
+  });
+}
+
+async function build(s: Services, req: FastifyRequest, input: ParsedSubscriptionInput, previous?: Subscription): Promise<Subscription> {
+  checkChannels(s, input);
+  const { graph } = await s.entities.current();
+  const sub = buildSubscription(input, {
+    graph, id: previous?.id ?? `sub_${randomBytes(8).toString('hex')}`, owner: previous?.owner ?? principalOf(req).id,
+    now: s.clock(), previousChannels: previous?.channels,
+    channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
+  });
+  if (!previous) return sub;
+  // An email address that clicked "unsubscribe" stays unsubscribed (consent); a webhook re-saved is re-enabled.
+  const channels = sub.channels.map((c) => {
+    const old = previous.channels.find((p) => p.id === c.id);
+    return c.type === 'email' && old?.type === 'email' && old.address === c.address && old.unsubscribed ? { ...c, unsubscribed: true } : c;
+  });
+  return { ...sub, channels, createdAt: previous.createdAt };
+}
+
+/** Gives every webhook channel without a secret a new one; returns them (shown once). */
+async function ensureSecrets(s: Services, sub: Subscription): Promise<Array<{ channelId: string; secret: string }>> {
+  const made: Array<{ channelId: string; secret: string }> = [];
+  for (const c of sub.channels) {
+    if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(sub.id, c.id))) continue;
+    const secret = generateWebhookSecret();
+    await s.subscriptions.setSecret(sub.id, c.id, secret);
+    made.push({ channelId: c.id, secret });
+  }
+  return made;
+}
+
+function webhookChannel(sub: Subscription, channelId: string | undefined) {
+  const c = sub.channels.find((x) => x.type === 'webhook' && (!channelId || x.id === channelId));
+  if (!c || c.type !== 'webhook') throw notFound(`webhook channel${channelId ? ` ${channelId}` : ''} on ${sub.id}`);
+  return c;
+}
+
+export async function subscriptionRoutes(app: FastifyInstance, s: Services): Promise<void> {
+  app.get('/v1/subscriptions', { schema: routeSchema({ operationId: 'listSubscriptions', summary: 'List the subscriptions this key may see', tags }) },
+    async (req) => ({ subscriptions: await Promise.all((await visibleSubscriptions(s, req)).map((x) => subscriptionView(s, x))) }));
+
+  app.post('/v1/subscriptions', {
+    schema: routeSchema({ operationId: 'createSubscription', summary: 'Create a subscription; webhook secrets are in the answer, once', tags, body: subscriptionInputSchema, responses: { 201: 'created', 422: 'url_not_public, config_invalid (unknown entity, bad query with details.query.position)' } }),
+  }, async (req, reply) => {
+    const sub = await build(s, req, req.body as ParsedSubscriptionInput);
+    await s.subscriptions.put(sub);
+    const secrets = await ensureSecrets(s, sub);
+    return reply.code(201).send({ subscription: await subscriptionView(s, sub), secrets });
+  });
+
+  app.get('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'getSubscription', summary: 'One subscription (never its secrets)', tags, params: idParam, responses: { 404: 'not_found' } }) },
+    async (req) => ({ subscription: await subscriptionView(s, await ownSubscription(s, req, (req.params as { id: string }).id)) }));
+
+  app.put('/v1/subscriptions/:id', {
+    schema: routeSchema({ operationId: 'replaceSubscription', summary: 'Replace a subscription (channels kept by position keep their secrets)', tags, params: idParam, body: subscriptionInputSchema, responses: { 404: 'not_found', 422: 'invalid' } }),
+  }, async (req) => {
+    const previous = await ownSubscription(s, req, (req.params as { id: string }).id);
+    const sub = await build(s, req, req.body as ParsedSubscriptionInput, previous);
+    await s.subscriptions.put(sub);
+    const secrets = await ensureSecrets(s, sub);
+    return { subscription: await subscriptionView(s, sub), secrets };
+  });
+
+  app.delete('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'deleteSubscription', summary: 'Delete a subscription and its secrets', tags, params: idParam, responses: { 404: 'not_found' } }) },
+    async (req, reply) => {
+      const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
+      await s.subscriptions.remove(sub.id);
+      return reply.code(204).send();
+    });
+
+  app.post('/v1/subscriptions/:id/rotate-secret', {
+    schema: routeSchema({ operationId: 'rotateSubscriptionSecret', summary: 'New webhook secret; the previous one keeps signing for 24 h', tags, params: idParam, body: channelBody }),
+  }, async (req) => {
+    const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
+    const channel = webhookChannel(sub, (req.body as { channelId?: string } | null)?.channelId);
+    const secret = generateWebhookSecret();
+    const until = new Date(s.clock().getTime() + OVERLAP_MS);
+    await s.subscriptions.rotateSecret(sub.id, channel.id, secret, until);
+    return { channelId: channel.id, secret, previousUntil: until.toISOString() };
+  });
+
+  app.post('/v1/subscriptions/:id/test', {
+    schema: routeSchema({ operationId: 'testSubscriptionDelivery', summary: 'POST a signed alert.test payload to the webhook now and return the outcome', tags, params: idParam, body: channelBody }),
+  }, async (req) => {
+    const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
+    const channel = webhookChannel(sub, (req.body as { channelId?: string } | null)?.channelId);
+    const secrets = await s.subscriptions.getSecrets(sub.id, channel.id);
+    if (!secrets) throw new ApiError('conflict', `webhook channel ${channel.id} has no secret`);
+    const now = s.clock();
+    const deliveryId = `msg_test_${randomBytes(8).toString('hex')}`;
+    const body = JSON.stringify({ type: 'alert.test', timestamp: now.toISOString(), data: { subscriptionId: sub.id, channelId: channel.id, name: sub.name, message: 'test delivery from vigie' } });
+    const attempt = await postWebhook(s.webhookFetcher, { url: channel.url, deliveryId, body, secrets: signingSecrets(secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
+    return { deliveryId, channelId: channel.id, ...attempt };
+  });
+
+  app.get('/v1/subscriptions/:id/feed.atom', {
+    config: { auth: 'public' },
+    schema: routeSchema({ operationId: 'subscriptionFeed', summary: 'Atom feed of the subscription\'s recent alerts (token from the subscription\'s feed.url)', tags, public: true, params: idParam, query: z.object({ token: z.string().min(10).max(200) }).strict(), responses: { 404: 'unknown subscription or wrong token' } }),
+  }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const { token } = req.query as { token: string };
+    const sub = await s.subscriptions.get(id);
+    if (!sub || !verifyFeedToken(id, token, await s.signingKey())) throw notFound(`feed for ${id}`);
+    const alerts = await s.alerts.getAlerts(await s.alerts.listAlertIds({ subscriptionId: id, limit: 50 }));
+    const articles = new Map((await s.articles.getMany(alerts.map((a) => a.articleId))).map((a) => [a.id, a] as const));
+    const base = s.env.VIGIE_PUBLIC_URL.replace(/\/+$/, '');
+    const xml = renderAtom({
+      subscriptionId: id, title: `vigie: ${sub.name}`, selfUrl: `${base}/v1/subscriptions/${id}/feed.atom?token=${token}`,
+      updated: alerts[0] ? new Date(alerts[0].createdAt) : new Date(sub.createdAt),
+      alerts: alerts.map((alert) => ({ alert, article: articles.get(alert.articleId) })),
+    });
+    return reply.type('application/atom+xml; charset=utf-8').send(xml);
+  });
+}

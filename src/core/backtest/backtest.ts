@@ -1,0 +1,95 @@
+// Backtest: runs a draft subscription over stored articles with the same matcher and rule engine the
+// workers use, and lists the alerts it would have made plus near misses (some condition held, another
+// failed) with the reason. Pure: articles, matcher and graph in; no storage, no clock.
+import type { Matcher } from '../match/compile-matcher.js';
+import type { EntityGraph } from '../match/entity-graph.js';
+import { matchDocument, type Match } from '../match/match-document.js';
+import { compileRules, type Rule, type RuleSet } from '../match/rules/compile-rules.js';
+import { evaluateRules } from '../match/rules/evaluate-rules.js';
+import type { Article } from '../model/article.js';
+
+export interface BacktestDraft { regions: string[]; actors: string[]; query?: string; languages: string[]; sources: string[] }
+
+export type MissReason = 'region' | 'actor' | 'query' | 'language' | 'source';
+
+export interface BacktestItem {
+  articleId: string;
+  title: string;
+  url: string;
+  sourceId: string;
+  lang?: string;
+  published?: string;
+  fetchedAt: string;
+  summary: string;
+  /** Hits that explain the result (the draft's entities first; all hits when it names none). */
+  matches: Match[];
+}
+export interface NearMiss extends BacktestItem { failed: MissReason[]; reason: string }
+export interface BacktestResult { scanned: number; alerts: BacktestItem[]; nearMisses: NearMiss[] }
+
+interface Parts { full: RuleSet; regions?: RuleSet; actors?: RuleSet; query?: RuleSet }
+
+function compileParts(d: BacktestDraft, graph: EntityGraph): Parts {
+  const one = (r: Omit<Rule, 'id'>): RuleSet => compileRules([{ id: 'draft', ...r }], graph);
+  return {
+    full: one(d),
+    regions: d.regions.length ? one({ regions: d.regions, actors: [] }) : undefined,
+    actors: d.actors.length ? one({ regions: [], actors: d.actors }) : undefined,
+    query: d.query ? one({ regions: [], actors: [], query: d.query }) : undefined,
+  };
+}
+
+const REASON_TEXT: Record<MissReason, string> = {
+  region: 'no hit inside the chosen regions', actor: 'no hit on the chosen actors', query: 'the keyword query did not match',
+  language: 'the article\'s language is not among the chosen languages', source: 'the article\'s source is not among the chosen sources',
+};
+
+function failedConditions(d: BacktestDraft, parts: Parts, input: Parameters<typeof evaluateRules>[1]): { held: number; failed: MissReason[] } {
+  const failed: MissReason[] = [];
+  let held = 0;
+  for (const key of ['regions', 'actors', 'query'] as const) {
+    const set = parts[key];
+    if (!set) continue;
+    if (evaluateRules(set, input).length > 0) held += 1;
+    else failed.push(key === 'regions' ? 'region' : key === 'actors' ? 'actor' : 'query');
+  }
+  // Same reading of language and source as evaluateRules' filters: primary subtag, exact source id.
+  if (d.languages.length && !d.languages.map((l) => l.toLowerCase()).includes((input.lang ?? '').slice(0, 2).toLowerCase())) failed.push('language');
+  if (d.sources.length && (input.sourceId === undefined || !d.sources.includes(input.sourceId))) failed.push('source');
+  return { held, failed };
+}
+
+function relevantMatches(d: BacktestDraft, graph: EntityGraph, matches: Match[]): Match[] {
+  const wanted = new Set<string>();
+  for (const ref of [...d.regions, ...d.actors]) {
+    const e = graph.get(ref) ?? graph.resolve(ref);
+    if (e) for (const id of graph.expand(e.id)) wanted.add(id);
+  }
+  const kept = matches.filter((m) => !m.suppressedBy);
+  const mine = kept.filter((m) => wanted.has(m.entityId));
+  return [...mine, ...kept.filter((m) => !wanted.has(m.entityId))].slice(0, 30);
+}
+
+export function backtest(input: { draft: BacktestDraft; matcher: Matcher; graph: EntityGraph; articles: Article[]; maxNearMisses?: number }): BacktestResult {
+  const { draft, matcher, graph } = input;
+  const parts = compileParts(draft, graph);
+  const alerts: BacktestItem[] = [];
+  const nearMisses: NearMiss[] = [];
+  for (const a of input.articles) {
+    const result = matchDocument(matcher, { title: a.title, summary: a.summary, text: a.text, lang: a.lang });
+    const ruleInput = { entityIds: result.entities.map((e) => e.id), doc: { title: a.title, summary: a.summary, text: a.text }, lang: a.lang, sourceId: a.sourceId };
+    const item: BacktestItem = {
+      articleId: a.id, title: a.title, url: a.url, sourceId: a.sourceId, lang: a.lang, published: a.published,
+      fetchedAt: a.fetchedAt, summary: a.summary, matches: relevantMatches(draft, graph, result.matches),
+    };
+    if (evaluateRules(parts.full, ruleInput).length > 0) {
+      alerts.push(item);
+      continue;
+    }
+    const { held, failed } = failedConditions(draft, parts, ruleInput);
+    if (held > 0 && failed.length > 0 && nearMisses.length < (input.maxNearMisses ?? 50)) {
+      nearMisses.push({ ...item, failed, reason: failed.map((f) => REASON_TEXT[f]).join('; ') });
+    }
+  }
+  return { scanned: input.articles.length, alerts, nearMisses };
+}

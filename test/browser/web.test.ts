@@ -1,0 +1,154 @@
+// The web page end to end in headless Chromium: sign in with a subscriber key, pick a governorate by its
+// Arabic name, add a webhook, "try it" shows a highlighted hit from a stored article, save shows the
+// secret once, and an alert arrives (signed webhook + the page's alert list) after a local source
+// publishes. Real Redis, real workers, loopback feed and webhook servers. Saves a screenshot.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { startHttpServer, type TestHttpServer } from '../harness/http-server.js';
+import { repoRoot } from '../harness/paths.js';
+import { loadEnv } from '../../src/config/env.js';
+import { createServices, type Services } from '../../src/runtime/create-services.js';
+import { buildApp } from '../../src/api/build-app.js';
+import { createApiKeyStore } from '../../src/adapters/redis/api-key-store.js';
+import { scheduleSource } from '../../src/pipeline/apply-config.js';
+import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
+import type { FastifyInstance } from 'fastify';
+import { FIXTURE_ENTITIES } from '../api/fixture-entities.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let redis: TestRedis;
+let services: Services;
+let app: FastifyInstance;
+let workers: WorkerSet;
+let feed: TestHttpServer;
+let receiver: TestHttpServer;
+let browser: Browser;
+let origin: string;
+const items: Array<{ guid: string; title: string; text: string; at: Date }> = [];
+const hooks: Array<{ headers: Record<string, string>; body: string }> = [];
+
+function rss(): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>OSDH local</title><link>${feed.origin}/</link><description>test</description>
+${items.map((i) => `<item><title>${esc(i.title)}</title><link>${feed.origin}/a/${i.guid}</link><guid>${i.guid}</guid><pubDate>${i.at.toUTCString()}</pubDate><description>${esc(i.text)}</description></item>`).join('\n')}
+</channel></rss>`;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+before(async () => {
+  redis = await startTestRedis();
+  const env = loadEnv({ VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_LOG_LEVEL: 'silent', VIGIE_SIGNING_KEY: 'browser-test-signing-key-0123456', VIGIE_WEBHOOK_SCHEDULE_MS: '200,500', VIGIE_BACKFILL: '5' });
+  services = createServices({ env, redisUrl: redis.url, entities: FIXTURE_ENTITIES });
+  feed = await startHttpServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss()); });
+  receiver = await startHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => { hooks.push({ headers: req.headers as Record<string, string>, body }); res.writeHead(200).end('ok'); });
+  });
+  app = await buildApp({ services });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  workers = createWorkers(services);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await workers?.close();
+  await app?.close();
+  await services?.close();
+  await feed?.close();
+  await receiver?.close();
+  await redis?.close();
+});
+
+test('sign in, pick a governorate, try it, save with a webhook, and see the alert arrive', async () => {
+  // A first article, published before the subscription exists: what "try it" will find.
+  items.push({ guid: 'a1', title: 'Frappe de drone près de Boukamal', text: "Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l'OSDH.", at: new Date(Date.now() - 3600_000) });
+  const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true };
+  await services.sources.put(source);
+  await scheduleSource(services, source);
+  await until('the first article to be stored', async () => (await services.articles.count()) >= 1);
+
+  const { key } = await createApiKeyStore(services.redis, services.keys).create({ name: 'Alice', role: 'subscriber', now: new Date() });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  await page.goto(origin + '/');
+  await page.fill('#key', key);
+  await page.click('#signin button');
+  await page.waitForSelector('#app:not([hidden])');
+  assert.match(await page.textContent('#who') ?? '', /Alice \(subscriber\)/);
+
+  await page.fill('#sub-name', 'دير الزور — drones');
+  await page.fill('#region-search', 'دير الزور');
+  await page.check('#region-results input[data-entity="sy-deir-ez-zor"]');
+  assert.match(await page.textContent('#chosen') ?? '', /Deir ez-Zor/);
+  await page.fill('#sub-query', 'drone AND (');
+  await page.waitForSelector('#query-error:not([hidden])');
+  assert.equal(await page.getAttribute('#query-error', 'data-position'), '11');
+  await page.fill('#sub-query', 'drone OR frappe');
+  await page.waitForSelector('#sub-query.valid');
+  await page.fill('#webhook-url', `${receiver.origin}/hook`);
+
+  await page.click('#try-it');
+  await page.waitForSelector('#try-list mark');
+  const marks = await page.$$eval('#try-list mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes('Boukamal'), JSON.stringify(marks));
+
+  await page.click('#save');
+  await page.waitForSelector('#secret-box:not([hidden])');
+  const secret = (await page.textContent('#secret'))?.trim() ?? '';
+  assert.match(secret, /^whsec_/);
+  await page.waitForSelector('#subs li strong');
+  assert.equal(await page.getAttribute('#subs li strong', 'dir'), 'auto', 'user text is marked dir=auto');
+
+  // The source publishes a new article: the workers poll, match, route and deliver it.
+  items.push({ guid: 'a2', title: 'Combats à Abou Kamal', text: 'Des combats ont éclaté mardi à Abou Kamal après une frappe de drone.', at: new Date() });
+  const hook = await until('the webhook', async () => hooks.find((x) => x.body.includes('alert.created')));
+  const payload = new Webhook(secret).verify(hook.body, hook.headers) as { type: string };
+  assert.equal(payload.type, 'alert.created');
+  await page.waitForSelector('#alerts .status.submitted', { timeout: 30_000 });
+  assert.match(await page.textContent('#alerts') ?? '', /Abou Kamal/);
+  assert.deepEqual(errors, []);
+
+  const outDir = path.join(repoRoot, 'test-output');
+  fs.mkdirSync(outDir, { recursive: true });
+  await page.screenshot({ path: path.join(outDir, 'web-page.png'), fullPage: true });
+  await page.close();
+});
+
+test('an admin sees the sources with their health, and the queue page', async () => {
+  const { key } = await createApiKeyStore(services.redis, services.keys).create({ name: 'Ops', role: 'admin', now: new Date() });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(origin + '/');
+  await page.fill('#key', key);
+  await page.click('#signin button');
+  await page.waitForSelector('#admin:not([hidden]) #sources .status.ok');
+  assert.match(await page.textContent('#sources') ?? '', /OSDH \(local\)/);
+  await page.goto(origin + '/admin/queues');
+  await page.waitForSelector('#queues section h2');
+  const names = await page.$$eval('#queues section h2', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest']);
+  await page.screenshot({ path: path.join(repoRoot, 'test-output', 'admin-queues.png'), fullPage: true });
+  await page.close();
+});
