@@ -21,7 +21,7 @@ const envSchema = z.object({
   VIGIE_POLL_CONCURRENCY: int(1, 200).default(10),
   VIGIE_ARTICLE_CONCURRENCY: int(1, 200).default(8),
   VIGIE_DELIVER_CONCURRENCY: int(1, 500).default(50),
-  VIGIE_ENDPOINT_CONCURRENCY: int(1, 50).default(4),
+  VIGIE_ENDPOINT_CONCURRENCY: int(1, 200).default(16),
   VIGIE_LOCK_MS: int(1000, 600_000).default(15_000),
   VIGIE_STALLED_MS: int(500, 600_000).default(5_000),
   /** Comma-separated webhook retry delays in ms (tests inject short ones); default is about a day. */

@@ -23,42 +23,54 @@ export type DeliverOutcome =
 
 type Attempt = { outcome: 'submitted' | 'retry' | 'gone' | 'failed-permanent'; reason: string; statusCode?: number; retryAfterMs?: number; durationMs?: number };
 
-/** Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every slot. */
+/**
+ * Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every
+ * worker slot. A job waits briefly for a slot (cheap, keeps throughput to a fast receiver high); if none
+ * frees up in time it gives its slot back to the queue (the worker delays the job).
+ */
 export function createEndpointLimiter(limit: number) {
   const inFlight = new Map<string, number>();
+  const waiting = new Map<string, Array<() => void>>();
+  const take = (key: string) => inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
   return {
-    tryAcquire(key: string): boolean {
-      const n = inFlight.get(key) ?? 0;
-      if (n >= limit) return false;
-      inFlight.set(key, n + 1);
-      return true;
+    async acquire(key: string, maxWaitMs: number): Promise<boolean> {
+      if ((inFlight.get(key) ?? 0) < limit) { take(key); return true; }
+      return new Promise<boolean>((resolve) => {
+        const queue = waiting.get(key) ?? [];
+        waiting.set(key, queue);
+        const wake = () => { clearTimeout(timer); take(key); resolve(true); };
+        const timer = setTimeout(() => { queue.splice(queue.indexOf(wake), 1); resolve(false); }, maxWaitMs);
+        queue.push(wake);
+      });
     },
     release(key: string): void {
       const n = (inFlight.get(key) ?? 1) - 1;
       if (n <= 0) inFlight.delete(key);
       else inFlight.set(key, n);
+      const next = waiting.get(key)?.shift();
+      if (next) next();
     },
   };
 }
 export type EndpointLimiter = ReturnType<typeof createEndpointLimiter>;
 
 async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
-  const items: EmailAlertItem[] = [];
-  for (const alert of alerts) {
-    const article = await s.articles.get(alert.articleId);
-    if (!article) continue;
-    const source = await s.sources.get(article.sourceId);
-    items.push({ alert, article, sourceName: source?.name ?? article.sourceId });
-  }
-  return items;
+  // Independent reads in parallel: with auto-pipelining they share round trips.
+  const articles = await s.articles.getMany(alerts.map((a) => a.articleId));
+  const byId = new Map(articles.map((a) => [a.id, a] as const));
+  const sources = new Map<string, string>();
+  await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => sources.set(id, (await s.sources.get(id))?.name ?? id)));
+  return alerts.flatMap((alert) => {
+    const article = byId.get(alert.articleId);
+    return article ? [{ alert, article, sourceName: sources.get(article.sourceId) ?? article.sourceId }] : [];
+  });
 }
 
 async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, alert: Alert): Promise<Attempt> {
-  const secrets = await s.subscriptions.getSecrets(sub.id, channel.id);
+  const [secrets, [item], related] = await Promise.all([
+    s.subscriptions.getSecrets(sub.id, channel.id), loadItems(s, [alert]), s.articles.getMany(alert.relatedArticleIds)]);
   if (!secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
-  const [item] = await loadItems(s, [alert]);
   if (!item) return { outcome: 'failed-permanent', reason: 'article expired before delivery' };
-  const related = await s.articles.getMany(alert.relatedArticleIds);
   const now = s.clock();
   const body = channel.format === 'slack'
     ? JSON.stringify(renderSlackMessage({ alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
@@ -95,10 +107,9 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
   const d = await s.alerts.getDelivery(deliveryId);
   if (!d) return { status: 'skipped', reason: 'delivery not found' };
   if (d.status === 'submitted' || d.status === 'dead') return { status: 'skipped', reason: `already ${d.status}` };
-  const sub = await s.subscriptions.get(d.subscriptionId);
+  const digestIds = d.digestAlertIds;
+  const [sub, alerts] = await Promise.all([s.subscriptions.get(d.subscriptionId), s.alerts.getAlerts(digestIds ?? [d.alertId])]);
   const channel = sub?.channels.find((c) => c.id === d.channelId);
-  const digestIds = await s.digests.digestAlertIds(deliveryId);
-  const alerts = digestIds ? await s.alerts.getAlerts(digestIds) : await s.alerts.getAlerts([d.alertId]);
   const now = s.clock();
   if (!sub || !channel || alerts.length === 0 || (channel.type === 'webhook' && channel.disabled)) {
     const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : alerts.length === 0 ? 'alert expired' : 'endpoint disabled';
@@ -106,7 +117,7 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
     return { status: 'dead', reason };
   }
   const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
-  if (!limiter.tryAcquire(endpoint)) return { status: 'throttled' };
+  if (!(await limiter.acquire(endpoint, 1000))) return { status: 'throttled' };
   try {
     const claim = await s.alerts.claim(deliveryId, now, s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000);
     if (claim === 'busy') return { status: 'busy' };

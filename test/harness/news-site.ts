@@ -18,6 +18,8 @@ export interface NewsSite {
   articleUrl(slug: string): string;
   publish(a: SiteArticle): void;
   hits(path: string): number;
+  /** When the feed was first served with this article in it (epoch ms, sub-millisecond precision). */
+  firstServed(slug: string): number | undefined;
   /** Replace the feed handler's behaviour for the next requests (e.g. answer 500, stall). */
   setFeedOverride(fn: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined): void;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export async function startNewsSite(opts: { host?: string; title?: string } = {}): Promise<NewsSite> {
   const articles: SiteArticle[] = [];
   const hitCount = new Map<string, number>();
+  const served = new Map<string, number>();
   let version = 0;
   let override: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
   let origin = '';
@@ -52,6 +55,8 @@ ${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>
       const etag = `"v${version}"`;
       if (req.headers['if-none-match'] === etag) { res.writeHead(304, { etag }); res.end(); return; }
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
+      const now = performance.timeOrigin + performance.now();
+      for (const a of articles) if (!served.has(a.slug)) served.set(a.slug, now);
       res.end(feedXml());
       return;
     }
@@ -68,6 +73,7 @@ ${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>
     articleUrl: (slug) => `${origin}/articles/${slug}`,
     publish: (a) => { articles.push(a); version += 1; },
     hits: (p) => hitCount.get(p) ?? 0,
+    firstServed: (slug) => served.get(slug),
     setFeedOverride: (fn) => { override = fn; },
     close: () => server.close(),
   };

@@ -31,8 +31,13 @@ return 'claimed'
 
 export type ClaimResult = 'claimed' | 'busy' | 'missing' | 'submitted' | 'dead';
 
+type ClaimingRedis = Redis & { vigieClaimDelivery(key: string, now: string, staleMs: string): Promise<ClaimResult> };
+
 export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: number) {
   const ttl = retentionSeconds;
+  // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
+  redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 1, lua: CLAIM_LUA });
+  const claimer = redis as ClaimingRedis;
   return {
     /** Creates the alert if absent; returns true when created by this call. */
     async createAlert(alert: Alert): Promise<boolean> {
@@ -78,10 +83,11 @@ export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: num
         id: h.id, alertId: h.alertId ?? '', subscriptionId: h.subscriptionId ?? '', channelId: h.channelId ?? '',
         status: h.status as DeliveryStatus, attempts: Number(h.attempts ?? 0), lastAttemptAt: h.lastAttemptAt,
         lastError: h.lastError, lastStatusCode: h.lastStatusCode ? Number(h.lastStatusCode) : undefined, submittedAt: h.submittedAt,
+        ...(h.alertIds ? { digestAlertIds: JSON.parse(h.alertIds) as string[] } : {}),
       };
     },
     async claim(id: string, now: Date, staleMs: number): Promise<ClaimResult> {
-      return (await redis.eval(CLAIM_LUA, 1, keys.delivery(id), String(now.getTime()), String(staleMs))) as ClaimResult;
+      return claimer.vigieClaimDelivery(keys.delivery(id), String(now.getTime()), String(staleMs));
     },
     async finish(id: string, status: 'submitted' | 'failed' | 'dead' | 'pending', attempt: AttemptRecord): Promise<void> {
       const fields: Record<string, string> = { status, lastAttemptAt: attempt.at, lastError: attempt.reason };

@@ -39,10 +39,6 @@ export function createDigestStore(redis: Redis, keys: Keys) {
         JSON.stringify(alertIds), String(ttlSeconds), String(Date.now()), ...alertIds);
       return Number(created) === 1;
     },
-    async digestAlertIds(deliveryId: string): Promise<string[] | undefined> {
-      const raw = await redis.hget(keys.delivery(deliveryId), 'alertIds');
-      return raw ? (JSON.parse(raw) as string[]) : undefined;
-    },
     async forget(subscriptionId: string, channelId: string, mode: 'hourly' | 'daily'): Promise<void> {
       await redis.multi().del(keys.digestPending(subscriptionId, channelId)).srem(keys.digestChannels(mode), `${subscriptionId}|${channelId}`).exec();
     },

@@ -41,4 +41,6 @@ export interface Delivery {
   lastError?: string;
   lastStatusCode?: number;
   submittedAt?: string;
+  /** Digest deliveries carry the alerts they gather (frozen when the digest is made). */
+  digestAlertIds?: string[];
 }

@@ -1,0 +1,161 @@
+// Benchmarks of the delivery path on loopback, issue 4:
+//  1. poll-to-webhook latency: from the feed response that first lists a new item to the receiver
+//     (a separate process verifying signatures), article pages served locally; p50 and p99.
+//     Baseline in the same run: the same work done directly, with no queue or Redis in between.
+//  2. signed webhook deliveries per second through the deliver queue to one local receiver.
+//     Baseline in the same run: signed POSTs straight through the gate at the same concurrency.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--json]
+import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPipeline } from '../test/harness/pipeline.js';
+import { startNewsSite } from '../test/harness/news-site.js';
+import { waitFor } from '../test/harness/vigie-process.js';
+import { percentile } from './percentiles.js';
+import { postWebhook } from '../src/adapters/webhook/post-webhook.js';
+import { CAPS } from '../src/adapters/http/safe-fetch.js';
+import { decodeText } from '../src/core/feed/decode-text.js';
+import { extractArticle } from '../src/core/extract/extract-article.js';
+import { matchDocument } from '../src/core/match/match-document.js';
+import { renderWebhookPayload } from '../src/core/render/webhook-payload.js';
+import { signingSecrets } from '../src/core/subscriptions/signing-secrets.js';
+import { deliveryId, alertId } from '../src/core/deliver/delivery-ids.js';
+import { JOB_OPTIONS } from '../src/adapters/queue/queues.js';
+import { articleId } from '../src/core/ids/article-id.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
+const SAMPLES = arg('samples', 40);
+const DELIVERIES = arg('deliveries', 3000);
+const JSON_OUT = args.includes('--json');
+const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
+
+interface Arrival { id: string; url?: string; at: number }
+
+async function startSink(): Promise<{ child: ChildProcess; port: number; arrivals: Arrival[]; setSecret(s: string): void; stop(): void }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const child = fork(path.join(here, 'webhook-sink-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const arrivals: Arrival[] = [];
+  const port = await new Promise<number>((resolve) => child.on('message', (m: { type: string; port?: number; id?: string; url?: string; at?: number }) => {
+    if (m.type === 'listening') resolve(m.port!);
+    if (m.type === 'received') arrivals.push({ id: m.id!, url: m.url, at: m.at! });
+  }));
+  return { child, port, arrivals, setSecret: (secret) => child.send({ type: 'secret', secret }), stop: () => child.send({ type: 'stop' }) };
+}
+
+const PLACES = ['Idlib', 'Saraqib', 'Ariha', 'Hajin', 'Al-Susah', 'Mayadin', 'Raqqa', 'Tabqa', 'Manbij', 'Afrin', 'Azaz', 'Jarabulus', 'Qamishli', 'Hasakah', 'Palmyra', 'Homs'];
+const paragraph = (n: number) => [
+  `Benchmark story ${n}: local sources in ${PLACES[n % PLACES.length]} reported event number ${n} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday'][n % 4]} morning.`,
+  `The report ${n} mentions ${PLACES[(n * 7) % PLACES.length]} and ${PLACES[(n * 3 + 1) % PLACES.length]} with details unique to item ${n}: ${(n * 7919) % 100000}.`,
+  'A third paragraph gives context about the area and its roads, markets and schools, as news articles usually do.',
+];
+
+async function latencyBench() {
+  const sink = await startSink();
+  const site = await startNewsSite();
+  const p = await startPipeline({ VIGIE_WEBHOOK_TIMEOUT_MS: '15000' });
+  const sub = await p.subscribe({ name: 'bench', query: 'benchmark', channels: [{ type: 'webhook', url: `http://127.0.0.1:${sink.port}/hook`, format: 'standard' }] });
+  sink.setSecret(sub.secret!);
+  await p.addSource({ id: 'bench', url: site.feedUrl, interval: 1, lang: 'en' });
+  await waitFor('first poll', async () => (await p.services.sources.getState('bench')).lastSuccessAt, 30_000);
+  const latencies: number[] = [];
+  for (let n = 0; n < SAMPLES; n += 1) {
+    const slug = `bench-${n}`;
+    site.publish({ slug, lang: 'en', title: `Benchmark report ${n} from ${PLACES[n % PLACES.length]}`, summary: `Item ${n}`, paragraphs: paragraph(n), published: new Date().toISOString() });
+    const url = site.articleUrl(slug);
+    const arrival = await waitFor(`arrival ${n}`, () => sink.arrivals.find((a) => a.url === url), 30_000, 2);
+    latencies.push(arrival.at - site.firstServed(slug)!);
+    log(`  latency sample ${n + 1}/${SAMPLES}: ${latencies.at(-1)!.toFixed(1)} ms`);
+  }
+  // Baseline: the same steps for the same articles without queues or Redis (fetch page, extract, match, render, sign, POST).
+  const { matcher } = await p.services.entities.current();
+  const secrets = (await p.services.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
+  const baseline: number[] = [];
+  for (let n = 0; n < SAMPLES; n += 1) {
+    const url = site.articleUrl(`bench-${n}`);
+    const t0 = performance.now();
+    const res = await p.services.fetcher.fetch(url, { maxBytes: CAPS.pageBytes });
+    const { text } = decodeText(res.body, { contentType: res.headers['content-type'], kind: 'html' });
+    const ex = extractArticle(text, { url });
+    const m = matchDocument(matcher, { title: ex.title, text: ex.text, lang: 'en' });
+    const now = new Date();
+    const body = renderWebhookPayload({ alert: { id: `alr_b${n}`, subscriptionId: sub.id, storyId: `sto_b${n}`, articleId: articleId(url), relatedArticleIds: [], createdAt: now.toISOString(),
+      matches: m.matches.map((x) => ({ ...x })) }, article: { id: articleId(url), url, sourceId: 'bench', title: ex.title, summary: '', text: ex.text, fetchedAt: now.toISOString() },
+    subscription: (await p.services.subscriptions.get(sub.id))!, sourceName: 'bench', now });
+    await postWebhook(p.services.webhookFetcher, { url: `http://127.0.0.1:${sink.port}/hook`, deliveryId: `msg_baseline${n}`, body, secrets: signingSecrets(secrets, now), now });
+    baseline.push(performance.now() - t0);
+  }
+  await p.close();
+  await site.close();
+  sink.stop();
+  return { samples: SAMPLES, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies),
+    baselineP50: percentile(baseline, 50), baselineP99: percentile(baseline, 99) };
+}
+
+async function throughputBench() {
+  const sink = await startSink();
+  const p = await startPipeline({ VIGIE_DELIVER_CONCURRENCY: process.env.BENCH_CONC ?? '64', VIGIE_ENDPOINT_CONCURRENCY: process.env.BENCH_CONC ?? '64' });
+  await p.workers.close(); // only deliver workers below, started after the jobs are queued
+  const hook = `http://127.0.0.1:${sink.port}/hook`;
+  const sub = await p.subscribe({ name: 'throughput', query: 'benchmark', channels: [{ type: 'webhook', url: hook, format: 'standard' }] });
+  sink.setSecret(sub.secret!);
+  const s = p.services;
+  const now = new Date();
+  const url = 'http://127.0.0.1:1/articles/throughput';
+  const art = { id: articleId(url), url, sourceId: 'bench', title: 'Benchmark report from Idlib', summary: 'Throughput', text: paragraph(1).join('\n\n'), fetchedAt: now.toISOString() };
+  await s.articles.putIfAbsent(art);
+  const { matcher } = await s.entities.current();
+  const matches = matchDocument(matcher, { title: art.title, text: art.text, lang: 'en' }).matches;
+  log(`  creating ${DELIVERIES} alerts and deliveries`);
+  const jobs = [];
+  for (let n = 0; n < DELIVERIES; n += 1) {
+    const storyId = `sto_t${n}`;
+    const a = { id: alertId(sub.id, storyId), subscriptionId: sub.id, storyId, articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() };
+    await s.alerts.createAlert(a);
+    const id = deliveryId(sub.id, storyId, sub.channelIds[0]!);
+    await s.alerts.createDelivery({ id, alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, status: 'pending', attempts: 0 });
+    jobs.push({ name: 'deliver', data: { deliveryId: id }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
+  }
+  for (let i = 0; i < jobs.length; i += 500) await s.queues.deliver.addBulk(jobs.slice(i, i + 500));
+  const { createWorkers } = await import('../workers/create-workers.js');
+  const t0 = performance.now();
+  const workers = createWorkers(s, ['deliver']);
+  await waitFor('all deliveries received', () => sink.arrivals.length >= DELIVERIES, 300_000, 20);
+  const seconds = (performance.now() - t0) / 1000;
+  await workers.close();
+  // Baseline: signed POSTs straight through the gate, same concurrency, no queue or Redis.
+  const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
+  const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
+    article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
+  const before = sink.arrivals.length;
+  let next = 0;
+  const t1 = performance.now();
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (next < DELIVERIES) {
+      const n = next++;
+      await postWebhook(s.webhookFetcher, { url: hook, deliveryId: `msg_base${n}`, body, secrets: [secrets.current], now: new Date() });
+    }
+  }));
+  await waitFor('baseline received', () => sink.arrivals.length >= before + DELIVERIES, 120_000, 20);
+  const baseSeconds = (performance.now() - t1) / 1000;
+  await p.close();
+  sink.stop();
+  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds };
+}
+
+log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+log(`poll-to-webhook latency, ${SAMPLES} samples (source polled every 1 s; latency counted from the feed response that lists the item)`);
+const lat = await latencyBench();
+log(`delivery throughput, ${DELIVERIES} signed webhooks to one local receiver`);
+const thr = await throughputBench();
+const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, latency: lat, throughput: thr };
+if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
+else {
+  console.log('\n| measure | vigie | baseline (same run, no queue/Redis) | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
+  console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
+  console.log(`| signed deliveries/s | ${thr.perSecond.toFixed(0)} | ${thr.baselinePerSecond.toFixed(0)} | ${(thr.perSecond / thr.baselinePerSecond).toFixed(2)}x |`);
+}
+process.exit(0);
