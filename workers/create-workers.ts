@@ -20,12 +20,18 @@ export interface WorkerSet { workers: Worker[]; close(): Promise<void> }
 
 export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['poll', 'article', 'deliver', 'digest']): WorkerSet {
   const connection = connectRedis(s.redisUrl, 'worker');
-  const common = { connection, prefix: s.keys.bullPrefix, lockDuration: s.env.VIGIE_LOCK_MS, stalledInterval: s.env.VIGIE_STALLED_MS, maxStalledCount: 2 };
+  const common = { connection, prefix: s.keys.bullPrefix, lockDuration: s.env.VIGIE_LOCK_MS, stalledInterval: s.env.VIGIE_STALLED_MS };
+  // How often a job may be caught in a dying worker before BullMQ fails it ("stalled more than allowable
+  // limit"). A poll is cheap and the scheduler makes the next one, so a feed that crashes its worker
+  // (a poison input) is given up after one crash. Articles and deliveries carry what vigie owes a
+  // subscriber: a worker killed over and over (deploys, OOM kills, crash loops) must not turn them
+  // into losses, so they survive many crashes; runaway inputs are bounded by the gate's caps instead.
+  const stalls = { poll: 1, owed: 50 };
   const limiter = createEndpointLimiter(s.env.VIGIE_ENDPOINT_CONCURRENCY);
   const workers: Worker[] = [];
 
   if (roles.includes('poll')) {
-    workers.push(new Worker<PollJob>(QUEUE.poll, async (job) => pollSource(s, job.data.sourceId), { ...common, concurrency: s.env.VIGIE_POLL_CONCURRENCY }));
+    workers.push(new Worker<PollJob>(QUEUE.poll, async (job) => pollSource(s, job.data.sourceId), { ...common, maxStalledCount: stalls.poll, concurrency: s.env.VIGIE_POLL_CONCURRENCY }));
   }
   if (roles.includes('article')) {
     workers.push(new Worker<ArticleJob>(QUEUE.article, async (job) => {
@@ -35,7 +41,7 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
         if (isVigieError(err) && err.permanent) throw new UnrecoverableError(`${err.code}: ${err.message}`);
         throw err;
       }
-    }, { ...common, concurrency: s.env.VIGIE_ARTICLE_CONCURRENCY }));
+    }, { ...common, maxStalledCount: stalls.owed, concurrency: s.env.VIGIE_ARTICLE_CONCURRENCY }));
   }
   if (roles.includes('deliver')) {
     workers.push(new Worker<DeliverJob>(QUEUE.deliver, async (job: Job<DeliverJob>, token?: string) => {
@@ -49,12 +55,13 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
       return outcome;
     }, {
       ...common,
+      maxStalledCount: stalls.owed,
       concurrency: s.env.VIGIE_DELIVER_CONCURRENCY,
       settings: { backoffStrategy: (_attempts: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : 1000) },
     }));
   }
   if (roles.includes('digest')) {
-    workers.push(new Worker<DigestJob>(QUEUE.digest, async (job) => runDigests(s, job.data.mode), { ...common, concurrency: 1 }));
+    workers.push(new Worker<DigestJob>(QUEUE.digest, async (job) => runDigests(s, job.data.mode), { ...common, maxStalledCount: stalls.owed, concurrency: 1 }));
   }
   for (const w of workers) {
     w.on('error', (err) => s.log.error({ event: 'worker.error', queue: w.name, err: String(err) }, 'worker error'));

@@ -1,8 +1,6 @@
 // Applies config files to the shared state: sources are upserted (config wins over earlier values),
 // declared subscriptions created or updated, and one BullMQ job scheduler kept per enabled source.
-import { randomBytes } from 'node:crypto';
-import { buildSubscription } from '../core/subscriptions/build-subscription.js';
-import { generateWebhookSecret } from '../core/deliver/sign-webhook.js';
+import { saveSubscription } from './save-subscription.js';
 import type { SourceConfig } from '../core/model/source.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
@@ -45,21 +43,11 @@ export async function syncSchedulers(s: Services): Promise<number> {
 
 export async function applyConfig(s: Services, config: VigieConfig): Promise<{ sources: number; subscriptions: number; newSecrets: Array<{ id: string; channelId: string; secret: string }> }> {
   for (const source of config.sources) await s.sources.put(source);
-  const graph = (await s.entities.current()).graph;
   const newSecrets: Array<{ id: string; channelId: string; secret: string }> = [];
   for (const declared of config.subscriptions) {
     const previous = await s.subscriptions.get(declared.id);
-    const sub = buildSubscription(declared.input, {
-      graph, id: declared.id, owner: declared.owner, now: s.clock(), previousChannels: previous?.channels,
-      channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
-    });
-    await s.subscriptions.put(previous ? { ...sub, createdAt: previous.createdAt } : sub);
-    for (const c of sub.channels) {
-      if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(sub.id, c.id))) continue;
-      const secret = generateWebhookSecret();
-      await s.subscriptions.setSecret(sub.id, c.id, secret);
-      newSecrets.push({ id: sub.id, channelId: c.id, secret });
-    }
+    const { subscription, secrets } = await saveSubscription(s, declared.input, { owner: declared.owner, id: declared.id, previous });
+    newSecrets.push(...secrets.map((x) => ({ id: subscription.id, ...x })));
   }
   await syncSchedulers(s);
   return { sources: config.sources.length, subscriptions: config.subscriptions.length, newSecrets };

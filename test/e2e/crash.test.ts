@@ -8,6 +8,8 @@ import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { makeConfigDir } from '../harness/config-dir.js';
 import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
+import { createKeys } from '../../src/adapters/redis/keys.js';
 
 const ROUNDS = 20;
 const PER_ROUND = 2;
@@ -54,7 +56,9 @@ test(`SIGKILL at random moments, ${ROUNDS} rounds: no alert lost, duplicates sha
   let published = 0;
   // The first worker records the (empty) feed, so every later item is news.
   const first = spawnVigie(['worker'], env);
-  await waitFor('first poll', () => site.hits('/feed.xml') > 0, 30_000);
+  const state = connectRedis(redis.url, 'state');
+  await waitFor('first poll recorded', async () => (await state.hget(createKeys('vigie').sourceState('crash-wire'), 'lastSuccessAt')) ?? undefined, 30_000);
+  state.disconnect();
   await first.kill('SIGKILL');
   for (let round = 0; round < ROUNDS; round += 1) {
     for (let i = 0; i < PER_ROUND; i += 1) site.publish(article(published++));
@@ -81,6 +85,9 @@ test(`SIGKILL at random moments, ${ROUNDS} rounds: no alert lost, duplicates sha
     const duplicates = rx.received.filter((x) => x.path === '/crash').length - byAlert.size;
     console.log(`crash test: ${published} alerts expected, all received; ${duplicates} duplicate request(s), all with the same webhook-id`);
   } catch (err) {
+    const got = new Set(rx.received.filter((r) => r.path === '/crash').map((r) => r.body.data.article.url as string));
+    const missing = Array.from({ length: published }, (_, n) => site.articleUrl(`crash-${n}`)).filter((u) => !got.has(u));
+    console.error(`missing ${missing.length}: ${missing.join(' ')}; page hits: ${missing.map((u) => site.hits(new URL(u).pathname)).join(',')}`);
     console.error(last.output().slice(-3000));
     throw err;
   } finally {

@@ -1,7 +1,6 @@
 // The whole pipeline in the test process: a private Redis, the services, real BullMQ workers, and
 // helpers to add loopback sources and subscriptions the way the CLI does. For crash tests use
 // vigie-process.ts instead (workers as child processes).
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startTestRedis, type TestRedis } from './redis-server.js';
 import { repoRoot } from './paths.js';
@@ -13,8 +12,7 @@ import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
 import { scheduleSource } from '../../src/pipeline/apply-config.js';
 import { sourceInputSchema, toSourceConfig, type SourceInput } from '../../src/core/sources/source-schema.js';
 import { subscriptionInputSchema, type SubscriptionInput } from '../../src/core/subscriptions/subscription-input.js';
-import { buildSubscription } from '../../src/core/subscriptions/build-subscription.js';
-import { generateWebhookSecret } from '../../src/core/deliver/sign-webhook.js';
+import { saveSubscription } from '../../src/pipeline/save-subscription.js';
 import type { Entity } from '../../src/core/entities/entity.js';
 
 let shipped: Entity[] | undefined;
@@ -50,19 +48,8 @@ export async function startPipeline(envOverrides: Record<string, string> = {}): 
       return source.id;
     },
     async subscribe(input, owner = 'test') {
-      const { graph } = await services.entities.current();
-      const sub = buildSubscription(subscriptionInputSchema.parse(input), {
-        graph, id: `sub_${randomBytes(6).toString('hex')}`, owner, now: services.clock(),
-        channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(4).toString('hex')}`,
-      });
-      await services.subscriptions.put(sub);
-      let secret: string | undefined;
-      for (const c of sub.channels) {
-        if (c.type !== 'webhook') continue;
-        secret = generateWebhookSecret();
-        await services.subscriptions.setSecret(sub.id, c.id, secret);
-      }
-      return { id: sub.id, secret, channelIds: sub.channels.map((c) => c.id) };
+      const { subscription, secrets } = await saveSubscription(services, subscriptionInputSchema.parse(input), { owner });
+      return { id: subscription.id, secret: secrets[0]?.secret, channelIds: subscription.channels.map((c) => c.id) };
     },
     async close() {
       await workers.close();

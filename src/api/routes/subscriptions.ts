@@ -4,9 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { subscriptionInputSchema, type ParsedSubscriptionInput } from '../../core/subscriptions/subscription-input.js';
-import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
+import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
 import { signingSecrets } from '../../core/subscriptions/signing-secrets.js';
-import { generateWebhookSecret } from '../../core/deliver/sign-webhook.js';
 import type { Subscription } from '../../core/model/subscription.js';
 import { postWebhook } from '../../adapters/webhook/post-webhook.js';
 import { parseAllowNetworks } from '../../adapters/http/ip-policy.js';
@@ -20,7 +19,6 @@ import { renderAtom } from '../render-atom.js';
 import { routeSchema } from '../route-schema.js';
 import { idParam } from '../common-schemas.js';
 
-const OVERLAP_MS = 24 * 3600 * 1000;
 const tags = ['subscriptions'];
 const channelBody = z.object({ channelId: z.string().max(64).optional() }).strict().nullable().optional();
 
@@ -37,35 +35,6 @@ function checkChannels(s: Services, input: ParsedSubscriptionInput): void {
   });
 }
 
-async function build(s: Services, req: FastifyRequest, input: ParsedSubscriptionInput, previous?: Subscription): Promise<Subscription> {
-  checkChannels(s, input);
-  const { graph } = await s.entities.current();
-  const sub = buildSubscription(input, {
-    graph, id: previous?.id ?? `sub_${randomBytes(8).toString('hex')}`, owner: previous?.owner ?? principalOf(req).id,
-    now: s.clock(), previousChannels: previous?.channels,
-    channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
-  });
-  if (!previous) return sub;
-  // An email address that clicked "unsubscribe" stays unsubscribed (consent); a webhook re-saved is re-enabled.
-  const channels = sub.channels.map((c) => {
-    const old = previous.channels.find((p) => p.id === c.id);
-    return c.type === 'email' && old?.type === 'email' && old.address === c.address && old.unsubscribed ? { ...c, unsubscribed: true } : c;
-  });
-  return { ...sub, channels, createdAt: previous.createdAt };
-}
-
-/** Gives every webhook channel without a secret a new one; returns them (shown once). */
-async function ensureSecrets(s: Services, sub: Subscription): Promise<Array<{ channelId: string; secret: string }>> {
-  const made: Array<{ channelId: string; secret: string }> = [];
-  for (const c of sub.channels) {
-    if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(sub.id, c.id))) continue;
-    const secret = generateWebhookSecret();
-    await s.subscriptions.setSecret(sub.id, c.id, secret);
-    made.push({ channelId: c.id, secret });
-  }
-  return made;
-}
-
 function webhookChannel(sub: Subscription, channelId: string | undefined) {
   const c = sub.channels.find((x) => x.type === 'webhook' && (!channelId || x.id === channelId));
   if (!c || c.type !== 'webhook') throw notFound(`webhook channel${channelId ? ` ${channelId}` : ''} on ${sub.id}`);
@@ -79,10 +48,9 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
   app.post('/v1/subscriptions', {
     schema: routeSchema({ operationId: 'createSubscription', summary: 'Create a subscription; webhook secrets are in the answer, once', tags, body: subscriptionInputSchema, responses: { 201: 'created', 422: 'url_not_public, config_invalid (unknown entity, bad query with details.query.position)' } }),
   }, async (req, reply) => {
-    const sub = await build(s, req, req.body as ParsedSubscriptionInput);
-    await s.subscriptions.put(sub);
-    const secrets = await ensureSecrets(s, sub);
-    return reply.code(201).send({ subscription: await subscriptionView(s, sub), secrets });
+    checkChannels(s, req.body as ParsedSubscriptionInput);
+    const { subscription, secrets } = await saveSubscription(s, req.body as ParsedSubscriptionInput, { owner: principalOf(req).id });
+    return reply.code(201).send({ subscription: await subscriptionView(s, subscription), secrets });
   });
 
   app.get('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'getSubscription', summary: 'One subscription (never its secrets)', tags, params: idParam, responses: { 404: 'not_found' } }) },
@@ -92,10 +60,9 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
     schema: routeSchema({ operationId: 'replaceSubscription', summary: 'Replace a subscription (channels kept by position keep their secrets)', tags, params: idParam, body: subscriptionInputSchema, responses: { 404: 'not_found', 422: 'invalid' } }),
   }, async (req) => {
     const previous = await ownSubscription(s, req, (req.params as { id: string }).id);
-    const sub = await build(s, req, req.body as ParsedSubscriptionInput, previous);
-    await s.subscriptions.put(sub);
-    const secrets = await ensureSecrets(s, sub);
-    return { subscription: await subscriptionView(s, sub), secrets };
+    checkChannels(s, req.body as ParsedSubscriptionInput);
+    const { subscription, secrets } = await saveSubscription(s, req.body as ParsedSubscriptionInput, { owner: previous.owner, previous });
+    return { subscription: await subscriptionView(s, subscription), secrets };
   });
 
   app.delete('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'deleteSubscription', summary: 'Delete a subscription and its secrets', tags, params: idParam, responses: { 404: 'not_found' } }) },
@@ -109,11 +76,8 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
     schema: routeSchema({ operationId: 'rotateSubscriptionSecret', summary: 'New webhook secret; the previous one keeps signing for 24 h', tags, params: idParam, body: channelBody }),
   }, async (req) => {
     const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
-    const channel = webhookChannel(sub, (req.body as { channelId?: string } | null)?.channelId);
-    const secret = generateWebhookSecret();
-    const until = new Date(s.clock().getTime() + OVERLAP_MS);
-    await s.subscriptions.rotateSecret(sub.id, channel.id, secret, until);
-    return { channelId: channel.id, secret, previousUntil: until.toISOString() };
+    webhookChannel(sub, (req.body as { channelId?: string } | null)?.channelId);
+    return rotateWebhookSecret(s, sub, (req.body as { channelId?: string } | null)?.channelId);
   });
 
   app.post('/v1/subscriptions/:id/test', {

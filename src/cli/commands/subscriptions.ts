@@ -1,15 +1,12 @@
 // `vigie subscriptions add|list|show|rm|rotate-secret`: who wants what, stored in the shared Redis.
 // A webhook secret is generated here, printed once, and never shown by list/show.
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
-import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
-import { generateWebhookSecret } from '../../core/deliver/sign-webhook.js';
+import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { printJson, withServices } from '../with-services.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const OVERLAP_MS = 24 * 3600 * 1000;
 
 export function register(program: Command): void {
   const subs = program.command('subscriptions').description('manage subscriptions (regions, actors, keywords -> webhook or email)');
@@ -34,18 +31,8 @@ export function register(program: Command): void {
       ];
       const parsed = subscriptionInputSchema.safeParse({ name: o.name, regions: o.region, actors: o.actor, query: o.query, languages: o.lang, sources: o.source, channels });
       if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'subscriptions', parsed.error.issues.map((i) => `${i.path.join('.') || 'subscription'}: ${i.message}`).join('; '));
-      const { graph } = await services.entities.current();
-      const sub = buildSubscription(parsed.data, {
-        graph, id: `sub_${randomBytes(8).toString('hex')}`, owner: o.owner, now: services.clock(),
-        channelId: (type) => `${type === 'webhook' ? 'wh' : 'em'}_${randomBytes(6).toString('hex')}`,
-      });
-      await services.subscriptions.put(sub);
-      const webhook = sub.channels.find((c) => c.type === 'webhook');
-      let secret: string | undefined;
-      if (webhook) {
-        secret = generateWebhookSecret();
-        await services.subscriptions.setSecret(sub.id, webhook.id, secret);
-      }
+      const { subscription: sub, secrets } = await saveSubscription(services, parsed.data, { owner: o.owner });
+      const secret = secrets[0]?.secret;
       if (o.json) printJson({ id: sub.id, ...(secret ? { secret } : {}), regions: sub.regions, actors: sub.actors });
       else {
         console.log(`subscription ${sub.id} created (regions: ${sub.regions.join(', ') || '-'}; actors: ${sub.actors.join(', ') || '-'})`);
@@ -88,12 +75,9 @@ export function register(program: Command): void {
     .option('--json', 'print {"id","secret","previousUntil"}')
     .action(async (id: string, o: { channel?: string; json?: boolean }) => withServices(async ({ services }) => {
       const sub = await services.subscriptions.get(id);
-      const channel = sub?.channels.find((c) => c.type === 'webhook' && (!o.channel || c.id === o.channel));
-      if (!sub || !channel) throw new VigieError('NOT_FOUND', 'subscriptions', `no webhook channel on ${id}`);
-      const secret = generateWebhookSecret();
-      const until = new Date(services.clock().getTime() + OVERLAP_MS);
-      await services.subscriptions.rotateSecret(id, channel.id, secret, until);
-      if (o.json) printJson({ id, channelId: channel.id, secret, previousUntil: until.toISOString() });
-      else console.log(`new webhook secret (shown once): ${secret}\nthe previous secret keeps signing until ${until.toISOString()}`);
+      if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      const r = await rotateWebhookSecret(services, sub, o.channel);
+      if (o.json) printJson({ id, ...r });
+      else console.log(`new webhook secret (shown once): ${r.secret}\nthe previous secret keeps signing until ${r.previousUntil}`);
     }));
 }
