@@ -7,7 +7,7 @@ import { configDir } from '../config/config-dir.js';
 import { loadConfig, type VigieConfig } from '../config/load-config.js';
 import { assertRedisSafe } from '../adapters/redis/connect-redis.js';
 import { createServices, type Services } from './create-services.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
+import { findEmbeddedRedis, startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
 
 export interface Booted { env: Env; config: VigieConfig; services: Services; embedded?: EmbeddedRedis; shutdown(): Promise<void> }
 
@@ -17,7 +17,8 @@ export async function boot(opts: { embedded: boolean; configDir?: string; env?: 
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
-    if (!opts.embedded) redisUrl = 'redis://127.0.0.1:6379';
+    // Without REDIS_URL: the embedded server of a `vigie start` running in this folder, else the default port.
+    if (!opts.embedded) redisUrl = findEmbeddedRedis(env.VIGIE_DATA_DIR) ?? 'redis://127.0.0.1:6379';
     else {
       embedded = await startEmbeddedRedis(env.VIGIE_DATA_DIR);
       redisUrl = embedded.url;

@@ -55,13 +55,32 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
     '--save', '', '--maxmemory-policy', 'noeviction', '--daemonize', 'no', '--logfile', path.join(dir, 'redis.log'),
   ], { stdio: 'ignore' });
   await waitReady(port, child, 15_000);
+  const url = `redis://127.0.0.1:${port}`;
+  // Other vigie commands run from the same folder (sources add, subscriptions add...) find it here.
+  const urlFile = embeddedUrlFile(dataDir);
+  fs.writeFileSync(urlFile, `${url}\n`);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
     port,
     stop: () => new Promise<void>((resolve) => {
+      fs.rmSync(urlFile, { force: true });
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM'); // redis-server saves the AOF and exits on SIGTERM
     }),
   };
+}
+
+export function embeddedUrlFile(dataDir: string): string {
+  return path.resolve(dataDir, 'redis.url');
+}
+
+/** The URL of the embedded redis-server a `vigie start` in this folder is running, if any. */
+export function findEmbeddedRedis(dataDir: string): string | undefined {
+  try {
+    const url = fs.readFileSync(embeddedUrlFile(dataDir), 'utf8').trim();
+    return /^redis:\/\/127\.0\.0\.1:\d+$/.test(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }

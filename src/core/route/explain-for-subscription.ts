@@ -16,7 +16,15 @@ export function explainForSubscription(
   for (const id of [...sub.regions, ...sub.actors]) for (const e of expand(id)) wanted.add(e);
   const relevant = wanted.size > 0 ? matches.filter((m) => wanted.has(m.entityId)) : matches;
   const chosen = relevant.length > 0 ? relevant : matches;
+  // The feed's summary often repeats the first paragraph: the same hit in the same sentence is told once.
+  const seen = new Set<string>();
   return [...chosen]
     .sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start)
+    .filter((m) => {
+      const key = `${m.entityId}\u0000${m.snippet}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, MAX_EXPLANATIONS);
 }
