@@ -1,0 +1,83 @@
+// `vigie start` on its embedded default: with REDIS_URL unset it runs its own redis-server (AOF on,
+// data under the data dir), serves /healthz, and stops that server on SIGTERM. Without a redis-server
+// on PATH it says how to get one. Also `config check` and `--help` on every command.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+
+const portOpen = (port: number) => new Promise<boolean>((resolve) => {
+  const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+  s.once('error', () => resolve(false));
+});
+
+test('start runs and stops its own redis-server when REDIS_URL is unset', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-data-'));
+  const proc = spawnVigie(['start', '--port', '0'], { VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'info' });
+  try {
+    const address = await waitFor('listening', () => /vigie listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.output())?.[1], 60_000);
+    const res = await fetch(`${address}/healthz`);
+    assert.equal(res.status, 200);
+    const url = fs.readFileSync(path.join(dataDir, 'redis.url'), 'utf8').trim();
+    const port = Number(new URL(url).port);
+    assert.ok(await portOpen(port), 'embedded redis answers');
+    assert.ok(fs.existsSync(path.join(dataDir, 'redis')), 'data under the data dir');
+    proc.child.kill('SIGTERM');
+    assert.equal(await proc.exited, 0);
+    await waitFor('redis stopped', async () => !(await portOpen(port)), 10_000);
+    assert.equal(fs.existsSync(path.join(dataDir, 'redis.url')), false);
+    const aof = fs.readdirSync(path.join(dataDir, 'redis'), { recursive: true }).map(String);
+    assert.ok(aof.some((f) => f.includes('appendonly')), `AOF files written: ${aof.join(', ')}`);
+  } finally {
+    await proc.kill('SIGKILL');
+  }
+});
+
+test('without redis-server on PATH, start says how to get one', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-data-'));
+  // A PATH holding node and nothing else (node and redis-server may share /usr/bin).
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bin-'));
+  fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+  const r = await runVigie(['start', '--port', '0'], { VIGIE_DATA_DIR: dataDir, PATH: bin });
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /REDIS_UNAVAILABLE/);
+  assert.match(r.stderr, /apt-get install redis-server/);
+  assert.match(r.stderr, /brew install redis/);
+  assert.match(r.stderr, /docker compose/);
+});
+
+test('invalid environment is reported all at once', async () => {
+  const r = await runVigie(['start'], { VIGIE_HTTP_PORT: 'eighty', VIGIE_BACKFILL: '-3', SMTP_URL: 'http://x' });
+  assert.notEqual(r.code, 0);
+  for (const name of ['VIGIE_HTTP_PORT', 'VIGIE_BACKFILL', 'SMTP_URL']) assert.match(r.stderr, new RegExp(name));
+});
+
+test('config check validates the shipped config and reports every problem of a broken one', async () => {
+  const ok = await runVigie(['config', 'check', '--json'], {});
+  assert.equal(ok.code, 0, ok.stderr);
+  const report = JSON.parse(ok.stdout) as { ok: boolean; sources: number; entities: number };
+  assert.equal(report.ok, true);
+  assert.ok(report.sources >= 12 && report.entities >= 300);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-badcfg-'));
+  fs.writeFileSync(path.join(dir, 'sources.yaml'), 'sources:\n  - {id: Bad_Id, url: "ftp://x"}\n  - {url: "https://ok.example/feed", interval: 0}\n');
+  const bad = await runVigie(['config', 'check', '--dir', dir], {});
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /id must be lowercase/);
+  assert.match(bad.stderr, /only http and https/);
+  assert.match(bad.stderr, /interval/);
+});
+
+test('every command has --help', async () => {
+  const top = await runVigie(['--help'], {});
+  assert.equal(top.code, 0);
+  const commands = [...top.stdout.matchAll(/^ {2}([a-z-]+)(?: \[|\s|$)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+  assert.ok(commands.length >= 12, `commands: ${commands.join(', ')}`);
+  for (const c of commands) {
+    const r = await runVigie([c, '--help'], {});
+    assert.equal(r.code, 0, `${c} --help`);
+    assert.match(r.stdout, /Usage: vigie/);
+  }
+});
