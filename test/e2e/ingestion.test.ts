@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { makeConfigDir } from '../harness/config-dir.js';
-import { spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
+import { runVigie, spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
 import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { createArticleStore } from '../../src/adapters/redis/article-store.js';
@@ -58,9 +58,9 @@ test('first poll records the feed, new items become articles exactly once, acros
     assert.doesNotMatch(stored.text, /Most read|All rights reserved/, 'boilerplate is not part of the text');
     assert.equal(stored.url, site.articleUrl('boukamal-drone'), 'tracking parameters are removed from the canonical URL');
 
-    // More polls of an unchanged feed: 304s, nothing new, the page is not fetched again.
+    // Ten more polls of an unchanged feed: 304s, nothing new, the page is not fetched again.
     const polls = site.hits('/feed.xml');
-    await waitFor('three more polls', () => site.hits('/feed.xml') >= polls + 3, 30_000);
+    await waitFor('ten more polls', () => site.hits('/feed.xml') >= polls + 10, 60_000);
     assert.equal(await articles().count(), 1);
     assert.equal(site.hits('/articles/boukamal-drone'), 1, 'the article page was fetched once');
 
@@ -76,8 +76,21 @@ test('first poll records the feed, new items become articles exactly once, acros
     assert.equal(site.hits('/articles/boukamal-drone'), 1);
     assert.equal(site.hits('/articles/after-crash'), 1);
     assert.equal(site.hits('/articles/old-1'), 0);
-    const state = await sourceState();
-    assert.equal(state.health, 'ok');
+    assert.equal((await sourceState()).health, 'ok');
+
+    // The source breaks: it is marked unhealthy with its last error code (not dropped), backs off,
+    // and when it comes back nothing old is replayed.
+    site.setFeedOverride((_req, res) => { res.writeHead(503, { 'retry-after': '1' }).end('down for maintenance'); return true; });
+    await waitFor('unhealthy', async () => (await sourceState()).health === 'unhealthy', 60_000);
+    const broken = await sourceState();
+    assert.equal(broken.lastErrorCode, 'HTTP_STATUS');
+    const listed = await runVigie(['sources', 'list'], env);
+    assert.match(listed.stdout, /loopback\s+unhealthy .*last error HTTP_STATUS/);
+    site.setFeedOverride(undefined);
+    await waitFor('healthy again', async () => (await sourceState()).health === 'ok', 60_000);
+    const pollsBack = site.hits('/feed.xml');
+    await waitFor('two polls after recovery', () => site.hits('/feed.xml') >= pollsBack + 2, 30_000);
+    assert.equal(await articles().count(), 2, 'nothing replayed after the outage');
   } catch (err) {
     console.error(worker.output().slice(-4000));
     throw err;

@@ -27,7 +27,7 @@ export interface NewsSite {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export async function startNewsSite(opts: { host?: string; title?: string } = {}): Promise<NewsSite> {
+export async function startNewsSite(opts: { host?: string; title?: string; fullContent?: boolean } = {}): Promise<NewsSite> {
   const articles: SiteArticle[] = [];
   const hitCount = new Map<string, number>();
   const served = new Map<string, number>();
@@ -36,8 +36,8 @@ export async function startNewsSite(opts: { host?: string; title?: string } = {}
   let origin = '';
 
   const feedXml = () => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${esc(opts.title ?? 'Loopback News')}</title><link>${origin}/</link><description>test</description>
-${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>${origin}/articles/${a.slug}?utm_source=rss</link><guid isPermaLink="false">${a.slug}</guid><description>${esc(a.summary)}</description>${a.published ? `<pubDate>${new Date(a.published).toUTCString()}</pubDate>` : ''}</item>`).join('\n')}
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(opts.title ?? 'Loopback News')}</title><link>${origin}/</link><description>test</description>
+${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>${origin}/articles/${a.slug}?utm_source=rss</link><guid isPermaLink="false">${a.slug}</guid><description>${esc(a.summary)}</description>${opts.fullContent ? `<content:encoded><![CDATA[${a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}]]></content:encoded>` : ''}${a.published ? `<pubDate>${new Date(a.published).toUTCString()}</pubDate>` : ''}</item>`).join('\n')}
 </channel></rss>`;
 
   const page = (a: SiteArticle) => `<!doctype html><html lang="${a.lang ?? 'en'}"${a.lang === 'ar' ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><title>${esc(a.title)} - Loopback News</title>
