@@ -1,5 +1,6 @@
 // Case rules for hits that depend on how the original was written: acronyms only in capitals (IS, EI,
-// HTS), short aliases only with the case they have in the data ("Ain" is not "ain"). Pure.
+// HTS) and not inside an all-capitals run, short aliases only with the case they have in the data
+// ("Ain" is not "ain"). Pure.
 
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -29,4 +30,27 @@ export function hasWrittenCase(surface: string, written: string): boolean {
   const got = caseProfile(surface);
   if (got === want) return true;
   return want.startsWith('U') && got.length === want.length && !got.includes('l');
+}
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const IGNORABLE = /[\p{M}\p{Cf}]/u;
+
+/**
+ * True when text[start..end) is a Latin-script word of at least two letters, all capitals ("WARNING",
+ * "IN"): the neighbour that makes an acronym next to it ambiguous (an all-capitals headline).
+ * Marks and invisible format characters are ignored; a digit or another script makes it false.
+ */
+export function isCapitalLatinWord(text: string, start: number, end: number): boolean {
+  let letters = 0;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) { letters += 1; continue; }
+    if (c < 0x80) return false;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i += 1;
+    if (IGNORABLE.test(ch)) continue;
+    if (!LATIN_LETTER.test(ch) || !isUpper(ch)) return false;
+    letters += 1;
+  }
+  return letters >= 2;
 }

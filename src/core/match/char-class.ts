@@ -18,9 +18,23 @@ export function isWordAt(get: (i: number) => number, i: number, length: number):
   if (k !== 2) return k === 1;
   // A low surrogate belongs to the code point that its high surrogate starts.
   if (c > 0xdbff) return i > 0 && get(i - 1) <= 0xdbff && get(i - 1) >= 0xd800 && isWordAt(get, i - 1, length);
+  // A high surrogate not followed by a low one is malformed text, never a word.
   if (i + 1 >= length) return false;
-  const cp = ((c - 0xd800) << 10) + (get(i + 1) - 0xdc00) + 0x10000;
-  return WORD_RE.test(String.fromCodePoint(cp));
+  const lo = get(i + 1);
+  if (lo < 0xdc00 || lo > 0xdfff) return false;
+  return isWordCodePoint(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+}
+
+const astralWord = new Map<number, boolean>();
+
+/** Whether an astral code point (U+10000 and up) is a letter, digit or mark; cached per code point. */
+export function isWordCodePoint(cp: number): boolean {
+  let w = astralWord.get(cp);
+  if (w === undefined) {
+    w = WORD_RE.test(String.fromCodePoint(cp));
+    astralWord.set(cp, w);
+  }
+  return w;
 }
 
 /** Marks and tatweel that normalisation drops but that belong to the word they follow. */

@@ -53,7 +53,9 @@ function findCycles(entities: Entity[], byId: Map<string, Entity>): string[] {
 }
 
 /** How the data names a governorate or district after its seat, in the three languages. */
-const ADMIN_FORMS = ['{} Governorate', '{} province', 'gouvernorat de {}', 'province de {}', 'محافظة {}'];
+// French elides "de" before a vowel: "gouvernorat d'Alep", "province d'Idleb" (the form the data uses).
+const ADMIN_FORMS = ['{} Governorate', '{} province', 'gouvernorat de {}', "gouvernorat d'{}", 'province de {}',
+  "province d'{}", 'محافظة {}'];
 
 export function buildEntityGraph(entities: Entity[]): EntityGraph {
   const byId = new Map<string, Entity>();

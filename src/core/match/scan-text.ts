@@ -1,124 +1,136 @@
-// One pass of the compiled trie over one text: normalise, cut tokens, look each token up (with Arabic
-// clitic variants), walk the trie from every token. Returns every alias hit, nested and overlapping.
-import type { Matcher } from './compile-matcher.js';
-import { normalizeInto, scratch } from './normalize.js';
-import { WORD_CLASS, isWordAt, originalEnd } from './char-class.js';
-import { FNV_OFFSET, FNV_PRIME } from './token-vocab.js';
-import { continuationVariants, isArabicStart, leadingVariants } from './arabic-variants.js';
+// One pass of the compiled trie over one text: cut tokens (cut-tokens.ts), look each token up by its
+// hash (with Arabic clitic variants), walk the trie from every token that starts an alias. Finds every
+// alias hit, nested and overlapping, into typed arrays: no object per token or per hit.
+import { FLAG_EXCLUSION, type Matcher } from './compile-matcher.js';
+import { cut, cutTokens } from './cut-tokens.js';
+import { MAX_CANDIDATES, addCandidate, continuationVariants, isArabicStart, leadingVariants, type CandidateSink } from './arabic-variants.js';
 
-export interface RawHit {
-  payload: number;
-  /** Token indices, end exclusive. */
-  startToken: number;
-  endToken: number;
-  /** Offsets in the original text. */
-  start: number;
-  end: number;
+/**
+ * Hits of the last scan (shared scratch, valid until the next scanText call). Hit k: payload[k],
+ * token span [startToken[k], endToken[k]), original offsets [start[k], end[k]). Tokens: see `cut`.
+ */
+export interface ScanHits {
+  count: number;
+  payload: Int32Array<ArrayBuffer>;
+  startToken: Int32Array<ArrayBuffer>;
+  endToken: Int32Array<ArrayBuffer>;
+  start: Int32Array<ArrayBuffer>;
+  end: Int32Array<ArrayBuffer>;
 }
 
-const STRIDE = 8;
-const buf = {
-  tokStart: new Int32Array(1024), tokEnd: new Int32Array(1024), tokHash: new Int32Array(1024),
-  cand: new Int32Array(1024 * STRIDE), contCount: new Uint8Array(1024), allCount: new Uint8Array(1024),
+export const hits: ScanHits = {
+  count: 0, payload: new Int32Array(256), startToken: new Int32Array(256), endToken: new Int32Array(256),
+  start: new Int32Array(256), end: new Int32Array(256),
 };
 
-function grow(tokens: number): void {
-  if (buf.tokStart.length >= tokens) return;
-  let size = buf.tokStart.length;
+const sink: CandidateSink = { ids: new Int32Array(1024 * MAX_CANDIDATES), toggled: new Uint8Array(1024 * MAX_CANDIDATES), base: 0, count: 0 };
+let contCount = new Uint8Array(1024);
+let allCount = new Uint8Array(1024);
+
+function growCandidates(tokens: number): void {
+  if (contCount.length >= tokens) return;
+  let size = contCount.length;
   while (size < tokens) size *= 2;
-  buf.tokStart = new Int32Array(size);
-  buf.tokEnd = new Int32Array(size);
-  buf.tokHash = new Int32Array(size);
-  buf.cand = new Int32Array(size * STRIDE);
-  buf.contCount = new Uint8Array(size);
-  buf.allCount = new Uint8Array(size);
+  sink.ids = new Int32Array(size * MAX_CANDIDATES);
+  sink.toggled = new Uint8Array(size * MAX_CANDIDATES);
+  contCount = new Uint8Array(size);
+  allCount = new Uint8Array(size);
+  starts = new Int32Array(size);
 }
 
-/** Cuts the normalised scratch text into tokens, hashing each on the way; returns the token count. */
-function cutTokens(n: number): number {
-  const chars = scratch.chars;
-  grow(Math.ceil(n / 2) + 1);
-  const { tokStart, tokEnd, tokHash } = buf;
-  const get = (i: number): number => chars[i]!;
-  let t = 0;
-  let s = -1;
-  let h = FNV_OFFSET;
-  for (let i = 0; i < n; i += 1) {
-    const c = chars[i]!;
-    const k = WORD_CLASS[c]!;
-    if (k === 1 || (k === 2 && isWordAt(get, i, n))) {
-      if (s < 0) { s = i; h = FNV_OFFSET; }
-      h = Math.imul(h ^ c, FNV_PRIME);
+function growHits(): void {
+  const size = hits.payload.length * 2;
+  const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const b = new Int32Array(size); b.set(a); return b; };
+  hits.payload = grow(hits.payload); hits.startToken = grow(hits.startToken); hits.endToken = grow(hits.endToken);
+  hits.start = grow(hits.start); hits.end = grow(hits.end);
+}
+
+/** Candidates of an Arabic token: itself, article toggled, proclitics stripped (arabic-variants.ts). */
+function arabicCandidates(vocab: Matcher['vocab'], t: number, id: number, s: number, e: number): void {
+  const units = cut.units;
+  sink.base = t * MAX_CANDIDATES;
+  sink.count = 0;
+  addCandidate(sink, id, 0);
+  continuationVariants(vocab, units, s, e, sink);
+  contCount[t] = sink.count;
+  leadingVariants(vocab, units, s, e, sink);
+  allCount[t] = sink.count;
+}
+
+/** Tokens that have at least one candidate id, in order (the walk visits only these). */
+let starts = new Int32Array(1024);
+let startCount = 0;
+
+/** Fills the candidate token ids of every token and the list of tokens that have some. */
+function lookupTokens(m: Matcher, tokens: number): void {
+  const { units, uStart, uEnd, hash } = cut;
+  const vocab = m.vocab;
+  const ids = sink.ids;
+  startCount = 0;
+  for (let t = 0; t < tokens; t += 1) {
+    const s = uStart[t]!;
+    const e = uEnd[t]!;
+    const id = vocab.lookupHashed(hash[t]!, units, s, e);
+    if (!isArabicStart(units[s]!)) {
+      // The common case: a Latin-script (or digit) token, in the vocabulary or not.
+      const n = id >= 0 ? 1 : 0;
+      if (n !== 0) { ids[t * MAX_CANDIDATES] = id; sink.toggled[t * MAX_CANDIDATES] = 0; starts[startCount++] = t; }
+      contCount[t] = n;
+      allCount[t] = n;
       continue;
     }
-    if (s >= 0) { tokStart[t] = s; tokEnd[t] = i; tokHash[t] = h; t += 1; s = -1; }
+    arabicCandidates(vocab, t, id, s, e);
+    if (sink.count > 0) starts[startCount++] = t;
   }
-  if (s >= 0) { tokStart[t] = s; tokEnd[t] = n; tokHash[t] = h; t += 1; }
-  return t;
 }
 
-/** Fills the candidate token ids of every token; returns whether any token is an alias token. */
-function lookupTokens(m: Matcher, tokens: number): boolean {
-  const { tokStart, tokEnd, tokHash, cand, contCount, allCount } = buf;
-  const chars = scratch.chars;
-  let any = false;
-  for (let t = 0; t < tokens; t += 1) {
-    const s = tokStart[t]!;
-    const e = tokEnd[t]!;
-    const base = t * STRIDE;
-    const id = m.vocab.lookupHashed(tokHash[t]!, chars, s, e);
-    let count = 0;
-    if (id >= 0) { cand[base] = id; count = 1; }
-    if (isArabicStart(chars[s]!)) {
-      count = continuationVariants(m.vocab, chars, s, e, cand, base, count);
-      contCount[t] = count;
-      count = leadingVariants(m.vocab, chars, s, e, cand, base, count);
-    } else {
-      contCount[t] = count;
-    }
-    allCount[t] = count;
-    if (count > 0) any = true;
-  }
-  return any;
-}
-
-function emit(m: Matcher, node: number, from: number, to: number, hits: RawHit[]): void {
+/** Records the payloads of `node`; a path through an article-toggled variant never yields an exclusion. */
+function emit(m: Matcher, node: number, from: number, to: number, toggled: number): void {
   const { outStart, outList } = m.trie;
   for (let k = outStart[node]!; k < outStart[node + 1]!; k += 1) {
-    hits.push({ payload: outList[k]!, startToken: from, endToken: to, start: 0, end: 0 });
+    const payload = outList[k]!;
+    if (toggled !== 0 && (m.payFlags[payload]! & FLAG_EXCLUSION) !== 0) continue;
+    if (hits.count >= hits.payload.length) growHits();
+    const h = hits.count;
+    hits.payload[h] = payload;
+    hits.startToken[h] = from;
+    hits.endToken[h] = to;
+    hits.start[h] = cut.start[from]!;
+    hits.end[h] = cut.end[to - 1]!;
+    hits.count = h + 1;
   }
 }
 
-function extend(m: Matcher, node: number, from: number, next: number, tokens: number, hits: RawHit[]): void {
+function extend(m: Matcher, node: number, from: number, next: number, tokens: number, toggled: number): void {
   if (next >= tokens) return;
-  const base = next * STRIDE;
-  for (let k = 0; k < buf.contCount[next]!; k += 1) {
-    const child = m.trie.child(node, buf.cand[base + k]!);
+  const base = next * MAX_CANDIDATES;
+  for (let k = 0; k < contCount[next]!; k += 1) {
+    const child = m.trie.child(node, sink.ids[base + k]!);
     if (child < 0) continue;
-    emit(m, child, from, next + 1, hits);
-    extend(m, child, from, next + 1, tokens, hits);
+    const tg = toggled | sink.toggled[base + k]!;
+    emit(m, child, from, next + 1, tg);
+    extend(m, child, from, next + 1, tokens, tg);
   }
 }
 
-/** Every alias/exclusion hit in `text`, with original offsets. */
-export function scanText(m: Matcher, text: string): RawHit[] {
-  const hits: RawHit[] = [];
-  const n = normalizeInto(text);
-  const tokens = cutTokens(n);
-  if (tokens === 0 || !lookupTokens(m, tokens)) return hits;
+/** Every alias/exclusion hit in `text`, with original offsets, into `hits` (returned). */
+export function scanText(m: Matcher, text: string): ScanHits {
+  hits.count = 0;
+  const tokens = cutTokens(text);
+  growCandidates(tokens);
+  if (tokens === 0) return hits;
+  lookupTokens(m, tokens);
   const root = m.trie.rootChild;
-  for (let t = 0; t < tokens; t += 1) {
-    const base = t * STRIDE;
-    for (let k = 0; k < buf.allCount[t]!; k += 1) {
-      const node = root[buf.cand[base + k]!]!;
+  for (let k0 = 0; k0 < startCount; k0 += 1) {
+    const t = starts[k0]!;
+    const base = t * MAX_CANDIDATES;
+    for (let k = 0; k < allCount[t]!; k += 1) {
+      const node = root[sink.ids[base + k]!]!;
       if (node < 0) continue;
-      emit(m, node, t, t + 1, hits);
-      extend(m, node, t, t + 1, tokens, hits);
+      const toggled = sink.toggled[base + k]!;
+      emit(m, node, t, t + 1, toggled);
+      extend(m, node, t, t + 1, tokens, toggled);
     }
-  }
-  for (const h of hits) {
-    h.start = scratch.offsets[buf.tokStart[h.startToken]!]!;
-    h.end = originalEnd(text, scratch.offsets, buf.tokEnd[h.endToken - 1]!);
   }
   return hits;
 }
