@@ -45,10 +45,13 @@ async function startSink(): Promise<{ child: ChildProcess; port: number; arrival
 }
 
 const PLACES = ['Idlib', 'Saraqib', 'Ariha', 'Hajin', 'Al-Susah', 'Mayadin', 'Raqqa', 'Tabqa', 'Manbij', 'Afrin', 'Azaz', 'Jarabulus', 'Qamishli', 'Hasakah', 'Palmyra', 'Homs'];
+const WORDS = ['market', 'council', 'school', 'bridge', 'harvest', 'clinic', 'bakery', 'convoy', 'river', 'well', 'checkpoint', 'road',
+  'families', 'teachers', 'farmers', 'drivers', 'doctors', 'volunteers', 'reopened', 'repaired', 'closed', 'flooded', 'inspected', 'visited'];
+// Each benchmark article is a different story (distinct words), or story grouping would rightly merge them.
+const words = (n: number, k: number) => Array.from({ length: k }, (_, i) => WORDS[(n * 31 + i * 17 + ((n * i) % 7)) % WORDS.length]).join(' ');
 const paragraph = (n: number) => [
-  `Benchmark story ${n}: local sources in ${PLACES[n % PLACES.length]} reported event number ${n} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday'][n % 4]} morning.`,
-  `The report ${n} mentions ${PLACES[(n * 7) % PLACES.length]} and ${PLACES[(n * 3 + 1) % PLACES.length]} with details unique to item ${n}: ${(n * 7919) % 100000}.`,
-  'A third paragraph gives context about the area and its roads, markets and schools, as news articles usually do.',
+  `Benchmark story ${n} from ${PLACES[n % PLACES.length]}: ${words(n, 14)}.`,
+  `Residents described ${words(n + 1000, 10)} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday'][n % 4]}, reference ${(n * 7919) % 100000}.`,
 ];
 
 async function latencyBench() {
