@@ -17,6 +17,8 @@ export interface WebhookReceiver {
   /** Secrets a path verifies against (any one must verify). */
   setSecrets(path: string, secrets: string[]): void;
   script(path: string, fn: Script | undefined): void;
+  /** Answer verified requests on this path only after a delay (the request is recorded on arrival). */
+  delay(path: string, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const secrets = new Map<string, string[]>();
   const scripts = new Map<string, Script>();
   const counts = new Map<string, number>();
+  const delays = new Map<string, number>();
   const received: Received[] = [];
   const hanging: ServerResponse[] = [];
   const server = await startHttpServer(async (req, res) => {
@@ -44,7 +47,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     });
     if (verified.length === 0) { res.writeHead(401).end('signature did not verify'); return; }
     received.push({ path, id: headers['webhook-id']!, timestamp: headers['webhook-timestamp']!, signature: headers['webhook-signature']!, body: JSON.parse(raw), verified, at: Date.now() });
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    const wait = delays.get(path) ?? 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (!res.destroyed) res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
   return {
     server,
@@ -53,6 +58,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     requests: (path) => counts.get(path) ?? 0,
     setSecrets: (path, s) => { secrets.set(path, s); },
     script: (path, fn) => { if (fn) scripts.set(path, fn); else scripts.delete(path); },
+    delay: (path, ms) => { delays.set(path, ms); },
     close: async () => { for (const r of hanging) r.destroy(); await server.close(); },
   };
 }
