@@ -6,12 +6,33 @@ import { loadEnv } from '../config/env.js';
 import { configDir } from '../config/config-dir.js';
 import { loadConfig, type VigieConfig } from '../config/load-config.js';
 import { assertRedisSafe } from '../adapters/redis/connect-redis.js';
+import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { createServices, type Services } from './create-services.js';
 import { findEmbeddedRedis, startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
 
 export interface Booted { env: Env; config: VigieConfig; services: Services; embedded?: EmbeddedRedis; shutdown(): Promise<void> }
 
-export async function boot(opts: { embedded: boolean; configDir?: string; env?: NodeJS.ProcessEnv } = { embedded: false }): Promise<Booted> {
+/**
+ * Checks Redis (reachable, settings safe). Long-running roles wait for it (a worker started before
+ * Redis, as docker compose may do, starts when Redis comes up, without a crash loop); one-shot
+ * commands fail fast with REDIS_UNAVAILABLE.
+ */
+async function checkRedis(services: Services, url: string, wait: boolean): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await assertRedisSafe(services.redis);
+      return;
+    } catch (err) {
+      if (isVigieError(err)) throw err;
+      const safeUrl = url.replace(/\/\/[^@/]*@/, '//***@');
+      if (!wait) throw new VigieError('REDIS_UNAVAILABLE', 'redis', `cannot reach Redis at ${safeUrl}: ${(err as Error).message}`, { cause: err });
+      if (attempt === 1 || attempt % 10 === 0) services.log.warn({ event: 'redis.waiting', url: safeUrl, attempt }, 'waiting for Redis');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+export async function boot(opts: { embedded: boolean; configDir?: string; env?: NodeJS.ProcessEnv; waitForRedis?: boolean } = { embedded: false }): Promise<Booted> {
   const env = loadEnv(opts.env ?? process.env);
   const config = loadConfig(configDir(opts.configDir ?? env.VIGIE_CONFIG_DIR));
   let embedded: EmbeddedRedis | undefined;
@@ -26,7 +47,7 @@ export async function boot(opts: { embedded: boolean; configDir?: string; env?: 
   }
   const services = createServices({ env, redisUrl, entities: config.entities });
   try {
-    await assertRedisSafe(services.redis);
+    await checkRedis(services, redisUrl, opts.waitForRedis ?? false);
   } catch (err) {
     await services.close();
     await embedded?.stop();

@@ -10,7 +10,7 @@ import { HOW_TO_GET_REDIS } from './embedded-redis.js';
 export interface RunOptions { workers: boolean; api: boolean; embedded: boolean; port?: number; host?: string; configDir?: string }
 
 export async function runService(opts: RunOptions): Promise<void> {
-  const booted = await boot({ embedded: opts.embedded, configDir: opts.configDir });
+  const booted = await boot({ embedded: opts.embedded, configDir: opts.configDir, waitForRedis: true });
   const { services: s, env } = booted;
   if (booted.embedded) s.log.info({ event: 'redis.embedded.started', url: booted.embedded.url, dataDir: env.VIGIE_DATA_DIR }, 'embedded redis-server started');
   else if (!env.REDIS_URL) s.log.info({ event: 'redis.default', hint: HOW_TO_GET_REDIS.split('\n')[0] }, 'REDIS_URL unset: using redis://127.0.0.1:6379');

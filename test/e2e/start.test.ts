@@ -8,6 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { freePort } from '../harness/free-port.js';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
@@ -79,5 +81,24 @@ test('every command has --help', async () => {
     const r = await runVigie([c, '--help'], {});
     assert.equal(r.code, 0, `${c} --help`);
     assert.match(r.stdout, /Usage: vigie/);
+  }
+});
+
+test('a worker started before Redis waits for it; a one-shot command fails fast with REDIS_UNAVAILABLE', async () => {
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  const quick = await runVigie(['sources', 'list'], { REDIS_URL: url });
+  assert.equal(quick.code, 1);
+  assert.match(quick.stderr, /error REDIS_UNAVAILABLE: .*cannot reach Redis/);
+  const worker = spawnVigie(['worker'], { REDIS_URL: url });
+  let redis: ChildProcess | undefined;
+  try {
+    await waitFor('waiting for Redis', () => worker.output().includes('"event":"redis.waiting"'), 30_000);
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitFor('worker started', () => worker.output().includes('"event":"service.started"'), 30_000);
+    assert.equal(worker.child.exitCode, null, 'no crash loop: the same process went on');
+  } finally {
+    await worker.kill('SIGKILL');
+    redis?.kill('SIGKILL');
   }
 });
