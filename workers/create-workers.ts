@@ -9,6 +9,7 @@ import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { createEndpointLimiter, deliverAlert } from '../src/pipeline/deliver-alert.js';
 import { runDigests } from '../src/pipeline/run-digests.js';
+import { trimState } from '../src/pipeline/trim-state.js';
 import { isVigieError } from '../src/core/errors/vigie-error.js';
 
 /** Thrown for a delivery that should be tried again after `delayMs` (the schedule's delay, Retry-After honoured). */
@@ -61,7 +62,9 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
     }));
   }
   if (roles.includes('digest')) {
-    workers.push(new Worker<DigestJob>(QUEUE.digest, async (job) => runDigests(s, job.data.mode), { ...common, maxStalledCount: stalls.owed, concurrency: 1 }));
+    // The digest queue also carries the hourly housekeeping job (name 'trim').
+    workers.push(new Worker<DigestJob>(QUEUE.digest, async (job) => (job.name === 'trim' ? trimState(s) : runDigests(s, job.data.mode)),
+      { ...common, maxStalledCount: stalls.owed, concurrency: 1 }));
   }
   for (const w of workers) {
     w.on('error', (err) => s.log.error({ event: 'worker.error', queue: w.name, err: String(err) }, 'worker error'));

@@ -38,6 +38,7 @@ export async function syncSchedulers(s: Services): Promise<number> {
   // Digests: top of every hour, and every day at 07:00 UTC.
   await s.queues.digest.upsertJobScheduler('digest-hourly', { pattern: '0 * * * *' }, { name: 'digest', data: { mode: 'hourly' }, opts: JOB_OPTIONS.digest });
   await s.queues.digest.upsertJobScheduler('digest-daily', { pattern: '0 7 * * *' }, { name: 'digest', data: { mode: 'daily' }, opts: JOB_OPTIONS.digest });
+  await s.queues.digest.upsertJobScheduler('trim-hourly', { pattern: '30 * * * *' }, { name: 'trim', data: { mode: 'hourly' }, opts: JOB_OPTIONS.digest });
   return wanted.size;
 }
 

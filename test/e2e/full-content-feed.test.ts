@@ -31,3 +31,14 @@ test('content:encoded is used as the article text without fetching the page', as
   assert.match(article.text, /\n\nLes secours sont intervenus/);
   assert.equal(site.hits('/articles/plein-texte'), 0, 'the page was not fetched');
 });
+
+test('housekeeping trims the time indexes past the retention period, keeping recent entries', async () => {
+  const old = Date.now() - 400 * 24 * 3600 * 1000;
+  await p.services.redis.zadd(p.services.keys.articlesByTime, old, 'art_ancient');
+  await p.services.redis.zadd(p.services.keys.alertsByTime, old, 'alr_ancient');
+  const before = await p.services.articles.count();
+  const { trimState } = await import('../../src/pipeline/trim-state.js');
+  const r = await trimState(p.services);
+  assert.deepEqual(r, { articles: 1, alerts: 1 });
+  assert.equal(await p.services.articles.count(), before - 1);
+});

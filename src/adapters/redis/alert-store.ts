@@ -109,6 +109,10 @@ export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: num
     async attempts(id: string): Promise<AttemptRecord[]> {
       return (await redis.lrange(keys.deliveryLog(id), 0, -1)).map((r) => JSON.parse(r) as AttemptRecord).reverse();
     },
+    /** Drops index entries of alerts older than the retention period (the alert keys expire by TTL). */
+    async trim(now: Date): Promise<number> {
+      return redis.zremrangebyscore(keys.alertsByTime, 0, now.getTime() - ttl * 1000);
+    },
     async listDead(limit = 100): Promise<string[]> {
       return redis.zrevrange(keys.deliveriesDead, 0, limit - 1);
     },
