@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { VigieError } from '../core/errors/vigie-error.js';
 
-const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
@@ -28,7 +27,6 @@ const envSchema = z.object({
   VIGIE_WEBHOOK_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   VIGIE_WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(15_000),
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  VIGIE_ALLOW_HTTP_WEBHOOKS: bool.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().default('vigie <alerts@vigie.local>'),
 });

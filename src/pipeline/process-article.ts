@@ -5,7 +5,7 @@ import { CAPS } from '../adapters/http/safe-fetch.js';
 import { decodeText } from '../core/feed/decode-text.js';
 import { extractArticle } from '../core/extract/extract-article.js';
 import { findSiteRule } from '../core/extract/site-rules.js';
-import { isVigieError } from '../core/errors/vigie-error.js';
+import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { matchDocument, type Match } from '../core/match/match-document.js';
 import { storyFingerprint } from '../core/stories/story-fingerprint.js';
 import { assignStory, candidateKeys } from '../core/stories/assign-story.js';
@@ -36,14 +36,16 @@ async function readArticle(s: Services, source: SourceConfig, item: FeedItem, ma
   if (!wantPage || !item.url) return base;
   try {
     const res = await s.fetcher.fetch(item.url, { maxBytes: CAPS.pageBytes, headers: { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' } });
-    if (res.status < 200 || res.status > 299) throw Object.assign(new Error(`page answered ${res.status}`), { code: 'HTTP_STATUS', permanent: res.status < 500 && res.status !== 429 });
+    if (res.status < 200 || res.status > 299) {
+      throw new VigieError('HTTP_STATUS', 'article', `${item.url} answered ${res.status}`, { permanent: res.status < 500 && res.status !== 429 && res.status !== 408, details: { status: res.status } });
+    }
     const { text: html } = decodeText(res.body, { contentType: res.headers['content-type'], kind: 'html' });
     const rule = source.extract?.content ? { content: source.extract.content, title: source.extract.title, published: source.extract.published, remove: source.extract.remove } : findSiteRule(item.url);
     const ex = extractArticle(html, { url: res.url, rules: rule, langHint: source.lang });
     return { title: item.title || ex.title, text: ex.text, lang: ex.lang ?? source.lang, published: item.published ?? ex.published, extractError: undefined };
   } catch (err) {
-    const code = isVigieError(err) ? err.code : ((err as { code?: string }).code ?? 'FETCH_CONNECT');
-    const permanent = isVigieError(err) ? err.permanent : Boolean((err as { permanent?: boolean }).permanent);
+    const code = isVigieError(err) ? err.code : 'FETCH_CONNECT';
+    const permanent = isVigieError(err) ? err.permanent : false;
     // Transient failures are retried by the queue; on the last attempt (or a permanent error) the feed's text stands in.
     if (!permanent && !lastAttempt) throw err;
     s.log.warn({ event: 'article.extract.failed', url: item.url, code }, String((err as Error).message));
