@@ -36,6 +36,12 @@ export async function runService(opts: RunOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     s.log.info({ event: 'service.stopping', signal }, 'stopping: finishing jobs in flight');
+    // Jobs in flight get their deadlines (webhook 15 s, fetch 30 s) to finish; if Redis is gone the
+    // close cannot complete, so the process leaves anyway: whatever was in flight is re-run elsewhere.
+    setTimeout(() => {
+      s.log.error({ event: 'service.stop.timeout' }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, 40_000).unref();
     await app?.close();
     await workers?.close();
     await booted.shutdown();
