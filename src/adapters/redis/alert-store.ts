@@ -41,11 +41,14 @@ export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: num
   return {
     /** Creates the alert if absent; returns true when created by this call. */
     async createAlert(alert: Alert): Promise<boolean> {
-      const ok = await redis.set(keys.alert(alert.id), JSON.stringify(alert), 'EX', ttl, 'NX');
-      if (ok !== 'OK') return false;
-      const t = Date.parse(alert.createdAt);
-      await redis.multi().zadd(keys.alertsByTime, t, alert.id).zadd(keys.alertsBySubscription(alert.subscriptionId), t, alert.id).exec();
-      return true;
+      const t = String(Date.parse(alert.createdAt));
+      // One transaction: the alert and its index entries exist together or not at all.
+      const res = await redis.multi()
+        .set(keys.alert(alert.id), JSON.stringify(alert), 'EX', ttl, 'NX')
+        .zadd(keys.alertsByTime, 'NX', t, alert.id)
+        .zadd(keys.alertsBySubscription(alert.subscriptionId), 'NX', t, alert.id)
+        .exec();
+      return res?.[0]?.[1] === 'OK';
     },
     async getAlert(id: string): Promise<Alert | undefined> {
       const raw = await redis.get(keys.alert(id));
@@ -66,15 +69,19 @@ export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: num
       const key = opts.subscriptionId ? keys.alertsBySubscription(opts.subscriptionId) : keys.alertsByTime;
       return redis.zrevrangebyscore(key, opts.to ? opts.to.getTime() : '+inf', opts.from ? opts.from.getTime() : '-inf', 'LIMIT', 0, opts.limit ?? 100);
     },
+    /**
+     * Creates the delivery if absent, all fields in one transaction: a crash can never leave a
+     * half-written record (which a re-run would take for an existing delivery and skip).
+     */
     async createDelivery(d: Delivery): Promise<boolean> {
-      const created = await redis.hsetnx(keys.delivery(d.id), 'status', d.status);
-      if (created !== 1) return false;
-      await redis.multi()
-        .hset(keys.delivery(d.id), { id: d.id, alertId: d.alertId, subscriptionId: d.subscriptionId, channelId: d.channelId, attempts: '0' })
-        .expire(keys.delivery(d.id), ttl)
-        .zadd(keys.deliveriesBySubscription(d.subscriptionId), Date.now(), d.id)
+      const key = keys.delivery(d.id);
+      const res = await redis.multi()
+        .hsetnx(key, 'status', d.status).hsetnx(key, 'id', d.id).hsetnx(key, 'alertId', d.alertId)
+        .hsetnx(key, 'subscriptionId', d.subscriptionId).hsetnx(key, 'channelId', d.channelId).hsetnx(key, 'attempts', '0')
+        .expire(key, ttl)
+        .zadd(keys.deliveriesBySubscription(d.subscriptionId), 'NX', String(Date.now()), d.id)
         .exec();
-      return true;
+      return Number(res?.[0]?.[1] ?? 0) === 1;
     },
     async getDelivery(id: string): Promise<Delivery | undefined> {
       const h = await redis.hgetall(keys.delivery(id));

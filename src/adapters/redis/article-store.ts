@@ -17,10 +17,12 @@ export function createArticleStore(redis: Redis, keys: Keys, retentionSeconds: n
     },
     /** Stores the article unless one with the same id exists; returns true when this call stored it. */
     async putIfAbsent(article: Article): Promise<boolean> {
-      const ok = await redis.set(keys.article(article.id), JSON.stringify(article), 'EX', retentionSeconds, 'NX');
-      if (ok !== 'OK') return false;
-      await redis.zadd(keys.articlesByTime, Date.parse(article.fetchedAt), article.id);
-      return true;
+      // One transaction: the article and its time-index entry exist together or not at all.
+      const res = await redis.multi()
+        .set(keys.article(article.id), JSON.stringify(article), 'EX', retentionSeconds, 'NX')
+        .zadd(keys.articlesByTime, 'NX', String(Date.parse(article.fetchedAt)), article.id)
+        .exec();
+      return res?.[0]?.[1] === 'OK';
     },
     /** Records that another source brought the same article (listed, not re-processed). */
     async addAlsoFrom(id: string, sourceId: string): Promise<void> {
