@@ -1,19 +1,11 @@
 // Holds the compiled matcher and entity graph of one process, recompiled only when the entity set
 // changes (files at start, or an API edit that bumps the version in Redis), never per article.
-import type { Redis } from 'ioredis';
 import type { Entity } from '../core/entities/entity.js';
-import { entitySchema } from '../core/entities/entity.js';
 import { compileMatcher, type Matcher } from '../core/match/compile-matcher.js';
 import { buildEntityGraph, type EntityGraph } from '../core/match/entity-graph.js';
-import type { Keys } from '../adapters/redis/keys.js';
+import type { EntityStore } from '../adapters/redis/entity-store.js';
 
 export interface EntitySnapshot { version: string; entities: Entity[]; matcher: Matcher; graph: EntityGraph }
-
-/** Entities edited through the API live in Redis and override (or add to) the shipped files by id. */
-export async function readEntityOverlay(redis: Redis, keys: Keys): Promise<Entity[]> {
-  const raw = await redis.hgetall(keys.entities);
-  return Object.values(raw).map((json) => entitySchema.parse(JSON.parse(json)));
-}
 
 export function mergeEntities(base: Entity[], overlay: Entity[]): Entity[] {
   const byId = new Map(base.map((e) => [e.id, e] as const));
@@ -21,7 +13,8 @@ export function mergeEntities(base: Entity[], overlay: Entity[]): Entity[] {
   return [...byId.values()];
 }
 
-export function createEntityCatalog(baseEntities: Entity[], redis?: Redis, keys?: Keys) {
+/** Entities edited through the API (see entity-store.ts) override the shipped files by id. */
+export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore) {
   let snapshot: EntitySnapshot | undefined;
   const compile = (version: string, entities: Entity[]): EntitySnapshot =>
     ({ version, entities, matcher: compileMatcher(entities), graph: buildEntityGraph(entities) });
@@ -29,9 +22,9 @@ export function createEntityCatalog(baseEntities: Entity[], redis?: Redis, keys?
   return {
     /** Returns the current snapshot, recompiling when the overlay version in Redis moved. */
     async current(): Promise<EntitySnapshot> {
-      const version = redis && keys ? ((await redis.get(keys.entitiesVersion)) ?? '0') : '0';
+      const version = store ? await store.version() : '0';
       if (snapshot && snapshot.version === version) return snapshot;
-      const overlay = redis && keys ? await readEntityOverlay(redis, keys) : [];
+      const overlay = store ? await store.overlay() : [];
       snapshot = compile(version, mergeEntities(baseEntities, overlay));
       return snapshot;
     },

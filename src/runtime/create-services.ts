@@ -12,6 +12,7 @@ import { createSubscriptionStore } from '../adapters/redis/subscription-store.js
 import { createAlertStore } from '../adapters/redis/alert-store.js';
 import { createStoryStore } from '../adapters/redis/story-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
+import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
@@ -48,6 +49,7 @@ export function createServices(opts: ServiceOptions) {
   const fetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 2 });
   const webhookFetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 1000 });
   const subscriptions = createSubscriptionStore(redis, keys);
+  const entityEdits = createEntityStore(redis, keys);
   const metrics: Metrics = createMetrics();
   const mailer: Mailer | undefined = env.SMTP_URL ? createMailer(env.SMTP_URL) : undefined;
   let signingKey: string | undefined = env.VIGIE_SIGNING_KEY;
@@ -63,7 +65,8 @@ export function createServices(opts: ServiceOptions) {
     alerts: createAlertStore(redis, keys, retention),
     stories: createStoryStore(redis, keys, 48),
     digests: createDigestStore(redis, keys),
-    entities: createEntityCatalog(opts.entities, redis, keys),
+    entityEdits,
+    entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
     mailDomain: new URL(env.VIGIE_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '').replace(/[^A-Za-z0-9.-]/g, '') || 'vigie.local',

@@ -57,7 +57,7 @@ async function saveEntity(s: Services, entity: Entity): Promise<{ entity: Entity
   const candidate = mergeEntities(snap.entities, [entity]);
   const problems = buildEntityGraph(candidate).validate().filter((p) => p.includes(entity.id));
   if (problems.length > 0) throw new ApiError('unprocessable', problems.join('; '), { problems });
-  await s.redis.multi().hset(s.keys.entities, entity.id, JSON.stringify(entity)).incr(s.keys.entitiesVersion).exec();
+  await s.entityEdits.put(entity);
   const next = await s.entities.current(); // recompiles now: the answer carries the new version
   return { entity, version: next.version };
 }
@@ -108,9 +108,7 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
     schema: routeSchema({ operationId: 'deleteEntityEdit', summary: 'Drop the API edit of an entity (a shipped entity returns to its file version)', tags, params: idParam, responses: { 403: 'forbidden', 404: 'no API edit of this id' } }),
   }, async (req) => {
     const id = (req.params as { id: string }).id;
-    const removed = await s.redis.hdel(s.keys.entities, id);
-    if (removed === 0) throw notFound(`API edit of entity ${id}`);
-    await s.redis.incr(s.keys.entitiesVersion);
+    if (!(await s.entityEdits.remove(id))) throw notFound(`API edit of entity ${id}`);
     return { id, version: (await s.entities.current()).version };
   });
 }
