@@ -7,6 +7,7 @@ import { FOLD_REMOVE, MULTI_BASE, foldAstral, foldUnit, multiFoldAt } from './fo
 import { WORD_CLASS, isWordCodePoint } from './char-class.js';
 import { FNV_OFFSET, FNV_PRIME } from './token-vocab.js';
 import { BREAK_KIND, noteBreak, resetSentences, sentences } from './sentence-index.js';
+import { copyUnits } from './copy-units.js';
 
 /**
  * Shared scratch of the last cut (not reentrant; matching never awaits). Token k is the normalised
@@ -95,39 +96,47 @@ export function cutTokens(text: string): number {
   let n = 0; let t = 0; let ts = -1; let h = 0; let os = 0; let oe = 0;
   let i = 0;
   resetSentences();
+  // The text's UTF-16 units in a typed array: indexing one is several times cheaper than charCodeAt.
+  const src = copyUnits(text);
+  // Module bindings copied to locals: an imported binding is re-read through its cell on every use.
+  const scan = SCAN;
+  const offset = FNV_OFFSET | 0; // as int32, so `h` stays a small integer in registers
+  const prime = FNV_PRIME;
+  let uStart = cut.uStart; let uEnd = cut.uEnd; let hashes = cut.hash; let starts = cut.start; let ends = cut.end;
+  const breaks = BREAK_KIND;
   while (i < len) {
-    const c = text.charCodeAt(i);
-    let v = SCAN[c]!;
+    const c = src[i]!;
+    let v = scan[c]!;
     if (v >= 0) {
-      if (ts < 0) { ts = n; h = FNV_OFFSET; os = i; }
+      if (ts < 0) { ts = n; h = offset; os = i; }
       // The tight word loop: most units of a text are letters that fold to one unit.
       for (;;) {
         units[n++] = v;
-        h = Math.imul(h ^ v, FNV_PRIME);
+        h = Math.imul(h ^ v, prime);
         if (++i === len) { v = SCAN_SEP; break; }
-        v = SCAN[text.charCodeAt(i)]!;
+        v = scan[src[i]!]!;
         if (v < 0) break;
       }
       oe = i;
       if (v !== SCAN_SEP) continue; // unit i (dropped, slow or new) is handled below
-      cut.uStart[t] = ts; cut.uEnd[t] = n; cut.hash[t] = h; cut.start[t] = os; cut.end[t] = oe;
+      uStart[t] = ts; uEnd[t] = n; hashes[t] = h; starts[t] = os; ends[t] = oe;
       t += 1;
       ts = -1;
       if (i >= len) break;
       // The separator after a word, inline: usually one plain space before the next word.
-      const sep = text.charCodeAt(i);
-      if (sep === 0x20 ? i + 1 < len && BREAK_KIND[text.charCodeAt(i + 1)] !== 0 : BREAK_KIND[sep] !== 0) noteBreak(text, i, sep);
+      const sep = src[i]!;
+      if (sep === 0x20 ? i + 1 < len && breaks[src[i + 1]!] !== 0 : breaks[sep] !== 0) noteBreak(text, i, sep);
       i += 1;
       continue;
     }
     if (v === SCAN_SEP) {
       if (ts >= 0) {
-        cut.uStart[t] = ts; cut.uEnd[t] = n; cut.hash[t] = h; cut.start[t] = os; cut.end[t] = oe;
+        uStart[t] = ts; uEnd[t] = n; hashes[t] = h; starts[t] = os; ends[t] = oe;
         t += 1;
         ts = -1;
       }
       // Snippet index: skip the common plain space followed by a non-space.
-      if (BREAK_KIND[c] !== 0 && (c !== 0x20 || (i + 1 < len && BREAK_KIND[text.charCodeAt(i + 1)] !== 0))) noteBreak(text, i, c);
+      if (breaks[c] !== 0 && (c !== 0x20 || (i + 1 < len && breaks[src[i + 1]!] !== 0))) noteBreak(text, i, c);
     } else if (v === SCAN_UNCOMPUTED) {
       computeScan(c);
       continue; // look again with the entry filled
@@ -135,15 +144,16 @@ export function cutTokens(text: string): number {
       // A mark right after the word's last unit belongs to its surface (originalEnd in char-class.ts).
       if (ts >= 0 && oe === i) oe = i + 1;
     } else if (v === SCAN_DROP) {
-      if (BREAK_KIND[c] !== 0) noteBreak(text, i, c); // U+FEFF is white space to snippets
+      if (breaks[c] !== 0) noteBreak(text, i, c); // U+FEFF is white space to snippets
     } else {
-      if (BREAK_KIND[c] !== 0) noteBreak(text, i, c);
+      if (breaks[c] !== 0) noteBreak(text, i, c);
       st.n = n; st.t = t; st.ts = ts; st.h = h; st.os = os; st.oe = oe;
       i += slowUnit(text, i) - 1;
       n = st.n; t = st.t; ts = st.ts; h = st.h; os = st.os; oe = st.oe;
-      units = cut.units;
       // A folding may cut more tokens than (len / 2): keep room for the rest of the text.
       ensureTokens(t + ((len - i) >> 1) + 2);
+      units = cut.units;
+      uStart = cut.uStart; uEnd = cut.uEnd; hashes = cut.hash; starts = cut.start; ends = cut.end;
     }
     i += 1;
   }

@@ -4,7 +4,6 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, type Matcher } from './compile-matcher.js';
 import { scanText, type ScanHits } from './scan-text.js';
-import { cut } from './cut-tokens.js';
 import { hasWrittenCase, isAllCapitals, isCapitalLatinWord } from './case-check.js';
 import { makeSnippet } from './snippet.js';
 
@@ -51,7 +50,7 @@ function capitalAcronyms(m: Matcher, text: string, s: ScanHits): number[] {
  */
 function inCapitalsRun(s: ScanHits, text: string, h: number, acronyms: number[]): boolean {
   for (const t of [s.startToken[h]! - 1, s.endToken[h]!]) {
-    if (t < 0 || t >= cut.count || !isCapitalLatinWord(text, cut.start[t]!, cut.end[t]!)) continue;
+    if (t < 0 || t >= s.tokenCount || !isCapitalLatinWord(text, s.tokenStart[t]!, s.tokenEnd[t]!)) continue;
     if (!acronyms.some((a) => s.startToken[a]! <= t && t < s.endToken[a]!)) return true;
   }
   return false;

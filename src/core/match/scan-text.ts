@@ -16,11 +16,16 @@ export interface ScanHits {
   endToken: Int32Array<ArrayBuffer>;
   start: Int32Array<ArrayBuffer>;
   end: Int32Array<ArrayBuffer>;
+  /** Every token of the text: tokenStart[t]..tokenEnd[t] in the original (the neighbours of a hit). */
+  tokenCount: number;
+  tokenStart: Int32Array<ArrayBuffer>;
+  tokenEnd: Int32Array<ArrayBuffer>;
 }
 
 export const hits: ScanHits = {
   count: 0, payload: new Int32Array(256), startToken: new Int32Array(256), endToken: new Int32Array(256),
   start: new Int32Array(256), end: new Int32Array(256),
+  tokenCount: 0, tokenStart: cut.start, tokenEnd: cut.end,
 };
 
 const sink: CandidateSink = { ids: new Int32Array(1024 * MAX_CANDIDATES), toggled: new Uint8Array(1024 * MAX_CANDIDATES), base: 0, count: 0 };
@@ -117,6 +122,7 @@ function extend(m: Matcher, node: number, from: number, next: number, tokens: nu
 export function scanText(m: Matcher, text: string): ScanHits {
   hits.count = 0;
   const tokens = cutTokens(text);
+  hits.tokenCount = tokens; hits.tokenStart = cut.start; hits.tokenEnd = cut.end;
   growCandidates(tokens);
   if (tokens === 0) return hits;
   lookupTokens(m, tokens);
