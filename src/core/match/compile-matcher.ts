@@ -6,6 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { aliasVariants } from './alias-variants.js';
 import { TokenVocab } from './token-vocab.js';
 import { TokenTrie } from './token-trie.js';
+import { WasmScanner } from './wasm/scanner.js';
 
 /** Payload flags. ACRONYM: only in capitals; CASED: short alias, only as cased in the data. */
 export const FLAG_ACRONYM = 1;
@@ -33,6 +34,8 @@ export interface Matcher {
   readonly payEntity: Int32Array;
   readonly payFlags: Uint8Array;
   readonly payAlias: readonly string[];
+  /** The WebAssembly scanner holding a copy of the vocabulary and trie (scan-text.ts). */
+  readonly scanner: WasmScanner;
 }
 
 interface AliasEntry { entity: number; written: string; flags: number }
@@ -99,6 +102,7 @@ export function compileMatcher(entities: Entity[]): Matcher {
   });
   const vocab = new TokenVocab([...vocabIds.keys()]);
   const trie = new TokenTrie(vocab.size, sequences.map((s) => ({ ids: s.words.map((w) => vocabIds.get(w)!), payload: s.payload })));
+  const payFlags = Uint8Array.from(entries, (e) => e.flags);
   return {
     version: entitySetVersion(entities),
     entityCount: entities.length,
@@ -107,7 +111,8 @@ export function compileMatcher(entities: Entity[]): Matcher {
     vocab,
     trie,
     payEntity: Int32Array.from(entries, (e) => e.entity),
-    payFlags: Uint8Array.from(entries, (e) => e.flags),
+    payFlags,
     payAlias: entries.map((e) => e.written),
+    scanner: new WasmScanner(vocab, trie, payFlags),
   };
 }

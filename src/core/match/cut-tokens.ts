@@ -57,8 +57,15 @@ function pushUnit(u: number, origin: number, originEnd: number): void {
   st.oe = originEnd;
 }
 
-/** Off the hot path: a unit that folds to several units, or a surrogate. Returns units consumed (1|2). */
-function slowUnit(text: string, i: number): number {
+/** Room for the operations of one slow unit (the longest NFKC folding of one character is 18 units). */
+export const MAX_SLOW_OPS = 64;
+
+/**
+ * Off the hot path: a unit that folds to several units, or a surrogate. Writes what the cut must do
+ * into `ops` (a unit >= 0: add it to the current word; -1: end the current word) and returns
+ * width | count << 2 (width: text units consumed, 1 or 2). Shared with the WebAssembly scanner.
+ */
+export function slowOps(text: string, i: number, ops: Int32Array): number {
   const c = text.charCodeAt(i);
   let folded: string;
   let width = 1;
@@ -70,17 +77,32 @@ function slowUnit(text: string, i: number): number {
     const v = foldUnit(c);
     folded = v === FOLD_REMOVE ? '' : v >= MULTI_BASE ? multiFoldAt(v - MULTI_BASE) : String.fromCharCode(v);
   }
-  ensureUnits(st.n + folded.length + text.length - i + 1);
-  for (let k = 0; k < folded.length; k += 1) {
+  let count = 0;
+  for (let k = 0; k < folded.length && count < MAX_SLOW_OPS - 1; k += 1) {
     const u = folded.charCodeAt(k);
     const u2 = k + 1 < folded.length ? folded.charCodeAt(k + 1) : 0;
     if (u >= 0xd800 && u <= 0xdbff && u2 >= 0xdc00 && u2 <= 0xdfff) {
       if (isWordCodePoint(((u - 0xd800) << 10) + (u2 - 0xdc00) + 0x10000)) {
-        pushUnit(u, i, i + width);
-        pushUnit(u2, i, i + width);
-      } else close();
+        ops[count++] = u;
+        ops[count++] = u2;
+      } else ops[count++] = -1;
       k += 1;
-    } else if (u < 0xd800 || u > 0xdfff ? WORD_CLASS[u] === 1 : false) pushUnit(u, i, i + width);
+    } else ops[count++] = (u < 0xd800 || u > 0xdfff ? WORD_CLASS[u] === 1 : false) ? u : -1;
+  }
+  return width | (count << 2);
+}
+
+const slowScratch = new Int32Array(MAX_SLOW_OPS);
+
+/** Applies the slow unit at `i` to the token state; returns units consumed (1|2). */
+function slowUnit(text: string, i: number): number {
+  const r = slowOps(text, i, slowScratch);
+  const width = r & 3;
+  const count = r >> 2;
+  ensureUnits(st.n + count + text.length - i + 1);
+  for (let k = 0; k < count; k += 1) {
+    const u = slowScratch[k]!;
+    if (u >= 0) pushUnit(u, i, i + width);
     else close();
   }
   return width;

@@ -52,3 +52,14 @@ export function indexSentences(text: string): void {
   }
   sentences.text = text;
 }
+
+/** Takes the sentence marks another scanner found in `text` (the WebAssembly scanner's memory). */
+export function loadSentences(text: string, from: Int32Array, endsAt: number, endCount: number, irregularAt: number, irregularCount: number): void {
+  while (sentences.ends.length < endCount) sentences.ends = grow(sentences.ends);
+  while (sentences.irregular.length < irregularCount) sentences.irregular = grow(sentences.irregular);
+  sentences.ends.set(from.subarray(endsAt, endsAt + endCount));
+  sentences.irregular.set(from.subarray(irregularAt, irregularAt + irregularCount));
+  sentences.endCount = endCount;
+  sentences.irregularCount = irregularCount;
+  sentences.text = text;
+}

@@ -3,16 +3,17 @@
 
 export interface TrieSequence { ids: number[]; payload: number }
 
+/** Tables are public read-only: the WebAssembly scanner (wasm/scanner.ts) copies them. */
 export class TokenTrie {
   /** Root child node per token id, -1 if none. */
   readonly rootChild: Int32Array;
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
   readonly nodeCount: number;
-  private readonly edgeFrom: Int32Array;
-  private readonly edgeTok: Int32Array;
-  private readonly edgeTo: Int32Array;
-  private readonly mask: number;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTok: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly mask: number;
 
   constructor(vocabSize: number, sequences: TrieSequence[]) {
     this.rootChild = new Int32Array(vocabSize).fill(-1);

@@ -7,19 +7,20 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
+/** Tables are public read-only: the WebAssembly scanner (wasm/scanner.ts) copies them. */
 export class TokenVocab {
   readonly size: number;
-  private readonly chars: Uint16Array;
-  private readonly starts: Int32Array;
-  private readonly lens: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly slotHash: Int32Array;
-  private readonly mask: number;
+  readonly chars: Uint16Array;
+  readonly starts: Int32Array;
+  readonly lens: Int32Array;
+  readonly slots: Int32Array;
+  readonly slotHash: Int32Array;
+  readonly mask: number;
   /** Blocked Bloom filter over word hashes; `bloomMask` selects the 32-bit block. */
-  private readonly bloom: Uint32Array;
-  private readonly bloomMask: number;
+  readonly bloom: Uint32Array;
+  readonly bloomMask: number;
   /** Bit per hash of a word's first three units (words of >= 3 units only). */
-  private readonly start3: Uint32Array;
+  readonly start3: Uint32Array;
   private readonly words: string[];
 
   constructor(words: string[]) {

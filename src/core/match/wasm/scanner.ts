@@ -1,0 +1,223 @@
+// The JavaScript side of the WebAssembly scanner (assembly/scan.ts): one instance per compiled matcher,
+// holding a copy of its vocabulary and trie tables in the instance's memory. scan(text) copies the
+// text in (one native UTF-16 write), runs the whole cut + lookup + trie walk in WebAssembly, and hands
+// back the hits as typed-array views of that memory (valid until the next scan; matching never awaits).
+// Output is identical to the JavaScript reference scanner (../scan-text-js.ts); a test holds them equal.
+import { Buffer } from 'node:buffer';
+import os from 'node:os';
+import { SCAN, computeScan } from '../scan-table.js';
+import { BREAK_KIND, loadSentences } from '../sentence-index.js';
+import { MAX_SLOW_OPS, slowOps } from '../cut-tokens.js';
+import { MAX_CANDIDATES } from '../arabic-variants.js';
+import type { ScanHits } from '../scan-hits.js';
+import type { TokenVocab } from '../token-vocab.js';
+import type { TokenTrie } from '../token-trie.js';
+import { SCANNER_WASM_BASE64 } from './scanner-binary.js';
+
+/** Header slots shared with assembly/scan.ts (H_*). */
+const H = {
+  SCAN: 0, BREAK: 1, V_CHARS: 2, V_STARTS: 3, V_LENS: 4, V_SLOTS: 5, V_SLOT_HASH: 6, V_MASK: 7, BLOOM: 8,
+  BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, E_TOK: 13, E_TO: 14, E_MASK: 15, OUT_START: 16,
+  OUT_LIST: 17, PAY_FLAGS: 18, TEXT: 20, UNITS: 21, UNITS_CAP: 22, U_START: 23, U_END: 24, HASH: 25,
+  T_START: 26, T_END: 27, TOKENS_CAP: 28, CAND_IDS: 29, CAND_TOGGLED: 30, CONT_COUNT: 31, ALL_COUNT: 32,
+  STARTS: 33, HIT_PAYLOAD: 34, HIT_FROM: 35, HIT_TO: 36, HIT_START: 37, HIT_END: 38, HITS_CAP: 39,
+  ENDS: 40, IRREGULAR: 41, OPS: 42, OUT_TOKENS: 50, OUT_ENDS: 51, OUT_IRREGULAR: 52,
+} as const;
+const HEADER_SLOTS = 64;
+const NEED_UNITS = -1;
+const NEED_TOKENS = -2;
+const NEED_HITS = -3;
+const PAGE = 65536;
+
+/** The text is copied with a native UTF-16LE write, which is the memory's unit order only on LE. */
+const LITTLE_ENDIAN = os.endianness() === 'LE';
+
+/** The few members of the WebAssembly JS API used here (TypeScript's ES libs do not describe it). */
+interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
+}
+const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: object | undefined;
+
+/** Compiled once per process (about 4 KB of code); instances are per matcher. */
+function scannerModule(): object {
+  compiled ??= new WebAssemblyApi.Module(Buffer.from(SCANNER_WASM_BASE64, 'base64'));
+  return compiled;
+}
+
+interface Exports {
+  memory: WasmMemory;
+  heapBase(): number;
+  setLayout(header: number): void;
+  scan(len: number): number;
+}
+
+const align = (n: number): number => (n + 7) & ~7;
+
+/** Scratch capacities, in elements. */
+interface Capacity { text: number; units: number; tokens: number; hits: number }
+
+export class WasmScanner {
+  private readonly exports: Exports;
+  private readonly header: number;
+  /** First free byte after the per-matcher tables: the per-text scratch starts here. */
+  private readonly scratch: number;
+  private cap: Capacity = { text: 0, units: 0, tokens: 0, hits: 0 };
+  private at: Record<'text' | 'units' | 'tStart' | 'tEnd' | 'hitPayload' | 'hitFrom' | 'hitTo' | 'hitStart' | 'hitEnd' | 'ends' | 'irregular' | 'ops', number>
+    = { text: 0, units: 0, tStart: 0, tEnd: 0, hitPayload: 0, hitFrom: 0, hitTo: 0, hitStart: 0, hitEnd: 0, ends: 0, irregular: 0, ops: 0 };
+  private buffer: ArrayBuffer | undefined;
+  private bytes = Buffer.alloc(0);
+  private i32 = new Int32Array(0);
+  private ops = new Int32Array(0);
+  private text = '';
+  /** The result object, re-pointed at the memory after every scan. */
+  private readonly hits: ScanHits = {
+    count: 0, payload: new Int32Array(0), startToken: new Int32Array(0), endToken: new Int32Array(0),
+    start: new Int32Array(0), end: new Int32Array(0), tokenCount: 0, tokenStart: new Int32Array(0), tokenEnd: new Int32Array(0),
+  };
+
+  constructor(vocab: TokenVocab, trie: TokenTrie, payFlags: Uint8Array) {
+    const instance = new WebAssemblyApi.Instance(scannerModule(), {
+      env: {
+        computeScan: (c: number): number => computeScan(c),
+        foldSlow: (i: number): number => slowOps(this.text, i, this.ops),
+      },
+    });
+    this.exports = instance.exports as unknown as Exports;
+    this.header = this.exports.heapBase();
+    // The per-matcher tables, each copied once, in this order after the header.
+    const tables: Array<[number, ArrayBufferView]> = [
+      [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
+      [H.V_CHARS, vocab.chars], [H.V_STARTS, vocab.starts], [H.V_LENS, vocab.lens], [H.V_SLOTS, vocab.slots],
+      [H.V_SLOT_HASH, vocab.slotHash], [H.BLOOM, vocab.bloom], [H.START3, vocab.start3],
+      [H.ROOT, trie.rootChild], [H.E_FROM, trie.edgeFrom], [H.E_TOK, trie.edgeTok], [H.E_TO, trie.edgeTo],
+      [H.OUT_START, trie.outStart], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags],
+    ];
+    let end = align(this.header + HEADER_SLOTS * 4);
+    const placed: Array<[number, number, ArrayBufferView]> = [];
+    for (const [slot, table] of tables) {
+      placed.push([slot, end, table]);
+      end = align(end + table.byteLength);
+    }
+    this.scratch = end;
+    this.grow(end);
+    const mem = new Uint8Array(this.exports.memory.buffer);
+    for (const [slot, at, table] of placed) {
+      mem.set(new Uint8Array(table.buffer, table.byteOffset, table.byteLength), at);
+      this.setSlot(slot, at);
+    }
+    this.setSlot(H.V_MASK, vocab.mask);
+    this.setSlot(H.BLOOM_MASK, vocab.bloomMask);
+    this.setSlot(H.E_MASK, trie.mask);
+    this.layout({ text: 4096, units: 4096 + 64, tokens: 2048 + 2, hits: 2048 + 256 });
+  }
+
+  /** Bytes of WebAssembly memory this scanner holds (its tables plus the scratch of the longest text). */
+  get memoryBytes(): number {
+    return this.exports.memory.buffer.byteLength;
+  }
+
+  /** Every alias/exclusion hit of `text` (see ScanHits), exactly as the JavaScript reference finds them. */
+  scan(text: string): ScanHits {
+    const len = text.length;
+    if (len > this.cap.text) this.layout(this.sized(len));
+    this.copyIn(text);
+    let count = this.exports.scan(len);
+    // A text that outgrows a scratch area (foldings that lengthen it, nested hits) is scanned again.
+    while (count < 0) {
+      const next = { ...this.cap };
+      if (count === NEED_UNITS) next.units *= 2;
+      else if (count === NEED_TOKENS) next.tokens *= 2;
+      else if (count === NEED_HITS) next.hits *= 2;
+      this.layout(next);
+      this.copyIn(text);
+      count = this.exports.scan(len);
+    }
+    const i32 = this.i32;
+    const h = this.hits;
+    h.count = count;
+    h.tokenCount = i32[(this.header >> 2) + H.OUT_TOKENS]!;
+    loadSentences(text, i32, this.at.ends >> 2, i32[(this.header >> 2) + H.OUT_ENDS]!,
+      this.at.irregular >> 2, i32[(this.header >> 2) + H.OUT_IRREGULAR]!);
+    return h;
+  }
+
+  private copyIn(text: string): void {
+    this.text = text;
+    if (LITTLE_ENDIAN) this.bytes.write(text, this.at.text, text.length * 2, 'utf16le');
+    else for (let i = 0; i < text.length; i += 1) this.bytes.writeUInt16LE(text.charCodeAt(i), this.at.text + i * 2);
+  }
+
+  private sized(len: number): Capacity {
+    let text = this.cap.text;
+    while (text < len) text *= 2;
+    return { text, units: text + 64, tokens: Math.max(this.cap.tokens, (text >> 1) + 2), hits: Math.max(this.cap.hits, (text >> 1) + 256) };
+  }
+
+  private setSlot(slot: number, value: number): void {
+    new Int32Array(this.exports.memory.buffer, this.header, HEADER_SLOTS)[slot] = value;
+  }
+
+  /** Makes sure the memory reaches byte `end`; refreshes the views when it grew. */
+  private grow(end: number): void {
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength < end) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+    if (this.buffer !== memory.buffer) {
+      this.buffer = memory.buffer;
+      this.bytes = Buffer.from(memory.buffer);
+      this.i32 = new Int32Array(memory.buffer);
+    }
+  }
+
+  /** Lays out the per-text scratch for capacity `cap` after the tables, and tells the scanner. */
+  private layout(cap: Capacity): void {
+    let end = this.scratch;
+    const take = (slot: number, bytes: number): number => {
+      const at = end;
+      this.setSlot(slot, at);
+      end = align(end + bytes);
+      return at;
+    };
+    // Slots are written before the memory grows: setSlot re-reads the current buffer each time.
+    this.grow(end + 64 * cap.text + 80 * cap.tokens + 24 * cap.hits + 4 * MAX_SLOW_OPS + 1024);
+    this.at.text = take(H.TEXT, 2 * cap.text);
+    this.at.units = take(H.UNITS, 2 * cap.units);
+    this.setSlot(H.UNITS_CAP, cap.units);
+    take(H.U_START, 4 * cap.tokens);
+    take(H.U_END, 4 * cap.tokens);
+    take(H.HASH, 4 * cap.tokens);
+    this.at.tStart = take(H.T_START, 4 * cap.tokens);
+    this.at.tEnd = take(H.T_END, 4 * cap.tokens);
+    this.setSlot(H.TOKENS_CAP, cap.tokens);
+    take(H.CAND_IDS, 4 * MAX_CANDIDATES * cap.tokens);
+    take(H.CAND_TOGGLED, MAX_CANDIDATES * cap.tokens);
+    take(H.CONT_COUNT, cap.tokens);
+    take(H.ALL_COUNT, cap.tokens);
+    take(H.STARTS, 4 * cap.tokens);
+    this.at.hitPayload = take(H.HIT_PAYLOAD, 4 * cap.hits);
+    this.at.hitFrom = take(H.HIT_FROM, 4 * cap.hits);
+    this.at.hitTo = take(H.HIT_TO, 4 * cap.hits);
+    this.at.hitStart = take(H.HIT_START, 4 * cap.hits);
+    this.at.hitEnd = take(H.HIT_END, 4 * cap.hits);
+    this.setSlot(H.HITS_CAP, cap.hits);
+    this.at.ends = take(H.ENDS, 4 * (cap.text + 1));
+    this.at.irregular = take(H.IRREGULAR, 4 * (cap.text + 1));
+    this.at.ops = take(H.OPS, 4 * MAX_SLOW_OPS);
+    this.grow(end);
+    this.cap = cap;
+    const buffer = this.exports.memory.buffer;
+    this.ops = new Int32Array(buffer, this.at.ops, MAX_SLOW_OPS);
+    const h = this.hits;
+    h.payload = new Int32Array(buffer, this.at.hitPayload, cap.hits);
+    h.startToken = new Int32Array(buffer, this.at.hitFrom, cap.hits);
+    h.endToken = new Int32Array(buffer, this.at.hitTo, cap.hits);
+    h.start = new Int32Array(buffer, this.at.hitStart, cap.hits);
+    h.end = new Int32Array(buffer, this.at.hitEnd, cap.hits);
+    h.tokenStart = new Int32Array(buffer, this.at.tStart, cap.tokens);
+    h.tokenEnd = new Int32Array(buffer, this.at.tEnd, cap.tokens);
+    this.exports.setLayout(this.header);
+  }
+}

@@ -1,0 +1,110 @@
+// The WebAssembly scanner (src/core/match/wasm/) is a port of the JavaScript reference scanner
+// (scan-text-js.ts): on every text, both must report the same hits in the same order, the same tokens
+// and the same sentence marks. Texts: tricky strings, the match evaluation set, real FR/AR pages, and
+// texts built to overflow each scratch area of the WebAssembly side (it must grow and scan again).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileMatcher, type Matcher } from '../../src/core/match/compile-matcher.js';
+import { scanText } from '../../src/core/match/scan-text.js';
+import { scanTextJs } from '../../src/core/match/scan-text-js.js';
+import type { ScanHits } from '../../src/core/match/scan-hits.js';
+import { sentences } from '../../src/core/match/sentence-index.js';
+import { loadEntities } from '../../src/config/load-entities.js';
+import type { Entity } from '../../src/core/entities/entity.js';
+import { corpusDir, repoRoot } from '../harness/paths.js';
+
+interface Snapshot {
+  hits: Array<[number, number, number, number, number]>;
+  tokens: Array<[number, number]>;
+  ends: number[];
+  irregular: number[];
+}
+
+function snapshot(s: ScanHits): Snapshot {
+  const hits: Snapshot['hits'] = [];
+  for (let h = 0; h < s.count; h += 1) hits.push([s.payload[h]!, s.startToken[h]!, s.endToken[h]!, s.start[h]!, s.end[h]!]);
+  const tokens: Snapshot['tokens'] = [];
+  for (let t = 0; t < s.tokenCount; t += 1) tokens.push([s.tokenStart[t]!, s.tokenEnd[t]!]);
+  return {
+    hits, tokens,
+    ends: [...sentences.ends.subarray(0, sentences.endCount)],
+    irregular: [...sentences.irregular.subarray(0, sentences.irregularCount)],
+  };
+}
+
+/** Both scanners on `text`; returns the WebAssembly snapshot after checking it equals the reference. */
+function same(m: Matcher, text: string, label: string): Snapshot {
+  const reference = snapshot(scanTextJs(m, text));
+  const wasm = snapshot(scanText(m, text));
+  assert.deepEqual(wasm, reference, `${label}: WebAssembly and JavaScript scanners differ`);
+  return wasm;
+}
+
+const shipped = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+
+const TRICKY: string[] = [
+  "d’Alep, Deir-ez-Zor et l`Iran — jusqu’à Boukamal. Savon d'Alep !",
+  'Dera\u0302 e\u0301te\u0301 القُنَيْطِرَةُ والبوكمال بالبوكمال للتحالف الدولي وللتحالف',
+  'Bu\u00adka\u200bmal Al\u200eep \ufeffHama ٢٠٢٤ ۳۴ البوكـــمال',
+  'Œuvre Straße 1½ ﷲ ﬁn 𝐀𝐥𝐞𝐩 😀 𠀀𠀁 abc😀def ＩＳＩＳ\u00a0Deir\u202fez-Zor',
+  'Kataib Hezbollah and Hezbollah; the SDF (YPG) near Al-Bukamal / Abu Kamal.\n\nIS claims. FLOOD WARNING IS IN EFFECT',
+  'fin de texte é\u0301',
+  '',
+  '   ',
+  'Alep',
+];
+
+test('the WebAssembly scanner equals the JavaScript reference on tricky strings', () => {
+  for (const text of TRICKY) same(shipped, text, JSON.stringify(text.slice(0, 40)));
+});
+
+test('the WebAssembly scanner equals the JavaScript reference on the match evaluation set', () => {
+  const dir = path.join(repoRoot, 'test', 'fixtures', 'match-eval');
+  let hits = 0;
+  for (const lang of ['fr', 'en', 'ar']) {
+    for (const line of fs.readFileSync(path.join(dir, `${lang}.jsonl`), 'utf8').split('\n').filter(Boolean)) {
+      const doc = JSON.parse(line) as { id: string; title?: string; text?: string };
+      for (const field of [doc.title, doc.text]) if (field) hits += same(shipped, field, doc.id).hits.length;
+    }
+  }
+  assert.ok(hits > 300, `the evaluation set produces hits (${hits})`);
+});
+
+test('the WebAssembly scanner equals the JavaScript reference on real FR/AR pages', () => {
+  const dir = path.join(corpusDir, 'articles', 'trafilatura-eval-fr-ar', 'html');
+  const files = fs.readdirSync(dir).sort();
+  assert.ok(files.length > 0, 'corpus missing');
+  let hits = 0;
+  for (const f of files) hits += same(shipped, fs.readFileSync(path.join(dir, f), 'utf8'), f).hits.length;
+  assert.ok(hits > 100, `real pages produce hits (${hits})`);
+});
+
+test('the WebAssembly scanner grows its scratch areas and scans again when a text outgrows them', () => {
+  // A fresh matcher starts with small areas (about 4k text units); each text overflows one of them.
+  const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
+  const fresh = (): Matcher => compileMatcher(entities);
+  const long = same(fresh(), 'Deir ez-Zor '.repeat(6000), 'longer than the text area');
+  assert.ok(long.hits.length >= 6000, 'every repetition found');
+  // U+FDFA folds to 15 units in 4 words: the normalised units outgrow the units area. Back to back, the
+  // last word of one and the first of the next join: 3 tokens each, plus one, plus Boukamal.
+  const folded = same(fresh(), `${'\ufdfa'.repeat(400)} Boukamal`, 'foldings longer than the text');
+  assert.equal(folded.tokens.length, 1202);
+  // ½ folds to 1⁄2, so ½½½ is 1 21 21 2: one token per text unit, more than the token area holds.
+  assert.equal(same(fresh(), '½'.repeat(3000), 'more tokens than half the text').tokens.length, 3001);
+  // Nested aliases (ka, ka ka, ... 12 times): more hits than tokens.
+  const nested = Array.from({ length: 12 }, (_, k) => ({
+    id: `n${k}`, kind: 'region', names: { en: Array.from({ length: k + 1 }, () => 'kam').join(' '), fr: `kam${k}`, ar: `kam${k}` },
+    aliases: {}, acronyms: [], parents: [], exclusions: [],
+  }) as Entity);
+  const many = same(compileMatcher(nested), 'kam '.repeat(1000), 'more hits than tokens');
+  assert.ok(many.hits.length > 1000 * 10, `nested hits all reported (${many.hits.length})`);
+});
+
+test('two matchers keep separate WebAssembly scanners', () => {
+  const other = compileMatcher([{ id: 'x', kind: 'region', names: { en: 'Zorblat', fr: 'Zorblat', ar: 'زوربلات' }, aliases: {}, acronyms: [], parents: [], exclusions: [] } as Entity]);
+  assert.equal(scanText(other, 'Zorblat near Boukamal').count, 1);
+  assert.ok(scanText(shipped, 'Zorblat near Boukamal').count >= 1);
+  assert.equal(scanText(other, 'Boukamal only').count, 0);
+});
