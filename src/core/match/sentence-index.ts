@@ -57,8 +57,11 @@ export function indexSentences(text: string): void {
 export function loadSentences(text: string, from: Int32Array, endsAt: number, endCount: number, irregularAt: number, irregularCount: number): void {
   while (sentences.ends.length < endCount) sentences.ends = grow(sentences.ends);
   while (sentences.irregular.length < irregularCount) sentences.irregular = grow(sentences.irregular);
-  sentences.ends.set(from.subarray(endsAt, endsAt + endCount));
-  sentences.irregular.set(from.subarray(irregularAt, irregularAt + irregularCount));
+  // Plain loops: a subarray view per call would cost more than copying a few dozen numbers.
+  const ends = sentences.ends;
+  for (let k = 0; k < endCount; k += 1) ends[k] = from[endsAt + k]!;
+  const irregular = sentences.irregular;
+  for (let k = 0; k < irregularCount; k += 1) irregular[k] = from[irregularAt + k]!;
   sentences.endCount = endCount;
   sentences.irregularCount = irregularCount;
   sentences.text = text;

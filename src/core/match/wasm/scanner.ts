@@ -16,7 +16,7 @@ import { SCANNER_WASM_BASE64 } from './scanner-binary.js';
 
 /** Header slots shared with assembly/scan.ts (H_*). */
 const H = {
-  SCAN: 0, BREAK: 1, V_CHARS: 2, V_STARTS: 3, V_LENS: 4, V_SLOTS: 5, V_SLOT_HASH: 6, V_MASK: 7, BLOOM: 8,
+  SCAN: 0, BREAK: 1, V_CHARS: 2, V_SLOTS: 5, V_MASK: 7, BLOOM: 8,
   BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, E_TOK: 13, E_TO: 14, E_MASK: 15, OUT_START: 16,
   OUT_LIST: 17, PAY_FLAGS: 18, TEXT: 20, UNITS: 21, UNITS_CAP: 22, U_START: 23, U_END: 24, HASH: 25,
   T_START: 26, T_END: 27, TOKENS_CAP: 28, CAND_IDS: 29, CAND_TOGGLED: 30, CONT_COUNT: 31, ALL_COUNT: 32,
@@ -60,6 +60,25 @@ const align = (n: number): number => (n + 7) & ~7;
 /** Scratch capacities, in elements. */
 interface Capacity { text: number; units: number; tokens: number; hits: number }
 
+/** A copy with 4 spare units: the scanner compares words 4 units at a time and may read past the last. */
+function padded(chars: Uint16Array): Uint16Array {
+  const out = new Uint16Array(chars.length + 4);
+  out.set(chars);
+  return out;
+}
+
+/** The vocabulary's slots as 16-byte records (hash, id, length, start): one cache line per probe. */
+function slotRecords(vocab: TokenVocab): Int32Array {
+  const records = new Int32Array(vocab.slots.length * 4);
+  vocab.slots.forEach((id, slot) => {
+    records[slot * 4] = vocab.slotHash[slot]!;
+    records[slot * 4 + 1] = id;
+    records[slot * 4 + 2] = id >= 0 ? vocab.lens[id]! : 0;
+    records[slot * 4 + 3] = id >= 0 ? vocab.starts[id]! : 0;
+  });
+  return records;
+}
+
 export class WasmScanner {
   private readonly exports: Exports;
   private readonly header: number;
@@ -91,8 +110,7 @@ export class WasmScanner {
     // The per-matcher tables, each copied once, in this order after the header.
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
-      [H.V_CHARS, vocab.chars], [H.V_STARTS, vocab.starts], [H.V_LENS, vocab.lens], [H.V_SLOTS, vocab.slots],
-      [H.V_SLOT_HASH, vocab.slotHash], [H.BLOOM, vocab.bloom], [H.START3, vocab.start3],
+      [H.V_CHARS, padded(vocab.chars)], [H.V_SLOTS, slotRecords(vocab)], [H.BLOOM, vocab.bloom], [H.START3, vocab.start3],
       [H.ROOT, trie.rootChild], [H.E_FROM, trie.edgeFrom], [H.E_TOK, trie.edgeTok], [H.E_TO, trie.edgeTo],
       [H.OUT_START, trie.outStart], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags],
     ];
@@ -184,7 +202,7 @@ export class WasmScanner {
     // Slots are written before the memory grows: setSlot re-reads the current buffer each time.
     this.grow(end + 64 * cap.text + 80 * cap.tokens + 24 * cap.hits + 4 * MAX_SLOW_OPS + 1024);
     this.at.text = take(H.TEXT, 2 * cap.text);
-    this.at.units = take(H.UNITS, 2 * cap.units);
+    this.at.units = take(H.UNITS, 2 * cap.units + 8); // + 4 units read past the end by word compares
     this.setSlot(H.UNITS_CAP, cap.units);
     take(H.U_START, 4 * cap.tokens);
     take(H.U_END, 4 * cap.tokens);

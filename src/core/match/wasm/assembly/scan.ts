@@ -44,7 +44,7 @@ const KAF: i32 = 0x643;
 
 // Header slots (i32 each), written by the JS glue. Keep in step with ../scanner.ts.
 const H_SCAN = 0; const H_BREAK = 1;
-const H_V_CHARS = 2; const H_V_STARTS = 3; const H_V_LENS = 4; const H_V_SLOTS = 5; const H_V_SLOT_HASH = 6;
+const H_V_CHARS = 2; const H_V_SLOTS = 5; // slots 3, 4 and 6 are free
 const H_V_MASK = 7; const H_BLOOM = 8; const H_BLOOM_MASK = 9; const H_START3 = 10;
 const H_ROOT = 11; const H_E_FROM = 12; const H_E_TOK = 13; const H_E_TO = 14; const H_E_MASK = 15;
 const H_OUT_START = 16; const H_OUT_LIST = 17; const H_PAY_FLAGS = 18;
@@ -62,7 +62,7 @@ const NEED_HITS: i32 = -3;
 
 let header: usize = 0;
 let SCAN: usize = 0; let BREAK: usize = 0;
-let vChars: usize = 0; let vStarts: usize = 0; let vLens: usize = 0; let vSlots: usize = 0; let vSlotHash: usize = 0;
+let vChars: usize = 0; let vSlots: usize = 0;
 let vMask: i32 = 0; let bloom: usize = 0; let bloomMask: i32 = 0; let start3: usize = 0;
 let root: usize = 0; let eFrom: usize = 0; let eTok: usize = 0; let eTo: usize = 0; let eMask: i32 = 0;
 let outStart: usize = 0; let outList: usize = 0; let payFlags: usize = 0;
@@ -90,8 +90,8 @@ export function heapBase(): usize { return (__heap_base + 15) & ~15; }
 export function setLayout(h: usize): void {
   header = h;
   SCAN = slot(H_SCAN); BREAK = slot(H_BREAK);
-  vChars = slot(H_V_CHARS); vStarts = slot(H_V_STARTS); vLens = slot(H_V_LENS); vSlots = slot(H_V_SLOTS);
-  vSlotHash = slot(H_V_SLOT_HASH); vMask = slot(H_V_MASK); bloom = slot(H_BLOOM); bloomMask = slot(H_BLOOM_MASK);
+  vChars = slot(H_V_CHARS); vSlots = slot(H_V_SLOTS);
+  vMask = slot(H_V_MASK); bloom = slot(H_BLOOM); bloomMask = slot(H_BLOOM_MASK);
   start3 = slot(H_START3);
   root = slot(H_ROOT); eFrom = slot(H_E_FROM); eTok = slot(H_E_TOK); eTo = slot(H_E_TO); eMask = slot(H_E_MASK);
   outStart = slot(H_OUT_START); outList = slot(H_OUT_LIST); payFlags = slot(H_PAY_FLAGS);
@@ -118,10 +118,28 @@ function noteBreak(i: i32, c: i32, len: i32): void {
   if (isSpaceKind(k) && (c != 0x20 || spaceNext)) { setI32(irregular, irregularCount, i); irregularCount += 1; }
 }
 
+/** Tokens that may have a vocabulary id (the Bloom filter passed, or Arabic: clitic variants), in order. */
+let listCount: i32 = 0;
+
+/**
+ * Records token t, and lists it for lookup when it may be a vocabulary word. Branch-free on purpose:
+ * whether a text word passes the filter is a coin toss to the branch predictor, and a wrong guess
+ * per word cost more than the rest of this function.
+ */
+@inline function closeToken(t: i32, ts: i32, n: i32, h: i32, os: i32, oe: i32): void {
+  setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
+  const arabic = <u32>(u16At(UNITS, ts) - 0x620) <= <u32>(0x6ff - 0x620);
+  const bits = bloomBits(h);
+  const pass = (i32At(bloom, (h >>> 10) & bloomMask) & bits) == bits;
+  setI32(startList, listCount, t);
+  listCount += <i32>(pass | arabic);
+}
+
 /** Normalises and cuts TEXT[0..len) into tokens; returns the token count or a NEED_* code. */
 function cutTokens(len: i32): i32 {
   endCount = 0;
   irregularCount = 0;
+  listCount = 0;
   let n: i32 = 0; let t: i32 = 0; let ts: i32 = -1; let h: i32 = 0; let os: i32 = 0; let oe: i32 = 0;
   let i: i32 = 0;
   while (i < len) {
@@ -142,7 +160,7 @@ function cutTokens(len: i32): i32 {
       oe = i;
       if (v != SEP) continue; // unit i (dropped, slow or new) is handled below
       if (t >= tokensCap) return NEED_TOKENS;
-      setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
+      closeToken(t, ts, n, h, os, oe);
       t += 1;
       ts = -1;
       if (i >= len) break;
@@ -154,7 +172,7 @@ function cutTokens(len: i32): i32 {
     if (v == SEP) {
       if (ts >= 0) {
         if (t >= tokensCap) return NEED_TOKENS;
-        setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
+        closeToken(t, ts, n, h, os, oe);
         t += 1;
         ts = -1;
       }
@@ -183,7 +201,7 @@ function cutTokens(len: i32): i32 {
           oe = i + width;
         } else if (ts >= 0) {
           if (t >= tokensCap) return NEED_TOKENS;
-          setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
+          closeToken(t, ts, n, h, os, oe);
           t += 1;
           ts = -1;
         }
@@ -194,7 +212,7 @@ function cutTokens(len: i32): i32 {
   }
   if (ts >= 0) {
     if (t >= tokensCap) return NEED_TOKENS;
-    setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
+    closeToken(t, ts, n, h, os, oe);
     t += 1;
   }
   return t;
@@ -212,23 +230,37 @@ function cutTokens(len: i32): i32 {
   return (i32At(bloom, (h >>> 10) & bloomMask) & bits) != bits;
 }
 
-function equals(id: i32, s: i32, e: i32, pre1: i32, pre2: i32): bool {
-  let at = i32At(vStarts, id);
+/** Masks of the low 0..3 units of a u64 (four UTF-16 units). */
+@inline function lowUnits(count: i32): u64 { return count >= 4 ? <u64>-1 : (<u64>1 << (<u64>count << 4)) - 1; }
+
+/**
+ * Whether vChars[at..) equals `pre1 pre2 UNITS[s..e)`. Without prefixes (the common case) it compares
+ * four units per u64 load, tail masked: both areas are padded, so reading past the end is safe.
+ */
+function equals(at: i32, s: i32, e: i32, pre1: i32, pre2: i32): bool {
   if (pre1 != 0) { if (u16At(vChars, at) != pre1) return false; at += 1; }
   if (pre2 != 0) { if (u16At(vChars, at) != pre2) return false; at += 1; }
-  for (let i = s; i < e; i += 1) {
-    if (u16At(vChars, at) != u16At(UNITS, i)) return false;
-    at += 1;
+  let a = vChars + (<usize>at << 1);
+  let b = UNITS + (<usize>s << 1);
+  for (let left = e - s; left > 0; left -= 4) {
+    if (((load<u64>(a) ^ load<u64>(b)) & lowUnits(left)) != 0) return false;
+    a += 8;
+    b += 8;
   }
   return true;
 }
 
+/**
+ * The vocabulary table: one 16-byte record per slot (hash, word id or -1, length, first char in
+ * vChars), so a probe reads one cache line, not four arrays.
+ */
 function probe(h: i32, length: i32, s: i32, e: i32, pre1: i32, pre2: i32): i32 {
   let sl = h & vMask;
   while (true) {
-    const id = i32At(vSlots, sl);
+    const rec = vSlots + (<usize>sl << 4);
+    const id = load<i32>(rec, 4);
     if (id == -1) return -1;
-    if (i32At(vSlotHash, sl) == h && i32At(vLens, id) == length && equals(id, s, e, pre1, pre2)) return id;
+    if (load<i32>(rec) == h && load<i32>(rec, 8) == length && equals(load<i32>(rec, 12), s, e, pre1, pre2)) return id;
     sl = (sl + 1) & vMask;
   }
   return -1;
@@ -314,29 +346,37 @@ function leadingVariants(s: i32, e: i32): void {
   if (conj) lamLam(s + 1, e);
 }
 
-/** Candidate ids of every token; returns how many tokens have some (listed at startList). */
+/**
+ * Candidate ids of the listed tokens (the cut listed them at startList; every other token has none);
+ * rewrites startList to the tokens that have some and returns their count.
+ */
 function lookupTokens(tokens: i32): i32 {
+  // Unlisted tokens: no candidates.
+  memory.fill(contCount, 0, <usize>tokens);
+  memory.fill(allCount, 0, <usize>tokens);
   let startCount = 0;
-  for (let t = 0; t < tokens; t += 1) {
+  for (let k = 0; k < listCount; k += 1) {
+    const t = i32At(startList, k);
     const s = i32At(uStart, t);
     const e = i32At(uEnd, t);
-    const id = lookupHashed(i32At(hashes, t), s, e);
     const c0 = u16At(UNITS, s);
     if (c0 < 0x620 || c0 > 0x6ff) {
-      const n = id >= 0 ? 1 : 0;
-      if (n != 0) {
+      // The Bloom filter already passed: probe the table.
+      const id = probe(i32At(hashes, t), e - s, s, e, 0, 0);
+      if (id >= 0) {
         setI32(candIds, t * MAX_CANDIDATES, id);
         store<u8>(candToggled + <usize>(t * MAX_CANDIDATES), 0);
+        store<u8>(contCount + <usize>t, 1);
+        store<u8>(allCount + <usize>t, 1);
+        // startCount <= k: the list is rewritten in place, never ahead of where it is read.
         setI32(startList, startCount, t);
         startCount += 1;
       }
-      store<u8>(contCount + <usize>t, <u8>n);
-      store<u8>(allCount + <usize>t, <u8>n);
       continue;
     }
     candBase = t * MAX_CANDIDATES;
     candCount = 0;
-    addCandidate(id, 0);
+    addCandidate(lookupHashed(i32At(hashes, t), s, e), 0);
     articleToggle(s, e);
     store<u8>(contCount + <usize>t, <u8>candCount);
     leadingVariants(s, e);
