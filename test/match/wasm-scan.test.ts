@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileMatcher, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { scanText } from '../../src/core/match/scan-text.js';
+import { MAX_WASM_TEXT } from '../../src/core/match/wasm/scanner.js';
 import { scanTextJs } from '../../src/core/match/scan-text-js.js';
 import type { ScanHits } from '../../src/core/match/scan-hits.js';
 import { sentences } from '../../src/core/match/sentence-index.js';
@@ -107,4 +108,14 @@ test('two matchers keep separate WebAssembly scanners', () => {
   assert.equal(scanText(other, 'Zorblat near Boukamal').count, 1);
   assert.ok(scanText(shipped, 'Zorblat near Boukamal').count >= 1);
   assert.equal(scanText(other, 'Boukamal only').count, 0);
+});
+
+test('a text longer than the WebAssembly limit is scanned by the JavaScript scanner, memory stays small', () => {
+  const m = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+  const before = m.scanner.memoryBytes;
+  const text = 'Boukamal près de Deir ez-Zor. '.repeat(Math.ceil((MAX_WASM_TEXT + 10) / 30));
+  assert.ok(text.length > MAX_WASM_TEXT);
+  const s = scanText(m, text);
+  assert.ok(s.count >= 2 * Math.floor(text.length / 30), `hits found (${s.count})`);
+  assert.equal(m.scanner.memoryBytes, before, 'the WebAssembly memory did not grow');
 });

@@ -24,6 +24,12 @@ const H = {
   ENDS: 40, IRREGULAR: 41, OPS: 42, OUT_TOKENS: 50, OUT_ENDS: 51, OUT_IRREGULAR: 52,
 } as const;
 const HEADER_SLOTS = 64;
+/**
+ * Longest text (UTF-16 units) scanned here: the scratch takes about 55 bytes per unit and WebAssembly
+ * memory never shrinks, so a matcher that once saw a huge text would keep it. Longer texts (rare:
+ * article text is capped upstream) go to the JavaScript scanner, whose scratch the GC can take back.
+ */
+export const MAX_WASM_TEXT = 1 << 20;
 const NEED_UNITS = -1;
 const NEED_TOKENS = -2;
 const NEED_HITS = -3;
@@ -193,23 +199,22 @@ export class WasmScanner {
   /** Lays out the per-text scratch for capacity `cap` after the tables, and tells the scanner. */
   private layout(cap: Capacity): void {
     let end = this.scratch;
+    const slots: Array<[number, number]> = [];
     const take = (slot: number, bytes: number): number => {
       const at = end;
-      this.setSlot(slot, at);
+      slots.push([slot, at]);
       end = align(end + bytes);
       return at;
     };
-    // Slots are written before the memory grows: setSlot re-reads the current buffer each time.
-    this.grow(end + 64 * cap.text + 80 * cap.tokens + 24 * cap.hits + 4 * MAX_SLOW_OPS + 1024);
     this.at.text = take(H.TEXT, 2 * cap.text);
     this.at.units = take(H.UNITS, 2 * cap.units + 8); // + 4 units read past the end by word compares
-    this.setSlot(H.UNITS_CAP, cap.units);
+    slots.push([H.UNITS_CAP, cap.units]);
     take(H.U_START, 4 * cap.tokens);
     take(H.U_END, 4 * cap.tokens);
     take(H.HASH, 4 * cap.tokens);
     this.at.tStart = take(H.T_START, 4 * cap.tokens);
     this.at.tEnd = take(H.T_END, 4 * cap.tokens);
-    this.setSlot(H.TOKENS_CAP, cap.tokens);
+    slots.push([H.TOKENS_CAP, cap.tokens]);
     take(H.CAND_IDS, 4 * MAX_CANDIDATES * cap.tokens);
     take(H.CAND_TOGGLED, MAX_CANDIDATES * cap.tokens);
     take(H.CONT_COUNT, cap.tokens);
@@ -220,11 +225,13 @@ export class WasmScanner {
     this.at.hitTo = take(H.HIT_TO, 4 * cap.hits);
     this.at.hitStart = take(H.HIT_START, 4 * cap.hits);
     this.at.hitEnd = take(H.HIT_END, 4 * cap.hits);
-    this.setSlot(H.HITS_CAP, cap.hits);
+    slots.push([H.HITS_CAP, cap.hits]);
     this.at.ends = take(H.ENDS, 4 * (cap.text + 1));
     this.at.irregular = take(H.IRREGULAR, 4 * (cap.text + 1));
     this.at.ops = take(H.OPS, 4 * MAX_SLOW_OPS);
+    // About 55 bytes per text unit (see MAX_WASM_TEXT).
     this.grow(end);
+    for (const [slot, value] of slots) this.setSlot(slot, value);
     this.cap = cap;
     const buffer = this.exports.memory.buffer;
     this.ops = new Int32Array(buffer, this.at.ops, MAX_SLOW_OPS);
