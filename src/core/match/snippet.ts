@@ -16,11 +16,15 @@ function lowerBound(list: Int32Array, count: number, x: number): number {
   return lo;
 }
 
+/** Snippet bounds [snipA, snipB) in the original: module scratch, so no tuple is built per hit. */
+let snipA = 0;
+let snipB = 0;
+
 /**
- * Sentence start and end around [start, end). A side longer than `room` is cut anyway, so it is
- * reported as room + 1 (or more): its exact length cannot change the snippet.
+ * Sentence start and end around [start, end), into snipA/snipB. A side longer than `room` is cut
+ * anyway, so it is reported as room + 1 (or more): its exact length cannot change the snippet.
  */
-function sentenceBounds(text: string, start: number, end: number, room: number): [number, number] {
+function sentenceBounds(text: string, start: number, end: number, room: number): void {
   const k = lowerBound(sentences.ends, sentences.endCount, start);
   let a = k > 0 ? sentences.ends[k - 1]! + 1 : 0;
   if (start - a > room + 1) a = start - room - 1;
@@ -28,31 +32,42 @@ function sentenceBounds(text: string, start: number, end: number, room: number):
   let b = j < sentences.endCount ? sentences.ends[j]! : text.length;
   if (b - end > room) b = end + room + 1;
   else if (b < text.length && text.charCodeAt(b) !== 0x0a) b += 1;
-  return [a, b];
+  snipA = a;
+  snipB = b;
 }
 
-/** Runs of white space become one space (the common case, already clean, returns the slice). */
+/**
+ * Runs of white space become one space. A run that is anything but one plain space begins with an
+ * irregular unit (sentence-index.ts: white space other than a plain space, or a plain space before more
+ * white space), so the walk jumps from one irregular unit to the next; with none in [a, b), the common
+ * case, the slice is returned as is.
+ */
 function collapse(text: string, a: number, b: number): string {
-  const d = lowerBound(sentences.irregular, sentences.irregularCount, a);
-  const clean = d >= sentences.irregularCount || sentences.irregular[d]! >= b;
-  if (clean) return text.slice(a, b);
+  const { irregular, irregularCount } = sentences;
   let out = '';
   let from = a;
-  for (let i = a; i < b; i += 1) {
-    if (!isSpace(text.charCodeAt(i))) continue;
+  for (let k = lowerBound(irregular, irregularCount, a); k < irregularCount && irregular[k]! < b; k += 1) {
+    const i = irregular[k]!;
+    if (i < from) continue; // inside the run just replaced
     let j = i + 1;
     while (j < b && isSpace(text.charCodeAt(j))) j += 1;
     out += `${text.slice(from, i)} `;
     from = j;
-    i = j - 1;
   }
-  return out + text.slice(from, b);
+  return from === a ? text.slice(a, b) : out + text.slice(from, b);
 }
 
 export function makeSnippet(text: string, start: number, end: number): string {
+  return snippetOf(text, start, end, text.slice(start, end));
+}
+
+/** makeSnippet for a hit whose surface (text.slice(start, end)) the caller already holds. */
+export function snippetOf(text: string, start: number, end: number, surface: string): string {
   indexSentences(text);
   const room = Math.max(0, SNIPPET_MAX - (end - start));
-  let [a, b] = sentenceBounds(text, start, end, room);
+  sentenceBounds(text, start, end, room);
+  let a = snipA;
+  let b = snipB;
   let lead = '';
   let tail = '';
   if (start - a + (b - end) > room) {
@@ -73,7 +88,8 @@ export function makeSnippet(text: string, start: number, end: number): string {
       tail = '…';
     }
   }
-  const before = collapse(text, a, start).trimStart();
-  const after = collapse(text, end, b).trimEnd();
-  return `${lead}${before}«${text.slice(start, end)}»${after}${tail}`;
+  // Trimming before collapsing is the same (JS trim and regex \s are the isSpace set) and saves a copy.
+  while (a < start && isSpace(text.charCodeAt(a))) a += 1;
+  while (b > end && isSpace(text.charCodeAt(b - 1))) b -= 1;
+  return `${lead}${collapse(text, a, start)}«${surface}»${collapse(text, end, b)}${tail}`;
 }
