@@ -17,7 +17,7 @@ import { SCANNER_WASM_BASE64 } from './scanner-binary.js';
 /** Header slots shared with assembly/scan.ts (H_*). */
 const H = {
   SCAN: 0, BREAK: 1, V_CHARS: 2, V_SLOTS: 5, V_MASK: 7, BLOOM: 8,
-  BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, E_TOK: 13, E_TO: 14, E_MASK: 15, OUT_START: 16,
+  BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, E_MASK: 15, OUT_START: 16,
   OUT_LIST: 17, PAY_FLAGS: 18, TEXT: 20, UNITS: 21, UNITS_CAP: 22, U_START: 23, U_END: 24, HASH: 25,
   T_START: 26, T_END: 27, TOKENS_CAP: 28, CAND_IDS: 29, CAND_TOGGLED: 30, CONT_COUNT: 31, ALL_COUNT: 32,
   STARTS: 33, HIT_PAYLOAD: 34, HIT_FROM: 35, HIT_TO: 36, HIT_START: 37, HIT_END: 38, HITS_CAP: 39,
@@ -85,6 +85,17 @@ function slotRecords(vocab: TokenVocab): Int32Array {
   return records;
 }
 
+/** The trie's edge table as 16-byte records (from, token, to, unused): one cache line per probe. */
+function edgeRecords(trie: TokenTrie): Int32Array {
+  const records = new Int32Array(trie.edgeFrom.length * 4);
+  trie.edgeFrom.forEach((from, slot) => {
+    records[slot * 4] = from;
+    records[slot * 4 + 1] = trie.edgeTok[slot]!;
+    records[slot * 4 + 2] = trie.edgeTo[slot]!;
+  });
+  return records;
+}
+
 export class WasmScanner {
   private readonly exports: Exports;
   private readonly header: number;
@@ -117,7 +128,7 @@ export class WasmScanner {
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
       [H.V_CHARS, padded(vocab.chars)], [H.V_SLOTS, slotRecords(vocab)], [H.BLOOM, vocab.bloom], [H.START3, vocab.start3],
-      [H.ROOT, trie.rootChild], [H.E_FROM, trie.edgeFrom], [H.E_TOK, trie.edgeTok], [H.E_TO, trie.edgeTo],
+      [H.ROOT, trie.rootChild], [H.E_FROM, edgeRecords(trie)],
       [H.OUT_START, trie.outStart], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags],
     ];
     let end = align(this.header + HEADER_SLOTS * 4);

@@ -46,7 +46,7 @@ const KAF: i32 = 0x643;
 const H_SCAN = 0; const H_BREAK = 1;
 const H_V_CHARS = 2; const H_V_SLOTS = 5; // slots 3, 4 and 6 are free
 const H_V_MASK = 7; const H_BLOOM = 8; const H_BLOOM_MASK = 9; const H_START3 = 10;
-const H_ROOT = 11; const H_E_FROM = 12; const H_E_TOK = 13; const H_E_TO = 14; const H_E_MASK = 15;
+const H_ROOT = 11; const H_E_FROM = 12; const H_E_MASK = 15; // slots 13 and 14 are free
 const H_OUT_START = 16; const H_OUT_LIST = 17; const H_PAY_FLAGS = 18;
 const H_TEXT = 20; const H_UNITS = 21; const H_UNITS_CAP = 22;
 const H_U_START = 23; const H_U_END = 24; const H_HASH = 25; const H_T_START = 26; const H_T_END = 27; const H_TOKENS_CAP = 28;
@@ -64,7 +64,7 @@ let header: usize = 0;
 let SCAN: usize = 0; let BREAK: usize = 0;
 let vChars: usize = 0; let vSlots: usize = 0;
 let vMask: i32 = 0; let bloom: usize = 0; let bloomMask: i32 = 0; let start3: usize = 0;
-let root: usize = 0; let eFrom: usize = 0; let eTok: usize = 0; let eTo: usize = 0; let eMask: i32 = 0;
+let root: usize = 0; let eFrom: usize = 0; let eMask: i32 = 0;
 let outStart: usize = 0; let outList: usize = 0; let payFlags: usize = 0;
 let TEXT: usize = 0; let UNITS: usize = 0; let unitsCap: i32 = 0;
 let uStart: usize = 0; let uEnd: usize = 0; let hashes: usize = 0; let tStart: usize = 0; let tEnd: usize = 0; let tokensCap: i32 = 0;
@@ -93,7 +93,7 @@ export function setLayout(h: usize): void {
   vChars = slot(H_V_CHARS); vSlots = slot(H_V_SLOTS);
   vMask = slot(H_V_MASK); bloom = slot(H_BLOOM); bloomMask = slot(H_BLOOM_MASK);
   start3 = slot(H_START3);
-  root = slot(H_ROOT); eFrom = slot(H_E_FROM); eTok = slot(H_E_TOK); eTo = slot(H_E_TO); eMask = slot(H_E_MASK);
+  root = slot(H_ROOT); eFrom = slot(H_E_FROM); eMask = slot(H_E_MASK);
   outStart = slot(H_OUT_START); outList = slot(H_OUT_LIST); payFlags = slot(H_PAY_FLAGS);
   TEXT = slot(H_TEXT); UNITS = slot(H_UNITS); unitsCap = slot(H_UNITS_CAP);
   uStart = slot(H_U_START); uEnd = slot(H_U_END); hashes = slot(H_HASH); tStart = slot(H_T_START); tEnd = slot(H_T_END);
@@ -388,12 +388,14 @@ function lookupTokens(tokens: i32): i32 {
 
 // ---- the trie walk (scan-text.ts, token-trie.ts) ----
 
+/** Child of `node` by token id, or -1. Edges are 16-byte records (from, token, to): one cache line. */
 function child(node: i32, tok: i32): i32 {
   let sl = ((node * GOLD) ^ ((tok + EDGE_SALT) * MIX2)) & eMask;
   while (true) {
-    const from = i32At(eFrom, sl);
+    const rec = eFrom + (<usize>sl << 4);
+    const from = load<i32>(rec);
     if (from == -1) return -1;
-    if (from == node && i32At(eTok, sl) == tok) return i32At(eTo, sl);
+    if (from == node && load<i32>(rec, 4) == tok) return load<i32>(rec, 8);
     sl = (sl + 1) & eMask;
   }
   return -1;
