@@ -14,10 +14,10 @@ import { LANGS } from '../../src/core/entities/entity.js';
 import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { MATCH_FIELDS, matchDocument, type Match, type MatchDoc, type MatchedEntity, type MatchField } from '../../src/core/match/match-document.js';
 import { scanText } from '../../src/core/match/scan-text.js';
-import { SNIPPET_MAX } from '../../src/core/match/snippet.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
 import { entities as fixtureEntities, matcher as fixtureMatcher } from './fixture.js';
+import { referenceSnippet as snippet } from './reference-snippet.js';
 
 interface Hit { payload: number; entity: number; flags: number; from: number; to: number; start: number; end: number }
 
@@ -48,30 +48,6 @@ function capitalLatinWord(word: string): boolean {
   return letters.length >= 2 && letters.every((ch) => /\p{Script=Latin}/u.test(ch) && isUpper(ch));
 }
 
-/** The snippet rule as first written: scan the sentence char by char, regex white space. */
-function snippet(text: string, start: number, end: number): string {
-  const isEnd = (i: number): boolean => '\n!?؟。'.includes(text[i]!) || (text[i] === '.' && (i + 1 >= text.length || /\s/u.test(text[i + 1]!)));
-  let a = start;
-  while (a > 0 && !isEnd(a - 1)) a -= 1;
-  let b = end;
-  while (b < text.length && !isEnd(b)) b += 1;
-  if (b < text.length && text[b] !== '\n') b += 1;
-  const room = Math.max(0, SNIPPET_MAX - (end - start));
-  let lead = '';
-  let tail = '';
-  if (start - a + (b - end) > room) {
-    let left = start - a;
-    let right = b - end;
-    if (left > room / 2 && right > room / 2) left = right = Math.floor(room / 2);
-    else if (left > right) left = room - right;
-    else right = room - left;
-    if (start - a > left) { a = start - left; while (a < start && !/\s/u.test(text[a - 1] ?? ' ')) a += 1; lead = '…'; }
-    if (b - end > right) { b = end + right; while (b > end && !/\s/u.test(text[b] ?? ' ')) b -= 1; tail = '…'; }
-  }
-  const before = text.slice(a, start).replace(/\s+/gu, ' ').trimStart();
-  const after = text.slice(end, b).replace(/\s+/gu, ' ').trimEnd();
-  return `${lead}${before}«${text.slice(start, end)}»${after}${tail}`;
-}
 
 /** How often each rule decided something over all reference runs (the texts must exercise them all). */
 const seen = { lowerAcronym: 0, capitalsRun: 0, wrongCase: 0, excluded: 0, selfNested: 0, suppressed: 0, sameIdListedOnce: 0 };

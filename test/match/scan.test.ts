@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cut, cutTokens } from '../../src/core/match/cut-tokens.js';
 import { tokenize } from '../../src/core/match/tokenize.js';
-import { makeSnippet, SNIPPET_MAX } from '../../src/core/match/snippet.js';
+import { makeSnippet } from '../../src/core/match/snippet.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
+import { referenceSnippet } from './reference-snippet.js';
 
 function cutWords(text: string): Array<[string, number, number]> {
   const n = cutTokens(text);
@@ -50,30 +51,6 @@ test('cutTokens cuts the tokens of tokenize() on corpus pages (FR/AR HTML as tex
   for (const text of texts) assert.deepEqual(cutWords(text), tokenWords(text));
 });
 
-/** The snippet rule as first written: scan the sentence char by char, regex white space. */
-function referenceSnippet(text: string, start: number, end: number): string {
-  const isEnd = (i: number): boolean => '\n!?؟。'.includes(text[i]!) || (text[i] === '.' && (i + 1 >= text.length || /\s/u.test(text[i + 1]!)));
-  let a = start;
-  while (a > 0 && !isEnd(a - 1)) a -= 1;
-  let b = end;
-  while (b < text.length && !isEnd(b)) b += 1;
-  if (b < text.length && text[b] !== '\n') b += 1;
-  const room = Math.max(0, SNIPPET_MAX - (end - start));
-  let lead = '';
-  let tail = '';
-  if (start - a + (b - end) > room) {
-    let left = start - a;
-    let right = b - end;
-    if (left > room / 2 && right > room / 2) left = right = Math.floor(room / 2);
-    else if (left > right) left = room - right;
-    else right = room - left;
-    if (start - a > left) { a = start - left; while (a < start && !/\s/u.test(text[a - 1] ?? ' ')) a += 1; lead = '…'; }
-    if (b - end > right) { b = end + right; while (b > end && !/\s/u.test(text[b] ?? ' ')) b -= 1; tail = '…'; }
-  }
-  const before = text.slice(a, start).replace(/\s+/gu, ' ').trimStart();
-  const after = text.slice(end, b).replace(/\s+/gu, ' ').trimEnd();
-  return `${lead}${before}«${text.slice(start, end)}»${after}${tail}`;
-}
 
 const SNIPPET_TEXTS: Array<[string, string, string]> = [
   ['short sentence', 'Calme. Frappe près de Boukamal hier. Suite.', 'Boukamal'],
