@@ -4,10 +4,10 @@
 // back the hits as typed-array views of that memory (valid until the next scan; matching never awaits).
 // Output is identical to the JavaScript reference scanner (../scan-text-js.ts); a test holds them equal.
 import { Buffer } from 'node:buffer';
-import os from 'node:os';
 import { SCAN, computeScan } from '../scan-table.js';
 import { BREAK_KIND, loadSentences } from '../sentence-index.js';
 import { MAX_SLOW_OPS, slowOps } from '../cut-tokens.js';
+import { writeUnits } from '../copy-units.js';
 import { MAX_CANDIDATES } from '../arabic-variants.js';
 import type { ScanHits } from '../scan-hits.js';
 import type { TokenVocab } from '../token-vocab.js';
@@ -34,9 +34,6 @@ const NEED_UNITS = -1;
 const NEED_TOKENS = -2;
 const NEED_HITS = -3;
 const PAGE = 65536;
-
-/** The text is copied with a native UTF-16LE write, which is the memory's unit order only on LE. */
-const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 /** The few members of the WebAssembly JS API used here (TypeScript's ES libs do not describe it). */
 interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
@@ -182,8 +179,7 @@ export class WasmScanner {
 
   private copyIn(text: string): void {
     this.text = text;
-    if (LITTLE_ENDIAN) this.bytes.write(text, this.at.text, text.length * 2, 'utf16le');
-    else for (let i = 0; i < text.length; i += 1) this.bytes.writeUInt16LE(text.charCodeAt(i), this.at.text + i * 2);
+    writeUnits(text, this.bytes, this.at.text);
   }
 
   private sized(len: number): Capacity {
