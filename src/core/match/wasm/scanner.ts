@@ -26,8 +26,9 @@ const H = {
 const HEADER_SLOTS = 64;
 /**
  * Longest text (UTF-16 units) scanned here: the scratch takes about 55 bytes per unit and WebAssembly
- * memory never shrinks, so a matcher that once saw a huge text would keep it. Longer texts (rare:
- * article text is capped upstream) go to the JavaScript scanner, whose scratch the GC can take back.
+ * memory never shrinks, so every matcher that once saw a huge text would keep that much. Longer texts
+ * (rare: article text is capped upstream) go to the JavaScript scanner, whose scratch is one set for
+ * the whole process.
  */
 export const MAX_WASM_TEXT = 1 << 20;
 const NEED_UNITS = -1;
