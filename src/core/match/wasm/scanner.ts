@@ -4,6 +4,7 @@
 // back the hits as typed-array views of that memory (valid until the next scan; matching never awaits).
 // Output is identical to the JavaScript reference scanner (../scan-text-js.ts); a test holds them equal.
 import { Buffer } from 'node:buffer';
+import os from 'node:os';
 import { SCAN, computeScan } from '../scan-table.js';
 import { BREAK_KIND, loadSentences } from '../sentence-index.js';
 import { MAX_SLOW_OPS, slowOps } from '../cut-tokens.js';
@@ -35,6 +36,12 @@ const NEED_UNITS = -1;
 const NEED_TOKENS = -2;
 const NEED_HITS = -3;
 const PAGE = 65536;
+
+/**
+ * The tables are copied into WebAssembly memory byte for byte, which is right only on a little-endian
+ * machine (WebAssembly memory is little-endian); elsewhere scanText uses the JavaScript scanner.
+ */
+export const WASM_BYTE_ORDER_OK = os.endianness() === 'LE';
 
 /** The few members of the WebAssembly JS API used here (TypeScript's ES libs do not describe it). */
 interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
