@@ -52,11 +52,6 @@ export function isAllCapitalsAt(text: string, start: number, end: number): boole
   return true;
 }
 
-/** True when no cased letter of the surface is lower case (scripts without case always pass). */
-export function isAllCapitals(surface: string): boolean {
-  return isAllCapitalsAt(surface, 0, surface.length);
-}
-
 /** Set by nextCased: the case of the letter found and the index just after it. */
 let foundCase = NONE;
 let after = 0;
@@ -94,11 +89,6 @@ export function hasWrittenCaseAt(text: string, start: number, end: number, writt
     if (got !== want) same = false;
     if (got === LOWER) lower = true;
   }
-}
-
-/** Same upper/lower pattern as written in the data, or all capitals when the alias starts with one. */
-export function hasWrittenCase(surface: string, written: string): boolean {
-  return hasWrittenCaseAt(surface, 0, surface.length, written);
 }
 
 const LATIN_LETTER = /\p{Script=Latin}/u;

@@ -8,7 +8,8 @@ import type { ScanHits } from './scan-hits.js';
 import { cut, cutTokens } from './cut-tokens.js';
 import { MAX_CANDIDATES, addCandidate, continuationVariants, isArabicStart, leadingVariants, type CandidateSink } from './arabic-variants.js';
 
-export const hits: ScanHits = {
+/** The reference scanner's result (shared scratch, valid until its next scan). */
+const hits: ScanHits = {
   count: 0, payload: new Int32Array(256), startToken: new Int32Array(256), endToken: new Int32Array(256),
   start: new Int32Array(256), end: new Int32Array(256),
   tokenCount: 0, tokenStart: cut.start, tokenEnd: cut.end,

@@ -107,8 +107,8 @@ export class WasmScanner {
   /** First free byte after the per-matcher tables: the per-text scratch starts here. */
   private readonly scratch: number;
   private cap: Capacity = { text: 0, units: 0, tokens: 0, hits: 0 };
-  private at: Record<'text' | 'units' | 'tStart' | 'tEnd' | 'hitPayload' | 'hitFrom' | 'hitTo' | 'hitStart' | 'hitEnd' | 'ends' | 'irregular' | 'ops', number>
-    = { text: 0, units: 0, tStart: 0, tEnd: 0, hitPayload: 0, hitFrom: 0, hitTo: 0, hitStart: 0, hitEnd: 0, ends: 0, irregular: 0, ops: 0 };
+  /** Byte addresses, in the current layout, of the areas JavaScript itself writes or reads. */
+  private at = { text: 0, ends: 0, irregular: 0 };
   private buffer: ArrayBuffer | undefined;
   private bytes = Buffer.alloc(0);
   private i32 = new Int32Array(0);
@@ -221,43 +221,44 @@ export class WasmScanner {
       end = align(end + bytes);
       return at;
     };
-    this.at.text = take(H.TEXT, 2 * cap.text);
-    this.at.units = take(H.UNITS, 2 * cap.units + 8); // + 4 units read past the end by word compares
+    const text = take(H.TEXT, 2 * cap.text);
+    take(H.UNITS, 2 * cap.units + 8); // + 4 units read past the end by word compares
     slots.push([H.UNITS_CAP, cap.units]);
     take(H.U_START, 4 * cap.tokens);
     take(H.U_END, 4 * cap.tokens);
     take(H.HASH, 4 * cap.tokens);
-    this.at.tStart = take(H.T_START, 4 * cap.tokens);
-    this.at.tEnd = take(H.T_END, 4 * cap.tokens);
+    const tStart = take(H.T_START, 4 * cap.tokens);
+    const tEnd = take(H.T_END, 4 * cap.tokens);
     slots.push([H.TOKENS_CAP, cap.tokens]);
     take(H.CAND_IDS, 4 * MAX_CANDIDATES * cap.tokens);
     take(H.CAND_TOGGLED, MAX_CANDIDATES * cap.tokens);
     take(H.CONT_COUNT, cap.tokens);
     take(H.ALL_COUNT, cap.tokens);
     take(H.STARTS, 4 * cap.tokens);
-    this.at.hitPayload = take(H.HIT_PAYLOAD, 4 * cap.hits);
-    this.at.hitFrom = take(H.HIT_FROM, 4 * cap.hits);
-    this.at.hitTo = take(H.HIT_TO, 4 * cap.hits);
-    this.at.hitStart = take(H.HIT_START, 4 * cap.hits);
-    this.at.hitEnd = take(H.HIT_END, 4 * cap.hits);
+    const hitPayload = take(H.HIT_PAYLOAD, 4 * cap.hits);
+    const hitFrom = take(H.HIT_FROM, 4 * cap.hits);
+    const hitTo = take(H.HIT_TO, 4 * cap.hits);
+    const hitStart = take(H.HIT_START, 4 * cap.hits);
+    const hitEnd = take(H.HIT_END, 4 * cap.hits);
     slots.push([H.HITS_CAP, cap.hits]);
-    this.at.ends = take(H.ENDS, 4 * (cap.text + 1));
-    this.at.irregular = take(H.IRREGULAR, 4 * (cap.text + 1));
-    this.at.ops = take(H.OPS, 4 * MAX_SLOW_OPS);
+    const ends = take(H.ENDS, 4 * (cap.text + 1));
+    const irregular = take(H.IRREGULAR, 4 * (cap.text + 1));
+    const ops = take(H.OPS, 4 * MAX_SLOW_OPS);
     // About 55 bytes per text unit (see MAX_WASM_TEXT).
     this.grow(end);
     for (const [slot, value] of slots) this.setSlot(slot, value);
     this.cap = cap;
+    this.at = { text, ends, irregular };
     const buffer = this.exports.memory.buffer;
-    this.ops = new Int32Array(buffer, this.at.ops, MAX_SLOW_OPS);
+    this.ops = new Int32Array(buffer, ops, MAX_SLOW_OPS);
     const h = this.hits;
-    h.payload = new Int32Array(buffer, this.at.hitPayload, cap.hits);
-    h.startToken = new Int32Array(buffer, this.at.hitFrom, cap.hits);
-    h.endToken = new Int32Array(buffer, this.at.hitTo, cap.hits);
-    h.start = new Int32Array(buffer, this.at.hitStart, cap.hits);
-    h.end = new Int32Array(buffer, this.at.hitEnd, cap.hits);
-    h.tokenStart = new Int32Array(buffer, this.at.tStart, cap.tokens);
-    h.tokenEnd = new Int32Array(buffer, this.at.tEnd, cap.tokens);
+    h.payload = new Int32Array(buffer, hitPayload, cap.hits);
+    h.startToken = new Int32Array(buffer, hitFrom, cap.hits);
+    h.endToken = new Int32Array(buffer, hitTo, cap.hits);
+    h.start = new Int32Array(buffer, hitStart, cap.hits);
+    h.end = new Int32Array(buffer, hitEnd, cap.hits);
+    h.tokenStart = new Int32Array(buffer, tStart, cap.tokens);
+    h.tokenEnd = new Int32Array(buffer, tEnd, cap.tokens);
     this.exports.setLayout(this.header);
   }
 }
