@@ -86,20 +86,32 @@ test('the WebAssembly scanner grows its scratch areas and scans again when a tex
   // A fresh matcher starts with small areas (about 4k text units); each text overflows one of them.
   const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
   const fresh = (): Matcher => compileMatcher(entities);
-  const long = same(fresh(), 'Deir ez-Zor '.repeat(6000), 'longer than the text area');
+  /** Checks `text` against the reference, and that the scanner had to scan it again, bigger. */
+  const grown = (m: Matcher, text: string, label: string): Snapshot => {
+    const before = m.scanner.rescans;
+    const snap = same(m, text, label);
+    assert.ok(m.scanner.rescans > before, `${label}: scanned again with a bigger area`);
+    return snap;
+  };
+  // A longer text gets a bigger layout before its scan (no rescan): the memory grows.
+  const longMatcher = fresh();
+  const memoryBefore = longMatcher.scanner.memoryBytes;
+  const long = same(longMatcher, 'Deir ez-Zor '.repeat(6000), 'longer than the text area');
+  assert.ok(longMatcher.scanner.memoryBytes > memoryBefore, 'the memory grew for the longer text');
   assert.ok(long.hits.length >= 6000, 'every repetition found');
-  // U+FDFA folds to 15 units in 4 words: the normalised units outgrow the units area. Back to back, the
-  // last word of one and the first of the next join: 3 tokens each, plus one, plus Boukamal.
-  const folded = same(fresh(), `${'\ufdfa'.repeat(400)} Boukamal`, 'foldings longer than the text');
+  // U+FDFA folds to 15 units in 4 words: the normalised units outgrow the units area (the text itself
+  // fits). Back to back, the last word of one and the first of the next join: 3 tokens each, plus one,
+  // plus Boukamal.
+  const folded = grown(fresh(), `${'\ufdfa'.repeat(400)} Boukamal`, 'foldings longer than the text');
   assert.equal(folded.tokens.length, 1202);
   // ½ folds to 1⁄2, so ½½½ is 1 21 21 2: one token per text unit, more than the token area holds.
-  assert.equal(same(fresh(), '½'.repeat(3000), 'more tokens than half the text').tokens.length, 3001);
-  // Nested aliases (ka, ka ka, ... 12 times): more hits than tokens.
+  assert.equal(grown(fresh(), '½'.repeat(3000), 'more tokens than half the text').tokens.length, 3001);
+  // Nested aliases (kam, kam kam, ... 12 times): more hits than tokens.
   const nested = Array.from({ length: 12 }, (_, k) => ({
     id: `n${k}`, kind: 'region', names: { en: Array.from({ length: k + 1 }, () => 'kam').join(' '), fr: `kam${k}`, ar: `kam${k}` },
     aliases: {}, acronyms: [], parents: [], exclusions: [],
   }) as Entity);
-  const many = same(compileMatcher(nested), 'kam '.repeat(1000), 'more hits than tokens');
+  const many = grown(compileMatcher(nested), 'kam '.repeat(1000), 'more hits than tokens');
   assert.ok(many.hits.length > 1000 * 10, `nested hits all reported (${many.hits.length})`);
 });
 

@@ -114,6 +114,8 @@ export class WasmScanner {
   private i32 = new Int32Array(0);
   private ops = new Int32Array(0);
   private text = '';
+  /** Scans done again because a scratch area was too small (tests read it). */
+  private rescanCount = 0;
   /** The result object, re-pointed at the memory after every scan. */
   private readonly hits: ScanHits = {
     count: 0, payload: new Int32Array(0), startToken: new Int32Array(0), endToken: new Int32Array(0),
@@ -160,6 +162,11 @@ export class WasmScanner {
     return this.exports.memory.buffer.byteLength;
   }
 
+  /** How many scans were done again with bigger scratch areas. */
+  get rescans(): number {
+    return this.rescanCount;
+  }
+
   /** Every alias/exclusion hit of `text` (see ScanHits), exactly as the JavaScript reference finds them. */
   scan(text: string): ScanHits {
     const len = text.length;
@@ -173,6 +180,7 @@ export class WasmScanner {
       else if (count === NEED_TOKENS) next.tokens *= 2;
       else if (count === NEED_HITS) next.hits *= 2;
       this.layout(next);
+      this.rescanCount += 1;
       this.copyIn(text);
       count = this.exports.scan(len);
     }
