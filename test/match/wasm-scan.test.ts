@@ -1,7 +1,8 @@
-// The WebAssembly scanner (src/core/match/wasm/) is a port of the JavaScript reference scanner
-// (scan-text-js.ts): on every text, both must report the same hits in the same order, the same tokens
-// and the same sentence marks. Texts: tricky strings, the match evaluation set, real FR/AR pages, and
-// texts built to overflow each scratch area of the WebAssembly side (it must grow and scan again).
+// The WebAssembly scanner (src/core/match/wasm/) does the work of the JavaScript reference scanner
+// (scan-text-js.ts) its own way: on every text, both must report the same hits in the same order, the
+// same tokens and the same sentence marks. Texts: tricky strings, the match evaluation set, real FR/AR
+// pages, seeded random texts built around the WebAssembly cut's 64-unit blocks, and texts built to
+// overflow each scratch area of the WebAssembly side (it must grow and scan again).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -80,6 +81,47 @@ test('the WebAssembly scanner equals the JavaScript reference on real FR/AR page
   let hits = 0;
   for (const f of files) hits += same(shipped, fs.readFileSync(path.join(dir, f), 'utf8'), f).hits.length;
   assert.ok(hits > 100, `real pages produce hits (${hits})`);
+});
+
+/** Seeded PRNG (mulberry32): the random texts are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('the WebAssembly scanner equals the JavaScript reference on random texts across its 64-unit blocks', () => {
+  // The WebAssembly cut classifies 64 units at a time: ASCII by SIMD, other units one by one, and a
+  // block with a mark, a dropped character or a multi-unit folding unit by unit (its words packed
+  // elsewhere). These texts put aliases, long words, marks and sentence ends on every side of block
+  // edges; each text is also scanned at every shift of its first 70 units, so edges move through it.
+  const plain = ['Boukamal', 'Deir', 'ez-Zor', 'al', 'Al-Bukamal', 'Abu', 'Kamal', 'Alep', "d'Alep", 'Hezbollah', 'Kataib',
+    'البوكمال', 'والبوكمال', 'دير', 'الزور', 'é', 'Kobanî', 'x'.repeat(8), 'y'.repeat(16), 'z'.repeat(70), 'SDF', 'YPG', 'IS',
+    '2024', '٢٠٢٤'];
+  // Words that send their block unit by unit: marks, dropped characters, foldings into several units.
+  const hard = ['القُنيطرة', 'Dera\u0302', 'straße', 'Œuvre', 'ﬁn', '½', '😀', 'Bu\u00adkamal', 'Al\u200eep', 'كـــمال'];
+  const separators = [' ', ' ', ' ', '  ', ', ', '. ', '.', '! ', '?', '\n', '\n\n', '\u00a0', ' \u00a0', ' \n', '\t', ' — ',
+    "'", '’', '-', '؟ ', '。'];
+  const next = seeded(2026);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  let texts = 0;
+  let hits = 0;
+  for (let k = 0; k < 120; k += 1) {
+    let text = '';
+    const target = Math.floor(next() * 400);
+    while (text.length < target) text += (next() < 0.04 ? pick(hard) : pick(plain)) + pick(separators);
+    for (let shift = 0; shift < 64; shift += 3) {
+      const shifted = `${'a '.repeat(shift >> 1)}${shift % 2 ? 'b' : ''}${text}`;
+      hits += same(shipped, shifted, `random text ${k} shifted ${shift}`).hits.length;
+      texts += 1;
+    }
+  }
+  assert.equal(texts, 120 * 22);
+  assert.ok(hits > 1000, `the random texts produce hits (${hits})`);
 });
 
 test('the WebAssembly scanner grows its scratch areas and scans again when a text outgrows them', () => {

@@ -130,7 +130,7 @@ function start3Bit(a: number, b: number, c: number): number {
 }
 
 /** Two bit positions in a 32-bit block, from hash bits not used to pick the block or the slot. */
-function bloomBits(h: number): number {
+export function bloomBits(h: number): number {
   const m = Math.imul(h, 0x9e3779b1);
   return (1 << (m >>> 27)) | (1 << ((m >>> 22) & 31));
 }

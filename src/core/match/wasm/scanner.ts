@@ -14,11 +14,12 @@ import type { ScanHits } from '../scan-hits.js';
 import type { TokenVocab } from '../token-vocab.js';
 import type { TokenTrie } from '../token-trie.js';
 import { SCANNER_WASM_BASE64 } from './scanner-binary.js';
+import { scannerVocab } from './scanner-vocab.js';
 
 /** Header slots shared with assembly/scan.ts (H_*). */
 const H = {
-  SCAN: 0, BREAK: 1, V_CHARS: 2, V_SLOTS: 5, V_MASK: 7, BLOOM: 8,
-  BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, E_MASK: 15, OUT_START: 16,
+  SCAN: 0, BREAK: 1, V_CHARS: 2, WORD: 3, MAX_WORD: 4, V_SLOTS: 5, COMPACT: 6, V_MASK: 7, BLOOM: 8,
+  BLOOM_MASK: 9, START3: 10, ROOT: 11, E_FROM: 12, SHORT: 13, SHORT_MASK: 14, E_MASK: 15, NODES: 16,
   OUT_LIST: 17, PAY_FLAGS: 18, TEXT: 20, UNITS: 21, UNITS_CAP: 22, U_START: 23, U_END: 24, HASH: 25,
   T_START: 26, T_END: 27, TOKENS_CAP: 28, CAND_IDS: 29, CAND_TOGGLED: 30, CONT_COUNT: 31, ALL_COUNT: 32,
   STARTS: 33, HIT_PAYLOAD: 34, HIT_FROM: 35, HIT_TO: 36, HIT_START: 37, HIT_END: 38, HITS_CAP: 39,
@@ -26,7 +27,7 @@ const H = {
 } as const;
 const HEADER_SLOTS = 64;
 /**
- * Longest text (UTF-16 units) scanned here: the scratch takes about 55 bytes per unit and WebAssembly
+ * Longest text (UTF-16 units) scanned here: the scratch takes about 60 bytes per unit and WebAssembly
  * memory never shrinks, so every matcher that once saw a huge text would keep that much. Longer texts
  * (rare: article text is capped upstream) go to the JavaScript scanner, whose scratch is one set for
  * the whole process.
@@ -71,23 +72,17 @@ const align = (n: number): number => (n + 7) & ~7;
 /** Scratch capacities, in elements. */
 interface Capacity { text: number; units: number; tokens: number; hits: number }
 
-/** A copy with 4 spare units: the scanner compares words 4 units at a time and may read past the last. */
+/**
+ * Spare units after every area of words: the scanner stores 8 units at a time, hashes 8 and compares 4
+ * at a time, and may read or write past a word's last unit.
+ */
+const UNIT_PAD = 16;
+
+/** A copy with spare units (UNIT_PAD). */
 function padded(chars: Uint16Array): Uint16Array {
-  const out = new Uint16Array(chars.length + 4);
+  const out = new Uint16Array(chars.length + UNIT_PAD);
   out.set(chars);
   return out;
-}
-
-/** The vocabulary's slots as 16-byte records (hash, id, length, start): one cache line per probe. */
-function slotRecords(vocab: TokenVocab): Int32Array {
-  const records = new Int32Array(vocab.slots.length * 4);
-  vocab.slots.forEach((id, slot) => {
-    records[slot * 4] = vocab.slotHash[slot]!;
-    records[slot * 4 + 1] = id;
-    records[slot * 4 + 2] = id >= 0 ? vocab.lens[id]! : 0;
-    records[slot * 4 + 3] = id >= 0 ? vocab.starts[id]! : 0;
-  });
-  return records;
 }
 
 /** The trie's edge table as 16-byte records (from, token, to, unused): one cache line per probe. */
@@ -97,6 +92,34 @@ function edgeRecords(trie: TokenTrie): Int32Array {
     records[slot * 4] = from;
     records[slot * 4 + 1] = trie.edgeTok[slot]!;
     records[slot * 4 + 2] = trie.edgeTo[slot]!;
+  });
+  return records;
+}
+
+/** Bit of token id `tok` in a node's child mask (childBit in assembly/scan.ts). */
+const childBit = (tok: number): number => Math.imul(tok, 0x9e3779b1) >>> 27;
+
+/**
+ * The trie's nodes as 16-byte records (first output, end of outputs, child mask, unused): a node's
+ * outputs and a filter of its children's token ids in one cache line.
+ */
+function nodeRecords(trie: TokenTrie): Int32Array {
+  const records = new Int32Array(trie.nodeCount * 4);
+  for (let node = 0; node < trie.nodeCount; node += 1) {
+    records[node * 4] = trie.outStart[node]!;
+    records[node * 4 + 1] = trie.outStart[node + 1]!;
+  }
+  trie.edgeFrom.forEach((from, slot) => {
+    if (from >= 0) records[from * 4 + 2]! |= 1 << childBit(trie.edgeTok[slot]!);
+  });
+  return records;
+}
+
+/** Per token id, its root node's record with the node first (node or -1, first output, end, child mask). */
+function rootRecords(trie: TokenTrie, nodes: Int32Array): Int32Array {
+  const records = new Int32Array(trie.rootChild.length * 4);
+  trie.rootChild.forEach((node, tok) => {
+    records.set(node >= 0 ? [node, nodes[node * 4]!, nodes[node * 4 + 1]!, nodes[node * 4 + 2]!] : [-1, 0, 0, 0], tok * 4);
   });
   return records;
 }
@@ -132,11 +155,15 @@ export class WasmScanner {
     this.exports = instance.exports as unknown as Exports;
     this.header = this.exports.heapBase();
     // The per-matcher tables, each copied once, in this order after the header.
+    const words = scannerVocab(vocab);
+    const nodes = nodeRecords(trie);
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
-      [H.V_CHARS, padded(vocab.chars)], [H.V_SLOTS, slotRecords(vocab)], [H.BLOOM, vocab.bloom], [H.START3, vocab.start3],
-      [H.ROOT, trie.rootChild], [H.E_FROM, edgeRecords(trie)],
-      [H.OUT_START, trie.outStart], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags],
+      [H.V_CHARS, padded(vocab.chars)], [H.V_SLOTS, words.records], [H.BLOOM, words.bloom], [H.START3, vocab.start3],
+      // Where lookups spell out a word with its Arabic prefixes (2 units), padded like every word area.
+      [H.WORD, new Uint16Array(words.maxWord + 2 + UNIT_PAD)],
+      [H.ROOT, rootRecords(trie, nodes)], [H.E_FROM, edgeRecords(trie)],
+      [H.NODES, nodes], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags], [H.SHORT, words.short],
     ];
     let end = align(this.header + HEADER_SLOTS * 4);
     const placed: Array<[number, number, ArrayBufferView]> = [];
@@ -153,6 +180,8 @@ export class WasmScanner {
     }
     this.setSlot(H.V_MASK, vocab.mask);
     this.setSlot(H.BLOOM_MASK, vocab.bloomMask);
+    this.setSlot(H.MAX_WORD, words.maxWord);
+    this.setSlot(H.SHORT_MASK, words.shortMask);
     this.setSlot(H.E_MASK, trie.mask);
     this.layout({ text: 4096, units: 4096 + 64, tokens: 2048 + 2, hits: 2048 + 256 });
   }
@@ -230,8 +259,10 @@ export class WasmScanner {
       return at;
     };
     const text = take(H.TEXT, 2 * cap.text);
-    take(H.UNITS, 2 * cap.units + 8); // + 4 units read past the end by word compares
-    slots.push([H.UNITS_CAP, cap.units]);
+    // Folded units: the text's positions (a block of 64 may write past the end), then packed words.
+    const compact = cap.text + 64 + UNIT_PAD;
+    take(H.UNITS, 2 * (compact + cap.units + UNIT_PAD));
+    slots.push([H.COMPACT, compact], [H.UNITS_CAP, compact + cap.units]);
     take(H.U_START, 4 * cap.tokens);
     take(H.U_END, 4 * cap.tokens);
     take(H.HASH, 4 * cap.tokens);
@@ -252,7 +283,7 @@ export class WasmScanner {
     const ends = take(H.ENDS, 4 * (cap.text + 1));
     const irregular = take(H.IRREGULAR, 4 * (cap.text + 1));
     const ops = take(H.OPS, 4 * MAX_SLOW_OPS);
-    // About 55 bytes per text unit (see MAX_WASM_TEXT).
+    // About 60 bytes per text unit (see MAX_WASM_TEXT).
     this.grow(end);
     for (const [slot, value] of slots) this.setSlot(slot, value);
     this.cap = cap;

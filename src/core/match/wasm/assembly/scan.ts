@@ -1,7 +1,10 @@
 // AssemblyScript (compiled to WebAssembly by scripts/build-wasm.mjs, not by tsc): the matcher's hot
-// path, a line-for-line port of the JavaScript reference scanner (../../cut-tokens.ts, ../../scan-text.ts,
-// ../../arabic-variants.ts, the lookups of ../../token-vocab.ts and ../../token-trie.ts). Same tables,
-// same hashes, same hit order; test/match/wasm-scan.test.ts holds the two to identical output.
+// path, the same work as the JavaScript reference scanner (../../cut-tokens.ts, ../../scan-text-js.ts,
+// ../../arabic-variants.ts, the lookups of ../../token-vocab.ts and ../../token-trie.ts): same tokens,
+// same candidates, same hits in the same order; test/match/wasm-scan.test.ts holds the two to identical
+// output. Done differently here, for speed: the cut takes ASCII 64 units at a time with SIMD and hashes
+// each word once cut (hashUnits; the glue builds this scanner's vocabulary table with the same hash),
+// short words have a small table of their own, and trie nodes carry a filter of their children.
 // Why WebAssembly: a JS loop over a string pays for every charCodeAt and every typed-array bounds check,
 // and tops out near a quarter of the machine's speed; here the loop is plain loads and stores.
 // Memory is laid out by the JS glue (../scanner.ts): it writes the table addresses into a header of i32
@@ -24,8 +27,6 @@ const DROP: i32 = -2;
 const DROP_MARK: i32 = -3;
 const UNCOMPUTED: i32 = -5;
 
-const FNV_OFFSET: i32 = <i32>0x811c9dc5;
-const FNV_PRIME: i32 = 0x01000193;
 const GOLD: i32 = <i32>0x9e3779b1;
 const MIX2: i32 = <i32>0x85ebca77;
 const MIX3: i32 = <i32>0xc2b2ae3d;
@@ -33,6 +34,8 @@ const MIX4: i32 = 0x27d4eb2f;
 const EDGE_SALT: i32 = 0x632be5ab;
 
 const MAX_CANDIDATES: i32 = 8;
+/** Words of up to this many units are in the short table (keep in step with ../scanner-vocab.ts). */
+const SHORT: i32 = 4;
 const MIN_REMAINDER: i32 = 3;
 const FLAG_EXCLUSION: i32 = 4;
 const ALEF: i32 = 0x627;
@@ -44,10 +47,10 @@ const KAF: i32 = 0x643;
 
 // Header slots (i32 each), written by the JS glue. Keep in step with ../scanner.ts.
 const H_SCAN = 0; const H_BREAK = 1;
-const H_V_CHARS = 2; const H_V_SLOTS = 5; // slots 3, 4 and 6 are free
+const H_V_CHARS = 2; const H_WORD = 3; const H_MAX_WORD = 4; const H_V_SLOTS = 5; const H_COMPACT = 6;
 const H_V_MASK = 7; const H_BLOOM = 8; const H_BLOOM_MASK = 9; const H_START3 = 10;
-const H_ROOT = 11; const H_E_FROM = 12; const H_E_MASK = 15; // slots 13 and 14 are free
-const H_OUT_START = 16; const H_OUT_LIST = 17; const H_PAY_FLAGS = 18;
+const H_ROOT = 11; const H_E_FROM = 12; const H_SHORT = 13; const H_SHORT_MASK = 14; const H_E_MASK = 15;
+const H_NODES = 16; const H_OUT_LIST = 17; const H_PAY_FLAGS = 18;
 const H_TEXT = 20; const H_UNITS = 21; const H_UNITS_CAP = 22;
 const H_U_START = 23; const H_U_END = 24; const H_HASH = 25; const H_T_START = 26; const H_T_END = 27; const H_TOKENS_CAP = 28;
 const H_CAND_IDS = 29; const H_CAND_TOGGLED = 30; const H_CONT_COUNT = 31; const H_ALL_COUNT = 32; const H_STARTS = 33;
@@ -62,11 +65,11 @@ const NEED_HITS: i32 = -3;
 
 let header: usize = 0;
 let SCAN: usize = 0; let BREAK: usize = 0;
-let vChars: usize = 0; let vSlots: usize = 0;
+let vChars: usize = 0; let vSlots: usize = 0; let WORD: usize = 0; let maxWord: i32 = 0;
 let vMask: i32 = 0; let bloom: usize = 0; let bloomMask: i32 = 0; let start3: usize = 0;
-let root: usize = 0; let eFrom: usize = 0; let eMask: i32 = 0;
-let outStart: usize = 0; let outList: usize = 0; let payFlags: usize = 0;
-let TEXT: usize = 0; let UNITS: usize = 0; let unitsCap: i32 = 0;
+let root: usize = 0; let eFrom: usize = 0; let eMask: i32 = 0; let shortSlots: usize = 0; let shortMask: i32 = 0;
+let nodes: usize = 0; let outList: usize = 0; let payFlags: usize = 0;
+let TEXT: usize = 0; let UNITS: usize = 0; let unitsCap: i32 = 0; let COMPACT: i32 = 0;
 let uStart: usize = 0; let uEnd: usize = 0; let hashes: usize = 0; let tStart: usize = 0; let tEnd: usize = 0; let tokensCap: i32 = 0;
 let candIds: usize = 0; let candToggled: usize = 0; let contCount: usize = 0; let allCount: usize = 0; let startList: usize = 0;
 let hitPayload: usize = 0; let hitFrom: usize = 0; let hitTo: usize = 0; let hitStart: usize = 0; let hitEnd: usize = 0; let hitsCap: i32 = 0;
@@ -90,12 +93,12 @@ export function heapBase(): usize { return (__heap_base + 15) & ~15; }
 export function setLayout(h: usize): void {
   header = h;
   SCAN = slot(H_SCAN); BREAK = slot(H_BREAK);
-  vChars = slot(H_V_CHARS); vSlots = slot(H_V_SLOTS);
+  vChars = slot(H_V_CHARS); vSlots = slot(H_V_SLOTS); WORD = slot(H_WORD); maxWord = slot(H_MAX_WORD);
   vMask = slot(H_V_MASK); bloom = slot(H_BLOOM); bloomMask = slot(H_BLOOM_MASK);
   start3 = slot(H_START3);
-  root = slot(H_ROOT); eFrom = slot(H_E_FROM); eMask = slot(H_E_MASK);
-  outStart = slot(H_OUT_START); outList = slot(H_OUT_LIST); payFlags = slot(H_PAY_FLAGS);
-  TEXT = slot(H_TEXT); UNITS = slot(H_UNITS); unitsCap = slot(H_UNITS_CAP);
+  root = slot(H_ROOT); eFrom = slot(H_E_FROM); eMask = slot(H_E_MASK); shortSlots = slot(H_SHORT); shortMask = slot(H_SHORT_MASK);
+  nodes = slot(H_NODES); outList = slot(H_OUT_LIST); payFlags = slot(H_PAY_FLAGS);
+  TEXT = slot(H_TEXT); UNITS = slot(H_UNITS); unitsCap = slot(H_UNITS_CAP); COMPACT = slot(H_COMPACT);
   uStart = slot(H_U_START); uEnd = slot(H_U_END); hashes = slot(H_HASH); tStart = slot(H_T_START); tEnd = slot(H_T_END);
   tokensCap = slot(H_TOKENS_CAP);
   candIds = slot(H_CAND_IDS); candToggled = slot(H_CAND_TOGGLED); contCount = slot(H_CONT_COUNT);
@@ -118,15 +121,21 @@ function noteBreak(i: i32, c: i32, len: i32): void {
   if (isSpaceKind(k) && (c != 0x20 || spaceNext)) { setI32(irregular, irregularCount, i); irregularCount += 1; }
 }
 
+/** noteBreak for unit i when the cut must note it: a break unit that is not a plain space before a non-break. */
+@inline function maybeBreak(i: i32, c: i32, len: i32): void {
+  if (c == 0x20 ? i + 1 < len && u8At(BREAK, u16At(TEXT, i + 1)) != 0 : u8At(BREAK, c) != 0) noteBreak(i, c, len);
+}
+
 /** Tokens that may have a vocabulary id (the Bloom filter passed, or Arabic: clitic variants), in order. */
 let listCount: i32 = 0;
 
 /**
- * Records token t, and lists it for lookup when it may be a vocabulary word. Branch-free on purpose:
- * whether a text word passes the filter is a coin toss to the branch predictor, and a wrong guess
- * per word cost more than the rest of this function.
+ * Records token t (units UNITS[ts..n), original [os, oe)) with its hash, and lists it for lookup when
+ * it may be a vocabulary word. Branch-free on purpose: whether a text word passes the filter is a coin
+ * toss to the branch predictor, and a wrong guess per word cost more than the rest of this function.
  */
-@inline function closeToken(t: i32, ts: i32, n: i32, h: i32, os: i32, oe: i32): void {
+@inline function closeToken(t: i32, ts: i32, n: i32, os: i32, oe: i32): void {
+  const h = hashUnits(UNITS + (<usize>ts << 1), n - ts);
   setI32(uStart, t, ts); setI32(uEnd, t, n); setI32(hashes, t, h); setI32(tStart, t, os); setI32(tEnd, t, oe);
   const arabic = <u32>(u16At(UNITS, ts) - 0x620) <= <u32>(0x6ff - 0x620);
   const bits = bloomBits(h);
@@ -135,48 +144,44 @@ let listCount: i32 = 0;
   listCount += <i32>(pass | arabic);
 }
 
-/** Normalises and cuts TEXT[0..len) into tokens; returns the token count or a NEED_* code. */
-function cutTokens(len: i32): i32 {
-  endCount = 0;
-  irregularCount = 0;
-  listCount = 0;
-  let n: i32 = 0; let t: i32 = 0; let ts: i32 = -1; let h: i32 = 0; let os: i32 = 0; let oe: i32 = 0;
-  let i: i32 = 0;
-  while (i < len) {
+// Token state of the cut, handed between its block loop and its unit-by-unit path (each keeps it in
+// locals while it runs: WebAssembly globals live in memory). t: tokens; ts: first unit of the open
+// token (-1: none); os, oe: its original start and end. Units: see cutTokens.
+let gT: i32 = 0; let gTs: i32 = -1; let gOs: i32 = 0; let gOe: i32 = 0;
+/** Next free unit of the packed area (tokens cut unit by unit). */
+let gN: i32 = 0;
+
+/**
+ * The cut unit by unit, through the scan table, from unit i: the way for blocks with a character the
+ * block loop does not take (marks, dropped characters, foldings into several units, surrogates). Its
+ * tokens are packed from COMPACT on. Goes at least to `stop`, then on to the end of the word it is in,
+ * so the block loop never resumes inside a packed token. Returns the next index, or a NEED_* code.
+ */
+function unitRun(i: i32, stop: i32, len: i32): i32 {
+  let n = gN; let t = gT; let ts = gTs; let os = gOs; let oe = gOe;
+  if (ts >= 0 && ts < COMPACT) {
+    // A word from the block loop goes on here: move its units so far to the packed area.
+    memory.copy(UNITS + (<usize>n << 1), UNITS + (<usize>ts << 1), <usize>(i - ts) << 1);
+    const moved = i - ts;
+    ts = n;
+    n += moved;
+  }
+  while (i < len && (i < stop || ts >= 0)) {
     const c = u16At(TEXT, i);
-    let v = i32At(SCAN, c);
+    const v = i32At(SCAN, c);
     if (v >= 0) {
-      if (ts < 0) { ts = n; h = FNV_OFFSET; os = i; }
-      // The tight word loop. Units never outnumber text units here; the slow path checks its own growth.
-      while (true) {
-        store<u16>(UNITS + (<usize>n << 1), <u16>v);
-        n += 1;
-        h = (h ^ v) * FNV_PRIME;
-        i += 1;
-        if (i == len) { v = SEP; break; }
-        v = i32At(SCAN, u16At(TEXT, i));
-        if (v < 0) break;
-      }
-      oe = i;
-      if (v != SEP) continue; // unit i (dropped, slow or new) is handled below
-      if (t >= tokensCap) return NEED_TOKENS;
-      closeToken(t, ts, n, h, os, oe);
-      t += 1;
-      ts = -1;
-      if (i >= len) break;
-      const sep = u16At(TEXT, i);
-      if (sep == 0x20 ? i + 1 < len && u8At(BREAK, u16At(TEXT, i + 1)) != 0 : u8At(BREAK, sep) != 0) noteBreak(i, sep, len);
-      i += 1;
-      continue;
-    }
-    if (v == SEP) {
+      if (ts < 0) { ts = n; os = i; }
+      store<u16>(UNITS + (<usize>n << 1), <u16>v);
+      n += 1;
+      oe = i + 1;
+    } else if (v == SEP) {
       if (ts >= 0) {
         if (t >= tokensCap) return NEED_TOKENS;
-        closeToken(t, ts, n, h, os, oe);
+        closeToken(t, ts, n, os, oe);
         t += 1;
         ts = -1;
       }
-      if (u8At(BREAK, c) != 0 && (c != 0x20 || (i + 1 < len && u8At(BREAK, u16At(TEXT, i + 1)) != 0))) noteBreak(i, c, len);
+      maybeBreak(i, c, len);
     } else if (v == UNCOMPUTED) {
       setI32(SCAN, c, computeScan(c));
       continue; // look again with the entry filled
@@ -194,14 +199,13 @@ function cutTokens(len: i32): i32 {
       for (let k = 0; k < count; k += 1) {
         const u = i32At(OPS, k);
         if (u >= 0) {
-          if (ts < 0) { ts = n; h = FNV_OFFSET; os = i; }
+          if (ts < 0) { ts = n; os = i; }
           store<u16>(UNITS + (<usize>n << 1), <u16>u);
           n += 1;
-          h = (h ^ u) * FNV_PRIME;
           oe = i + width;
         } else if (ts >= 0) {
           if (t >= tokensCap) return NEED_TOKENS;
-          closeToken(t, ts, n, h, os, oe);
+          closeToken(t, ts, n, os, oe);
           t += 1;
           ts = -1;
         }
@@ -210,15 +214,131 @@ function cutTokens(len: i32): i32 {
     }
     i += 1;
   }
+  gN = n; gT = t; gTs = ts; gOs = os; gOe = oe;
+  return i;
+}
+
+/** Bit q*8+lane of a 64-bit mask from an i16x8 lane mask of sub-block q. */
+@inline function lanes(m: v128, q: i32): u64 { return <u64>i16x8.bitmask(m) << (<u64>q << 3); }
+
+/**
+ * Normalises and cuts TEXT[0..len) into tokens; returns the token count or a NEED_* code.
+ * Blocks of 64 units: SIMD folds the ASCII letters and finds the word units, the separators and the
+ * sentence marks of a block as 64-bit masks (the non-ASCII units one by one through the scan table),
+ * then the block's words are read off the masks. Every block is loaded and classified whatever its
+ * words are, so the processor runs ahead; a cut that branched where each word ends (the reference, and
+ * this scanner before) lost most of its time to mispredicted branches.
+ * Units: a word of the block loop keeps its text positions (UNITS[i] is TEXT[i] folded: the blocks are
+ * folded in place); unitRun packs its words from COMPACT on. The lanes past the end of the text read
+ * and write memory after it (areas are padded) and are masked off.
+ */
+function cutTokens(len: i32): i32 {
+  endCount = 0;
+  irregularCount = 0;
+  listCount = 0;
+  gN = COMPACT;
+  let t: i32 = 0; let ts: i32 = -1; let os: i32 = 0; let oe: i32 = 0;
+  const x80 = i16x8.splat(0x80);
+  const x20 = i16x8.splat(0x20);
+  const xa = i16x8.splat(0x61);
+  const x26 = i16x8.splat(26);
+  const x0 = i16x8.splat(0x30);
+  const x10 = i16x8.splat(10);
+  const x9 = i16x8.splat(9);
+  const x5 = i16x8.splat(5);
+  const xBang = i16x8.splat(0x21);
+  const xQuery = i16x8.splat(0x3f);
+  const xStop = i16x8.splat(0x2e);
+  let i: i32 = 0;
+  while (i < len) {
+    const size = min<i32>(len - i, 64);
+    const valid: u64 = size == 64 ? <u64>-1 : (<u64>1 << <u64>size) - 1;
+    let W: u64 = 0; let A: u64 = 0; let SP: u64 = 0; let OT: u64 = 0;
+    for (let q = 0; q < 8; q += 1) {
+      const at = <usize>(i + (q << 3)) << 1;
+      const v = v128.load(TEXT + at);
+      const lowered = v128.or(v, x20);
+      const letter = i16x8.lt_u(i16x8.sub(lowered, xa), x26);
+      v128.store(UNITS + at, v128.bitselect(lowered, v, letter));
+      W |= lanes(v128.or(letter, i16x8.lt_u(i16x8.sub(v, x0), x10)), q);
+      A |= lanes(i16x8.ge_u(v, x80), q);
+      SP |= lanes(i16x8.eq(v, x20), q);
+      OT |= lanes(v128.or(v128.or(i16x8.lt_u(i16x8.sub(v, x9), x5), i16x8.eq(v, xStop)),
+        v128.or(i16x8.eq(v, xBang), i16x8.eq(v, xQuery))), q);
+    }
+    W &= valid;
+    A &= valid;
+    // Non-ASCII units, through the scan table: word units folded in place, separators that may mark a
+    // sentence. Anything else sends the block to unitRun.
+    let NB: u64 = 0;
+    let hard = false;
+    let a = A;
+    while (a != 0) {
+      const b = <i32>ctz<u64>(a);
+      const p = i + b;
+      const c = u16At(TEXT, p);
+      let v = i32At(SCAN, c);
+      if (v == UNCOMPUTED) { v = computeScan(c); setI32(SCAN, c, v); }
+      if (v >= 0) {
+        W |= <u64>1 << <u64>b;
+        store<u16>(UNITS + (<usize>p << 1), <u16>v);
+      } else if (v == SEP) {
+        if (u8At(BREAK, c) != 0) NB |= <u64>1 << <u64>b;
+      } else {
+        hard = true;
+        break;
+      }
+      a &= a - 1;
+    }
+    if (hard) {
+      gT = t; gTs = ts; gOs = os; gOe = oe;
+      i = unitRun(i, i + size, len);
+      if (i < 0) return i;
+      t = gT; ts = gTs; os = gOs; oe = gOe;
+      continue;
+    }
+    // Sentence marks: break units, but a plain space only before another break unit (the next unit of
+    // a block's last lane, and of a space before a non-ASCII unit, is looked at by maybeBreak).
+    let marks = (OT | NB | (SP & (((OT | SP | A) >> 1) | (<u64>1 << <u64>(size - 1))))) & valid;
+    while (marks != 0) {
+      const p = i + <i32>ctz<u64>(marks);
+      maybeBreak(p, u16At(TEXT, p), len);
+      marks &= marks - 1;
+    }
+    // Words: a start is a word unit after a non-word unit, an end a non-word unit after a word unit.
+    const before = (W << 1) | <u64>(ts >= 0);
+    let starts = W & ~before;
+    let ends = ~W & before & valid;
+    if (ts >= 0 && ends != 0) {
+      if (t >= tokensCap) return NEED_TOKENS;
+      const e = i + <i32>ctz<u64>(ends);
+      closeToken(t, ts, e, os, e);
+      t += 1;
+      ts = -1;
+      ends &= ends - 1;
+    }
+    while (starts != 0) {
+      const s = i + <i32>ctz<u64>(starts);
+      starts &= starts - 1;
+      if (ends == 0) { ts = s; os = s; break; } // the word goes on past the block
+      if (t >= tokensCap) return NEED_TOKENS;
+      const e = i + <i32>ctz<u64>(ends);
+      ends &= ends - 1;
+      closeToken(t, s, e, s, e);
+      t += 1;
+    }
+    i += size;
+    if (ts >= 0) oe = i;
+  }
   if (ts >= 0) {
     if (t >= tokensCap) return NEED_TOKENS;
-    closeToken(t, ts, n, h, os, oe);
+    closeToken(t, ts, ts < COMPACT ? oe : gN, os, oe);
     t += 1;
   }
   return t;
 }
 
-// ---- the vocabulary (token-vocab.ts) ----
+// ---- the vocabulary (token-vocab.ts; hashed here with hashUnits, the glue builds the table) ----
 
 @inline function bloomBits(h: i32): i32 {
   const m = h * GOLD;
@@ -230,37 +350,99 @@ function cutTokens(len: i32): i32 {
   return (i32At(bloom, (h >>> 10) & bloomMask) & bits) != bits;
 }
 
+/** The low `count` (<= 2, may be <= 0) units of a u32 (two UTF-16 units). */
+@inline function pairMask(count: i32): u32 {
+  return select<u32>(0xffffffff, select<u32>(0xffff, 0, count == 1), count >= 2);
+}
+
+const HP1: u32 = 0x9e3779b1;
+const HP2: u32 = 0x85ebca77;
+const HP3: u32 = 0xc2b2ae3d;
+const HP4: u32 = 0x27d4eb2f;
+const HP5: u32 = 0x165667b1;
+
+/**
+ * Hash of the `length` units at `p`, 8 units per step (four u32 pairs, tail masked: areas are padded),
+ * without a branch for words of up to 8 units. Mirrored by wasmHash in ../scanner.ts, which builds the
+ * vocabulary table the scanner probes.
+ */
+@inline function hashUnits(p: usize, length: i32): i32 {
+  let h: u32 = <u32>length * HP5 * HP1
+    + (load<u32>(p) & pairMask(length)) * HP2
+    + (load<u32>(p, 4) & pairMask(length - 2)) * HP3
+    + (load<u32>(p, 8) & pairMask(length - 4)) * HP4
+    + (load<u32>(p, 12) & pairMask(length - 6)) * HP5;
+  if (length > 8) h = hashTail(h, p + 16, length - 8);
+  h ^= h >>> 15;
+  h *= HP2;
+  h ^= h >>> 13;
+  h *= HP3;
+  h ^= h >>> 16;
+  return <i32>h;
+}
+
+/** hashUnits past a word's first 8 units (rare: most words are shorter). */
+function hashTail(h: u32, p: usize, left: i32): u32 {
+  while (left > 0) {
+    h = h * HP1
+      + (load<u32>(p) & pairMask(left)) * HP2
+      + (load<u32>(p, 4) & pairMask(left - 2)) * HP3
+      + (load<u32>(p, 8) & pairMask(left - 4)) * HP4
+      + (load<u32>(p, 12) & pairMask(left - 6)) * HP5;
+    left -= 8;
+    p += 16;
+  }
+  return h;
+}
+
 /** Masks of the low 0..3 units of a u64 (four UTF-16 units). */
 @inline function lowUnits(count: i32): u64 { return count >= 4 ? <u64>-1 : (<u64>1 << (<u64>count << 4)) - 1; }
 
-/**
- * Whether vChars[at..) equals `pre1 pre2 UNITS[s..e)`. Without prefixes (the common case) it compares
- * four units per u64 load, tail masked: both areas are padded, so reading past the end is safe.
- */
-function equals(at: i32, s: i32, e: i32, pre1: i32, pre2: i32): bool {
-  if (pre1 != 0) { if (u16At(vChars, at) != pre1) return false; at += 1; }
-  if (pre2 != 0) { if (u16At(vChars, at) != pre2) return false; at += 1; }
+/** Whether vChars[at..) equals the `length` units at p, four units per u64 load (areas are padded). */
+function equals(at: i32, p: usize, length: i32): bool {
   let a = vChars + (<usize>at << 1);
-  let b = UNITS + (<usize>s << 1);
-  for (let left = e - s; left > 0; left -= 4) {
-    if (((load<u64>(a) ^ load<u64>(b)) & lowUnits(left)) != 0) return false;
+  for (let left = length; left > 0; left -= 4) {
+    if (((load<u64>(a) ^ load<u64>(p)) & lowUnits(left)) != 0) return false;
     a += 8;
-    b += 8;
+    p += 8;
   }
   return true;
 }
 
 /**
- * The vocabulary table: one 16-byte record per slot (hash, word id or -1, length, first char in
- * vChars), so a probe reads one cache line, not four arrays.
+ * Id of a word of at most SHORT units (hash h, units at p), or -1. Short words have a small table of
+ * their own, the word inline in its 16-byte record (units as a u64, id, length): they are most of the
+ * words looked up (de, la, al, the, of), and a small table stays in the cache.
  */
-function probe(h: i32, length: i32, s: i32, e: i32, pre1: i32, pre2: i32): i32 {
+function probeShort(h: i32, length: i32, p: usize): i32 {
+  const word = load<u64>(p) & lowUnits(length);
+  let sl = h & shortMask;
+  while (true) {
+    const rec = shortSlots + (<usize>sl << 4);
+    const id = load<i32>(rec, 8);
+    if (id == -1) return -1;
+    if (load<u64>(rec) == word && load<i32>(rec, 12) == length) return id;
+    sl = (sl + 1) & shortMask;
+  }
+  return -1;
+}
+
+/** Id of the `length` units at p (hash h), or -1: the short table or the main one. */
+@inline function find(h: i32, length: i32, p: usize): i32 {
+  return length <= SHORT ? probeShort(h, length, p) : probe(h, length, p);
+}
+
+/**
+ * Id of the `length` units at p (hash h), or -1. The vocabulary table: one 16-byte record per slot
+ * (hash, word id or -1, length, first char in vChars), so a probe reads one cache line, not four arrays.
+ */
+function probe(h: i32, length: i32, p: usize): i32 {
   let sl = h & vMask;
   while (true) {
     const rec = vSlots + (<usize>sl << 4);
     const id = load<i32>(rec, 4);
     if (id == -1) return -1;
-    if (load<i32>(rec) == h && load<i32>(rec, 8) == length && equals(load<i32>(rec, 12), s, e, pre1, pre2)) return id;
+    if (load<i32>(rec) == h && load<i32>(rec, 8) == length && equals(load<i32>(rec, 12), p, length)) return id;
     sl = (sl + 1) & vMask;
   }
   return -1;
@@ -269,7 +451,7 @@ function probe(h: i32, length: i32, s: i32, e: i32, pre1: i32, pre2: i32): i32 {
 /** Id of the word UNITS[s..e) whose hash the cut computed, or -1. */
 @inline function lookupHashed(h: i32, s: i32, e: i32): i32 {
   if (bloomRejects(h)) return -1;
-  return probe(h, e - s, s, e, 0, 0);
+  return find(h, e - s, UNITS + (<usize>s << 1));
 }
 
 function mayStartWith(a: i32, b: i32, c: i32): bool {
@@ -277,21 +459,22 @@ function mayStartWith(a: i32, b: i32, c: i32): bool {
   return (i32At(start3, bit >>> 5) & (1 << (bit & 31))) != 0;
 }
 
-/** Id of the word `pre1 pre2 UNITS[s..e)` (pre = 0: absent), or -1. */
+/** Id of the word `pre1 pre2 UNITS[s..e)` (pre = 0: absent), or -1. Prefixed words are spelt out in WORD. */
 function lookup(s: i32, e: i32, pre1: i32, pre2: i32): i32 {
   const length = e - s + (pre1 != 0 ? 1 : 0) + (pre2 != 0 ? 1 : 0);
-  if (length >= 3) {
-    const a = pre1 != 0 ? pre1 : u16At(UNITS, s);
-    const b = pre1 != 0 ? (pre2 != 0 ? pre2 : u16At(UNITS, s)) : u16At(UNITS, s + 1);
-    const c = pre1 != 0 ? (pre2 != 0 ? u16At(UNITS, s) : u16At(UNITS, s + 1)) : u16At(UNITS, s + 2);
-    if (!mayStartWith(a, b, c)) return -1;
+  if (length > maxWord) return -1;
+  let p = UNITS + (<usize>s << 1);
+  if (pre1 != 0) {
+    store<u16>(WORD, <u16>pre1);
+    let at = WORD + 2;
+    if (pre2 != 0) { store<u16>(at, <u16>pre2); at += 2; }
+    memory.copy(at, p, <usize>(e - s) << 1);
+    p = WORD;
   }
-  let h = FNV_OFFSET;
-  if (pre1 != 0) h = (h ^ pre1) * FNV_PRIME;
-  if (pre2 != 0) h = (h ^ pre2) * FNV_PRIME;
-  for (let i = s; i < e; i += 1) h = (h ^ u16At(UNITS, i)) * FNV_PRIME;
+  if (length >= 3 && !mayStartWith(<i32>load<u16>(p), <i32>load<u16>(p, 2), <i32>load<u16>(p, 4))) return -1;
+  const h = hashUnits(p, length);
   if (bloomRejects(h)) return -1;
-  return probe(h, length, s, e, pre1, pre2);
+  return find(h, length, p);
 }
 
 // ---- Arabic clitic candidates (arabic-variants.ts) ----
@@ -362,7 +545,7 @@ function lookupTokens(tokens: i32): i32 {
     const c0 = u16At(UNITS, s);
     if (c0 < 0x620 || c0 > 0x6ff) {
       // The Bloom filter already passed: probe the table.
-      const id = probe(i32At(hashes, t), e - s, s, e, 0, 0);
+      const id = find(i32At(hashes, t), e - s, UNITS + (<usize>s << 1));
       if (id >= 0) {
         setI32(candIds, t * MAX_CANDIDATES, id);
         store<u8>(candToggled + <usize>(t * MAX_CANDIDATES), 0);
@@ -401,9 +584,16 @@ function child(node: i32, tok: i32): i32 {
   return -1;
 }
 
-function emit(node: i32, from: i32, to: i32, toggled: i32): void {
-  const end = i32At(outStart, node + 1);
-  for (let k = i32At(outStart, node); k < end; k += 1) {
+/** Bit of token id `tok` in a node's child mask. */
+@inline function childBit(tok: i32): i32 { return (tok * GOLD) >>> 27; }
+
+/**
+ * Reports outputs outList[first..end) for tokens [from, to). A node's outputs and children filter come
+ * from its 16-byte record (first output, end of outputs, child mask, unused), one cache line; a root's
+ * from its token's record in the root table (node, first output, end of outputs, child mask).
+ */
+function emit(first: i32, end: i32, from: i32, to: i32, toggled: i32): void {
+  for (let k = first; k < end; k += 1) {
     const payload = i32At(outList, k);
     if (toggled != 0 && (u8At(payFlags, payload) & FLAG_EXCLUSION) != 0) continue;
     if (hitCount >= hitsCap) { hitsFull = true; return; }
@@ -416,16 +606,24 @@ function emit(node: i32, from: i32, to: i32, toggled: i32): void {
   }
 }
 
-function extend(node: i32, from: i32, next: i32, tokens: i32, toggled: i32): void {
-  if (next >= tokens) return;
-  const base = next * MAX_CANDIDATES;
+/**
+ * Follows `node` (child mask `mask`) into token `next` and on. The mask has a bit per child token
+ * (childBit): most nodes have no child the next token can be, and the edge table (large, rarely
+ * cached) is not read.
+ */
+function extend(node: i32, mask: i32, from: i32, next: i32, tokens: i32, toggled: i32): void {
+  if (mask == 0 || next >= tokens) return;
   const count = u8At(contCount, next);
+  const base = next * MAX_CANDIDATES;
   for (let k = 0; k < count; k += 1) {
-    const c = child(node, i32At(candIds, base + k));
+    const tok = i32At(candIds, base + k);
+    if (((mask >>> childBit(tok)) & 1) == 0) continue;
+    const c = child(node, tok);
     if (c < 0) continue;
     const tg = toggled | u8At(candToggled, base + k);
-    emit(c, from, next + 1, tg);
-    extend(c, from, next + 1, tokens, tg);
+    const rec = nodes + (<usize>c << 4);
+    emit(load<i32>(rec), load<i32>(rec, 4), from, next + 1, tg);
+    extend(c, load<i32>(rec, 8), from, next + 1, tokens, tg);
   }
 }
 
@@ -445,11 +643,12 @@ export function scan(len: i32): i32 {
     const base = t * MAX_CANDIDATES;
     const count = u8At(allCount, t);
     for (let k = 0; k < count; k += 1) {
-      const node = i32At(root, i32At(candIds, base + k));
+      const rec = root + (<usize>i32At(candIds, base + k) << 4);
+      const node = load<i32>(rec);
       if (node < 0) continue;
       const toggled = u8At(candToggled, base + k);
-      emit(node, t, t + 1, toggled);
-      extend(node, t, t + 1, tokens, toggled);
+      emit(load<i32>(rec, 4), load<i32>(rec, 8), t, t + 1, toggled);
+      extend(node, load<i32>(rec, 12), t, t + 1, tokens, toggled);
     }
   }
   return hitsFull ? NEED_HITS : hitCount;
