@@ -209,7 +209,7 @@ function runSize(size: number, text: string, real: Entity[]): Record<string, num
   const compileMs = performance.now() - c0;
   gc();
   // The WebAssembly scanner's memory (a copy of the tables plus scratch) is counted on top.
-  const heapMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap0 + matcher.scanner.memoryBytes) / 1e6;
+  const heapMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap0 + (matcher.scanner?.memoryBytes ?? 0)) / 1e6;
   const docs = articles(text, aliases, size);
   const rate = throughputs(docs, {
     scan: (t) => { scanText(matcher, t); return 0; },

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileMatcher, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { scanText } from '../../src/core/match/scan-text.js';
-import { MAX_WASM_TEXT } from '../../src/core/match/wasm/scanner.js';
+import { MAX_WASM_TEXT, WASM_SCANNER_OK, compileScanner, type WasmScanner } from '../../src/core/match/wasm/scanner.js';
+import { matchDocument } from '../../src/core/match/match-document.js';
 import { scanTextJs } from '../../src/core/match/scan-text-js.js';
 import type { ScanHits } from '../../src/core/match/scan-hits.js';
 import { sentences } from '../../src/core/match/sentence-index.js';
@@ -45,6 +46,27 @@ function same(m: Matcher, text: string, label: string): Snapshot {
 }
 
 const shipped = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+
+/** The matcher's WebAssembly scanner (this engine runs it: see the first test). */
+function scannerOf(m: Matcher): WasmScanner {
+  assert.ok(m.scanner, 'the matcher has a WebAssembly scanner');
+  return m.scanner;
+}
+
+test('this engine runs the WebAssembly scanner (else every comparison below would compare the reference with itself)', () => {
+  assert.equal(WASM_SCANNER_OK, true);
+  assert.ok(shipped.scanner);
+});
+
+test('where the engine cannot compile the scanner, matchers fall back to the JavaScript scanner with the same results', () => {
+  // A module the engine rejects (a truncated copy stands for one using SIMD where there is none).
+  assert.equal(compileScanner(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1])), undefined);
+  const withoutScanner: Matcher = { ...shipped, scanner: undefined };
+  const text = "Frappe de drone près de Boukamal (Deir ez-Zor) : l'OSDH cite les Fatemiyoun et le Hezbollah. قصف في البوكمال";
+  const wasm = matchDocument(shipped, { text, lang: 'fr' });
+  assert.ok(wasm.matches.length >= 4, `matches found (${wasm.matches.length})`);
+  assert.deepEqual(matchDocument(withoutScanner, { text, lang: 'fr' }), wasm);
+});
 
 const TRICKY: string[] = [
   "d’Alep, Deir-ez-Zor et l`Iran — jusqu’à Boukamal. Savon d'Alep !",
@@ -130,16 +152,16 @@ test('the WebAssembly scanner grows its scratch areas and scans again when a tex
   const fresh = (): Matcher => compileMatcher(entities);
   /** Checks `text` against the reference, and that the scanner had to scan it again, bigger. */
   const grown = (m: Matcher, text: string, label: string): Snapshot => {
-    const before = m.scanner.rescans;
+    const before = scannerOf(m).rescans;
     const snap = same(m, text, label);
-    assert.ok(m.scanner.rescans > before, `${label}: scanned again with a bigger area`);
+    assert.ok(scannerOf(m).rescans > before, `${label}: scanned again with a bigger area`);
     return snap;
   };
   // A longer text gets a bigger layout before its scan (no rescan): the memory grows.
   const longMatcher = fresh();
-  const memoryBefore = longMatcher.scanner.memoryBytes;
+  const memoryBefore = scannerOf(longMatcher).memoryBytes;
   const long = same(longMatcher, 'Deir ez-Zor '.repeat(6000), 'longer than the text area');
-  assert.ok(longMatcher.scanner.memoryBytes > memoryBefore, 'the memory grew for the longer text');
+  assert.ok(scannerOf(longMatcher).memoryBytes > memoryBefore, 'the memory grew for the longer text');
   assert.ok(long.hits.length >= 6000, 'every repetition found');
   // U+FDFA folds to 15 units in 4 words: the normalised units outgrow the units area (the text itself
   // fits). Back to back, the last word of one and the first of the next join: 3 tokens each, plus one,
@@ -166,10 +188,10 @@ test('two matchers keep separate WebAssembly scanners', () => {
 
 test('a text longer than the WebAssembly limit is scanned by the JavaScript scanner, memory stays small', () => {
   const m = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
-  const before = m.scanner.memoryBytes;
+  const before = scannerOf(m).memoryBytes;
   const text = 'Boukamal près de Deir ez-Zor. '.repeat(Math.ceil((MAX_WASM_TEXT + 10) / 30));
   assert.ok(text.length > MAX_WASM_TEXT);
   const s = scanText(m, text);
   assert.ok(s.count >= 2 * Math.floor(text.length / 30), `hits found (${s.count})`);
-  assert.equal(m.scanner.memoryBytes, before, 'the WebAssembly memory did not grow');
+  assert.equal(scannerOf(m).memoryBytes, before, 'the WebAssembly memory did not grow');
 });

@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { aliasVariants } from './alias-variants.js';
 import { TokenVocab } from './token-vocab.js';
 import { TokenTrie } from './token-trie.js';
-import { WasmScanner } from './wasm/scanner.js';
+import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
 
 /** Payload flags. ACRONYM: only in capitals; CASED: short alias, only as cased in the data. */
 export const FLAG_ACRONYM = 1;
@@ -34,8 +34,11 @@ export interface Matcher {
   readonly payEntity: Int32Array;
   readonly payFlags: Uint8Array;
   readonly payAlias: readonly string[];
-  /** The WebAssembly scanner holding a copy of the vocabulary and trie (scan-text.ts). */
-  readonly scanner: WasmScanner;
+  /**
+   * The WebAssembly scanner holding a copy of the vocabulary and trie (scan-text.ts); undefined where
+   * the engine cannot run it (then the JavaScript scanner does the work).
+   */
+  readonly scanner: WasmScanner | undefined;
 }
 
 interface AliasEntry { entity: number; written: string; flags: number }
@@ -113,6 +116,6 @@ export function compileMatcher(entities: Entity[]): Matcher {
     payEntity: Int32Array.from(entries, (e) => e.entity),
     payFlags,
     payAlias: entries.map((e) => e.written),
-    scanner: new WasmScanner(vocab, trie, payFlags),
+    scanner: WASM_SCANNER_OK ? new WasmScanner(vocab, trie, payFlags) : undefined,
   };
 }

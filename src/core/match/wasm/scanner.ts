@@ -42,7 +42,7 @@ const PAGE = 65536;
  * The tables are copied into WebAssembly memory byte for byte, which is right only on a little-endian
  * machine (WebAssembly memory is little-endian); elsewhere scanText uses the JavaScript scanner.
  */
-export const WASM_BYTE_ORDER_OK = os.endianness() === 'LE';
+const WASM_BYTE_ORDER_OK = os.endianness() === 'LE';
 
 /** The few members of the WebAssembly JS API used here (TypeScript's ES libs do not describe it). */
 interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
@@ -52,11 +52,27 @@ interface WasmApi {
 }
 const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-let compiled: object | undefined;
+/** The module from `bytes`, or undefined when this engine cannot compile it. */
+export function compileScanner(bytes: Uint8Array): object | undefined {
+  try {
+    return new WebAssemblyApi.Module(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
-/** Compiled once per process (about 4 KB of code); instances are per matcher. */
+/**
+ * Compiled once per process (about 7 KB of code); instances are per matcher. Undefined where the
+ * engine lacks WebAssembly SIMD (x86 processors without SSE4.1, from before 2008) or WebAssembly
+ * itself: compileMatcher then makes no scanner and scanText uses the JavaScript one.
+ */
+const compiled = WASM_BYTE_ORDER_OK ? compileScanner(Buffer.from(SCANNER_WASM_BASE64, 'base64')) : undefined;
+
+/** Whether matchers get a WebAssembly scanner here (see `compiled`). */
+export const WASM_SCANNER_OK = compiled !== undefined;
+
 function scannerModule(): object {
-  compiled ??= new WebAssemblyApi.Module(Buffer.from(SCANNER_WASM_BASE64, 'base64'));
+  if (compiled === undefined) throw new Error('the WebAssembly scanner does not run on this engine (check WASM_SCANNER_OK)');
   return compiled;
 }
 
