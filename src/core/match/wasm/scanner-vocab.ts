@@ -40,6 +40,9 @@ export function wasmHash(units: Uint16Array, start: number, length: number): num
   return h;
 }
 
+/** Flag in the ids the tables hold: the word starts some alias (ROOT_FLAG in assembly/scan.ts). */
+export const ROOT_FLAG = 1 << 30;
+
 /** Words of up to this many units also go in the short table (SHORT in assembly/scan.ts). */
 export const SHORT = 4;
 
@@ -54,8 +57,11 @@ export interface ScannerVocab {
   maxWord: number;
 }
 
-/** The vocabulary's words in open-addressing slots by wasmHash, and their Bloom filter. */
-export function scannerVocab(vocab: TokenVocab): ScannerVocab {
+/**
+ * The vocabulary's words in open-addressing slots by wasmHash, and their Bloom filter. Ids carry
+ * ROOT_FLAG when rootChild (the trie's root child per word id) has a node for the word.
+ */
+export function scannerVocab(vocab: TokenVocab, rootChild: Int32Array): ScannerVocab {
   const capacity = vocab.slots.length;
   const mask = capacity - 1;
   const records = new Int32Array(capacity * 4);
@@ -74,15 +80,16 @@ export function scannerVocab(vocab: TokenVocab): ScannerVocab {
     const length = vocab.lens[id]!;
     maxWord = Math.max(maxWord, length);
     const h = wasmHash(vocab.chars, start, length);
+    const flagged = rootChild[id]! >= 0 ? id | ROOT_FLAG : id;
     let slot = h & mask;
     while (records[slot * 4 + 1] !== -1) slot = (slot + 1) & mask;
-    records.set([h, id, length, start], slot * 4);
+    records.set([h, flagged, length, start], slot * 4);
     bloom[(h >>> 10) & vocab.bloomMask]! |= bloomBits(h);
     if (length <= SHORT) {
       let at = h & shortMask;
       while (short[at * 4 + 2] !== -1) at = (at + 1) & shortMask;
       const end = start + length;
-      short.set([pair(vocab.chars, start, end), pair(vocab.chars, start + 2, end), id, length], at * 4);
+      short.set([pair(vocab.chars, start, end), pair(vocab.chars, start + 2, end), flagged, length], at * 4);
     }
   }
   return { records, short, shortMask, bloom, maxWord };

@@ -171,7 +171,7 @@ export class WasmScanner {
     this.exports = instance.exports as unknown as Exports;
     this.header = this.exports.heapBase();
     // The per-matcher tables, each copied once, in this order after the header.
-    const words = scannerVocab(vocab);
+    const words = scannerVocab(vocab, trie.rootChild);
     const nodes = nodeRecords(trie);
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],

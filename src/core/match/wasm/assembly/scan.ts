@@ -34,6 +34,12 @@ const MIX4: i32 = 0x27d4eb2f;
 const EDGE_SALT: i32 = 0x632be5ab;
 
 const MAX_CANDIDATES: i32 = 8;
+/**
+ * Set in a word id (as the vocabulary tables store it) when the word starts some alias: the walk reads
+ * the root table only for those (most words looked up, like de, la, the, start none). ID_MASK strips it.
+ */
+const ROOT_FLAG: i32 = 1 << 30;
+const ID_MASK: i32 = ROOT_FLAG - 1;
 /** Words of up to this many units are in the short table (keep in step with ../scanner-vocab.ts). */
 const SHORT: i32 = 4;
 const MIN_REMAINDER: i32 = 3;
@@ -616,7 +622,7 @@ function extend(node: i32, mask: i32, from: i32, next: i32, tokens: i32, toggled
   const count = u8At(contCount, next);
   const base = next * MAX_CANDIDATES;
   for (let k = 0; k < count; k += 1) {
-    const tok = i32At(candIds, base + k);
+    const tok = i32At(candIds, base + k) & ID_MASK;
     if (((mask >>> childBit(tok)) & 1) == 0) continue;
     const c = child(node, tok);
     if (c < 0) continue;
@@ -643,9 +649,10 @@ export function scan(len: i32): i32 {
     const base = t * MAX_CANDIDATES;
     const count = u8At(allCount, t);
     for (let k = 0; k < count; k += 1) {
-      const rec = root + (<usize>i32At(candIds, base + k) << 4);
+      const cand = i32At(candIds, base + k);
+      if ((cand & ROOT_FLAG) == 0) continue;
+      const rec = root + (<usize>(cand & ID_MASK) << 4);
       const node = load<i32>(rec);
-      if (node < 0) continue;
       const toggled = u8At(candToggled, base + k);
       emit(load<i32>(rec, 4), load<i32>(rec, 8), t, t + 1, toggled);
       extend(node, load<i32>(rec, 12), t, t + 1, tokens, toggled);
