@@ -18,6 +18,7 @@ import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
 import { entities as fixtureEntities, matcher as fixtureMatcher } from './fixture.js';
 import { referenceSnippet as snippet } from './reference-snippet.js';
+import { seededRandom } from '../harness/seeded-random.js';
 
 interface Hit { payload: number; entity: number; flags: number; from: number; to: number; start: number; end: number }
 
@@ -137,16 +138,6 @@ test('matchDocument equals the reference on the evaluation set (shipped entities
   }
 });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fixture entities plus: an entity named like another's acronym (same span, other entity), two sharing an id. */
 function trickyEntities(): Entity[] {
   const clash: Entity[] = fixtureEntities.filter((e) => e.acronyms.length > 0).map((e, i) => ({
@@ -157,7 +148,7 @@ function trickyEntities(): Entity[] {
 }
 
 test('matchDocument equals the reference on random texts of names, acronyms, exclusions and capitals', () => {
-  const next = rng(7);
+  const next = seededRandom(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const tricky = compileMatcher(trickyEntities());
   for (const [entities, m] of [[fixtureEntities, fixtureMatcher], [trickyEntities(), tricky]] as const) {

@@ -17,6 +17,7 @@ import { sentences } from '../../src/core/match/sentence-index.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import type { Entity } from '../../src/core/entities/entity.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
+import { seededRandom } from '../harness/seeded-random.js';
 
 interface Snapshot {
   hits: Array<[number, number, number, number, number]>;
@@ -105,17 +106,6 @@ test('the WebAssembly scanner equals the JavaScript reference on real FR/AR page
   assert.ok(hits > 100, `real pages produce hits (${hits})`);
 });
 
-/** Seeded PRNG (mulberry32): the random texts are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('the WebAssembly scanner equals the JavaScript reference on random texts across its 64-unit blocks', () => {
   // The WebAssembly cut classifies 64 units at a time: ASCII by SIMD, other units one by one, and a
   // block with a mark, a dropped character or a multi-unit folding unit by unit (its words packed
@@ -128,7 +118,7 @@ test('the WebAssembly scanner equals the JavaScript reference on random texts ac
   const hard = ['القُنيطرة', 'Dera\u0302', 'straße', 'Œuvre', 'ﬁn', '½', '😀', 'Bu\u00adkamal', 'Al\u200eep', 'كـــمال'];
   const separators = [' ', ' ', ' ', '  ', ', ', '. ', '.', '! ', '?', '\n', '\n\n', '\u00a0', ' \u00a0', ' \n', '\t', ' — ',
     "'", '’', '-', '؟ ', '。'];
-  const next = seeded(2026);
+  const next = seededRandom(2026);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   let texts = 0;
   let hits = 0;
