@@ -224,9 +224,6 @@ function unitRun(i: i32, stop: i32, len: i32): i32 {
   return i;
 }
 
-/** Bit q*8+lane of a 64-bit mask from an i16x8 lane mask of sub-block q. */
-@inline function lanes(m: v128, q: i32): u64 { return <u64>i16x8.bitmask(m) << (<u64>q << 3); }
-
 /**
  * Normalises and cuts TEXT[0..len) into tokens; returns the token count or a NEED_* code.
  * Blocks of 64 units: SIMD folds the ASCII letters and finds the word units, the separators and the
@@ -244,33 +241,41 @@ function cutTokens(len: i32): i32 {
   listCount = 0;
   gN = COMPACT;
   let t: i32 = 0; let ts: i32 = -1; let os: i32 = 0; let oe: i32 = 0;
-  const x80 = i16x8.splat(0x80);
   const x20 = i16x8.splat(0x20);
-  const xa = i16x8.splat(0x61);
-  const x26 = i16x8.splat(26);
-  const x0 = i16x8.splat(0x30);
-  const x10 = i16x8.splat(10);
-  const x9 = i16x8.splat(9);
-  const x5 = i16x8.splat(5);
-  const xBang = i16x8.splat(0x21);
-  const xQuery = i16x8.splat(0x3f);
-  const xStop = i16x8.splat(0x2e);
+  const b20 = i8x16.splat(0x20);
+  const ba = i8x16.splat(0x61);
+  const b26 = i8x16.splat(26);
+  const b0 = i8x16.splat(0x30);
+  const b10 = i8x16.splat(10);
+  const b9 = i8x16.splat(9);
+  const b5 = i8x16.splat(5);
+  const bBang = i8x16.splat(0x21);
+  const bQuery = i8x16.splat(0x3f);
+  const bStop = i8x16.splat(0x2e);
   let i: i32 = 0;
   while (i < len) {
     const size = min<i32>(len - i, 64);
     const valid: u64 = size == 64 ? <u64>-1 : (<u64>1 << <u64>size) - 1;
     let W: u64 = 0; let A: u64 = 0; let SP: u64 = 0; let OT: u64 = 0;
-    for (let q = 0; q < 8; q += 1) {
-      const at = <usize>(i + (q << 3)) << 1;
-      const v = v128.load(TEXT + at);
-      const lowered = v128.or(v, x20);
-      const letter = i16x8.lt_u(i16x8.sub(lowered, xa), x26);
-      v128.store(UNITS + at, v128.bitselect(lowered, v, letter));
-      W |= lanes(v128.or(letter, i16x8.lt_u(i16x8.sub(v, x0), x10)), q);
-      A |= lanes(i16x8.ge_u(v, x80), q);
-      SP |= lanes(i16x8.eq(v, x20), q);
-      OT |= lanes(v128.or(v128.or(i16x8.lt_u(i16x8.sub(v, x9), x5), i16x8.eq(v, xStop)),
-        v128.or(i16x8.eq(v, xBang), i16x8.eq(v, xQuery))), q);
+    // 16 units per step, narrowed to bytes: an ASCII unit keeps its value, 0x80-0x7fff saturates to
+    // 0xff (unsigned narrowing) and 0x8000 up to 0 (the units read as signed), so non-ASCII lanes are no
+    // letter, digit or break; the signed narrowing (0x8000 up to 0x80) and the unsigned one together
+    // give the non-ASCII lanes their sign bit.
+    for (let q = 0; q < 4; q += 1) {
+      const at = <usize>(i + (q << 4)) << 1;
+      const v0 = v128.load(TEXT + at);
+      const v1 = v128.load(TEXT + at, 16);
+      const u = i8x16.narrow_i16x8_u(v0, v1);
+      const shift = <u64>(q << 4);
+      A |= <u64>(i8x16.bitmask(u) | i8x16.bitmask(i8x16.narrow_i16x8_s(v0, v1))) << shift;
+      const letter = i8x16.lt_u(i8x16.sub(v128.or(u, b20), ba), b26);
+      // Letters lower-cased in place (ASCII only: a letter lane is an ASCII unit).
+      v128.store(UNITS + at, v128.or(v0, v128.and(i16x8.extend_low_i8x16_s(letter), x20)));
+      v128.store(UNITS + at, v128.or(v1, v128.and(i16x8.extend_high_i8x16_s(letter), x20)), 16);
+      W |= <u64>i8x16.bitmask(v128.or(letter, i8x16.lt_u(i8x16.sub(u, b0), b10))) << shift;
+      SP |= <u64>i8x16.bitmask(i8x16.eq(u, b20)) << shift;
+      OT |= <u64>i8x16.bitmask(v128.or(v128.or(i8x16.lt_u(i8x16.sub(u, b9), b5), i8x16.eq(u, bStop)),
+        v128.or(i8x16.eq(u, bBang), i8x16.eq(u, bQuery)))) << shift;
     }
     W &= valid;
     A &= valid;
