@@ -21,32 +21,57 @@ let snipA = 0;
 let snipB = 0;
 
 /**
+ * Where the last sentence search stopped: for `hintText`, the first sentence end at or after
+ * `hintStart` is ends[hintEnd]. matchDocument asks for its hits in start order, so the next search
+ * walks on from there (a step or two) instead of bisecting; a text's sentence index depends on the
+ * text alone, so the hint holds for equal text whatever was indexed in between.
+ */
+let hintText = '';
+let hintStart = 0;
+let hintEnd = 0;
+
+/**
  * Sentence start and end around [start, end), into snipA/snipB. A side longer than `room` is cut
  * anyway, so it is reported as room + 1 (or more): its exact length cannot change the snippet.
  */
 function sentenceBounds(text: string, start: number, end: number, room: number): void {
-  const k = lowerBound(sentences.ends, sentences.endCount, start);
-  let a = k > 0 ? sentences.ends[k - 1]! + 1 : 0;
+  const { ends, endCount } = sentences;
+  let k: number;
+  if (text === hintText && start >= hintStart) {
+    k = hintEnd;
+    while (k < endCount && ends[k]! < start) k += 1;
+  } else {
+    k = lowerBound(ends, endCount, start);
+  }
+  hintText = text;
+  hintStart = start;
+  hintEnd = k;
+  let a = k > 0 ? ends[k - 1]! + 1 : 0;
   if (start - a > room + 1) a = start - room - 1;
-  const j = lowerBound(sentences.ends, sentences.endCount, end);
-  let b = j < sentences.endCount ? sentences.ends[j]! : text.length;
+  // end >= start, so the first sentence end at or after it is at k or later: a walk of a step or two.
+  let j = k;
+  while (j < endCount && ends[j]! < end) j += 1;
+  let b = j < endCount ? ends[j]! : text.length;
   if (b - end > room) b = end + room + 1;
   else if (b < text.length && text.charCodeAt(b) !== 0x0a) b += 1;
   snipA = a;
   snipB = b;
 }
 
+/** Index in sentences.irregular where the last collapse stopped: the first irregular unit at or after its end. */
+let irregularAt = 0;
+
 /**
  * Runs of white space become one space. A run that is anything but one plain space begins with an
  * irregular unit (sentence-index.ts: white space other than a plain space, or a plain space before more
- * white space), so the walk jumps from one irregular unit to the next; with none in [a, b), the common
- * case, the slice is returned as is.
+ * white space), so the walk jumps from one irregular unit to the next, from index k of the first one at
+ * or after `a`; with none in [a, b), the common case, the slice is returned as is.
  */
-function collapse(text: string, a: number, b: number): string {
+function collapse(text: string, a: number, b: number, k: number): string {
   const { irregular, irregularCount } = sentences;
   let out = '';
   let from = a;
-  for (let k = lowerBound(irregular, irregularCount, a); k < irregularCount && irregular[k]! < b; k += 1) {
+  for (; k < irregularCount && irregular[k]! < b; k += 1) {
     const i = irregular[k]!;
     if (i < from) continue; // inside the run just replaced
     let j = i + 1;
@@ -54,6 +79,7 @@ function collapse(text: string, a: number, b: number): string {
     out += `${text.slice(from, i)} `;
     from = j;
   }
+  irregularAt = k;
   return from === a ? text.slice(a, b) : out + text.slice(from, b);
 }
 
@@ -91,5 +117,12 @@ export function snippetOf(text: string, start: number, end: number, surface: str
   // Trimming before collapsing is the same (JS trim and regex \s are the isSpace set) and saves a copy.
   while (a < start && isSpace(text.charCodeAt(a))) a += 1;
   while (b > end && isSpace(text.charCodeAt(b - 1))) b -= 1;
-  return `${lead}${collapse(text, a, start)}«${surface}»${collapse(text, end, b)}${tail}`;
+  // One search of the irregular white space for both sides; none in [a, b) is the common case.
+  const { irregular, irregularCount } = sentences;
+  const k = irregularCount === 0 ? 0 : lowerBound(irregular, irregularCount, a);
+  if (k === irregularCount || irregular[k]! >= b) return `${lead}${text.slice(a, start)}«${surface}»${text.slice(end, b)}${tail}`;
+  const before = collapse(text, a, start, k);
+  let k2 = irregularAt;
+  while (k2 < irregularCount && irregular[k2]! < end) k2 += 1;
+  return `${lead}${before}«${surface}»${collapse(text, end, b, k2)}${tail}`;
 }
