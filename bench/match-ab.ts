@@ -7,6 +7,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { Entity } from '../src/core/entities/entity.js';
 import type { Matcher } from '../src/core/match/compile-matcher.js';
 import * as thisCompile from '../src/core/match/compile-matcher.js';
@@ -34,6 +36,10 @@ async function loadBuild(dist: string): Promise<Build> {
     import(at('src/core/match/scan-text.js'))]);
   return { compileMatcher: c.compileMatcher, matchDocument: m.matchDocument, scanText: s.scanText };
 }
+
+/** A full collection before each timed pass, so no pass pays for the garbage of the one before. */
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,8 +69,12 @@ async function main(): Promise<void> {
   };
   const rates: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   const counts: Record<string, number> = {};
+  // Odd rounds run the contenders in reverse order: a contender's place in a round changes its speed
+  // (the one after another pass runs measurably slower, whatever its code), so each build gets each place.
+  const order = Object.entries(contenders);
   for (let r = -1; r < rounds; r += 1) {
-    for (const [name, work] of Object.entries(contenders)) {
+    for (const [name, work] of r % 2 === 0 ? order : [...order].reverse()) {
+      gc();
       const t0 = performance.now();
       let n = 0;
       for (const text of docs) n += work(text);
