@@ -1,7 +1,9 @@
 // Compares two builds of the matcher in ONE process: this build and another checkout's `dist` (say, the
 // commit before a change). On a shared machine whose speed drifts 2x from one minute to the next,
 // figures from two runs cannot be compared; here both builds scan the same articles in alternation,
-// and each round gives a ratio, so drift hits both alike. Same articles as match-throughput.ts.
+// and each round gives a ratio, so drift hits both alike. Same articles as match-throughput.ts. Garbage
+// collection is left out of both builds' figures (a full collection runs before each pass, else one pass
+// pays for another's garbage): judge allocation changes with match-throughput.ts.
 // Usage: node dist/bench/match-ab.js --base <other checkout>/dist [--aliases 10000] [--rounds 21]
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
