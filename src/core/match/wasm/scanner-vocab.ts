@@ -40,16 +40,19 @@ export function wasmHash(units: Uint16Array, start: number, length: number): num
   return h;
 }
 
-/** Flag in the ids the tables hold: the word starts some alias (ROOT_FLAG in assembly/scan.ts). */
-export const ROOT_FLAG = 1 << 30;
+/**
+ * Flag in the ids the tables hold: the word starts some alias (ROOT_FLAG in assembly/scan.ts). Word ids
+ * stay far below it (a vocabulary that large would not fit in memory).
+ */
+const ROOT_FLAG = 1 << 30;
 
 /** Words of up to this many units also go in the short table (SHORT in assembly/scan.ts). */
-export const SHORT = 4;
+const SHORT = 4;
 
 export interface ScannerVocab {
-  /** One 16-byte record per slot (hash, word id or -1, length, first char in vocab.chars). */
+  /** One 16-byte record per slot (hash, word id with ROOT_FLAG or -1, length, first char in vocab.chars). */
   records: Int32Array;
-  /** The short words: one 16-byte record per slot (units 0-1, units 2-3, word id or -1, length). */
+  /** The short words: one 16-byte record per slot (units 0-1, units 2-3, word id with ROOT_FLAG or -1, length). */
   short: Int32Array;
   shortMask: number;
   bloom: Uint32Array;

@@ -229,8 +229,9 @@ function unitRun(i: i32, stop: i32, len: i32): i32 {
  * Blocks of 64 units: SIMD folds the ASCII letters and finds the word units, the separators and the
  * sentence marks of a block as 64-bit masks (the non-ASCII units one by one through the scan table),
  * then the block's words are read off the masks. Every block is loaded and classified whatever its
- * words are, so the processor runs ahead; a cut that branched where each word ends (the reference, and
- * this scanner before) lost most of its time to mispredicted branches.
+ * words are, so the processor runs ahead. A cut that branches where each word ends (the reference)
+ * waits on a branch the predictor cannot learn on prose, and a SIMD cut that jumped from word end to
+ * word end waited on its own masks for its next load: both measured slower.
  * Units: a word of the block loop keeps its text positions (UNITS[i] is TEXT[i] folded: the blocks are
  * folded in place); unitRun packs its words from COMPACT on. The lanes past the end of the text read
  * and write memory after it (areas are padded) and are masked off.
