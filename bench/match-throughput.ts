@@ -48,8 +48,11 @@ function throughputs(docs: string[], contenders: Record<string, (text: string) =
   const rates = new Map<string, number[]>(names.map((n) => [n, []]));
   const counts = new Map<string, number>();
   let sink = 0;
+  // Odd rounds run the contenders in reverse order: a contender's place in a round changes its speed
+  // a little whatever its code (measured with bench/match-ab.ts), so each gets each place.
+  const reversed = [...names].reverse();
   for (let r = -1; r < ROUNDS; r += 1) {
-    for (const name of names) {
+    for (const name of r % 2 === 0 ? names : reversed) {
       const work = contenders[name]!;
       const t0 = performance.now();
       let n = 0;
