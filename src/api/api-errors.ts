@@ -14,6 +14,7 @@ export const API_ERRORS = {
   payload_too_large: { status: 413, summary: 'the request body is larger than allowed' },
   unsupported_media_type: { status: 415, summary: 'send application/json' },
   url_not_public: { status: 422, summary: 'the URL points to a non-public address not allowed by VIGIE_ALLOW_NETWORKS' },
+  https_required: { status: 422, summary: 'webhook URLs must be https (http only to a network in VIGIE_ALLOW_NETWORKS, or with VIGIE_ALLOW_HTTP_WEBHOOKS=1)' },
   unprocessable: { status: 422, summary: 'the input is well-formed but cannot be used' },
   conflict: { status: 409, summary: 'the object is not in a state that allows this' },
   rate_limited: { status: 429, summary: 'too many requests for this key; see Retry-After' },

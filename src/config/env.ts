@@ -26,6 +26,11 @@ const envSchema = z.object({
   /** Comma-separated webhook retry delays in ms (tests inject short ones); default is about a day. */
   VIGIE_WEBHOOK_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   VIGIE_WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(15_000),
+  /**
+   * 1: the API accepts http:// webhook URLs to any host (development). Default: https is required, except
+   * for an address inside VIGIE_ALLOW_NETWORKS (a local receiver).
+   */
+  VIGIE_ALLOW_HTTP_WEBHOOKS: z.enum(['0', '1']).default('0'),
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().default('vigie <alerts@vigie.local>'),

@@ -93,6 +93,38 @@ for (const url of privateUrls) {
   });
 }
 
+test('422 https_required for an http webhook URL to a public host; https there, and http to an allowed local receiver, are accepted', async () => {
+  const http = await create(h.alice.key, { ...validBody(), channels: [{ type: 'webhook', url: 'http://hooks.example.org/vigie' }] });
+  assert.equal(http.statusCode, 422, http.body);
+  assert.equal(http.json().error.code, 'https_required');
+  assert.equal(http.json().error.details.field, 'body.channels.0.url');
+  // A public address literal too: only a network the operator allowed may take http.
+  const literal = await create(h.alice.key, { ...validBody(), channels: [{ type: 'webhook', url: 'http://93.184.215.14/hook' }] });
+  assert.equal(literal.json().error?.code, 'https_required', literal.body);
+  const https = await create(h.alice.key, { ...validBody(), channels: [{ type: 'webhook', url: 'https://hooks.example.org/vigie' }] });
+  assert.equal(https.statusCode, 201, https.body);
+  // The receiver of the other tests is http on 127.0.0.1, inside the test VIGIE_ALLOW_NETWORKS.
+  assert.match(receiver.origin, /^http:\/\/127\.0\.0\.1:/);
+  assert.equal((await create(h.alice.key)).statusCode, 201);
+  // Replacing a subscription is checked the same way.
+  const id = https.json().subscription.id as string;
+  const put = await h.call(h.alice.key, { method: 'PUT', url: `/v1/subscriptions/${id}`, payload: { ...validBody(), channels: [{ type: 'webhook', url: 'http://hooks.example.org/vigie' }] } });
+  assert.equal(put.json().error?.code, 'https_required', put.body);
+});
+
+test('VIGIE_ALLOW_HTTP_WEBHOOKS=1 (development) accepts http webhook URLs to public hosts', async () => {
+  const dev = await startApiHarness({ env: { VIGIE_ALLOW_HTTP_WEBHOOKS: '1' } });
+  try {
+    const res = await dev.call(dev.alice.key, { method: 'POST', url: '/v1/subscriptions', payload: { ...validBody(), channels: [{ type: 'webhook', url: 'http://hooks.example.org/vigie' }] } });
+    assert.equal(res.statusCode, 201, res.body);
+    // It does not open private addresses: those still need VIGIE_ALLOW_NETWORKS.
+    const priv = await dev.call(dev.alice.key, { method: 'POST', url: '/v1/subscriptions', payload: { ...validBody(), channels: [{ type: 'webhook', url: 'http://10.0.0.5/hook' }] } });
+    assert.equal(priv.json().error?.code, 'url_not_public', priv.body);
+  } finally {
+    await dev.close();
+  }
+});
+
 test('422 with the query error position for an invalid keyword query', async () => {
   const res = await create(h.alice.key, { ...validBody(), query: 'drone AND (frappe' });
   assert.equal(res.statusCode, 422);

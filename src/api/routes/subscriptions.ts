@@ -12,7 +12,7 @@ import { parseAllowNetworks } from '../../adapters/http/ip-policy.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { principalOf } from '../auth.js';
-import { checkPublicUrl } from '../check-public-url.js';
+import { checkPublicUrl, isAllowedLocalUrl } from '../check-public-url.js';
 import { feedToken, verifyFeedToken } from '../feed-token.js';
 import { ownSubscription, visibleSubscriptions } from '../owner-scope.js';
 import { renderAtom } from '../render-atom.js';
@@ -28,10 +28,20 @@ export async function subscriptionView(s: Services, sub: Subscription) {
   return { ...sub, feed: { token, url: `${base}/v1/subscriptions/${sub.id}/feed.atom?token=${token}` } };
 }
 
+/**
+ * Webhook URLs: no non-public address unless allowed (checkPublicUrl), and https, since the payload and
+ * its signature cross the network; http only to an allowed local network (a receiver on the same
+ * machine or LAN), or anywhere with VIGIE_ALLOW_HTTP_WEBHOOKS=1 (development).
+ */
 function checkChannels(s: Services, input: ParsedSubscriptionInput): void {
   const allow = parseAllowNetworks(s.env.VIGIE_ALLOW_NETWORKS);
   input.channels.forEach((c, i) => {
-    if (c.type === 'webhook') checkPublicUrl(c.url, allow, `body.channels.${i}.url`);
+    if (c.type !== 'webhook') return;
+    const field = `body.channels.${i}.url`;
+    const url = checkPublicUrl(c.url, allow, field);
+    if (url.protocol === 'http:' && s.env.VIGIE_ALLOW_HTTP_WEBHOOKS !== '1' && !isAllowedLocalUrl(url, allow)) {
+      throw new ApiError('https_required', `${field}: webhook URLs must be https (http only to a network in VIGIE_ALLOW_NETWORKS)`, { field, host: url.hostname });
+    }
   });
 }
 
@@ -46,7 +56,7 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
     async (req) => ({ subscriptions: await Promise.all((await visibleSubscriptions(s, req)).map((x) => subscriptionView(s, x))) }));
 
   app.post('/v1/subscriptions', {
-    schema: routeSchema({ operationId: 'createSubscription', summary: 'Create a subscription; webhook secrets are in the answer, once', tags, body: subscriptionInputSchema, responses: { 201: 'created', 422: 'url_not_public, config_invalid (unknown entity, bad query with details.query.position)' } }),
+    schema: routeSchema({ operationId: 'createSubscription', summary: 'Create a subscription; webhook secrets are in the answer, once', tags, body: subscriptionInputSchema, responses: { 201: 'created', 422: 'url_not_public, https_required (http webhook outside VIGIE_ALLOW_NETWORKS), config_invalid (unknown entity, bad query with details.query.position)' } }),
   }, async (req, reply) => {
     checkChannels(s, req.body as ParsedSubscriptionInput);
     const { subscription, secrets } = await saveSubscription(s, req.body as ParsedSubscriptionInput, { owner: principalOf(req).id });
