@@ -54,8 +54,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Counters in Redis, so every API process counts against one limit; if Redis fails, requests are not
+  // refused for it (they fail on their own Redis calls, with 503).
   await app.register(rateLimit, {
     max: opts.rateLimit?.max ?? 600, timeWindow: opts.rateLimit?.timeWindowMs ?? 60_000, hook: 'preHandler',
+    redis: s.redis, nameSpace: s.keys.rateLimit, skipOnError: true,
     keyGenerator: (req) => req.principal?.id ?? `ip:${req.ip}`,
     errorResponseBuilder: (_req, ctx) => Object.assign(new ApiError('rate_limited', `rate limit of ${ctx.max} requests per ${ctx.after} reached`), { statusCode: 429, retryAfter: Math.ceil(ctx.ttl / 1000) }),
   });

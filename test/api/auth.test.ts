@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApiHarness, type ApiHarness } from './api-harness.js';
+import { buildApp } from '../../src/api/build-app.js';
 
 let h: ApiHarness;
 before(async () => { h = await startApiHarness({ rateLimit: { max: 5, timeWindowMs: 60_000 } }); });
@@ -75,4 +76,20 @@ test('rate limit is per key: the sixth call of one key is 429, another key still
   assert.ok(Number(limited.headers['retry-after']) > 0);
   const other = (await h.keyStore.create({ name: 'calm', role: 'subscriber', now: new Date() })).key;
   assert.equal((await h.call(other, { method: 'GET', url: '/v1/subscriptions' })).statusCode, 200);
+});
+
+test('the rate limit is shared by every API process on the same Redis', async () => {
+  // A second app on the same Redis stands for a second process (or machine).
+  const second = await buildApp({ services: h.services, rateLimit: { max: 5, timeWindowMs: 60_000 } });
+  await second.ready();
+  try {
+    const key = (await h.keyStore.create({ name: 'spread', role: 'subscriber', now: new Date() })).key;
+    const headers = { authorization: `Bearer ${key}` };
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i += 1) codes.push((await h.call(key, { method: 'GET', url: '/v1/subscriptions' })).statusCode);
+    for (let i = 0; i < 3; i += 1) codes.push((await second.inject({ method: 'GET', url: '/v1/subscriptions', headers })).statusCode);
+    assert.deepEqual(codes, [200, 200, 200, 200, 200, 429]);
+  } finally {
+    await second.close();
+  }
 });

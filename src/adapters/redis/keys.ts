@@ -35,6 +35,8 @@ export interface Keys {
   apiKeys: string;
   heartbeat(role: string): string;
   signingKey: string;
+  /** Prefix of the API's rate-limit counters (one per key or client address and window). */
+  rateLimit: string;
 }
 
 export function createKeys(prefix = 'vigie'): Keys {
@@ -73,5 +75,6 @@ export function createKeys(prefix = 'vigie'): Keys {
     apiKeys: `${p}:api-keys`,
     heartbeat: (role) => `${p}:heartbeat:${role}`,
     signingKey: `${p}:signing-key`,
+    rateLimit: `${p}:rate-limit:`,
   };
 }
