@@ -13,6 +13,7 @@ import { createAlertStore } from '../adapters/redis/alert-store.js';
 import { createStoryStore } from '../adapters/redis/story-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
+import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
@@ -44,9 +45,11 @@ export function createServices(opts: ServiceOptions) {
   const queues: Queues = createQueues(queueConnection, keys.bullPrefix);
   const allowNetworks = env.VIGIE_ALLOW_NETWORKS.split(',').map((x) => x.trim()).filter(Boolean);
   parseAllowNetworks(env.VIGIE_ALLOW_NETWORKS); // fails fast with CONFIG_INVALID on a bad CIDR
-  // Polite to news sites (2 requests in flight per host); webhooks get their own pool, limited per
-  // endpoint by the delivery stage instead, so one receiver can take a high delivery rate.
-  const fetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 2 });
+  // Polite to news sites: 2 requests in flight per host, in this process and across every process on
+  // this Redis (leased slots). Webhooks get their own pool, limited per endpoint by the delivery stage
+  // instead, so one receiver can take a high delivery rate.
+  const fetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 2,
+    sharedSlots: createHostSlotStore(redis, keys, { limit: 2 }) });
   const webhookFetcher: SafeFetcher = createSafeFetch({ allowNetworks, lookup: opts.lookup, perHostConcurrency: 1000 });
   const subscriptions = createSubscriptionStore(redis, keys);
   const entityEdits = createEntityStore(redis, keys);

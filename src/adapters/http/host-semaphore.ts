@@ -1,5 +1,6 @@
 // Limits how many requests are in flight to one host at a time; the rest wait in FIFO order.
-// In-process only: it protects a remote server from one worker, not from a fleet of workers.
+// In-process only: it protects a remote server from one worker; HostSlots (host-slots.ts) extends the
+// limit to the fleet.
 export class HostSemaphore {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();

@@ -9,6 +9,7 @@ import { assertTargetAllowed } from './assert-target-allowed.js';
 import { createGuardedLookup, systemLookup, type LookupFn } from './guarded-lookup.js';
 import { cancelBody, parseContentEncoding, readDecodedBody, tooLarge } from './read-decoded-body.js';
 import { HostSemaphore } from './host-semaphore.js';
+import type { HostSlots } from './host-slots.js';
 import { toFetchError } from './to-fetch-error.js';
 
 export type { LookupFn } from './guarded-lookup.js';
@@ -18,8 +19,10 @@ export interface OutboundPolicy {
   allowNetworks: string[];
   /** Stub DNS for tests; default node:dns lookup of all records. */
   lookup?: LookupFn;
-  /** Requests in flight per host name; default 2. */
+  /** Requests in flight per host name in this process; default 2. */
   perHostConcurrency?: number;
+  /** The same limit across processes (a shared store); absent: this process only. */
+  sharedSlots?: HostSlots;
   userAgent?: string;
 }
 
@@ -57,6 +60,8 @@ export const CAPS = { feedBytes: 10 * 1024 * 1024, pageBytes: 5 * 1024 * 1024, w
 export const DEFAULT_USER_AGENT = 'vigie/0.1 (+news monitoring; https://github.com/vigie)';
 const DEFAULTS = { maxRedirects: 5, connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, perHostConcurrency: 2 };
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** A shared slot is leased for the hop's whole deadline plus this margin: no fetch outlives its lease. */
+const LEASE_MARGIN_MS = 5_000;
 /** Headers the caller may not set: framing and routing belong to the client and the URL. */
 const RESERVED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'te']);
 /** Fetch spec §4.4: credentials are not forwarded to another origin on redirect. */
@@ -85,7 +90,7 @@ export function createSafeFetch(policy: OutboundPolicy): SafeFetcher {
     return agent;
   };
   return {
-    fetch: (url, options) => runFetch(url, options, { allow, semaphore, userAgent, agentFor }),
+    fetch: (url, options) => runFetch(url, options, { allow, semaphore, sharedSlots: policy.sharedSlots, userAgent, agentFor }),
     close: async () => {
       await Promise.all([...agents.values()].map((a) => a.close()));
       agents.clear();
@@ -96,6 +101,7 @@ export function createSafeFetch(policy: OutboundPolicy): SafeFetcher {
 interface FetchDeps {
   allow: readonly Cidr[];
   semaphore: HostSemaphore;
+  sharedSlots: HostSlots | undefined;
   userAgent: string;
   agentFor(connectTimeoutMs: number): Agent;
 }
@@ -115,7 +121,7 @@ async function runFetch(rawUrl: string, options: SafeFetchOptions, deps: FetchDe
   try {
     for (;;) {
       assertTargetAllowed(hop.url, deps.allow);
-      const release = await deps.semaphore.acquire(hop.url.hostname, deadline.signal);
+      const release = await takeSlots(deps, hop.url.hostname, totalTimeoutMs, deadline.signal);
       deadline.start();
       try {
         const res = await agent.request({
@@ -151,6 +157,20 @@ async function runFetch(rawUrl: string, options: SafeFetchOptions, deps: FetchDe
   } finally {
     deadline.clear();
   }
+}
+
+/** This process's slot for `host`, then the deployment's (if shared); one function releases both. */
+async function takeSlots(deps: FetchDeps, host: string, totalTimeoutMs: number, signal: AbortSignal): Promise<() => void> {
+  const local = await deps.semaphore.acquire(host, signal);
+  if (deps.sharedSlots === undefined) return local;
+  let shared: () => void;
+  try {
+    shared = await deps.sharedSlots.acquire(host, totalTimeoutMs + LEASE_MARGIN_MS, signal);
+  } catch (err) {
+    local();
+    throw err;
+  }
+  return () => { shared(); local(); };
 }
 
 function buildHeaders(given: Record<string, string> | undefined, userAgent: string): Record<string, string> {

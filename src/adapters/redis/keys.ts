@@ -37,6 +37,8 @@ export interface Keys {
   signingKey: string;
   /** Prefix of the API's rate-limit counters (one per key or client address and window). */
   rateLimit: string;
+  /** Leases of the requests in flight to one host, across processes (host-slot-store.ts). */
+  hostSlots(host: string): string;
 }
 
 export function createKeys(prefix = 'vigie'): Keys {
@@ -76,5 +78,6 @@ export function createKeys(prefix = 'vigie'): Keys {
     heartbeat: (role) => `${p}:heartbeat:${role}`,
     signingKey: `${p}:signing-key`,
     rateLimit: `${p}:rate-limit:`,
+    hostSlots: (host) => `${p}:host-slots:${host}`,
   };
 }

@@ -1,0 +1,87 @@
+// Per-host politeness across processes: two gates (standing for two worker processes) on one Redis
+// keep at most 2 requests in flight to a host together; a dead holder's slot frees itself at the end of
+// its lease; a wait for a slot ends with the caller's signal; a Redis outage is a transient error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
+import { createSafeFetch } from '../../src/adapters/http/safe-fetch.js';
+import { createHostSlotStore } from '../../src/adapters/redis/host-slot-store.js';
+import { createKeys } from '../../src/adapters/redis/keys.js';
+import { isVigieError } from '../../src/core/errors/vigie-error.js';
+import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { listenAt } from './gate-fixtures.js';
+
+const ALLOW = ['127.0.0.2/32'];
+const keys = createKeys('slots-test');
+let redis: TestRedis;
+let client: Redis;
+
+before(async () => {
+  redis = await startTestRedis();
+  client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+});
+after(async () => {
+  client.disconnect();
+  await redis.close();
+});
+
+test('two gates on one Redis keep at most 2 requests in flight to a host between them', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const srv = await listenAt('127.0.0.2', 0, (_req, res) => {
+    inFlight += 1;
+    most = Math.max(most, inFlight);
+    setTimeout(() => { inFlight -= 1; res.end('ok'); }, 120);
+  });
+  // Each gate alone would allow 2: together, without the shared slots, 4 would be in flight.
+  const gates = [0, 1].map(() => createSafeFetch({ allowNetworks: ALLOW, perHostConcurrency: 2,
+    sharedSlots: createHostSlotStore(client, keys, { limit: 2, pollMs: 10 }) }));
+  try {
+    const bodies = await Promise.all(Array.from({ length: 8 }, (_, i) => gates[i % 2]!.fetch(`${srv.origin}/${i}`, { maxBytes: 100 })));
+    assert.deepEqual(bodies.map((b) => b.body.toString()), Array(8).fill('ok'));
+    assert.equal(most, 2, `at most 2 in flight together (saw ${most})`);
+    assert.equal(await client.zcard(keys.hostSlots('127.0.0.2')), 0, 'every slot released');
+  } finally {
+    await Promise.all(gates.map((g) => g.close()));
+    await srv.close();
+  }
+});
+
+test('a slot whose holder died frees itself when its lease ends', async () => {
+  const slots = createHostSlotStore(client, keys, { limit: 1, pollMs: 10 });
+  const never = new AbortController().signal;
+  await slots.acquire('dead.example', 300, never); // never released: the holder "crashed"
+  const started = Date.now();
+  const release = await slots.acquire('dead.example', 300, never);
+  assert.ok(Date.now() - started >= 200, 'the second holder waited for the lease to end');
+  release();
+});
+
+test('waiting for a slot ends with the caller signal', async () => {
+  const slots = createHostSlotStore(client, keys, { limit: 1, pollMs: 10 });
+  const release = await slots.acquire('busy.example', 10_000, new AbortController().signal);
+  const ac = new AbortController();
+  const waiting = slots.acquire('busy.example', 10_000, ac.signal);
+  setTimeout(() => ac.abort(new Error('shutting down')), 50);
+  await assert.rejects(waiting, /shutting down/);
+  release();
+  // Released: the next one gets it at once.
+  (await slots.acquire('busy.example', 10_000, new AbortController().signal))();
+});
+
+test('with Redis unreachable, taking a slot fails as REDIS_UNAVAILABLE (transient), and the local slot is given back', async () => {
+  const gone = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+  gone.on('error', () => undefined);
+  const gate = createSafeFetch({ allowNetworks: ALLOW, perHostConcurrency: 1, sharedSlots: createHostSlotStore(gone, keys, { limit: 2 }) });
+  try {
+    for (let i = 0; i < 2; i += 1) {
+      // With a local slot leaked, the second call would wait forever instead of failing.
+      const err = await gate.fetch('http://127.0.0.2:9/x', { maxBytes: 10 }).then(() => undefined, (e: unknown) => e);
+      assert.ok(isVigieError(err) && err.code === 'REDIS_UNAVAILABLE', `REDIS_UNAVAILABLE, got ${String(err)}`);
+      assert.equal(err.permanent, false);
+    }
+  } finally {
+    await gate.close();
+    gone.disconnect();
+  }
+});
