@@ -1,6 +1,7 @@
 // Per-host politeness across processes: two gates (standing for two worker processes) on one Redis
-// keep at most 2 requests in flight to a host together; a dead holder's slot frees itself at the end of
-// its lease; a wait for a slot ends with the caller's signal; a Redis outage is a transient error.
+// keep at most 2 requests in flight to a host together; a held slot is renewed, a dead holder's frees
+// itself at the end of its lease; a wait for a slot ends with the caller's signal; a Redis outage is a
+// transient error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
@@ -47,26 +48,36 @@ test('two gates on one Redis keep at most 2 requests in flight to a host between
   }
 });
 
-test('a slot whose holder died frees itself when its lease ends', async () => {
-  const slots = createHostSlotStore(client, keys, { limit: 1, pollMs: 10 });
+test('a held slot stays held past its lease (renewed); a dead holder\'s slot frees itself when the lease ends', async () => {
   const never = new AbortController().signal;
-  await slots.acquire('dead.example', 300, never); // never released: the holder "crashed"
-  const started = Date.now();
-  const release = await slots.acquire('dead.example', 300, never);
-  assert.ok(Date.now() - started >= 200, 'the second holder waited for the lease to end');
+  const live = createHostSlotStore(client, keys, { limit: 1, leaseMs: 600, pollMs: 10 });
+  const release = await live.acquire('renewed.example', never);
+  await new Promise((r) => setTimeout(r, 1500)); // over two leases
+  const probe = new AbortController();
+  setTimeout(() => probe.abort(new Error('still held')), 300);
+  await assert.rejects(live.acquire('renewed.example', probe.signal), /still held/);
   release();
+  (await live.acquire('renewed.example', never))();
+  // A holder on its own connection that then dies (the connection drops, its renewals fail).
+  const doomed = new Redis(redis.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  doomed.on('error', () => undefined);
+  await createHostSlotStore(doomed, keys, { limit: 1, leaseMs: 600 }).acquire('dead.example', never);
+  doomed.disconnect();
+  const started = Date.now();
+  (await live.acquire('dead.example', never))();
+  assert.ok(Date.now() - started >= 300, 'the next holder waited for the dead one\'s lease to end');
 });
 
 test('waiting for a slot ends with the caller signal', async () => {
   const slots = createHostSlotStore(client, keys, { limit: 1, pollMs: 10 });
-  const release = await slots.acquire('busy.example', 10_000, new AbortController().signal);
+  const release = await slots.acquire('busy.example', new AbortController().signal);
   const ac = new AbortController();
-  const waiting = slots.acquire('busy.example', 10_000, ac.signal);
+  const waiting = slots.acquire('busy.example', ac.signal);
   setTimeout(() => ac.abort(new Error('shutting down')), 50);
   await assert.rejects(waiting, /shutting down/);
   release();
   // Released: the next one gets it at once.
-  (await slots.acquire('busy.example', 10_000, new AbortController().signal))();
+  (await slots.acquire('busy.example', new AbortController().signal))();
 });
 
 test('with Redis unreachable, taking a slot fails as REDIS_UNAVAILABLE (transient), and the local slot is given back', async () => {

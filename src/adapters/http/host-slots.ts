@@ -4,9 +4,9 @@
 
 export interface HostSlots {
   /**
-   * Resolves with a release function once one of the host's slots is held; the slot is leased for
-   * `leaseMs` (it frees itself if the holder dies). Rejects with the signal's reason on abort, or with
-   * a VigieError when the shared store cannot be reached.
+   * Resolves with a release function once one of the host's slots is held. The slot is leased and the
+   * lease kept alive while it is held, so a holder that dies frees it within one lease. Rejects with
+   * the signal's reason on abort, or with a VigieError when the shared store cannot be reached.
    */
-  acquire(host: string, leaseMs: number, signal: AbortSignal): Promise<() => void>;
+  acquire(host: string, signal: AbortSignal): Promise<() => void>;
 }

@@ -60,8 +60,6 @@ export const CAPS = { feedBytes: 10 * 1024 * 1024, pageBytes: 5 * 1024 * 1024, w
 export const DEFAULT_USER_AGENT = 'vigie/0.1 (+news monitoring; https://github.com/vigie)';
 const DEFAULTS = { maxRedirects: 5, connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, perHostConcurrency: 2 };
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** A shared slot is leased for the hop's whole deadline plus this margin: no fetch outlives its lease. */
-const LEASE_MARGIN_MS = 5_000;
 /** Headers the caller may not set: framing and routing belong to the client and the URL. */
 const RESERVED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'te']);
 /** Fetch spec §4.4: credentials are not forwarded to another origin on redirect. */
@@ -121,7 +119,7 @@ async function runFetch(rawUrl: string, options: SafeFetchOptions, deps: FetchDe
   try {
     for (;;) {
       assertTargetAllowed(hop.url, deps.allow);
-      const release = await takeSlots(deps, hop.url.hostname, totalTimeoutMs, deadline.signal);
+      const release = await takeSlots(deps, hop.url.hostname, deadline.signal);
       deadline.start();
       try {
         const res = await agent.request({
@@ -160,12 +158,12 @@ async function runFetch(rawUrl: string, options: SafeFetchOptions, deps: FetchDe
 }
 
 /** This process's slot for `host`, then the deployment's (if shared); one function releases both. */
-async function takeSlots(deps: FetchDeps, host: string, totalTimeoutMs: number, signal: AbortSignal): Promise<() => void> {
+async function takeSlots(deps: FetchDeps, host: string, signal: AbortSignal): Promise<() => void> {
   const local = await deps.semaphore.acquire(host, signal);
   if (deps.sharedSlots === undefined) return local;
   let shared: () => void;
   try {
-    shared = await deps.sharedSlots.acquire(host, totalTimeoutMs + LEASE_MARGIN_MS, signal);
+    shared = await deps.sharedSlots.acquire(host, signal);
   } catch (err) {
     local();
     throw err;

@@ -1,7 +1,8 @@
 // Per-host request slots shared by every process on one Redis (HostSlots): a sorted set per host of
-// holder tokens scored by lease end, in Redis time. Taking a slot first drops expired leases, so a
-// worker killed mid-fetch costs its slot for one lease at most. A process that finds the host full
-// polls again after a short, jittered wait (fetches last seconds; a queue would add little).
+// holder tokens scored by lease end, in Redis time. A holder renews its lease every third of it while
+// it holds the slot, and taking a slot first drops expired leases, so a worker killed mid-fetch costs
+// its slot for one lease (10 s) at most. A process that finds the host full polls again after a short,
+// jittered wait (fetches last seconds; a queue would add little).
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { VigieError } from '../../core/errors/vigie-error.js';
@@ -20,9 +21,21 @@ if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
 end
 return 0`;
 
+/** KEYS[1] the host's set; ARGV lease ms, token. Extends the token's lease if it still holds a slot. */
+const RENEW_LUA = `
+if redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[1]), ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return 0`;
+
 export interface HostSlotStoreOptions {
   /** Slots per host across the deployment. */
   limit: number;
+  /** How long a slot outlives a holder that stopped renewing it; default 10 s. */
+  leaseMs?: number;
   /** Wait before asking again when the host is full (jittered up to twice that); default 100 ms. */
   pollMs?: number;
 }
@@ -42,24 +55,28 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export function createHostSlotStore(redis: Redis, keys: Keys, opts: HostSlotStoreOptions): HostSlots {
   const pollMs = opts.pollMs ?? 100;
+  const leaseMs = opts.leaseMs ?? 10_000;
   return {
-    async acquire(host, leaseMs, signal) {
+    async acquire(host, signal) {
       const key = keys.hostSlots(host);
       const token = randomUUID();
       for (;;) {
         if (signal.aborted) throw signal.reason;
         let taken: unknown;
         try {
-          taken = await redis.eval(TAKE_LUA, 1, key, Math.max(1, Math.ceil(leaseMs)), opts.limit, token);
+          taken = await redis.eval(TAKE_LUA, 1, key, leaseMs, opts.limit, token);
         } catch (err) {
           throw unavailable(err);
         }
         if (taken === 1) {
+          // A failed renewal is left to the next one; if Redis stays away, the lease ends on its own.
+          const renew = setInterval(() => { redis.eval(RENEW_LUA, 1, key, leaseMs, token).catch(() => undefined); }, leaseMs / 3);
+          renew.unref();
           let released = false;
           return () => {
             if (released) return;
             released = true;
-            // Best effort: if Redis is gone, the lease frees the slot.
+            clearInterval(renew);
             redis.zrem(key, token).catch(() => undefined);
           };
         }
