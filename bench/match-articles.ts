@@ -5,19 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entity } from '../src/core/entities/entity.js';
+import { seededRandom } from '../test/harness/seeded-random.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'articles');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded PRNG: the same articles and aliases on every run. */
+const rng = seededRandom;
 
 const LATIN = ['ka', 'ra', 'mi', 'zo', 'bu', 'ta', 'le', 'nu', 'sha', 'dor', 'qa', 'vel', 'tir', 'mon', 'gha', 'lin'];
 const ARABIC = ['كا', 'را', 'مي', 'زو', 'بو', 'تا', 'لي', 'نو', 'شا', 'در', 'قا', 'فل', 'تر', 'من', 'غا', 'لن'];

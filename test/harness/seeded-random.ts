@@ -1,5 +1,5 @@
-// A seeded PRNG (mulberry32) for tests that draw random texts: the same texts on every run, so a
-// failure names a text that can be reproduced.
+// A seeded PRNG (mulberry32) for tests that draw random texts (and the matcher benchmarks' articles):
+// the same texts on every run, so a failure names a text that can be reproduced.
 
 /** Numbers in [0, 1), the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number {
