@@ -50,9 +50,10 @@ test('two gates on one Redis keep at most 2 requests in flight to a host between
 
 test('a held slot stays held past its lease (renewed); a dead holder\'s slot frees itself when the lease ends', async () => {
   const never = new AbortController().signal;
-  const live = createHostSlotStore(client, keys, { limit: 1, leaseMs: 600, pollMs: 10 });
+  // Leases long enough that a busy test machine delaying a renewal timer cannot lose the slot.
+  const live = createHostSlotStore(client, keys, { limit: 1, leaseMs: 1500, pollMs: 10 });
   const release = await live.acquire('renewed.example', never);
-  await new Promise((r) => setTimeout(r, 1500)); // over two leases
+  await new Promise((r) => setTimeout(r, 3500)); // over two leases
   const probe = new AbortController();
   setTimeout(() => probe.abort(new Error('still held')), 300);
   await assert.rejects(live.acquire('renewed.example', probe.signal), /still held/);
@@ -61,11 +62,11 @@ test('a held slot stays held past its lease (renewed); a dead holder\'s slot fre
   // A holder on its own connection that then dies (the connection drops, its renewals fail).
   const doomed = new Redis(redis.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
   doomed.on('error', () => undefined);
-  await createHostSlotStore(doomed, keys, { limit: 1, leaseMs: 600 }).acquire('dead.example', never);
+  await createHostSlotStore(doomed, keys, { limit: 1, leaseMs: 1500 }).acquire('dead.example', never);
   doomed.disconnect();
   const started = Date.now();
   (await live.acquire('dead.example', never))();
-  assert.ok(Date.now() - started >= 300, 'the next holder waited for the dead one\'s lease to end');
+  assert.ok(Date.now() - started >= 750, 'the next holder waited for the dead one\'s lease to end');
 });
 
 test('waiting for a slot ends with the caller signal', async () => {
