@@ -131,15 +131,6 @@ function nodeRecords(trie: TokenTrie): Int32Array {
   return records;
 }
 
-/** Per token id, its root node's record with the node first (node or -1, first output, end, child mask). */
-function rootRecords(trie: TokenTrie, nodes: Int32Array): Int32Array {
-  const records = new Int32Array(trie.rootChild.length * 4);
-  trie.rootChild.forEach((node, tok) => {
-    records.set(node >= 0 ? [node, nodes[node * 4]!, nodes[node * 4 + 1]!, nodes[node * 4 + 2]!] : [-1, 0, 0, 0], tok * 4);
-  });
-  return records;
-}
-
 export class WasmScanner {
   private readonly exports: Exports;
   private readonly header: number;
@@ -172,14 +163,13 @@ export class WasmScanner {
     this.header = this.exports.heapBase();
     // The per-matcher tables, each copied once, in this order after the header.
     const words = scannerVocab(vocab, trie.rootChild);
-    const nodes = nodeRecords(trie);
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
       [H.V_CHARS, padded(vocab.chars)], [H.V_SLOTS, words.records], [H.BLOOM, words.bloom], [H.START3, vocab.start3],
       // Where lookups spell out a word with its Arabic prefixes (2 units), padded like every word area.
       [H.WORD, new Uint16Array(words.maxWord + 2 + UNIT_PAD)],
-      [H.ROOT, rootRecords(trie, nodes)], [H.E_FROM, edgeRecords(trie)],
-      [H.NODES, nodes], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags], [H.SHORT, words.short],
+      [H.ROOT, trie.rootChild], [H.E_FROM, edgeRecords(trie)],
+      [H.NODES, nodeRecords(trie)], [H.OUT_LIST, trie.outList], [H.PAY_FLAGS, payFlags], [H.SHORT, words.short],
     ];
     let end = align(this.header + HEADER_SLOTS * 4);
     const placed: Array<[number, number, ArrayBufferView]> = [];

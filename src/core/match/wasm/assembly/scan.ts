@@ -600,9 +600,7 @@ function child(node: i32, tok: i32): i32 {
 @inline function childBit(tok: i32): i32 { return (tok * GOLD) >>> 27; }
 
 /**
- * Reports outputs outList[first..end) for tokens [from, to). A node's outputs and children filter come
- * from its 16-byte record (first output, end of outputs, child mask, unused), one cache line; a root's
- * from its token's record in the root table (node, first output, end of outputs, child mask).
+ * Reports outputs outList[first..end) for tokens [from, to).
  */
 function emit(first: i32, end: i32, from: i32, to: i32, toggled: i32): void {
   for (let k = first; k < end; k += 1) {
@@ -633,10 +631,18 @@ function extend(node: i32, mask: i32, from: i32, next: i32, tokens: i32, toggled
     const c = child(node, tok);
     if (c < 0) continue;
     const tg = toggled | u8At(candToggled, base + k);
-    const rec = nodes + (<usize>c << 4);
-    emit(load<i32>(rec), load<i32>(rec, 4), from, next + 1, tg);
-    extend(c, load<i32>(rec, 8), from, next + 1, tokens, tg);
+    visit(c, from, next + 1, tokens, tg);
   }
+}
+
+/**
+ * Reports the outputs of `node` (reached over tokens [from, to)) and follows it into token `to` and on.
+ * A node is a 16-byte record (first output, end of outputs, child mask, unused): one cache line.
+ */
+function visit(node: i32, from: i32, to: i32, tokens: i32, toggled: i32): void {
+  const rec = nodes + (<usize>node << 4);
+  emit(load<i32>(rec), load<i32>(rec, 4), from, to, toggled);
+  extend(node, load<i32>(rec, 8), from, to, tokens, toggled);
 }
 
 /** Scans TEXT[0..len): returns the hit count (tokens, hits, sentence marks in memory) or a NEED_* code. */
@@ -657,11 +663,7 @@ export function scan(len: i32): i32 {
     for (let k = 0; k < count; k += 1) {
       const cand = i32At(candIds, base + k);
       if ((cand & ROOT_FLAG) == 0) continue;
-      const rec = root + (<usize>(cand & ID_MASK) << 4);
-      const node = load<i32>(rec);
-      const toggled = u8At(candToggled, base + k);
-      emit(load<i32>(rec, 4), load<i32>(rec, 8), t, t + 1, toggled);
-      extend(node, load<i32>(rec, 12), t, t + 1, tokens, toggled);
+      visit(i32At(root, cand & ID_MASK), t, t + 1, tokens, u8At(candToggled, base + k));
     }
   }
   return hitsFull ? NEED_HITS : hitCount;
