@@ -10,6 +10,10 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const nonEmpty = z.string().trim().min(1).max(200);
 
+const langLists = z
+  .object({ en: z.array(nonEmpty).optional(), fr: z.array(nonEmpty).optional(), ar: z.array(nonEmpty).optional() })
+  .strict();
+
 export const entitySchema = z
   .object({
     /** Stable id: lowercase ascii, digits and dashes, e.g. `sy-deir-ez-zor`, `actor-hezbollah`. */
@@ -32,6 +36,26 @@ export const entitySchema = z
     parents: z.array(z.string()).default([]),
     /** Phrases in which an alias does not mean this entity ("savon d'Alep", "Al Mayadeen TV"). */
     exclusions: z.array(nonEmpty).default([]),
+    /** Former names (a group's names before a merger or rebranding); matched like aliases. */
+    former: langLists.optional(),
+    /** Variants generated from the names (romanisations, article forms, Arabic clitics, plurals, nisbas)
+     * by scripts/gazetteer/ at build time; matched like aliases, origin "generated". */
+    generated: langLists.optional(),
+    /** Generic references ("the regime", "la coalition", "النظام"): they count only once the document
+     * has established this entity by another of its names or by an entity in `establishedBy`. */
+    generic: langLists.optional(),
+    /** Entity ids whose unambiguous mention establishes this entity for its generic references. */
+    establishedBy: z.array(z.string()).optional(),
+    /** Aliases (any origin, written as in the lists) that count only with evidence in the document,
+     * with why: a common word, another entity's name, a minor place. */
+    ambiguous: z.record(z.string(), z.string().max(200)).optional(),
+    /** Aliases of a data-sourced entity that were added by hand (origin "hand" in `entities show`). */
+    hand: z.array(nonEmpty).optional(),
+    /** Actors: who arms or funds it (ids), shown but not a member-of link. */
+    backedBy: z.array(z.string()).optional(),
+    /** Regions: population (for ranking same-name places) and [latitude, longitude]. */
+    population: z.number().int().nonnegative().optional(),
+    coords: z.tuple([z.number(), z.number()]).optional(),
     /** External codes (OCHA p-codes, GeoNames ids, WOF ids) for traceability. */
     codes: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** Where the names came from (opensyria, geonames, whosonfirst, hand). */
