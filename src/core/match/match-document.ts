@@ -26,6 +26,11 @@ export interface Match {
   pathIds: string[];
   /** Set when a longer alias of another entity covers this hit (Kataib Hezbollah > Hezbollah). */
   suppressedBy?: string;
+  /** Why an alias that needs context counted (ambiguous or generic alias): the evidence found. */
+  evidence?: string;
+  /** Set on an ambiguous or generic hit that found no evidence: reported for explanation only, its
+   * entity is not in `entities` on its account. */
+  unconfirmed?: string;
 }
 export interface MatchedEntity { id: string; kind: EntityKind; name: string; path: string[] }
 export interface MatchResult { matches: Match[]; entities: MatchedEntity[] }

@@ -1,0 +1,97 @@
+// The real-news evaluation set (eval/realnews/*.jsonl): labels the team wrote, texts it did not.
+// Texts are third-party, kept out of the repo in eval-data/realnews/texts/<id>.txt (gitignored) and
+// checked against the sha256 each label line records. Label refs name an entity three ways: its id,
+// `wof:<Who's On First id>` (a place the catalog may hold under another id), or
+// `new:<kind>:<usual English name>` (what the labeller could not find in the catalog at labelling
+// time; it resolves by name against whatever catalog is scored, else it stays a miss).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Entity } from '../../src/core/entities/entity.js';
+import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
+
+export type Split = 'dev' | 'test';
+
+export interface RealNewsLabel {
+  id: string;
+  lang: 'fr' | 'en' | 'ar';
+  url: string;
+  query?: string;
+  offtopic: boolean;
+  sha256: string;
+  chars?: number;
+  split: Split;
+  regions: string[];
+  actors: string[];
+  surfaces?: Array<{ s: string; ref: string }>;
+  note?: string;
+}
+
+export interface RealNewsArticle extends RealNewsLabel { text: string }
+
+/** The split rule, fixed before labelling: first two hex digits of sha256(url) below 0x80 -> test. */
+export function splitOf(url: string): Split {
+  return createHash('sha256').update(url, 'utf8').digest('hex').slice(0, 2) < '80' ? 'test' : 'dev';
+}
+
+export function readLabels(dir: string): RealNewsLabel[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '')
+      .map((l, i) => {
+        try {
+          return JSON.parse(l) as RealNewsLabel;
+        } catch (err) {
+          throw new Error(`${f}:${i + 1}: not JSON: ${(err as Error).message}`);
+        }
+      }));
+}
+
+export interface TextCheck { present: RealNewsArticle[]; missing: string[]; changed: string[]; problems: string[] }
+
+/** Reads each label's text and checks it is the one that was labelled (sha256 of its bytes). */
+export function readTexts(labels: RealNewsLabel[], textDir: string): TextCheck {
+  const out: TextCheck = { present: [], missing: [], changed: [], problems: [] };
+  const ids = new Set<string>();
+  const urls = new Set<string>();
+  for (const l of labels) {
+    if (ids.has(l.id)) out.problems.push(`${l.id}: duplicate id`);
+    if (urls.has(l.url)) out.problems.push(`${l.id}: duplicate url ${l.url}`);
+    ids.add(l.id);
+    urls.add(l.url);
+    if (splitOf(l.url) !== l.split) out.problems.push(`${l.id}: split ${l.split} but the rule gives ${splitOf(l.url)}`);
+    const file = path.join(textDir, `${l.id}.txt`);
+    if (!fs.existsSync(file)) {
+      out.missing.push(l.id);
+      continue;
+    }
+    const bytes = fs.readFileSync(file);
+    if (createHash('sha256').update(bytes).digest('hex') !== l.sha256) {
+      out.changed.push(l.id);
+      continue;
+    }
+    out.present.push({ ...l, text: bytes.toString('utf8') });
+  }
+  return out;
+}
+
+/** Maps label refs to entity ids of the catalog being scored; an unresolved ref stays as written. */
+export function refResolver(entities: Entity[]): (ref: string) => string {
+  const byId = new Set(entities.map((e) => e.id));
+  const byWof = new Map<string, string>();
+  for (const e of entities) {
+    const wof = e.codes?.whosonfirst;
+    if (wof !== undefined && !byWof.has(String(wof))) byWof.set(String(wof), e.id);
+  }
+  const graph = buildEntityGraph(entities);
+  return (ref) => {
+    if (byId.has(ref)) return ref;
+    if (ref.startsWith('wof:')) return byWof.get(ref.slice(4)) ?? ref;
+    const m = /^new:(region|actor):(.+)$/.exec(ref);
+    if (m) {
+      const found = graph.resolve(m[2]!.trim());
+      if (found && found.kind === m[1]) return found.id;
+    }
+    return ref;
+  };
+}
