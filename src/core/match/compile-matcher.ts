@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Entity, EntityKind } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { aliasVariants } from './alias-variants.js';
+import { nameKey } from './entity-graph.js';
 import { TokenVocab } from './token-vocab.js';
 import { TokenTrie } from './token-trie.js';
 import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
@@ -12,6 +13,12 @@ import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
 export const FLAG_ACRONYM = 1;
 export const FLAG_CASED = 2;
 export const FLAG_EXCLUSION = 4;
+/** Counts only with evidence in the document (entity.ambiguous: a common word, a shared or minor name). */
+export const FLAG_AMBIGUOUS = 8;
+/** A generic reference ("the regime"): counts only once the document has established its entity. */
+export const FLAG_GENERIC = 16;
+/** Either flag: the hit waits for the whole document before it counts (confirm-context.ts). */
+export const FLAG_NEEDS_CONTEXT = FLAG_AMBIGUOUS | FLAG_GENERIC;
 /** Non-acronym aliases with at most this many letters must keep the case they are written with. */
 export const SHORT_ALIAS_LETTERS = 3;
 
@@ -53,19 +60,43 @@ function entryFlags(written: string): number {
   return countLetters(written) <= SHORT_ALIAS_LETTERS ? FLAG_CASED : 0;
 }
 
+/**
+ * Actor types whose every name needs context: a state or an international body is an actor only when
+ * it or its forces act in the text (EVAL.md), not when a page merely names it ("talks in Washington").
+ */
+export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international']);
+export const ACTS_ONLY_REASON = 'state: counts when it acts';
+
+export function actsOnly(e: Entity): boolean {
+  return e.kind === 'actor' && e.type !== undefined && ACTS_ONLY_TYPES.has(e.type);
+}
+
+/** The normalised keys of an entity's ambiguous aliases (written in any form the lists use). */
+function ambiguousKeys(e: Entity): Set<string> | undefined {
+  if (!e.ambiguous) return undefined;
+  const keys = Object.keys(e.ambiguous);
+  return keys.length === 0 ? undefined : new Set(keys.map(nameKey));
+}
+
 function collectEntries(entities: Entity[]): AliasEntry[] {
   const entries: AliasEntry[] = [];
   entities.forEach((e, i) => {
     const seen = new Set<string>();
-    const push = (written: string, flags: number): void => {
+    const ambiguous = ambiguousKeys(e);
+    const always = actsOnly(e);
+    const push = (written: string, base: number): void => {
+      const flags = always || ambiguous?.has(nameKey(written)) ? base | FLAG_AMBIGUOUS : base;
       const key = `${flags}\u0000${written}`;
       if (seen.has(key)) return;
       seen.add(key);
       entries.push({ entity: i, written, flags });
     };
     for (const lang of LANGS) push(e.names[lang], entryFlags(e.names[lang]));
-    for (const lang of LANGS) for (const a of e.aliases[lang] ?? []) push(a, entryFlags(a));
+    for (const lists of [e.aliases, e.former, e.generated]) {
+      if (lists) for (const lang of LANGS) for (const a of lists[lang] ?? []) push(a, entryFlags(a));
+    }
     for (const a of e.acronyms) push(a, FLAG_ACRONYM);
+    if (e.generic) for (const lang of LANGS) for (const a of e.generic[lang] ?? []) push(a, FLAG_GENERIC);
     for (const x of e.exclusions) push(x, FLAG_EXCLUSION);
   });
   return entries;

@@ -3,7 +3,10 @@
 // scan hits are reported (resolve-hits.ts).
 import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
-import type { Matcher } from './compile-matcher.js';
+import { ACTS_ONLY_REASON, actsOnly, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
+import { decide, type Established, type PendingHit } from './confirm-context.js';
+import { insideOtherName, sentenceWords, unitWordNear } from './context-words.js';
+import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
 import { snippetOf } from './snippet.js';
@@ -33,7 +36,13 @@ export interface Match {
   unconfirmed?: string;
 }
 export interface MatchedEntity { id: string; kind: EntityKind; name: string; path: string[] }
-export interface MatchResult { matches: Match[]; entities: MatchedEntity[] }
+export interface MatchResult {
+  matches: Match[];
+  entities: MatchedEntity[];
+  /** Hits that did not count: ambiguous or generic aliases without evidence, places inside an outlet,
+   * institution or road name. Each says why (`unconfirmed`). Absent when there are none. */
+  unconfirmed?: Match[];
+}
 export interface MatchDoc { title?: string; summary?: string; text?: string; lang?: string }
 
 function docLang(lang: string | undefined): Lang {
@@ -46,7 +55,10 @@ function docLang(lang: string | undefined): Lang {
  * entities[e].entity.names[lang] (fewer dependent loads per match, which at 10k+ entities miss the
  * cache). `owner`: the first entity index with the same id (the entity list names each id once).
  */
-interface EntityFacts { id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number }
+interface EntityFacts {
+  id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number;
+  actsOnly: boolean; establishedBy: readonly string[]; ambiguous: Readonly<Record<string, string>> | undefined;
+}
 
 /** Built once per matcher, on its first document (a compiled matcher's entities do not change). */
 const factsOf = new WeakMap<Matcher, EntityFacts[]>();
@@ -58,7 +70,10 @@ function entityFacts(m: Matcher): EntityFacts[] {
     facts = m.entities.map(({ entity, kind, path, pathIds }, e) => {
       if (!owners.has(entity.id)) owners.set(entity.id, e);
       const { en, fr, ar } = entity.names;
-      return { id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)! };
+      return {
+        id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)!,
+        actsOnly: actsOnly(entity), establishedBy: entity.establishedBy ?? [], ambiguous: entity.ambiguous,
+      };
     });
     factsOf.set(m, facts);
   }
@@ -70,11 +85,52 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
-/** Appends the matches of one field to `out`, and the entities its unsuppressed matches show first. */
-function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text: string, lang: Lang, out: MatchResult): void {
+/** A context-dependent hit waiting for the whole document, with what its own field told about it. */
+interface Pending { match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number }
+
+/** [start, end) of the sentence holding [from, to) in the text the sentence index holds. */
+function sentenceAround(text: string, from: number, to: number): [number, number] {
+  indexSentences(text);
+  let start = 0;
+  let end = text.length;
+  for (let k = 0; k < sentences.endCount; k += 1) {
+    const e = sentences.ends[k]!;
+    if (e < from) start = e + 1;
+    else if (e >= to) { end = e + 1; break; }
+  }
+  return [start, end];
+}
+
+function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, match: Match): Pending {
+  const [sentStart, sentEnd] = sentenceAround(text, match.start, match.end);
+  const words = sentenceWords(text.slice(sentStart, sentEnd));
+  const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
+  const reason = generic ? 'generic reference' : f.ambiguous?.[match.alias] ?? (f.actsOnly ? ACTS_ONLY_REASON : 'ambiguous');
+  return {
+    match, facts: f, sentStart, sentEnd,
+    hit: {
+      id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy,
+      unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
+      conflictWord: words.conflict, elsewhereWord: words.elsewhere, sentenceNeighbour: undefined,
+    },
+  };
+}
+
+function setAside(out: MatchResult, match: Match, why: string): void {
+  match.unconfirmed = why;
+  (out.unconfirmed ??= []).push(match);
+}
+
+/**
+ * Appends the matches of one field to `out` and the entities its plain matches show first; hits of
+ * context-dependent aliases go to `pending` (decided once the document is read).
+ */
+function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text: string, lang: Lang, out: MatchResult, pending: Pending[]): void {
   const s = scanText(m, text);
   if (s.count === 0) return;
   resolveHits(m, text, s);
+  const firstPlain = out.matches.length;
+  const firstPending = pending.length;
   // Built only now, for the hits that are reported: surfaces and snippets.
   for (let k = 0; k < kept.count; k += 1) {
     const h = kept.list[k]!;
@@ -88,14 +144,75 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
       entityId: f.id, kind: f.kind, name: nameIn(f, lang), alias: m.payAlias[payload]!,
       surface, field, start, end, snippet: snippetOf(text, start, end, surface), path: f.path, pathIds: f.pathIds,
     };
-    out.matches.push(match);
     if (cover >= 0) {
       match.suppressedBy = facts[cover]!.id;
-    } else if (!listed.has(f.owner)) {
+      out.matches.push(match);
+      continue;
+    }
+    const inName = f.kind === 'region' ? insideOtherName(text, start, end) : undefined;
+    if (inName) setAside(out, match, inName);
+    else if (m.payFlags[payload]! & FLAG_NEEDS_CONTEXT) pending.push(pendingOf(m, f, payload, text, match));
+    else {
+      out.matches.push(match);
+      if (!listed.has(f.owner)) {
+        listed.set(f.owner);
+        out.entities.push({ id: f.id, kind: f.kind, name: match.name, path: f.path });
+      }
+    }
+  }
+  // What only this field can tell a pending hit: a plain hit on the same words (then the plain reading
+  // wins), or one in its sentence.
+  for (let p = firstPending; p < pending.length; p += 1) {
+    const { match, hit, sentStart, sentEnd } = pending[p]!;
+    for (let i = firstPlain; i < out.matches.length; i += 1) {
+      const other = out.matches[i]!;
+      if (other.suppressedBy !== undefined || other.entityId === match.entityId) continue;
+      if (other.start === match.start && other.end === match.end) { hit.reason = `same words as ${other.entityId}`; hit.sentenceNeighbour = undefined; break; }
+      if (other.start >= sentStart && other.end <= sentEnd) hit.sentenceNeighbour ??= other.entityId;
+    }
+  }
+}
+
+const FIELD_ORDER: Record<MatchField, number> = { title: 0, summary: 1, text: 2 };
+
+/** What the plain matches established: ids, their path ids, the countries of the regions. */
+function establishedOf(out: MatchResult): Established {
+  const est: Established = { ids: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false };
+  for (const e of out.entities) est.ids.add(e.id);
+  for (const match of out.matches) {
+    if (match.suppressedBy !== undefined) continue;
+    for (const id of match.pathIds) est.pathIds.add(id);
+    // A country is a region without parents: it gives a focus, not a watched place.
+    if (match.kind === 'region') est.countries.add(match.pathIds[match.pathIds.length - 1]!);
+    if (match.kind !== 'region' || match.pathIds.length > 1) est.hasWatched = true;
+  }
+  return est;
+}
+
+/** Decides the pending hits: those with evidence become matches (and list their entity). */
+function confirmPending(out: MatchResult, pending: Pending[]): void {
+  const est = establishedOf(out);
+  let added = false;
+  const taken = new Set<string>();
+  for (const p of pending) {
+    const { match, facts: f, hit } = p;
+    if (hit.reason.startsWith('same words as')) { setAside(out, match, `${hit.reason}, which counts without context`); continue; }
+    const verdict = decide(hit, est);
+    if (!verdict.counts) { setAside(out, match, verdict.why); continue; }
+    // Two shared-name places on the same words: the first with evidence takes them.
+    const span = `${match.field}:${match.start}:${match.end}`;
+    const holder = taken.has(span);
+    if (holder) { setAside(out, match, 'another place of the same name took these words'); continue; }
+    taken.add(span);
+    match.evidence = verdict.evidence;
+    out.matches.push(match);
+    added = true;
+    if (!listed.has(f.owner)) {
       listed.set(f.owner);
       out.entities.push({ id: f.id, kind: f.kind, name: match.name, path: f.path });
     }
   }
+  if (added) out.matches.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || b.end - a.end);
 }
 
 export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: MatchField[] } = {}): MatchResult {
@@ -103,9 +220,11 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
   const facts = entityFacts(matcher);
   const result: MatchResult = { matches: [], entities: [] };
   listed.begin(matcher.entityCount);
+  const pending: Pending[] = [];
   for (const field of opts.fields ?? MATCH_FIELDS) {
     const text = doc[field];
-    if (text) fieldMatches(matcher, facts, field, text, lang, result);
+    if (text) fieldMatches(matcher, facts, field, text, lang, result, pending);
   }
+  if (pending.length > 0) confirmPending(result, pending);
   return result;
 }

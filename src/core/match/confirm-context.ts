@@ -1,0 +1,89 @@
+// Decides, once the whole document is read, which hits of context-dependent aliases count: ambiguous
+// aliases (a common word, a name shared with another place, a minor village) and generic references
+// ("the regime"). A hit counts with evidence, and says which: its parent place or a place of the same
+// district/governorate named plainly in the document, a watched entity in the same sentence, a unit
+// word ("village of X"), conflict vocabulary where the document's places are in the watched region.
+// Food, craft and sport words in the sentence point elsewhere (savon d'Alep, Aleppo pepper).
+import type { EntityKind } from '../entities/entity.js';
+
+/** What the document established without context: the entities its plain (unflagged) hits list. */
+export interface Established {
+  /** Entity ids listed by plain hits. */
+  ids: Set<string>;
+  /** Every id on the paths of those entities (their parents, districts, governorates, umbrellas). */
+  pathIds: Set<string>;
+  /** Countries of the listed regions (last path id of each region). */
+  countries: Set<string>;
+  /** Whether a listed entity is more than a country (a place or an actor). */
+  hasWatched: boolean;
+}
+
+/** One context-dependent hit, with what its own field could tell about it. */
+export interface PendingHit {
+  id: string;
+  kind: EntityKind;
+  /** Path ids: the entity, then its parents up to the country. */
+  pathIds: string[];
+  /** The entity is a country (countries never give geographic evidence). */
+  generic: boolean;
+  /** entity.ambiguous's reason for the alias ("common word (fr)", "same name as ...", "minor place"). */
+  reason: string;
+  establishedBy: readonly string[];
+  unitWord: string | undefined;
+  conflictWord: string | undefined;
+  elsewhereWord: string | undefined;
+  /** Names of plain hits in the same sentence (any entity, countries included). */
+  sentenceNeighbour: string | undefined;
+}
+
+export type Verdict = { counts: true; evidence: string } | { counts: false; why: string };
+
+const isPlaceReason = (reason: string): boolean => /^(same name|minor place)/.test(reason);
+
+/** Nearest ancestor (or the entity itself) below the country that the document names plainly. */
+function namedRelative(hit: PendingHit, est: Established): string | undefined {
+  const below = hit.pathIds.slice(0, -1); // without the country
+  for (const id of below.slice(1)) if (est.ids.has(id)) return id;
+  // A place the document names inside this one, or one that shares its district or governorate.
+  if (hit.kind === 'region' && est.pathIds.has(hit.id)) return `a place inside ${hit.id}`;
+  for (const id of below.slice(1)) if (est.pathIds.has(id)) return `a place of ${id}`;
+  return undefined;
+}
+
+function decideGeneric(hit: PendingHit, est: Established): Verdict {
+  if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named` };
+  for (const id of hit.establishedBy) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
+  if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named` };
+  for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
+  return { counts: false, why: 'generic reference; the document names no entity that establishes it' };
+}
+
+export function decide(hit: PendingHit, est: Established): Verdict {
+  if (hit.generic) return decideGeneric(hit, est);
+  if (est.ids.has(hit.id)) return { counts: true, evidence: `${hit.id} is named plainly elsewhere in the document` };
+  const relative = namedRelative(hit, est);
+  if (relative) return { counts: true, evidence: `parent or neighbouring place named: ${relative}` };
+  if (hit.reason.startsWith('state:')) {
+    // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks.
+    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
+    if (hit.conflictWord) return { counts: true, evidence: `acts in its sentence («${hit.conflictWord}»)` };
+    return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
+  }
+  if (hit.elsewhereWord) return { counts: false, why: `${hit.reason}; «${hit.elsewhereWord}» in its sentence points elsewhere` };
+  const country = hit.kind === 'region' ? hit.pathIds[hit.pathIds.length - 1] : undefined;
+  const inFocus = country === undefined ? est.hasWatched : est.countries.has(country);
+  if (isPlaceReason(hit.reason)) {
+    // A shared or minor name needs the document to be about its country, and a local sign.
+    if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» before it, and the document's places are in its country` };
+    if (inFocus && hit.sentenceNeighbour && hit.conflictWord) {
+      return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.conflictWord}» in its sentence` };
+    }
+    return { counts: false, why: `${hit.reason}; no parent place, unit word or local context` };
+  }
+  // A common word (or an acronym that is one): a watched entity in its sentence, or a unit word or
+  // conflict vocabulary where the document is about the watched region.
+  if (hit.sentenceNeighbour) return { counts: true, evidence: `same sentence as ${hit.sentenceNeighbour}` };
+  if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» next to it` };
+  if (inFocus && hit.conflictWord) return { counts: true, evidence: `«${hit.conflictWord}» in its sentence` };
+  return { counts: false, why: `${hit.reason}; no watched entity or conflict vocabulary near it` };
+}
