@@ -6,6 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { aliasVariants } from './alias-variants.js';
 import { nameKey } from './entity-graph.js';
 import { TokenVocab } from './token-vocab.js';
+import { seatUnits, type SeatUnits } from './seat-units.js';
 import { TokenTrie } from './token-trie.js';
 import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
 
@@ -46,6 +47,8 @@ export interface Matcher {
    * the engine cannot run it (then the JavaScript scanner does the work).
    */
   readonly scanner: WasmScanner | undefined;
+  /** Towns seating a governorate or district of their name (seat-units.ts). */
+  readonly seats: SeatUnits;
 }
 
 interface AliasEntry { entity: number; written: string; flags: number }
@@ -148,5 +151,6 @@ export function compileMatcher(entities: Entity[]): Matcher {
     payFlags,
     payAlias: entries.map((e) => e.written),
     scanner: WASM_SCANNER_OK ? new WasmScanner(vocab, trie, payFlags) : undefined,
+    seats: seatUnits(entities, byId),
   };
 }

@@ -95,3 +95,22 @@ export function insideOtherName(text: string, start: number, end: number): strin
   }
   return undefined;
 }
+
+// A seat town's name used for its unit: "province (méridionale) de Souëda", "محافظتي طرطوس واللاذقية",
+// "the provinces of Daraa and Quneitra" (the list after a plural unit word), "Idlib province".
+const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
+const PROVINCE_BEFORE_RE = new RegExp(
+  String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
+const REGION_BEFORE_RE = new RegExp(
+  String.raw`(?:regions?\s+(?:de|d'|of)|campagne\s+(?:de|d')|countryside\s+of|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
+const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
+
+/** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
+export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
+  const before = foldForWords(text.slice(Math.max(0, start - 90), start)).replace(/['’]\s*$/, "' ");
+  const after = foldForWords(text.slice(end, end + 16));
+  if (PROVINCE_BEFORE_RE.test(before) || PROVINCE_AFTER_RE.test(after)) return 'province';
+  if (REGION_BEFORE_RE.test(before) || REGION_AFTER_RE.test(after)) return 'region';
+  return undefined;
+}

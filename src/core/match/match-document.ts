@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { ACTS_ONLY_REASON, actsOnly, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, type Established, type PendingHit } from './confirm-context.js';
-import { insideOtherName, sentenceWords, unitWordNear } from './context-words.js';
+import { insideOtherName, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -85,6 +85,19 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
+/** The governorate or district a seat town's hit stands for ("province de Lattaquié"), or -1. */
+function seatTarget(m: Matcher, e: number, text: string, start: number, end: number): number {
+  const gov = m.seats.governorate[e]!;
+  const district = m.seats.district[e]!;
+  if (gov < 0 && district < 0) return -1;
+  const word = seatUnitWord(text, start, end);
+  if (word === undefined) return -1;
+  // "province de X" is a unit; "région de X" / "ريف X" is the governorate when X seats one, else the
+  // area around the town, which the town stands for.
+  if (word === 'region') return gov;
+  return gov >= 0 ? gov : district;
+}
+
 /** A context-dependent hit waiting for the whole document, with what its own field told about it. */
 interface Pending { match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number }
 
@@ -137,7 +150,9 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
     const payload = s.payload[h]!;
     const start = s.start[h]!;
     const end = s.end[h]!;
-    const f = facts[m.payEntity[payload]!]!;
+    const e = m.payEntity[payload]!;
+    const seat = seatTarget(m, e, text, start, end);
+    const f = facts[seat < 0 ? e : seat]!;
     const cover = coveringEntity(m, s, k);
     const surface = text.slice(start, end);
     const match: Match = {
