@@ -1,0 +1,96 @@
+// Context for the aliases that cannot count alone (confirm-context.ts, context-words.ts): ambiguous
+// aliases need evidence in the document and say which; generic references need their entity
+// established; states count when they act; places inside outlet, institution and road names are set
+// aside; a seat town after "province de" is its governorate. Sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entitySchema, type Entity, type EntityInput } from '../../src/core/entities/entity.js';
+import { compileMatcher } from '../../src/core/match/compile-matcher.js';
+import { matchDocument } from '../../src/core/match/match-document.js';
+
+const e = (x: EntityInput): Entity => entitySchema.parse(x);
+
+const entities: Entity[] = [
+  e({ id: 'sy', kind: 'region', type: 'country', names: { en: 'Syria', fr: 'Syrie', ar: 'سوريا' } }),
+  e({ id: 'ma', kind: 'region', type: 'country', names: { en: 'Morocco', fr: 'Maroc', ar: 'المغرب' } }),
+  e({ id: 'sy-lat', kind: 'region', type: 'governorate', names: { en: 'Latakia Governorate', fr: 'gouvernorat de Lattaquié', ar: 'محافظة اللاذقية' }, parents: ['sy'] }),
+  e({ id: 'sy-lat-d', kind: 'region', type: 'district', names: { en: 'Latakia District', fr: 'district de Lattaquié', ar: 'منطقة اللاذقية' }, parents: ['sy-lat'] }),
+  e({ id: 'sy-latakia', kind: 'region', type: 'town', names: { en: 'Latakia', fr: 'Lattaquié', ar: 'اللاذقية' }, parents: ['sy-lat-d'] }),
+  // A village whose name is a common French word, and a minor village.
+  e({ id: 'sy-rose', kind: 'region', type: 'town', names: { en: 'Warda', fr: 'Rose', ar: 'الوردة' }, parents: ['sy-lat-d'],
+    ambiguous: { Rose: 'common word (fr)', 'الوردة': 'common word (ar)' } }),
+  e({ id: 'sy-kfar', kind: 'region', type: 'town', names: { en: 'Kfar Tala', fr: 'Kfar Tala', ar: 'كفر تالا' }, parents: ['sy-lat-d'],
+    ambiguous: { 'Kfar Tala': 'minor place', 'كفر تالا': 'minor place' } }),
+  e({ id: 'actor-regime', kind: 'actor', type: 'government', names: { en: 'Assad regime', fr: 'régime de Bachar al-Assad', ar: 'نظام الأسد' },
+    generic: { en: ['the regime'], fr: ['le régime'], ar: ['النظام'] } }),
+  e({ id: 'actor-saa', kind: 'actor', type: 'state-force', names: { en: 'Syrian Arab Army', fr: 'armée arabe syrienne', ar: 'الجيش العربي السوري' }, parents: ['actor-regime'] }),
+  e({ id: 'actor-us', kind: 'actor', type: 'state', names: { en: 'United States', fr: 'États-Unis', ar: 'الولايات المتحدة' }, aliases: { en: ['Washington'] } }),
+  e({ id: 'actor-us-forces', kind: 'actor', type: 'state-force', names: { en: 'US forces', fr: 'forces américaines', ar: 'القوات الأمريكية' }, parents: ['actor-us'] }),
+];
+const matcher = compileMatcher(entities);
+const ids = (text: string, lang = 'fr'): string[] => matchDocument(matcher, { text, lang }).entities.map((x) => x.id).sort();
+
+test('an ambiguous common word does not count alone, and says why', () => {
+  const r = matchDocument(matcher, { text: 'Elle a offert une rose à sa mère pour la fête.', lang: 'fr' });
+  assert.deepEqual(r.entities, []);
+  assert.equal(r.unconfirmed?.[0]?.entityId, 'sy-rose');
+  assert.match(r.unconfirmed![0]!.unconfirmed!, /common word \(fr\)/);
+});
+
+test('an ambiguous common word counts when its parent place is named, with that evidence', () => {
+  const r = matchDocument(matcher, { text: 'Des tirs ont visé Rose. Le district de Lattaquié est tendu.', lang: 'fr' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-lat-d', 'sy-rose']);
+  const m = r.matches.find((x) => x.entityId === 'sy-rose')!;
+  assert.match(m.evidence!, /parent or neighbouring place named: sy-lat-d/);
+});
+
+test('an ambiguous common word counts with a watched entity in its sentence', () => {
+  assert.deepEqual(ids('L’armée arabe syrienne est entrée à Rose mardi.'), ['actor-saa', 'sy-rose']);
+  assert.deepEqual(ids('L’armée arabe syrienne est entrée hier. Il a acheté une rose.'), ['actor-saa']);
+});
+
+test('food words in the sentence point elsewhere even with the document in Syria', () => {
+  assert.deepEqual(ids('En Syrie, une recette à la rose et au piment est servie.'), ['sy']);
+});
+
+test('a minor place needs a unit word and a document about its country, or a named parent', () => {
+  assert.deepEqual(ids('Kfar Tala a gagné le tournoi de tennis.'), []);
+  assert.deepEqual(ids('En Syrie, des frappes ont touché le village de Kfar Tala.'), ['sy', 'sy-kfar']);
+  assert.deepEqual(ids('Au Maroc, le village de Kfar Tala fête la moisson.'), ['ma']);
+  assert.deepEqual(ids('Kfar Tala, dans la province de Lattaquié, a été bombardée.'), ['sy-kfar', 'sy-lat']);
+});
+
+test('Arabic: an ambiguous alias with clitics counts through its evidence too', () => {
+  assert.deepEqual(ids('اشترى الوردة من السوق', 'ar'), []);
+  assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat', 'sy-rose']);
+});
+
+test('a generic reference counts once the document has established its entity, and only then', () => {
+  assert.deepEqual(ids('Le régime a annoncé des élections.'), []);
+  const r = matchDocument(matcher, { text: 'L’armée arabe syrienne a avancé. Le régime a annoncé une offensive.', lang: 'fr' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['actor-regime', 'actor-saa']);
+  assert.match(r.matches.find((x) => x.entityId === 'actor-regime')!.evidence!, /established: a member of actor-regime is named/);
+  assert.deepEqual(ids('قال النظام إن الانتخابات ستجري', 'ar'), []);
+});
+
+test('a state counts when it acts (conflict vocabulary or its forces named), not when merely named', () => {
+  assert.deepEqual(ids('Talks were held in Washington on trade tariffs.', 'en'), []);
+  assert.deepEqual(ids('The United States carried out an airstrike on a convoy.', 'en'), ['actor-us']);
+  assert.deepEqual(ids('Washington said it was satisfied. US forces stayed at the base.', 'en'), ['actor-us', 'actor-us-forces']);
+});
+
+test('a place inside an outlet, institution or road name is set aside', () => {
+  const r = matchDocument(matcher, { text: 'According to Latakia Today, the Latakia University reopened.', lang: 'en' });
+  assert.deepEqual(r.entities, []);
+  assert.equal(r.unconfirmed?.length, 2);
+  assert.match(r.unconfirmed![0]!.unconfirmed!, /part of a name/);
+  assert.deepEqual(ids('Traffic resumed on the Latakia-Jableh highway.', 'en'), []);
+  assert.deepEqual(ids('Fighting in Latakia today left two dead.', 'en'), ['sy-latakia']);
+});
+
+test('a seat town after a province word is its governorate; after a region word too', () => {
+  assert.deepEqual(ids('Des combats dans la province côtière de Lattaquié.'), ['sy-lat']);
+  assert.deepEqual(ids('Des combats dans la région de Lattaquié.'), ['sy-lat']);
+  assert.deepEqual(ids('اشتباكات في محافظتي حمص واللاذقية', 'ar'), ['sy-lat']);
+  assert.deepEqual(ids('Des combats à Lattaquié.'), ['sy-latakia']);
+});
