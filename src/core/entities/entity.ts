@@ -53,6 +53,9 @@ export const entitySchema = z
     hand: z.array(nonEmpty).optional(),
     /** Actors: who arms or funds it (ids), shown but not a member-of link. */
     backedBy: z.array(z.string()).optional(),
+    /** Years the entity existed, when it matters for generic references: "the Syrian army" is the Syrian
+     * Arab Army up to 2024 and the new Ministry of Defence's army from 2025. */
+    period: z.object({ from: z.number().int().optional(), to: z.number().int().optional() }).strict().optional(),
     /** Regions: population (for ranking same-name places) and [latitude, longitude]. */
     population: z.number().int().nonnegative().optional(),
     coords: z.tuple([z.number(), z.number()]).optional(),

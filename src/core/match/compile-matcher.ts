@@ -69,6 +69,7 @@ function entryFlags(written: string): number {
  */
 export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international']);
 export const ACTS_ONLY_REASON = 'state: counts when it acts';
+export const INTERNATIONAL_REASON = 'international: counts when its forces are named';
 
 export function actsOnly(e: Entity): boolean {
   return e.kind === 'actor' && e.type !== undefined && ACTS_ONLY_TYPES.has(e.type);

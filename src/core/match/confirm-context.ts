@@ -16,6 +16,8 @@ export interface Established {
   countries: Set<string>;
   /** Whether a listed entity is more than a country (a place or an actor). */
   hasWatched: boolean;
+  /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
+  year: number | undefined;
 }
 
 /** One context-dependent hit, with what its own field could tell about it. */
@@ -29,12 +31,17 @@ export interface PendingHit {
   /** entity.ambiguous's reason for the alias ("common word (fr)", "same name as ...", "minor place"). */
   reason: string;
   establishedBy: readonly string[];
+  /** Years the entity existed ({from, to}), for generic references that change referent over time. */
+  period: { from?: number; to?: number } | undefined;
   unitWord: string | undefined;
   conflictWord: string | undefined;
   elsewhereWord: string | undefined;
   /** Names of plain hits in the same sentence (any entity, countries included). */
   sentenceNeighbour: string | undefined;
 }
+
+/** Evidence that yields to any other reading of the same words (confirmPending decides those last). */
+export const DEFAULT_EVIDENCE = 'no date or established entity';
 
 export type Verdict = { counts: true; evidence: string } | { counts: false; why: string };
 
@@ -50,11 +57,20 @@ function namedRelative(hit: PendingHit, est: Established): string | undefined {
   return undefined;
 }
 
+function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
+  if (year === undefined || hit.period === undefined) return false;
+  return (hit.period.from !== undefined && year < hit.period.from) || (hit.period.to !== undefined && year > hit.period.to);
+}
+
 function decideGeneric(hit: PendingHit, est: Established): Verdict {
+  if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; the document's date (${est.year}) is outside ${hit.id}'s period` };
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named` };
   for (const id of hit.establishedBy) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
   if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named` };
   for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
+  if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `the document's date (${est.year}) is in ${hit.id}'s period` };
+  // Undated, with nothing to settle it: news read now is about now (the referent whose period is open).
+  if (hit.period !== undefined && hit.period.to === undefined) return { counts: true, evidence: `${DEFAULT_EVIDENCE}: the current referent` };
   return { counts: false, why: 'generic reference; the document names no entity that establishes it' };
 }
 
@@ -63,6 +79,11 @@ export function decide(hit: PendingHit, est: Established): Verdict {
   if (est.ids.has(hit.id)) return { counts: true, evidence: `${hit.id} is named plainly elsewhere in the document` };
   const relative = namedRelative(hit, est);
   if (relative) return { counts: true, evidence: `parent or neighbouring place named: ${relative}` };
+  if (hit.reason.startsWith('international:')) {
+    // The UN and its missions are named in most conflict reports; they act through named forces.
+    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
+    return { counts: false, why: `${hit.reason}; none of its forces named` };
+  }
   if (hit.reason.startsWith('state:')) {
     // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks.
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };

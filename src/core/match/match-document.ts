@@ -3,8 +3,8 @@
 // scan hits are reported (resolve-hits.ts).
 import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
-import { ACTS_ONLY_REASON, actsOnly, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
-import { decide, type Established, type PendingHit } from './confirm-context.js';
+import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
+import { decide, DEFAULT_EVIDENCE, type Established, type PendingHit } from './confirm-context.js';
 import { insideOtherName, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
@@ -57,7 +57,7 @@ function docLang(lang: string | undefined): Lang {
  */
 interface EntityFacts {
   id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number;
-  actsOnly: boolean; establishedBy: readonly string[]; ambiguous: Readonly<Record<string, string>> | undefined;
+  actsOnly: boolean; international: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined; ambiguous: Readonly<Record<string, string>> | undefined;
 }
 
 /** Built once per matcher, on its first document (a compiled matcher's entities do not change). */
@@ -72,7 +72,7 @@ function entityFacts(m: Matcher): EntityFacts[] {
       const { en, fr, ar } = entity.names;
       return {
         id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)!,
-        actsOnly: actsOnly(entity), establishedBy: entity.establishedBy ?? [], ambiguous: entity.ambiguous,
+        actsOnly: actsOnly(entity), international: entity.type === 'international', establishedBy: entity.establishedBy ?? [], period: entity.period, ambiguous: entity.ambiguous,
       };
     });
     factsOf.set(m, facts);
@@ -118,11 +118,11 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
   const [sentStart, sentEnd] = sentenceAround(text, match.start, match.end);
   const words = sentenceWords(text.slice(sentStart, sentEnd));
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
-  const reason = generic ? 'generic reference' : f.ambiguous?.[match.alias] ?? (f.actsOnly ? ACTS_ONLY_REASON : 'ambiguous');
+  const reason = generic ? 'generic reference' : f.ambiguous?.[match.alias] ?? (f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON : 'ambiguous');
   return {
     match, facts: f, sentStart, sentEnd,
     hit: {
-      id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy,
+      id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
       conflictWord: words.conflict, elsewhereWord: words.elsewhere, sentenceNeighbour: undefined,
     },
@@ -188,11 +188,25 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
   }
 }
 
-const FIELD_ORDER: Record<MatchField, number> = { title: 0, summary: 1, text: 2 };
-
 /** What the plain matches established: ids, their path ids, the countries of the regions. */
-function establishedOf(out: MatchResult): Established {
-  const est: Established = { ids: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false };
+/** The latest year from 1990 to 2039 the document writes ("date 2025-03", "en 2019", "عام 2024"). */
+function latestYear(doc: MatchDoc): number | undefined {
+  let latest: number | undefined;
+  for (const field of MATCH_FIELDS) {
+    const text = doc[field];
+    if (!text) continue;
+    for (const m of text.matchAll(/(?<![\p{N}])(?:199\d|20[0-3]\d)(?![\p{N}])/gu)) {
+      const y = Number(m[0]);
+      if (latest === undefined || y > latest) latest = y;
+    }
+  }
+  return latest;
+}
+
+function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pending[]): Established {
+  const est: Established = { ids: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  // Read only when a generic reference depends on it (most documents have none).
+  if (pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
   for (const e of out.entities) est.ids.add(e.id);
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
@@ -205,19 +219,22 @@ function establishedOf(out: MatchResult): Established {
 }
 
 /** Decides the pending hits: those with evidence become matches (and list their entity). */
-function confirmPending(out: MatchResult, pending: Pending[]): void {
-  const est = establishedOf(out);
+function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fields: readonly MatchField[]): void {
+  const est = establishedOf(out, doc, pending);
   let added = false;
   const taken = new Set<string>();
-  for (const p of pending) {
-    const { match, facts: f, hit } = p;
-    if (hit.reason.startsWith('same words as')) { setAside(out, match, `${hit.reason}, which counts without context`); continue; }
-    const verdict = decide(hit, est);
+  const verdicts = pending.map((p) => (p.hit.reason.startsWith('same words as') ? undefined : decide(p.hit, est)));
+  // Readings by default yield: the words go first to a hit with real evidence.
+  const weak = (k: number): boolean => { const v = verdicts[k]; return v !== undefined && v.counts && v.evidence.startsWith(DEFAULT_EVIDENCE); };
+  const order = pending.map((_, k) => k).sort((a, b) => Number(weak(a)) - Number(weak(b)) || a - b);
+  for (const k of order) {
+    const { match, facts: f, hit } = pending[k]!;
+    const verdict = verdicts[k];
+    if (verdict === undefined) { setAside(out, match, `${hit.reason}, which counts without context`); continue; }
     if (!verdict.counts) { setAside(out, match, verdict.why); continue; }
-    // Two shared-name places on the same words: the first with evidence takes them.
+    // Two readings of the same words (shared-name places, a generic reference of two eras): one takes them.
     const span = `${match.field}:${match.start}:${match.end}`;
-    const holder = taken.has(span);
-    if (holder) { setAside(out, match, 'another place of the same name took these words'); continue; }
+    if (taken.has(span)) { setAside(out, match, 'another entity took these words'); continue; }
     taken.add(span);
     match.evidence = verdict.evidence;
     out.matches.push(match);
@@ -227,7 +244,8 @@ function confirmPending(out: MatchResult, pending: Pending[]): void {
       out.entities.push({ id: f.id, kind: f.kind, name: match.name, path: f.path });
     }
   }
-  if (added) out.matches.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || b.end - a.end);
+  // Back in document order: the fields in the order read, then by start, longest first.
+  if (added) out.matches.sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field) || a.start - b.start || b.end - a.end);
 }
 
 export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: MatchField[] } = {}): MatchResult {
@@ -236,10 +254,11 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
   const result: MatchResult = { matches: [], entities: [] };
   listed.begin(matcher.entityCount);
   const pending: Pending[] = [];
-  for (const field of opts.fields ?? MATCH_FIELDS) {
+  const fields = opts.fields ?? MATCH_FIELDS;
+  for (const field of fields) {
     const text = doc[field];
     if (text) fieldMatches(matcher, facts, field, text, lang, result, pending);
   }
-  if (pending.length > 0) confirmPending(result, pending);
+  if (pending.length > 0) confirmPending(result, pending, doc, fields);
   return result;
 }
