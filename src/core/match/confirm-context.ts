@@ -16,6 +16,8 @@ export interface Established {
   countries: Set<string>;
   /** Whether a listed entity is more than a country (a place or an actor). */
   hasWatched: boolean;
+  /** Ids of the regions among `ids` (a place establishes a generic reference only weakly). */
+  regionIds: Set<string>;
   /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
   year: number | undefined;
 }
@@ -36,6 +38,8 @@ export interface PendingHit {
   unitWord: string | undefined;
   conflictWord: string | undefined;
   elsewhereWord: string | undefined;
+  /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
+  patronOf: string | undefined;
   /** Names of plain hits in the same sentence (any entity, countries included). */
   sentenceNeighbour: string | undefined;
 }
@@ -65,12 +69,16 @@ function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
 function decideGeneric(hit: PendingHit, est: Established): Verdict {
   if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; the document's date (${est.year}) is outside ${hit.id}'s period` };
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named` };
-  for (const id of hit.establishedBy) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
+  for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}` };
   if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named` };
   for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
   if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `the document's date (${est.year}) is in ${hit.id}'s period` };
-  // Undated, with nothing to settle it: news read now is about now (the referent whose period is open).
-  if (hit.period !== undefined && hit.period.to === undefined) return { counts: true, evidence: `${DEFAULT_EVIDENCE}: the current referent` };
+  // Undated, in a document about the right country (a place of it named): news read now is about now,
+  // so the referent whose period is open. Yields to any other reading of the same words.
+  const place = hit.establishedBy.find((id) => est.regionIds.has(id) || est.pathIds.has(id));
+  if (place !== undefined && hit.period !== undefined && hit.period.to === undefined) {
+    return { counts: true, evidence: `${DEFAULT_EVIDENCE}: the current referent, in a document about ${place}` };
+  }
   return { counts: false, why: 'generic reference; the document names no entity that establishes it' };
 }
 
@@ -85,6 +93,8 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     return { counts: false, why: `${hit.reason}; none of its forces named` };
   }
   if (hit.reason.startsWith('state:')) {
+    // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
+    if (hit.patronOf) return { counts: false, why: `${hit.reason}; named as a patron («${hit.patronOf}»)` };
     // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks.
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
     if (hit.conflictWord) return { counts: true, evidence: `acts in its sentence («${hit.conflictWord}»)` };

@@ -114,3 +114,17 @@ export function seatUnitWord(text: string, start: number, end: number): 'provinc
   if (REGION_BEFORE_RE.test(before) || REGION_AFTER_RE.test(after)) return 'region';
   return undefined;
 }
+
+// A state as the patron in a descriptor: "backed by Iran", "soutenues par l'Iran", "المدعومة من إيران",
+// "Iran-backed fighters" (the compound's head is the backed group, not the state).
+const PATRON_BEFORE_RE = /(?:backed|supported|funded|armed|sponsored|loyal|linked|aligned|allied|close)\s+(?:by|to|with)\s*(?:the\s+)?$|(?:soutenu|appuye|finance|arme|affilie|lie|fidele|proche|allie)e?s?\s+(?:par|a|de)\s*(?:l['’]\s*|la\s+|les\s+)?$|(?:المدعوم|المدعومة|الموالي|الموالية|التابع|التابعة|المرتبط|المرتبطة|المقرب|المقربة|مدعوم|مدعومة|موالية|موالي|تابعة)\s*(?:من|ل)?\s*$|\bpro-?$/u;
+const PATRON_AFTER_RE = /^[-‐]?(?:backed|linked|aligned|allied|affiliated|sponsored|supported|funded)(?![\p{L}])/u;
+
+/** The descriptor word when the state hit [start, end) is named as somebody's patron. */
+export function patronWordNear(text: string, start: number, end: number): string | undefined {
+  const before = foldForWords(text.slice(Math.max(0, start - 30), start));
+  const b = PATRON_BEFORE_RE.exec(before);
+  if (b) return b[0].trim();
+  const a = PATRON_AFTER_RE.exec(text.slice(end, end + 14).toLowerCase());
+  return a ? a[0] : undefined;
+}

@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, DEFAULT_EVIDENCE, type Established, type PendingHit } from './confirm-context.js';
-import { insideOtherName, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
+import { insideOtherName, patronWordNear, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -125,6 +125,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
       conflictWord: words.conflict, elsewhereWord: words.elsewhere, sentenceNeighbour: undefined,
+      patronOf: f.actsOnly ? patronWordNear(text, match.start, match.end) : undefined,
     },
   };
 }
@@ -204,7 +205,8 @@ function latestYear(doc: MatchDoc): number | undefined {
 }
 
 function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pending[]): Established {
-  const est: Established = { ids: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  const est: Established = { ids: new Set(), regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  for (const e of out.entities) if (e.kind === 'region') est.regionIds.add(e.id);
   // Read only when a generic reference depends on it (most documents have none).
   if (pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
   for (const e of out.entities) est.ids.add(e.id);
