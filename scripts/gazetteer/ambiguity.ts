@@ -24,10 +24,14 @@ export interface AmbiguityPlace {
 
 const MAX_REASON = 200;
 
-/** "same name as a, b, c" kept under the schema's 200 characters ("… and 12 more"). */
+/** Ids listed in a same-name reason before "and N more" (the catalog stays small enough to load fast). */
+const MAX_LISTED = 3;
+
+/** "same name as a, b, c and 12 more", under the schema's 200 characters. */
 export function sameNameReason(others: string[], max = MAX_REASON): string {
   let text = 'same name as';
   for (let i = 0; i < others.length; i += 1) {
+    if (i === MAX_LISTED) return `${text} and ${others.length - i} more`;
     const next = `${text}${i === 0 ? ' ' : ', '}${others[i]}`;
     const rest = others.length - i - 1;
     const tail = rest > 0 ? ` and ${rest} more` : '';
