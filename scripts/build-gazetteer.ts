@@ -348,11 +348,12 @@ function buildSubdistricts(src: Sources, drafts: Map<string, Draft>, stop: Reado
 
 const cleanName = (v: string | undefined): string => (v ?? '').normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
 
-function wofNamesOf(r: Row, names: Row[]): { en?: string; ar?: string; fr?: string } {
-  const by = (pred: (n: Row) => boolean) => names.filter(pred).map((n) => n.name);
+/** The canonical en/ar/fr names of a WOF record; a stop-listed string (a common word) only as a last resort. */
+function wofNamesOf(r: Row, names: Row[], stop: ReadonlySet<string> = new Set()): { en?: string; ar?: string; fr?: string } {
+  const by = (pred: (n: Row) => boolean) => names.filter((n) => pred(n) && !stop.has(aliasKey(n.name))).map((n) => n.name);
   const latin = [r.name_eng, r.wof_name, ...by((n) => n.lang === 'eng' && n.qualifier === 'preferred'), ...by((n) => n.lang === 'eng'),
     ...by((n) => n.lang === 'und'), ...by(() => true)].map(cleanName).find((v) => v !== '' && scriptOf(v) === 'latin');
-  const arabic = [r.name_ara, ...by((n) => n.lang === 'ara' && n.qualifier === 'preferred'), ...by((n) => n.lang === 'ara'), ...by(() => true)]
+  const arabic = [stop.has(aliasKey(r.name_ara)) ? '' : r.name_ara, ...by((n) => n.lang === 'ara' && n.qualifier === 'preferred'), ...by((n) => n.lang === 'ara'), ...by(() => true)]
     .map(cleanName).find((v) => v !== '' && scriptOf(v) === 'arabic');
   const fr = [r.name_fra, ...by((n) => n.lang === 'fra' && n.qualifier === 'preferred')].map(cleanName).find((v) => v !== '' && scriptOf(v) === 'latin');
   return { en: latin, ar: arabic, fr };
@@ -455,8 +456,10 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
   // New places by county and folded name, for WOF's duplicate records of one place.
   const newByCounty = new Map<string, Draft[]>();
 
+  // Localities before what lies in them; current records, then the populous, then the older (lower) WOF ids.
   const places = rows.filter((r) => r.placetype in PLACE_ORDER).sort((a, b) => PLACE_ORDER[a.placetype]! - PLACE_ORDER[b.placetype]!
-    || (Number(b.population) || 0) - (Number(a.population) || 0) || a.wof_id.localeCompare(b.wof_id));
+    || Number(b.is_current === '1') - Number(a.is_current === '1')
+    || (Number(b.population) || 0) - (Number(a.population) || 0) || Number(a.wof_id) - Number(b.wof_id));
   for (const r of places) {
     const names = src.wofNames.get(r.wof_id) ?? [];
     const coords = coordsOf(r.latitude, r.longitude);
@@ -469,21 +472,28 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
       stats.merged += 1;
       continue;
     }
-    const n = wofNamesOf(r, names);
+    const n = wofNamesOf(r, names, stop);
     if (!n.en) { stats.noLatin += 1; continue; }
     const district = r.placetype === 'neighbourhood' ? entityOfWof.get(r.locality_id) ?? entityOfWof.get(r.county_id) : entityOfWof.get(r.county_id);
     const parent = district ?? entityOfWof.get(r.region_id) ?? countryId(r.country);
     const gov = governorateOf(drafts, parent) ?? '';
     const keys = [n.en, n.ar, n.fr].filter((v): v is string => !!v).map(aliasKey);
     // 2. The same place as an existing (hand-kept or GeoNames) town or area: same name, same governorate.
+    // A second record of an entity merged already must lie within 5 km of the first.
     const same = keys.flatMap((k) => existingByName.get(`${gov}\u0000${k}`) ?? [])
-      .find((d) => !mergedInto.has(d.entity.id) && (r.placetype !== 'locality' || d.entity.type === 'town'));
+      .find((d) => (r.placetype !== 'locality' || d.entity.type === 'town'
+        || LANGS.some((l) => keys.includes(aliasKey(d.entity.names[l]))))
+        && (!mergedInto.has(d.entity.id) || (!!d.coords && !!coords && kmBetween(d.coords, coords) < 5)));
     if (same && gov !== '' && !gov.match(/^(sy|lb|iq)$/)) {
-      mergedInto.add(same.entity.id);
-      enrich(same, r, coords, population);
-      if (!same.entity.sources?.includes('whosonfirst')) addWofNames(same, names, stop);
+      if (!mergedInto.has(same.entity.id)) {
+        mergedInto.add(same.entity.id);
+        enrich(same, r, coords, population);
+        if (!same.entity.sources?.includes('whosonfirst')) addWofNames(same, names, stop);
+        // A hand-kept town placed directly under its governorate goes under its district (county).
+        if (district && same.entity.parents?.[0] === gov && governorateOf(drafts, district) === gov) same.entity.parents = [district];
+        stats.merged += 1;
+      } else stats.duplicates += 1;
       entityOfWof.set(r.wof_id, same.entity.id);
-      stats.merged += 1;
       continue;
     }
     // 3. A second WOF record of a place made already: same county, same name, under 5 km apart.

@@ -45,7 +45,8 @@ const INVALID: Array<[string, unknown]> = [
 for (const [why, raw] of INVALID) {
   test(`quickEntity leaves ${why} to the schema`, () => {
     assert.equal(quickEntity(raw), undefined);
-    if (why.startsWith('an untrimmed')) return; // valid for zod, which trims it
+    // Valid for zod, which trims the name or drops the extra key: the schema returns a changed entity.
+    if (why.startsWith('an untrimmed') || why.startsWith('an extra name')) return;
     assert.equal(entitySchema.safeParse(raw).success, false, 'the schema rejects it too');
   });
 }
