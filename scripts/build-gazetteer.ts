@@ -24,7 +24,10 @@ interface OsUnit {
   population?: { value: number };
   centroid?: { latitude: number; longitude: number };
 }
-interface Overlay { stopAliases: string[]; skipGeonames: number[]; spellings: OverlayEntry[] }
+interface Overlay {
+  stopAliases: string[]; skipGeonames: number[]; spellings: OverlayEntry[];
+  commonWords?: string[]; foreignPlaces?: Record<string, string>;
+}
 type OverlayEntry = Partial<EntityInput> & { id: string; dropAliases?: string[] };
 interface Draft {
   entity: EntityInput & { aliases: { en: string[]; fr: string[]; ar: string[] } };
@@ -697,10 +700,14 @@ function main(): void {
   markMinor(wof.newPlaces);
   const ids = new Set(drafts.keys());
   const tidied = [...drafts.values()].map((d) => ({ d, e: tidy(d, handKeys) }));
+  const commonWords = new Map<string, string>([
+    ...(overlay.commonWords ?? []).map((w) => [aliasKey(w), 'common word'] as [string, string]),
+    ...Object.entries(overlay.foreignPlaces ?? {}).map(([w, why]) => [aliasKey(w), why] as [string, string]),
+  ]);
   const marks = markAmbiguous(tidied.filter(({ e }) => e.kind === 'region').map(({ d, e }) => ({
-    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.seat, minor: !!d.minor,
+    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.seat, minor: !!d.minor, core: coreIds.has(e.id),
     hand: new Set(writtenAliases(e).map(aliasKey).filter((k) => handKeys.has(`${e.id}\u0000${k}`))),
-  })));
+  })), { commonWords });
   for (const { e } of tidied) {
     const m = marks.get(e.id);
     if (m) e.ambiguous = m;

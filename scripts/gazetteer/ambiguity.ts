@@ -20,6 +20,30 @@ export interface AmbiguityPlace {
   minor: boolean;
   /** Keys (aliasKey) of the aliases kept by hand (config/entities/news-spellings.yaml). */
   hand?: ReadonlySet<string>;
+  /** Part of the curated core (hand-kept or a GeoNames town or unit): the word checks below spare it. */
+  core?: boolean;
+}
+
+/** Word-level checks for Arabic aliases of data places: what the matcher's clitic and article
+ * tolerance (والبوكمال -> البوكمال, لبنان -> ل + بنان, حول -> الحول) could read them as. */
+export interface WordChecks {
+  /** Keys of common words (and of foreign places: alias key -> reason). */
+  commonWords: ReadonlyMap<string, string>;
+}
+
+const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
+
+/** The fused forms a text token could take and still reach this (first) Arabic word of an alias. */
+export function cliticForms(word: string): string[] {
+  const out = new Set<string>();
+  const bases = word.startsWith('ال') && word.length > 4 ? [word, word.slice(2)] : [word, `ال${word}`];
+  for (const b of bases) {
+    out.add(b);
+    for (const c of PROCLITICS) out.add(`${c}${b}`);
+    if (b.startsWith('ال')) out.add(`لل${b.slice(2)}`);
+  }
+  out.delete(word);
+  return [...out];
 }
 
 const MAX_REASON = 200;
@@ -61,7 +85,7 @@ export function dominantOf(group: AmbiguityPlace[], key?: string): AmbiguityPlac
 }
 
 /** alias -> reason per place id (only places with at least one marked alias). */
-export function markAmbiguous(places: AmbiguityPlace[]): Map<string, Record<string, string>> {
+export function markAmbiguous(places: AmbiguityPlace[], checks: WordChecks = { commonWords: new Map() }): Map<string, Record<string, string>> {
   const byKey = new Map<string, AmbiguityPlace[]>();
   for (const p of places) {
     for (const key of new Set(p.aliases.map(aliasKey))) {
@@ -70,6 +94,23 @@ export function markAmbiguous(places: AmbiguityPlace[]): Map<string, Record<stri
       else byKey.set(key, [p]);
     }
   }
+  // (c) An Arabic alias of a data place that a clitic or the article turns into another place's alias
+  //     (ل + بنان = لبنان) or a common word (حول -> الحول), or that is itself a common word or a foreign place.
+  const wordReason = (p: AmbiguityPlace, alias: string, key: string): string | undefined => {
+    if (p.core || p.hand?.has(key)) return undefined;
+    const own = checks.commonWords.get(key);
+    if (own) return own;
+    if (!/[\u0600-\u06ff]/.test(alias)) return undefined;
+    const [first, ...rest] = key.split(' ');
+    for (const form of cliticForms(first!)) {
+      const k = [form, ...rest].join(' ');
+      const word = checks.commonWords.get(k);
+      if (word) return word === 'common word' ? `reads as the common word ${k}` : `reads as ${k} (${word})`;
+      const other = byKey.get(k)?.find((o) => o !== p && (o.core || o.population > p.population * 10));
+      if (other) return `reads as ${other.id} with a clitic or the article`;
+    }
+    return undefined;
+  };
   const out = new Map<string, Record<string, string>>();
   for (const p of places) {
     const marks: Record<string, string> = {};
@@ -78,10 +119,13 @@ export function markAmbiguous(places: AmbiguityPlace[]): Map<string, Record<stri
       const group = byKey.get(key) ?? [];
       const reasons: string[] = [];
       if (p.minor) reasons.push('minor place');
+      const word = wordReason(p, alias, key);
+      if (word) reasons.push(word);
       if (group.length > 1 && dominantOf(group, key) !== p) {
-        reasons.push(sameNameReason(group.filter((o) => o !== p).map((o) => o.id).sort(), MAX_REASON - 13));
+        const used = reasons.join('; ').length;
+        reasons.push(sameNameReason(group.filter((o) => o !== p).map((o) => o.id).sort(), MAX_REASON - used - 2));
       }
-      if (reasons.length > 0) marks[alias] = reasons.join('; ');
+      if (reasons.length > 0) marks[alias] = reasons.join('; ').slice(0, MAX_REASON);
     }
     if (Object.keys(marks).length > 0) out.set(p.id, marks);
   }
