@@ -1,6 +1,11 @@
-// Builds config/entities/gazetteer.generated.yaml from the shared open data (OpenSyria, GeoNames,
-// Who's On First) plus the hand-kept overlay config/entities/news-spellings.yaml. Deterministic:
-// the same inputs give the same bytes. It must not fetch anything; it reads ../shared/corpus only.
+// Builds config/entities/gazetteer.generated.json from the shared open data (OpenSyria, GeoNames,
+// Who's On First) plus the hand-kept overlay config/entities/news-spellings.yaml: the curated core
+// (countries, Syrian governorates/districts, GeoNames towns, hand-kept places; one owner per alias),
+// then every current WOF locality/neighbourhood/campus of SY, LB and IQ and every OpenSyria
+// sub-district, each under its parents, with population, coordinates and ambiguity marks
+// (scripts/gazetteer/ambiguity.ts). JSON, one entity a line. Deterministic: the same inputs give the
+// same bytes. It must not fetch anything; it reads ../shared/corpus only. It fails when an id listed
+// in scripts/gazetteer/kept-ids.txt (the ids before the full gazetteer) is no longer built.
 //
 // Usage: node dist/scripts/build-gazetteer.js [--corpus <dir>] [--out <file>] [--check]
 //   --check  exit 1 when the file on disk differs from what would be written (for CI)
