@@ -551,11 +551,11 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
   return stats;
 }
 
-/** Minor places: new villages (not seats) with no population figure or under 1000 people, and neighbourhoods. */
+/** Minor places: new villages and neighbourhoods (not seats) with no population figure or under 1000 people. */
 function markMinor(newPlaces: Draft[]): void {
   for (const d of newPlaces) {
     if (d.seat) continue;
-    if ((d.entity.type === 'town' && d.population < 1000) || d.entity.type === 'neighbourhood') d.minor = true;
+    if ((d.entity.type === 'town' || d.entity.type === 'neighbourhood') && d.population < 1000) d.minor = true;
   }
 }
 
