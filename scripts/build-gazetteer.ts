@@ -694,7 +694,9 @@ function main(): void {
   // Towns and hand-kept places first, so the units named after them get their news spellings.
   applyOverlay(drafts, overlay.spellings.filter((o) => drafts.has(o.id) || o.kind !== undefined), handKeys);
   for (const d of [...buildCountries(src), ...buildUnits(src, drafts, hand, stop)]) drafts.set(d.entity.id, d);
-  applyOverlay(drafts, overlay.spellings, handKeys);
+  // Entries naming a WOF place (an id made below, without `kind`) wait until the WOF places exist.
+  const later = overlay.spellings.filter((o) => !drafts.has(o.id) && o.kind === undefined);
+  applyOverlay(drafts, overlay.spellings.filter((o) => !later.includes(o)), handKeys);
   const log: string[] = [];
   // One owner per alias among the curated core (towns, units, hand-kept places), as before.
   resolveCollisions([...drafts.values()], handKeys, log);
@@ -703,6 +705,7 @@ function main(): void {
   const wof = buildWofPlaces(src, drafts, stop);
   for (const d of buildSubdistricts(src, drafts, stop)) drafts.set(d.entity.id, d);
   markMinor(wof.newPlaces);
+  applyOverlay(drafts, later, handKeys);
   const ids = new Set(drafts.keys());
   const tidied = [...drafts.values()].map((d) => ({ d, e: tidy(d, handKeys) }));
   const commonWords = new Map<string, string>([
