@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { entitySchema, type Entity } from '../core/entities/entity.js';
-import { buildEntityGraph } from '../core/match/entity-graph.js';
+import { findCycles } from '../core/match/entity-graph.js';
+import { quickEntity } from '../core/entities/quick-entity.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 
 /** The package root (the folder holding package.json), found from this file, not from the cwd. */
@@ -23,7 +24,7 @@ export function defaultEntitiesDir(): string {
 }
 
 /** Top-level keys that mark a gazetteer BUILD INPUT (news-spellings.yaml): merged by
- * scripts/build-gazetteer.ts into gazetteer.generated.yaml, so not loaded at run time. */
+ * scripts/build-gazetteer.ts into gazetteer.generated.json, so not loaded at run time. */
 const OVERLAY_KEYS = ['stopAliases', 'skipGeonames'];
 
 export function isBuildInput(doc: unknown): boolean {
@@ -57,6 +58,10 @@ function readFile(file: string, problems: string[], out: Array<{ file: string; e
     return;
   }
   entries.forEach((raw, index) => {
+    // Generated catalogs hold thousands of entries: the plain check accepts the well-formed ones fast,
+    // the schema handles (and explains) the rest.
+    const quick = quickEntity(raw);
+    if (quick) { out.push({ file, entity: quick }); return; }
     const parsed = entitySchema.safeParse(raw);
     const rawId = (raw as { id?: unknown } | null)?.id;
     const label = typeof rawId === 'string' ? rawId : `#${index}`;
@@ -77,18 +82,19 @@ export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
     if (first) problems.push(`${file}: ${entity.id}: id: duplicate id (first defined in ${first})`);
     else fileOf.set(entity.id, file);
   }
-  const graph = buildEntityGraph(loaded.map((l) => l.entity));
+  const byId = new Map<string, Entity>();
+  for (const { entity } of loaded) if (!byId.has(entity.id)) byId.set(entity.id, entity);
   for (const { file, entity } of loaded) {
     entity.parents.forEach((p, i) => {
-      if (!graph.get(p)) problems.push(`${file}: ${entity.id}: parents.${i}: unknown parent id ${p}`);
+      if (!byId.has(p)) problems.push(`${file}: ${entity.id}: parents.${i}: unknown parent id ${p}`);
     });
     for (const field of ['backedBy', 'establishedBy'] as const) {
       (entity[field] ?? []).forEach((p, i) => {
-        if (!graph.get(p)) problems.push(`${file}: ${entity.id}: ${field}.${i}: unknown entity id ${p}`);
+        if (!byId.has(p)) problems.push(`${file}: ${entity.id}: ${field}.${i}: unknown entity id ${p}`);
       });
     }
   }
-  for (const msg of graph.validate().filter((p) => p.startsWith('cycle'))) problems.push(`${dir}: ${msg}`);
+  for (const msg of findCycles([...byId.values()], byId)) problems.push(`${dir}: ${msg}`);
   if (problems.length > 0) {
     throw new VigieError('ENTITY_INVALID', 'entities', `${problems.length} problem(s) in ${dir}:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
   }

@@ -10,6 +10,7 @@ import { loadEntities } from '../../src/config/load-entities.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
+import { LANGS } from '../../src/core/entities/entity.js';
 
 const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
 const byId = new Map(entities.map((e) => [e.id, e]));
@@ -113,4 +114,57 @@ test('the generated gazetteer is up to date with the shared data and the hand-ke
   const script = path.join(distRoot, 'scripts', 'build-gazetteer.js');
   const out = execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
   assert.match(out, /up to date/);
+});
+
+test('every id of the gazetteer before it covered every place still exists', () => {
+  const kept = fs.readFileSync(path.join(repoRoot, 'scripts', 'gazetteer', 'kept-ids.txt'), 'utf8')
+    .split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  assert.ok(kept.length >= 287);
+  for (const id of kept) assert.ok(byId.has(id), `missing ${id}`);
+});
+
+test('every OpenSyria sub-district exists under its district; the gazetteer covers thousands of places', () => {
+  const subdistricts = readOs('subdistricts.json');
+  assert.equal(subdistricts.length, 272);
+  for (const s of subdistricts as Array<OsUnit & { districtId: string }>) {
+    const e = byId.get(s.id);
+    assert.ok(e, `missing sub-district ${s.id}`);
+    assert.equal(e.type, 'subdistrict');
+    assert.deepEqual(e.parents, [s.districtId]);
+  }
+  const towns = entities.filter((e) => e.type === 'town');
+  assert.ok(towns.length > 10000, `only ${towns.length} towns`);
+  for (const cc of ['sy', 'lb', 'iq']) assert.ok(towns.filter((t) => t.id.startsWith(`${cc}-`)).length > 1000, `${cc} towns`);
+});
+
+// Table: hand-kept named areas of the news -> their parent.
+const NAMED_AREAS: Array<[string, string, string]> = [
+  ['sy-town-nubl', 'sy-aleppo-azaz', 'بلدة نبل'], ['sy-town-al-zahraa', 'sy-aleppo-azaz', 'الزهراء'], ['sy-area-habaria', 'sy-quneitra', 'الهبارية'],
+  ['sy-prison-sednaya', 'sy-rif-dimashq-al-tall', 'سجن صيدنايا'], ['sy-town-al-hol', 'sy-al-hasakah-al-hasakah', 'مخيم الهول'],
+  ['sy-town-rukban', 'sy-homs-tadmur', 'مخيم الركبان'], ['sy-area-roj-camp', 'sy-al-hasakah-al-malikiyah', 'مخيم روج'],
+  ['sy-area-yarmouk', 'sy-damascus-damascus', 'مخيم اليرموك'], ['sy-area-qalamoun', 'sy-rif-dimashq', 'القلمون'],
+  ['sy-area-ghab-plain', 'sy-hama-al-suqaylabiyah', 'سهل الغاب'], ['sy-area-jabal-al-turkman', 'sy-latakia-latakia', 'جبل التركمان'],
+  ['sy-area-jabal-al-akrad', 'sy-latakia-al-haffah', 'جبل الأكراد'], ['sy-area-badia', 'sy', 'البادية السورية'],
+  ['sy-area-eastern-ghouta', 'sy-rif-dimashq', 'الغوطة الشرقية'], ['sy-area-western-ghouta', 'sy-rif-dimashq', 'الغوطة الغربية'],
+  ['sy-area-jobar', 'sy-town-damascus', 'جوبر'], ['sy-area-baba-amr', 'sy-town-homs', 'بابا عمرو'], ['lb-area-dahieh', 'lb-mount-lebanon', 'الضاحية الجنوبية'],
+  ['iq-town-kirkuk', 'iq-kirkuk-kirkuk', 'كركوك'], ['iq-base-k1', 'iq-kirkuk-kirkuk', 'قاعدة كي وان'], ['iq-town-tal-afar', 'iq-nineveh-telafar', 'تلعفر'],
+];
+for (const [id, parent, ar] of NAMED_AREAS) {
+  test(`${id} exists under ${parent} with its Arabic name`, () => {
+    const e = byId.get(id);
+    assert.ok(e, `missing ${id}`);
+    assert.deepEqual(e.parents, [parent]);
+    assert.ok([e.names.ar, ...(e.aliases.ar ?? [])].includes(ar), `${id}: ${ar}`);
+  });
+}
+
+test('shared names are marked ambiguous except on the dominant place; minor places on every name', () => {
+  assert.equal(byId.get('sy-town-as-suwaydah')?.ambiguous, undefined, 'the governorate seat keeps its names');
+  const others = entities.filter((e) => e.id !== 'sy-town-as-suwaydah' && e.type === 'town' && e.names.en === 'Suwaydah');
+  assert.ok(others.length > 0);
+  for (const e of others) assert.match(e.ambiguous?.Suwaydah ?? '', /same name as .*sy-town-as-suwaydah|minor place/);
+  const minor = entities.filter((e) => LANGS.every((l) => /minor place/.test(e.ambiguous?.[e.names[l]] ?? '')));
+  assert.ok(minor.length > 5000, `${minor.length} minor places`);
+  for (const e of minor) assert.ok(e.type === 'town' || e.type === 'neighbourhood', e.id);
+  for (const e of minor) assert.ok(!e.population || e.population < 1000, e.id);
 });

@@ -1,4 +1,5 @@
 // Where the repository and the shared corpus are, from a compiled test file's location.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,5 +16,14 @@ function findRoot(start: string): string {
 }
 
 export const repoRoot = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-export const sharedDir = path.resolve(repoRoot, '..', 'shared');
+/** ../shared next to the checkout, else the nearest shared/ further up (a git worktree). */
+function findShared(): string {
+  let dir = path.resolve(repoRoot, '..');
+  for (let i = 0; i < 4; i += 1) {
+    if (fs.existsSync(path.join(dir, 'shared', 'corpus'))) return path.join(dir, 'shared');
+    dir = path.dirname(dir);
+  }
+  return path.resolve(repoRoot, '..', 'shared');
+}
+export const sharedDir = findShared();
 export const corpusDir = path.join(sharedDir, 'corpus');

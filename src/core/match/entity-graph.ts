@@ -35,7 +35,8 @@ function addKey(map: Map<string, Entity[]>, key: string, e: Entity): void {
   else if (!list.includes(e)) list.push(e);
 }
 
-function findCycles(entities: Entity[], byId: Map<string, Entity>): string[] {
+/** Cycles in the parent links, one message each. */
+export function findCycles(entities: Entity[], byId: Map<string, Entity>): string[] {
   const state = new Map<string, 1 | 2>();
   const problems: string[] = [];
   const visit = (id: string, trail: string[]): void => {
