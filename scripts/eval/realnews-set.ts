@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../../src/core/entities/entity.js';
-import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
+import { buildEntityGraph, nameKey } from '../../src/core/match/entity-graph.js';
+import { LANGS } from '../../src/core/entities/entity.js';
+
+/** Every name and alias of an entity as lookup keys. */
+function entityKeys(e: Entity): string[] {
+  return [...LANGS.map((l) => e.names[l]), ...LANGS.flatMap((l) => e.aliases[l] ?? [])].map(nameKey);
+}
 
 export type Split = 'dev' | 'test';
 
@@ -91,6 +97,15 @@ export function refResolver(entities: Entity[]): (ref: string) => string {
     if (m) {
       const found = graph.resolve(m[2]!.trim());
       if (found && found.kind === m[1]) return found.id;
+      // "Karm al-Zaytoun (Homs)": the name, in the place the qualifier names.
+      const q = /^(.+?)\s*\(([^)]+)\)$/.exec(m[2]!.trim());
+      if (q) {
+        const key = nameKey(q[1]!);
+        const within = nameKey(q[2]!);
+        const named = graph.search(q[1]!, 50).filter((e) => e.kind === m[1] && entityKeys(e).includes(key));
+        const inside = named.find((e) => graph.ancestors(e.id).some((a) => entityKeys(graph.get(a)!).some((k) => k.includes(within))));
+        if (inside ?? named[0]) return (inside ?? named[0])!.id;
+      }
     }
     return ref;
   };

@@ -49,16 +49,24 @@ export const DEFAULT_EVIDENCE = 'no date or established entity';
 
 export type Verdict = { counts: true; evidence: string } | { counts: false; why: string };
 
+/** How strong a verdict's evidence is, for two readings of the same words: the stronger takes them. */
+export function strength(v: Verdict): number {
+  if (!v.counts) return -1;
+  if (v.evidence.startsWith(DEFAULT_EVIDENCE)) return 0;
+  if (/named|established/.test(v.evidence)) return 3;
+  if (/next to it|date/.test(v.evidence)) return 2;
+  return 1;
+}
+
 const isPlaceReason = (reason: string): boolean => /^(same name|minor place)/.test(reason);
 
-/** Nearest ancestor (or the entity itself) below the country that the document names plainly. */
-function namedRelative(hit: PendingHit, est: Established): string | undefined {
-  const below = hit.pathIds.slice(0, -1); // without the country
-  for (const id of below.slice(1)) if (est.ids.has(id)) return id;
-  // A place the document names inside this one, or one that shares its district or governorate.
-  if (hit.kind === 'region' && est.pathIds.has(hit.id)) return `a place inside ${hit.id}`;
-  for (const id of below.slice(1)) if (est.pathIds.has(id)) return `a place of ${id}`;
-  return undefined;
+/**
+ * The nearest ancestor the document names plainly, below the country. A minor place (a village) needs
+ * its district or sub-district named: a governorate holds hundreds of villages, naming it says little.
+ */
+function namedAncestor(hit: PendingHit, est: Established, belowGovernorate: boolean): string | undefined {
+  const ancestors = hit.pathIds.slice(1, belowGovernorate ? -2 : -1);
+  return ancestors.find((id) => est.ids.has(id));
 }
 
 function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
@@ -85,8 +93,6 @@ function decideGeneric(hit: PendingHit, est: Established): Verdict {
 export function decide(hit: PendingHit, est: Established): Verdict {
   if (hit.generic) return decideGeneric(hit, est);
   if (est.ids.has(hit.id)) return { counts: true, evidence: `${hit.id} is named plainly elsewhere in the document` };
-  const relative = namedRelative(hit, est);
-  if (relative) return { counts: true, evidence: `parent or neighbouring place named: ${relative}` };
   if (hit.reason.startsWith('international:')) {
     // The UN and its missions are named in most conflict reports; they act through named forces.
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
@@ -104,17 +110,23 @@ export function decide(hit: PendingHit, est: Established): Verdict {
   const country = hit.kind === 'region' ? hit.pathIds[hit.pathIds.length - 1] : undefined;
   const inFocus = country === undefined ? est.hasWatched : est.countries.has(country);
   if (isPlaceReason(hit.reason)) {
-    // A shared or minor name needs the document to be about its country, and a local sign.
-    if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» before it, and the document's places are in its country` };
-    if (inFocus && hit.sentenceNeighbour && hit.conflictWord) {
+    const minor = hit.reason.startsWith('minor place');
+    const ancestor = namedAncestor(hit, est, minor);
+    if (ancestor) return { counts: true, evidence: `its ${minor ? 'district' : 'parent place'} is named: ${ancestor}` };
+    // A shared or minor name needs a local sign in a document about its country.
+    if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» next to it, and the document's places are in its country` };
+    if (!minor && inFocus && hit.sentenceNeighbour && hit.conflictWord) {
       return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.conflictWord}» in its sentence` };
     }
     return { counts: false, why: `${hit.reason}; no parent place, unit word or local context` };
   }
-  // A common word (or an acronym that is one): a watched entity in its sentence, or a unit word or
-  // conflict vocabulary where the document is about the watched region.
-  if (hit.sentenceNeighbour) return { counts: true, evidence: `same sentence as ${hit.sentenceNeighbour}` };
-  if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» next to it` };
-  if (inFocus && hit.conflictWord) return { counts: true, evidence: `«${hit.conflictWord}» in its sentence` };
-  return { counts: false, why: `${hit.reason}; no watched entity or conflict vocabulary near it` };
+  // A common word: the word itself is everyday language, so it needs the unit word that makes it a
+  // name ("village of X", "قرية X") in a document about its region; an actor needs a watched entity in
+  // its sentence.
+  if (hit.kind === 'region') {
+    if (hit.unitWord && (inFocus || namedAncestor(hit, est, false))) return { counts: true, evidence: `«${hit.unitWord}» next to it, in a document about its country` };
+    return { counts: false, why: `${hit.reason}; no unit word next to it` };
+  }
+  if (hit.sentenceNeighbour && hit.conflictWord) return { counts: true, evidence: `same sentence as ${hit.sentenceNeighbour}, with «${hit.conflictWord}»` };
+  return { counts: false, why: `${hit.reason}; no watched entity and conflict vocabulary in its sentence` };
 }

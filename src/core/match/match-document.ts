@@ -4,7 +4,7 @@
 import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
-import { decide, DEFAULT_EVIDENCE, type Established, type PendingHit } from './confirm-context.js';
+import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { insideOtherName, patronWordNear, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
@@ -99,7 +99,11 @@ function seatTarget(m: Matcher, e: number, text: string, start: number, end: num
 }
 
 /** A context-dependent hit waiting for the whole document, with what its own field told about it. */
-interface Pending { match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number }
+interface Pending {
+  match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number;
+  /** The plain match of another entity on the same words, if any: the two readings are weighed. */
+  rival?: Match;
+}
 
 /** [start, end) of the sentence holding [from, to) in the text the sentence index holds. */
 function sentenceAround(text: string, from: number, to: number): [number, number] {
@@ -183,7 +187,7 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
     for (let i = firstPlain; i < out.matches.length; i += 1) {
       const other = out.matches[i]!;
       if (other.suppressedBy !== undefined || other.entityId === match.entityId) continue;
-      if (other.start === match.start && other.end === match.end) { hit.reason = `same words as ${other.entityId}`; hit.sentenceNeighbour = undefined; break; }
+      if (other.start === match.start && other.end === match.end) { pending[p]!.rival = other; continue; }
       if (other.start >= sentStart && other.end <= sentEnd) hit.sentenceNeighbour ??= other.entityId;
     }
   }
@@ -220,19 +224,42 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
   return est;
 }
 
+/**
+ * A context-dependent hit on the same words as a plain hit of another entity (two places of one name):
+ * it takes the words only when its own parent place is named and the plain entity's is not.
+ */
+function contest(p: Pending, est: Established): Verdict {
+  const rival = p.rival!;
+  const verdict = decide(p.hit, est);
+  const rivalParent = rival.pathIds.slice(1, -1).find((id) => est.ids.has(id));
+  if (verdict.counts && verdict.evidence.startsWith('its ') && rivalParent === undefined) return verdict;
+  return { counts: false, why: `same words as ${rival.entityId}, which counts without context${rivalParent ? ` (its parent ${rivalParent} is named)` : ''}` };
+}
+
+/** Takes a plain match back: its entity leaves the list unless another plain match of it remains. */
+function unseat(out: MatchResult, match: Match, why: string): void {
+  const i = out.matches.indexOf(match);
+  if (i < 0) return;
+  out.matches.splice(i, 1);
+  setAside(out, match, why);
+  if (!out.matches.some((m) => m.entityId === match.entityId && m.suppressedBy === undefined)) {
+    out.entities = out.entities.filter((e) => e.id !== match.entityId);
+  }
+}
+
 /** Decides the pending hits: those with evidence become matches (and list their entity). */
 function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fields: readonly MatchField[]): void {
   const est = establishedOf(out, doc, pending);
   let added = false;
   const taken = new Set<string>();
-  const verdicts = pending.map((p) => (p.hit.reason.startsWith('same words as') ? undefined : decide(p.hit, est)));
-  // Readings by default yield: the words go first to a hit with real evidence.
-  const weak = (k: number): boolean => { const v = verdicts[k]; return v !== undefined && v.counts && v.evidence.startsWith(DEFAULT_EVIDENCE); };
-  const order = pending.map((_, k) => k).sort((a, b) => Number(weak(a)) - Number(weak(b)) || a - b);
+  const verdicts = pending.map((p) => (p.rival ? contest(p, est) : decide(p.hit, est)));
+  // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
+  // over a unit word over a neighbour; a reading by default last).
+  const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!) || a - b);
   for (const k of order) {
     const { match, facts: f, hit } = pending[k]!;
     const verdict = verdicts[k];
-    if (verdict === undefined) { setAside(out, match, `${hit.reason}, which counts without context`); continue; }
+    if (verdict.counts && pending[k]!.rival) unseat(out, pending[k]!.rival!, `the same words name ${f.id} here (${verdict.evidence})`);
     if (!verdict.counts) { setAside(out, match, verdict.why); continue; }
     // Two readings of the same words (shared-name places, a generic reference of two eras): one takes them.
     const span = `${match.field}:${match.start}:${match.end}`;
