@@ -37,16 +37,14 @@ test('an ambiguous common word does not count alone, and says why', () => {
   assert.match(r.unconfirmed![0]!.unconfirmed!, /common word \(fr\)/);
 });
 
-test('an ambiguous common word counts when its parent place is named, with that evidence', () => {
-  const r = matchDocument(matcher, { text: 'Des tirs ont visé Rose. Le district de Lattaquié est tendu.', lang: 'fr' });
+test('a place named like a common word needs the unit word that makes it a name, and says so', () => {
+  const r = matchDocument(matcher, { text: 'Des tirs ont visé le village de Rose. Le district de Lattaquié est tendu.', lang: 'fr' });
   assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-lat-d', 'sy-rose']);
-  const m = r.matches.find((x) => x.entityId === 'sy-rose')!;
-  assert.match(m.evidence!, /parent or neighbouring place named: sy-lat-d/);
-});
-
-test('an ambiguous common word counts with a watched entity in its sentence', () => {
-  assert.deepEqual(ids('L’armée arabe syrienne est entrée à Rose mardi.'), ['actor-saa', 'sy-rose']);
-  assert.deepEqual(ids('L’armée arabe syrienne est entrée hier. Il a acheté une rose.'), ['actor-saa']);
+  assert.match(r.matches.find((x) => x.entityId === 'sy-rose')!.evidence!, /«village de» next to it/);
+  // Its parent or a watched entity nearby is not enough: the word is everyday language.
+  assert.deepEqual(ids('Des tirs ont visé Rose. Le district de Lattaquié est tendu.'), ['sy-lat-d']);
+  assert.deepEqual(ids('L’armée arabe syrienne est entrée à Rose mardi.'), ['actor-saa']);
+  assert.deepEqual(ids('En Syrie, l’armée arabe syrienne est entrée dans le village de Rose mardi.'), ['actor-saa', 'sy', 'sy-rose']);
 });
 
 test('food words in the sentence point elsewhere even with the document in Syria', () => {
@@ -57,12 +55,26 @@ test('a minor place needs a unit word and a document about its country, or a nam
   assert.deepEqual(ids('Kfar Tala a gagné le tournoi de tennis.'), []);
   assert.deepEqual(ids('En Syrie, des frappes ont touché le village de Kfar Tala.'), ['sy', 'sy-kfar']);
   assert.deepEqual(ids('Au Maroc, le village de Kfar Tala fête la moisson.'), ['ma']);
-  assert.deepEqual(ids('Kfar Tala, dans la province de Lattaquié, a été bombardée.'), ['sy-kfar', 'sy-lat']);
+  // Its district named is evidence; its governorate alone (hundreds of villages) is not.
+  assert.deepEqual(ids('Kfar Tala, dans le district de Lattaquié, a été bombardée.'), ['sy-kfar', 'sy-lat-d']);
+  assert.deepEqual(ids('Kfar Tala, dans la province de Lattaquié, a été bombardée.'), ['sy-lat']);
 });
 
 test('Arabic: an ambiguous alias with clitics counts through its evidence too', () => {
   assert.deepEqual(ids('اشترى الوردة من السوق', 'ar'), []);
   assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat', 'sy-rose']);
+});
+
+test('two places of one name: the one whose parent is named takes the words', () => {
+  const two = compileMatcher([...entities,
+    e({ id: 'sy-homs', kind: 'region', type: 'town', names: { en: 'Homs', fr: 'Homs', ar: 'حمص' }, parents: ['sy'] }),
+    e({ id: 'sy-zahraa-homs', kind: 'region', type: 'neighbourhood', names: { en: 'Zahraa', fr: 'Zahraa', ar: 'الزهراء' }, parents: ['sy-homs'], ambiguous: { Zahraa: 'same name as sy-zahraa-lat' } }),
+    e({ id: 'sy-zahraa-lat', kind: 'region', type: 'town', names: { en: 'Zahraa', fr: 'Zahraa', ar: 'الزهراء' }, parents: ['sy-lat-d'], ambiguous: { Zahraa: 'same name as sy-zahraa-homs' } }),
+  ]);
+  const pick = (text: string) => matchDocument(two, { text, lang: 'en' }).entities.map((x) => x.id).sort();
+  assert.deepEqual(pick('Shelling hit Zahraa in Homs on Monday.'), ['sy-homs', 'sy-zahraa-homs']);
+  assert.deepEqual(pick('Shelling hit Zahraa, Latakia District, on Monday.'), ['sy-lat-d', 'sy-zahraa-lat']);
+  assert.deepEqual(pick('Zahraa won the cup.'), []);
 });
 
 test('a generic reference counts once the document has established its entity, and only then', () => {
