@@ -50,7 +50,7 @@ test('every OpenSyria district exists with its governorate as parent', () => {
   }
 });
 
-test('at least 150 towns and areas, each with a known region parent; at least 50 actors', () => {
+test('at least 150 towns and areas, each with a known region parent; at least 250 actors', () => {
   const units = new Set(['country', 'governorate', 'district']);
   const places = entities.filter((e) => e.kind === 'region' && !units.has(e.type ?? ''));
   assert.ok(places.length >= 150, `only ${places.length} towns/areas`);
@@ -59,7 +59,7 @@ test('at least 150 towns and areas, each with a known region parent; at least 50
     for (const parent of p.parents) assert.equal(byId.get(parent)?.kind, 'region', `${p.id}: parent ${parent}`);
   }
   const actors = entities.filter((e) => e.kind === 'actor');
-  assert.ok(actors.length >= 50, `only ${actors.length} actors`);
+  assert.ok(actors.length >= 250, `only ${actors.length} actors`);
 });
 
 const regionsIn = (text: string, lang: 'fr' | 'en' | 'ar'): string[] =>
