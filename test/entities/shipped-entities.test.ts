@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
+import { aliasVariants } from '../../src/core/match/alias-variants.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
 
 const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
@@ -114,3 +115,39 @@ test('the generated gazetteer is up to date with the shared data and the hand-ke
   const out = execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
   assert.match(out, /up to date/);
 });
+
+test('no actor alias (names, aliases, former names, acronyms) is written on two entities', () => {
+  const owners = new Map<string, Set<string>>();
+  for (const e of entities) {
+    const all = [...(['en', 'fr', 'ar'] as const).flatMap((l) => [e.names[l], ...(e.aliases[l] ?? []), ...(e.former?.[l] ?? [])]), ...e.acronyms];
+    for (const s of all) {
+      const key = aliasVariants(s)[0]!.join(' ');
+      if (!owners.has(key)) owners.set(key, new Set());
+      owners.get(key)!.add(e.id);
+    }
+  }
+  const actorIds = new Set(entities.filter((e) => e.kind === 'actor').map((e) => e.id));
+  const shared = [...owners].filter(([, ids]) => ids.size > 1 && [...ids].some((id) => actorIds.has(id)));
+  assert.deepEqual(shared.map(([k, ids]) => `${k}: ${[...ids].join(', ')}`), []);
+});
+
+// Table: how news write an actor -> the one actor it must resolve to (a longer name hides the shorter
+// names inside it: the Golan inside the Golan resistance group, the Quds Force inside nothing).
+const ACTOR_SPELLINGS: Array<[string, 'fr' | 'en' | 'ar', string]> = [
+  ['la résistance populaire pour la libération du Golan', 'fr', 'actor-popular-resistance-golan'],
+  ['le Régiment de Hajj Qassem Soleimani', 'fr', 'actor-hajj-qassem-soleimani-regiment'],
+  ['le Hachd al-Chaabi', 'fr', 'actor-popular-mobilization-forces'],
+  ['Jaych al-Ezzah', 'fr', 'actor-jaysh-al-izza'],
+  ['the Sinjar Resistance Units', 'en', 'actor-ybs'],
+  ['Saraya al-Quds', 'en', 'actor-saraya-al-quds'],
+  ['the Badr Organization', 'en', 'actor-badr-organization'],
+  ['سرايا القدس', 'ar', 'actor-saraya-al-quds'],
+  ['قوات البيشمركة', 'ar', 'actor-peshmerga'],
+  ['لواء فاطميون', 'ar', 'actor-fatemiyoun'],
+];
+for (const [spelling, lang, id] of ACTOR_SPELLINGS) {
+  test(`"${spelling}" (${lang}) is ${id} and nothing else`, () => {
+    const found = matchDocument(matcher, { text: spelling, lang }).entities.map((e) => e.id);
+    assert.deepEqual(found, [id]);
+  });
+}
