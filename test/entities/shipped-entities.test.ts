@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
+import { aliasVariants } from '../../src/core/match/alias-variants.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
 import { LANGS } from '../../src/core/entities/entity.js';
 
@@ -51,7 +52,7 @@ test('every OpenSyria district exists with its governorate as parent', () => {
   }
 });
 
-test('at least 150 towns and areas, each with a known region parent; at least 50 actors', () => {
+test('at least 150 towns and areas, each with a known region parent; at least 250 actors', () => {
   const units = new Set(['country', 'governorate', 'district']);
   const places = entities.filter((e) => e.kind === 'region' && !units.has(e.type ?? ''));
   assert.ok(places.length >= 150, `only ${places.length} towns/areas`);
@@ -60,7 +61,7 @@ test('at least 150 towns and areas, each with a known region parent; at least 50
     for (const parent of p.parents) assert.equal(byId.get(parent)?.kind, 'region', `${p.id}: parent ${parent}`);
   }
   const actors = entities.filter((e) => e.kind === 'actor');
-  assert.ok(actors.length >= 50, `only ${actors.length} actors`);
+  assert.ok(actors.length >= 250, `only ${actors.length} actors`);
 });
 
 const regionsIn = (text: string, lang: 'fr' | 'en' | 'ar'): string[] =>
@@ -168,3 +169,38 @@ test('shared names are marked ambiguous except on the dominant place; minor plac
   for (const e of minor) assert.ok(e.type === 'town' || e.type === 'neighbourhood', e.id);
   for (const e of minor) assert.ok(!e.population || e.population < 1000, e.id);
 });
+test('no actor alias (names, aliases, former names, acronyms) is written on two entities', () => {
+  const owners = new Map<string, Set<string>>();
+  for (const e of entities) {
+    const all = [...(['en', 'fr', 'ar'] as const).flatMap((l) => [e.names[l], ...(e.aliases[l] ?? []), ...(e.former?.[l] ?? [])]), ...e.acronyms];
+    for (const s of all) {
+      const key = aliasVariants(s)[0]!.join(' ');
+      if (!owners.has(key)) owners.set(key, new Set());
+      owners.get(key)!.add(e.id);
+    }
+  }
+  const actorIds = new Set(entities.filter((e) => e.kind === 'actor').map((e) => e.id));
+  const shared = [...owners].filter(([, ids]) => ids.size > 1 && [...ids].some((id) => actorIds.has(id)));
+  assert.deepEqual(shared.map(([k, ids]) => `${k}: ${[...ids].join(', ')}`), []);
+});
+
+// Table: how news write an actor -> the one actor it must resolve to (a longer name hides the shorter
+// names inside it: the Golan inside the Golan resistance group, the Quds Force inside nothing).
+const ACTOR_SPELLINGS: Array<[string, 'fr' | 'en' | 'ar', string]> = [
+  ['la résistance populaire pour la libération du Golan', 'fr', 'actor-popular-resistance-golan'],
+  ['le Régiment de Hajj Qassem Soleimani', 'fr', 'actor-hajj-qassem-soleimani-regiment'],
+  ['le Hachd al-Chaabi', 'fr', 'actor-popular-mobilization-forces'],
+  ['Jaych al-Ezzah', 'fr', 'actor-jaysh-al-izza'],
+  ['the Sinjar Resistance Units', 'en', 'actor-ybs'],
+  ['Saraya al-Quds', 'en', 'actor-saraya-al-quds'],
+  ['the Badr Organization', 'en', 'actor-badr-organization'],
+  ['سرايا القدس', 'ar', 'actor-saraya-al-quds'],
+  ['قوات البيشمركة', 'ar', 'actor-peshmerga'],
+  ['لواء فاطميون', 'ar', 'actor-fatemiyoun'],
+];
+for (const [spelling, lang, id] of ACTOR_SPELLINGS) {
+  test(`"${spelling}" (${lang}) is ${id} and nothing else`, () => {
+    const found = matchDocument(matcher, { text: spelling, lang }).entities.map((e) => e.id);
+    assert.deepEqual(found, [id]);
+  });
+}
