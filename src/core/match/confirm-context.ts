@@ -16,6 +16,9 @@ export interface Established {
   countries: Set<string>;
   /** Whether a listed entity is more than a country (a place or an actor). */
   hasWatched: boolean;
+  /** Normalised aliases of the plain matches, with their entity: "المديرية العامة للأمن العام" holds
+   * "الأمن العام", so that generic reference means the Lebanese directorate in its document. */
+  plainAliases: Array<[string, string]>;
   /** Ids of the regions among `ids` (a place establishes a generic reference only weakly). */
   regionIds: Set<string>;
   /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
@@ -33,6 +36,8 @@ export interface PendingHit {
   /** entity.ambiguous's reason for the alias ("common word (fr)", "same name as ...", "minor place"). */
   reason: string;
   establishedBy: readonly string[];
+  /** The alias hit, normalised (nameKey). */
+  aliasKey: string;
   /** Years the entity existed ({from, to}), for generic references that change referent over time. */
   period: { from?: number; to?: number } | undefined;
   unitWord: string | undefined;
@@ -75,6 +80,9 @@ function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
 }
 
 function decideGeneric(hit: PendingHit, est: Established): Verdict {
+  // The document names another entity whose own name holds these words: the reference is to it.
+  const holder = est.plainAliases.find(([key, id]) => id !== hit.id && key !== hit.aliasKey && ` ${key} `.includes(` ${hit.aliasKey} `));
+  if (holder) return { counts: false, why: `generic reference; the document names ${holder[1]}, whose name holds these words` };
   if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; the document's date (${est.year}) is outside ${hit.id}'s period` };
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named` };
   for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}` };

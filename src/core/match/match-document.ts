@@ -10,6 +10,7 @@ import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
 import { snippetOf } from './snippet.js';
+import { nameKey } from './entity-graph.js';
 
 export type MatchField = 'title' | 'summary' | 'text';
 export const MATCH_FIELDS: readonly MatchField[] = ['title', 'summary', 'text'];
@@ -127,6 +128,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
     match, facts: f, sentStart, sentEnd,
     hit: {
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
+      aliasKey: generic ? nameKey(match.alias) : '',
       unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
       conflictWord: words.conflict, elsewhereWord: words.elsewhere, sentenceNeighbour: undefined,
       patronOf: f.actsOnly ? patronWordNear(text, match.start, match.end) : undefined,
@@ -209,13 +211,14 @@ function latestYear(doc: MatchDoc): number | undefined {
 }
 
 function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pending[]): Established {
-  const est: Established = { ids: new Set(), regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
   for (const e of out.entities) if (e.kind === 'region') est.regionIds.add(e.id);
   // Read only when a generic reference depends on it (most documents have none).
   if (pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
   for (const e of out.entities) est.ids.add(e.id);
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
+    if (match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
     for (const id of match.pathIds) est.pathIds.add(id);
     // A country is a region without parents: it gives a focus, not a watched place.
     if (match.kind === 'region') est.countries.add(match.pathIds[match.pathIds.length - 1]!);
