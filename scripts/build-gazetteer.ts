@@ -541,6 +541,26 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     stats.newPlaces.push(d);
     stats.places += 1;
   }
+  // WOF places with no region or county (711 Syrian, 124 Lebanese localities): under the district of the
+  // nearest place that has one, when that place is under 10 km away; else they stay under the country.
+  const placed = stats.newPlaces.filter((d) => d.coords && !['sy', 'lb', 'iq'].includes(d.entity.parents?.[0] ?? ''));
+  for (const d of stats.newPlaces) {
+    const cc = d.entity.parents?.[0] ?? '';
+    if (!['sy', 'lb', 'iq'].includes(cc) || !d.coords) continue;
+    let best: Draft | undefined;
+    let bestKm = 10;
+    for (const o of placed) {
+      if (!o.entity.id.startsWith(`${cc}-`)) continue;
+      const km = kmBetween(d.coords, o.coords!);
+      if (km < bestKm) { bestKm = km; best = o; }
+    }
+    const district = best?.entity.parents?.[0];
+    if (district && drafts.get(district)?.entity.type !== 'governorate') {
+      // A neighbourhood's parent may be a town: take that town's parent, a district.
+      const p = drafts.get(district)?.entity.type === 'town' ? drafts.get(district)?.entity.parents?.[0] : district;
+      if (p) d.entity.parents = [p];
+    }
+  }
   // Seats of Lebanese and Iraqi districts: the town of the district's name, in it.
   for (const d of drafts.values()) {
     if (d.entity.type !== 'district' || d.entity.parents?.[0]?.startsWith('sy')) continue;
