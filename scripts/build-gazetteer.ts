@@ -354,7 +354,9 @@ function buildSubdistricts(src: Sources, drafts: Map<string, Draft>, stop: Reado
   return out;
 }
 
-const cleanName = (v: string | undefined): string => (v ?? '').normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
+/** A WOF name as a canonical name: NFC, no invisible controls, the backtick WOF writes for ʿayn as an apostrophe. */
+const cleanName = (v: string | undefined): string => (v ?? '').normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+  .replace(/`/g, "'").trim();
 
 /** The canonical en/ar/fr names of a WOF record; a stop-listed string (a common word) only as a last resort. */
 function wofNamesOf(r: Row, names: Row[], stop: ReadonlySet<string> = new Set()): { en?: string; ar?: string; fr?: string } {
