@@ -42,8 +42,10 @@ interface Draft {
   seatOf?: string;
   /** [latitude, longitude], 5 decimals. */
   coords?: [number, number];
-  /** A governorate, district or sub-district seat: wins same-name collisions, never a minor place. */
+  /** A governorate, district or sub-district seat: never a minor place. */
   seat?: boolean;
+  /** A governorate or district seat (GeoNames PPLA/PPLA2/PPLC, or found by name): wins same-name collisions. */
+  majorSeat?: boolean;
   /** A village with no population figure or under 1000 people (not a seat): all its aliases need context. */
   minor?: boolean;
 }
@@ -171,6 +173,7 @@ function buildSyrianTowns(src: Sources, overlay: Overlay, stop: ReadonlySet<stri
     }, 0, Number(c[14]) || 0);
     d.coords = coordsOf(c[4], c[5]);
     d.seat = SEAT_CODES.has(code);
+    d.majorSeat = MAJOR_SEAT_CODES.has(code);
     addByScript(d, [name, ascii, ...alternates.split(',')], stop);
     if (wof) addWofNames(d, src.wofNames.get(wof.wof_id) ?? [], stop);
     d.seatOf = code === 'PPLA' || code === 'PPLC' ? governorate : undefined;
@@ -181,6 +184,7 @@ function buildSyrianTowns(src: Sources, overlay: Overlay, stop: ReadonlySet<stri
 
 /** GeoNames feature codes of administrative seats (governorate, district, sub-district, capital). */
 const SEAT_CODES = new Set(['PPLA', 'PPLA2', 'PPLA3', 'PPLC']);
+const MAJOR_SEAT_CODES = new Set(['PPLA', 'PPLA2', 'PPLC']);
 
 function coordsOf(lat: string | number | undefined, lon: string | number | undefined): [number, number] | undefined {
   const round = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -249,7 +253,7 @@ function buildUnits(src: Sources, towns: Map<string, Draft>, hand: Map<string, O
       codes: codesOf(g), sources: ['opensyria'],
     }, 3, g.population?.value ?? 0);
     d.coords = coordsOf(g.centroid?.latitude, g.centroid?.longitude);
-    if (seat) seat.seat = true;
+    if (seat) { seat.seat = true; seat.majorSeat = true; }
     for (const l of LANGS) addAliases(d, l, q[l], stop);
     addAliases(d, 'en', g.aliases.filter((a) => a.language === 'en' && a.type === 'formal').map((a) => a.value), stop);
     out.push(d);
@@ -269,7 +273,7 @@ function buildUnits(src: Sources, towns: Map<string, Draft>, hand: Map<string, O
       codes: codesOf(u), sources: ['opensyria'],
     }, 2, u.population?.value ?? 0);
     d.coords = coordsOf(u.centroid?.latitude, u.centroid?.longitude);
-    if (seat) seat.seat = true;
+    if (seat) { seat.seat = true; seat.majorSeat = true; }
     for (const l of LANGS) addAliases(d, l, q[l], stop);
     addAliases(d, 'en', u.aliases.filter((a) => a.language === 'en' && a.type === 'formal').map((a) => a.value), stop);
     addAliases(d, 'ar', u.aliases.filter((a) => a.language === 'ar').map((a) => a.value), stop);
@@ -534,6 +538,7 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     }, r.placetype === 'locality' ? 0 : 1, population);
     d.coords = coords;
     d.seat = SEAT_CODES.has(seatCodes.get(r.gn_id) ?? '');
+    d.majorSeat = MAJOR_SEAT_CODES.has(seatCodes.get(r.gn_id) ?? '');
     addByScript(d, [r.wof_name, r.name_eng, r.name_ara], stop);
     addWofNames(d, names, stop);
     drafts.set(id, d);
@@ -568,7 +573,7 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     if (d.entity.type !== 'district' || d.entity.parents?.[0]?.startsWith('sy')) continue;
     const fold = placeFold(d.entity.names.en);
     const town = (newByCounty.get(`${d.entity.id.slice(0, 2).toUpperCase()}\u0000${d.entity.id}`) ?? []).find((t) => placeFold(t.entity.names.en) === fold);
-    if (town) town.seat = true;
+    if (town) { town.seat = true; town.majorSeat = true; }
   }
   return stats;
 }
@@ -735,7 +740,7 @@ function main(): void {
     ...Object.entries(overlay.foreignPlaces ?? {}).map(([w, why]) => [aliasKey(w), why] as [string, string]),
   ]);
   const marks = markAmbiguous(tidied.filter(({ e }) => e.kind === 'region').map(({ d, e }) => ({
-    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.seat, minor: !!d.minor, core: coreIds.has(e.id),
+    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.majorSeat, minor: !!d.minor, core: coreIds.has(e.id),
     hand: new Set(writtenAliases(e).map(aliasKey).filter((k) => handKeys.has(`${e.id}\u0000${k}`))),
   })), { commonWords });
   for (const { e } of tidied) {
