@@ -469,6 +469,7 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
   const mergedInto = new Set<string>();
   // New places by county and folded name, for WOF's duplicate records of one place.
   const newByCounty = new Map<string, Draft[]>();
+  const newByName = new Map<string, Draft[]>();
 
   // Localities before what lies in them; current records, then the populous, then the older (lower) WOF ids.
   const places = rows.filter((r) => r.placetype in PLACE_ORDER).sort((a, b) => PLACE_ORDER[a.placetype]! - PLACE_ORDER[b.placetype]!
@@ -513,8 +514,11 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     // 3. A second WOF record of a place made already: same county, same name, under 5 km apart.
     const countyKey = `${r.country}\u0000${parent}`;
     const folds = new Set([n.en, n.ar].filter((v): v is string => !!v).map(placeFold));
+    // (or, anywhere in the country, under 2 km apart: WOF files some twins under different counties)
+    const nearby = [...folds].flatMap((f) => newByName.get(`${r.country}\u0000${f}`) ?? []);
     const twin = (newByCounty.get(countyKey) ?? []).find((d) => d.coords && coords && kmBetween(d.coords, coords) < 5
-      && [d.entity.names.en, d.entity.names.ar].some((v) => folds.has(placeFold(v))));
+      && [d.entity.names.en, d.entity.names.ar].some((v) => folds.has(placeFold(v))))
+      ?? nearby.find((d) => d.coords && coords && kmBetween(d.coords, coords) < 2);
     if (twin) {
       addWofNames(twin, names, stop);
       addByScript(twin, [r.wof_name, r.name_eng, r.name_ara], stop);
@@ -545,6 +549,7 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     entityOfWof.set(r.wof_id, id);
     if (r.gn_id) entityOfGn.set(r.gn_id, id);
     newByCounty.set(countyKey, [...(newByCounty.get(countyKey) ?? []), d]);
+    for (const f of new Set([n.en, n.ar].map(placeFold))) newByName.set(`${r.country}\u0000${f}`, [...(newByName.get(`${r.country}\u0000${f}`) ?? []), d]);
     stats.newPlaces.push(d);
     stats.places += 1;
   }
