@@ -42,8 +42,10 @@ interface Draft {
   seatOf?: string;
   /** [latitude, longitude], 5 decimals. */
   coords?: [number, number];
-  /** A governorate, district or sub-district seat: wins same-name collisions, never a minor place. */
+  /** A governorate, district or sub-district seat: never a minor place. */
   seat?: boolean;
+  /** A governorate or district seat (GeoNames PPLA/PPLA2/PPLC, or found by name): wins same-name collisions. */
+  majorSeat?: boolean;
   /** A village with no population figure or under 1000 people (not a seat): all its aliases need context. */
   minor?: boolean;
 }
@@ -171,6 +173,7 @@ function buildSyrianTowns(src: Sources, overlay: Overlay, stop: ReadonlySet<stri
     }, 0, Number(c[14]) || 0);
     d.coords = coordsOf(c[4], c[5]);
     d.seat = SEAT_CODES.has(code);
+    d.majorSeat = MAJOR_SEAT_CODES.has(code);
     addByScript(d, [name, ascii, ...alternates.split(',')], stop);
     if (wof) addWofNames(d, src.wofNames.get(wof.wof_id) ?? [], stop);
     d.seatOf = code === 'PPLA' || code === 'PPLC' ? governorate : undefined;
@@ -181,6 +184,7 @@ function buildSyrianTowns(src: Sources, overlay: Overlay, stop: ReadonlySet<stri
 
 /** GeoNames feature codes of administrative seats (governorate, district, sub-district, capital). */
 const SEAT_CODES = new Set(['PPLA', 'PPLA2', 'PPLA3', 'PPLC']);
+const MAJOR_SEAT_CODES = new Set(['PPLA', 'PPLA2', 'PPLC']);
 
 function coordsOf(lat: string | number | undefined, lon: string | number | undefined): [number, number] | undefined {
   const round = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -249,7 +253,7 @@ function buildUnits(src: Sources, towns: Map<string, Draft>, hand: Map<string, O
       codes: codesOf(g), sources: ['opensyria'],
     }, 3, g.population?.value ?? 0);
     d.coords = coordsOf(g.centroid?.latitude, g.centroid?.longitude);
-    if (seat) seat.seat = true;
+    if (seat) { seat.seat = true; seat.majorSeat = true; }
     for (const l of LANGS) addAliases(d, l, q[l], stop);
     addAliases(d, 'en', g.aliases.filter((a) => a.language === 'en' && a.type === 'formal').map((a) => a.value), stop);
     out.push(d);
@@ -269,7 +273,7 @@ function buildUnits(src: Sources, towns: Map<string, Draft>, hand: Map<string, O
       codes: codesOf(u), sources: ['opensyria'],
     }, 2, u.population?.value ?? 0);
     d.coords = coordsOf(u.centroid?.latitude, u.centroid?.longitude);
-    if (seat) seat.seat = true;
+    if (seat) { seat.seat = true; seat.majorSeat = true; }
     for (const l of LANGS) addAliases(d, l, q[l], stop);
     addAliases(d, 'en', u.aliases.filter((a) => a.language === 'en' && a.type === 'formal').map((a) => a.value), stop);
     addAliases(d, 'ar', u.aliases.filter((a) => a.language === 'ar').map((a) => a.value), stop);
@@ -354,7 +358,9 @@ function buildSubdistricts(src: Sources, drafts: Map<string, Draft>, stop: Reado
   return out;
 }
 
-const cleanName = (v: string | undefined): string => (v ?? '').normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
+/** A WOF name as a canonical name: NFC, no invisible controls, the backtick WOF writes for ʿayn as an apostrophe. */
+const cleanName = (v: string | undefined): string => (v ?? '').normalize('NFC').replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+  .replace(/`/g, "'").trim();
 
 /** The canonical en/ar/fr names of a WOF record; a stop-listed string (a common word) only as a last resort. */
 function wofNamesOf(r: Row, names: Row[], stop: ReadonlySet<string> = new Set()): { en?: string; ar?: string; fr?: string } {
@@ -463,6 +469,7 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
   const mergedInto = new Set<string>();
   // New places by county and folded name, for WOF's duplicate records of one place.
   const newByCounty = new Map<string, Draft[]>();
+  const newByName = new Map<string, Draft[]>();
 
   // Localities before what lies in them; current records, then the populous, then the older (lower) WOF ids.
   const places = rows.filter((r) => r.placetype in PLACE_ORDER).sort((a, b) => PLACE_ORDER[a.placetype]! - PLACE_ORDER[b.placetype]!
@@ -507,8 +514,11 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     // 3. A second WOF record of a place made already: same county, same name, under 5 km apart.
     const countyKey = `${r.country}\u0000${parent}`;
     const folds = new Set([n.en, n.ar].filter((v): v is string => !!v).map(placeFold));
+    // (or, anywhere in the country, under 2 km apart: WOF files some twins under different counties)
+    const nearby = [...folds].flatMap((f) => newByName.get(`${r.country}\u0000${f}`) ?? []);
     const twin = (newByCounty.get(countyKey) ?? []).find((d) => d.coords && coords && kmBetween(d.coords, coords) < 5
-      && [d.entity.names.en, d.entity.names.ar].some((v) => folds.has(placeFold(v))));
+      && [d.entity.names.en, d.entity.names.ar].some((v) => folds.has(placeFold(v))))
+      ?? nearby.find((d) => d.coords && coords && kmBetween(d.coords, coords) < 2);
     if (twin) {
       addWofNames(twin, names, stop);
       addByScript(twin, [r.wof_name, r.name_eng, r.name_ara], stop);
@@ -532,21 +542,43 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
     }, r.placetype === 'locality' ? 0 : 1, population);
     d.coords = coords;
     d.seat = SEAT_CODES.has(seatCodes.get(r.gn_id) ?? '');
+    d.majorSeat = MAJOR_SEAT_CODES.has(seatCodes.get(r.gn_id) ?? '');
     addByScript(d, [r.wof_name, r.name_eng, r.name_ara], stop);
     addWofNames(d, names, stop);
     drafts.set(id, d);
     entityOfWof.set(r.wof_id, id);
     if (r.gn_id) entityOfGn.set(r.gn_id, id);
     newByCounty.set(countyKey, [...(newByCounty.get(countyKey) ?? []), d]);
+    for (const f of new Set([n.en, n.ar].map(placeFold))) newByName.set(`${r.country}\u0000${f}`, [...(newByName.get(`${r.country}\u0000${f}`) ?? []), d]);
     stats.newPlaces.push(d);
     stats.places += 1;
+  }
+  // WOF places with no region or county (711 Syrian, 124 Lebanese localities): under the district of the
+  // nearest place that has one, when that place is under 10 km away; else they stay under the country.
+  const placed = stats.newPlaces.filter((d) => d.coords && !['sy', 'lb', 'iq'].includes(d.entity.parents?.[0] ?? ''));
+  for (const d of stats.newPlaces) {
+    const cc = d.entity.parents?.[0] ?? '';
+    if (!['sy', 'lb', 'iq'].includes(cc) || !d.coords) continue;
+    let best: Draft | undefined;
+    let bestKm = 10;
+    for (const o of placed) {
+      if (!o.entity.id.startsWith(`${cc}-`)) continue;
+      const km = kmBetween(d.coords, o.coords!);
+      if (km < bestKm) { bestKm = km; best = o; }
+    }
+    const district = best?.entity.parents?.[0];
+    if (district && drafts.get(district)?.entity.type !== 'governorate') {
+      // A neighbourhood's parent may be a town: take that town's parent, a district.
+      const p = drafts.get(district)?.entity.type === 'town' ? drafts.get(district)?.entity.parents?.[0] : district;
+      if (p) d.entity.parents = [p];
+    }
   }
   // Seats of Lebanese and Iraqi districts: the town of the district's name, in it.
   for (const d of drafts.values()) {
     if (d.entity.type !== 'district' || d.entity.parents?.[0]?.startsWith('sy')) continue;
     const fold = placeFold(d.entity.names.en);
     const town = (newByCounty.get(`${d.entity.id.slice(0, 2).toUpperCase()}\u0000${d.entity.id}`) ?? []).find((t) => placeFold(t.entity.names.en) === fold);
-    if (town) town.seat = true;
+    if (town) { town.seat = true; town.majorSeat = true; }
   }
   return stats;
 }
@@ -713,7 +745,7 @@ function main(): void {
     ...Object.entries(overlay.foreignPlaces ?? {}).map(([w, why]) => [aliasKey(w), why] as [string, string]),
   ]);
   const marks = markAmbiguous(tidied.filter(({ e }) => e.kind === 'region').map(({ d, e }) => ({
-    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.seat, minor: !!d.minor, core: coreIds.has(e.id),
+    id: e.id, aliases: writtenAliases(e), population: d.population, seat: !!d.majorSeat, minor: !!d.minor, core: coreIds.has(e.id),
     hand: new Set(writtenAliases(e).map(aliasKey).filter((k) => handKeys.has(`${e.id}\u0000${k}`))),
   })), { commonWords });
   for (const { e } of tidied) {

@@ -14,7 +14,7 @@ export interface AmbiguityPlace {
   /** Every written alias of the place, canonical names included. */
   aliases: string[];
   population: number;
-  /** A governorate, district or sub-district seat (wins a same-name collision). */
+  /** A governorate or district seat (wins a same-name collision). */
   seat: boolean;
   /** Marked "minor place" on all its aliases. */
   minor: boolean;
