@@ -239,6 +239,35 @@ function contest(p: Pending, est: Established): Verdict {
   return { counts: false, why: `same words as ${rival.entityId}, which counts without context${rivalParent ? ` (its parent ${rivalParent} is named)` : ''}` };
 }
 
+/** Ancestors of a place below its governorate (district, sub-district, town for a neighbourhood). */
+const localAncestors = (pathIds: readonly string[]): readonly string[] => pathIds.slice(1, -2);
+
+/**
+ * A minor place named next to another minor place of the same district that counts by its own evidence: "Kansafra, al-Fatira and Banin" once one of them is known. Spreads along such a list.
+ */
+function supportNeighbours(pending: readonly Pending[], verdicts: Verdict[]): void {
+  // Anchors are other minor places that counted: a big town names its district too often to vouch for
+  // every village of it whose name is also a word.
+  const anchors: Array<{ field: MatchField; start: number; id: string; local: readonly string[] }> = [];
+  pending.forEach((p, k) => {
+    if (verdicts[k]!.counts && p.hit.kind === 'region') anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: localAncestors(p.hit.pathIds) });
+  });
+  for (let grew = true; grew;) {
+    grew = false;
+    for (let k = 0; k < pending.length; k += 1) {
+      const p = pending[k]!;
+      if (verdicts[k]!.counts || p.hit.kind !== 'region' || p.hit.generic || p.rival || /^common word/.test(p.hit.reason)) continue;
+      const mine = localAncestors(p.hit.pathIds);
+      const anchor = anchors.find((a) => a.field === p.match.field && a.id !== p.hit.id && Math.abs(a.start - p.match.start) <= 200
+        && a.local.some((id) => mine.includes(id) || id === p.hit.id) || (a.field === p.match.field && mine.includes(a.id) && Math.abs(a.start - p.match.start) <= 200));
+      if (!anchor) continue;
+      verdicts[k] = { counts: true, evidence: `named next to ${anchor.id}, a place of the same district` };
+      anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: mine });
+      grew = true;
+    }
+  }
+}
+
 /** Takes a plain match back: its entity leaves the list unless another plain match of it remains. */
 function unseat(out: MatchResult, match: Match, why: string): void {
   const i = out.matches.indexOf(match);
@@ -256,6 +285,7 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
   let added = false;
   const taken = new Set<string>();
   const verdicts = pending.map((p) => (p.rival ? contest(p, est) : decide(p.hit, est)));
+  supportNeighbours(pending, verdicts);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
   // over a unit word over a neighbour; a reading by default last).
   const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!) || a - b);
