@@ -99,6 +99,9 @@ function seatTarget(m: Matcher, e: number, text: string, start: number, end: num
   return gov >= 0 ? gov : district;
 }
 
+/** Characters around a state's name searched for what it does. */
+const ACTS_WINDOW = 80;
+
 /** A context-dependent hit waiting for the whole document, with what its own field told about it. */
 interface Pending {
   match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number;
@@ -121,7 +124,9 @@ function sentenceAround(text: string, from: number, to: number): [number, number
 
 function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, match: Match): Pending {
   const [sentStart, sentEnd] = sentenceAround(text, match.start, match.end);
-  const words = sentenceWords(text.slice(sentStart, sentEnd));
+  // A state acts in the clause around its name ("Israeli jets struck"), not anywhere in a long sentence.
+  const near = f.actsOnly ? ACTS_WINDOW : Infinity;
+  const words = sentenceWords(text.slice(Math.max(sentStart, match.start - near), Math.min(sentEnd, match.end + near)));
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
   const reason = generic ? 'generic reference' : f.ambiguous?.[match.alias] ?? (f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON : 'ambiguous');
   return {
