@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { entitySchema, ENTITY_KINDS, type Entity } from '../../core/entities/entity.js';
 import { buildEntityGraph } from '../../core/match/entity-graph.js';
-import { mergeEntities, type EntitySnapshot } from '../../pipeline/entity-catalog.js';
+import { type EntitySnapshot } from '../../pipeline/entity-catalog.js';
+import { saveEntity, withAliases } from '../../pipeline/save-entity.js';
+import { isVigieError } from '../../core/errors/vigie-error.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { routeSchema } from '../route-schema.js';
@@ -52,14 +54,14 @@ function listEntities(snap: EntitySnapshot, children: Map<string, string[]>, q: 
   return list.slice(0, q.limit);
 }
 
-async function saveEntity(s: Services, entity: Entity): Promise<{ entity: Entity; version: string }> {
-  const snap = await s.entities.current();
-  const candidate = mergeEntities(snap.entities, [entity]);
-  const problems = buildEntityGraph(candidate).validate().filter((p) => p.includes(entity.id));
-  if (problems.length > 0) throw new ApiError('unprocessable', problems.join('; '), { problems });
-  await s.entityEdits.put(entity);
-  const next = await s.entities.current(); // recompiles now: the answer carries the new version
-  return { entity, version: next.version };
+/** saveEntity, with catalog problems as the API's 422. */
+async function save(s: Services, entity: Entity): Promise<{ entity: Entity; version: string }> {
+  try {
+    return await saveEntity(s, entity);
+  } catch (err) {
+    if (isVigieError(err) && err.code === 'ENTITY_INVALID') throw new ApiError('unprocessable', err.message, err.details);
+    throw err;
+  }
 }
 
 export async function entityRoutes(app: FastifyInstance, s: Services): Promise<void> {
@@ -88,7 +90,7 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
   }, async (req) => {
     const entity = req.body as Entity;
     if (entity.id !== (req.params as { id: string }).id) throw new ApiError('unprocessable', `body.id ${entity.id} differs from the path id`, { field: 'body.id' });
-    return saveEntity(s, entity);
+    return save(s, entity);
   });
 
   app.post('/v1/entities/:id/aliases', {
@@ -99,8 +101,7 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
     const e = snap.graph.get((req.params as { id: string }).id);
     if (!e) throw notFound('such entity');
     const { lang, aliases } = req.body as z.output<typeof aliasBody>;
-    const merged = [...new Set([...(e.aliases[lang] ?? []), ...aliases])];
-    return saveEntity(s, entitySchema.parse({ ...e, aliases: { ...e.aliases, [lang]: merged } }));
+    return save(s, withAliases(e, lang, aliases));
   });
 
   app.delete('/v1/entities/:id', {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
 import { buildEntityGraph, type EntityGraph } from '../../core/match/entity-graph.js';
 import type { Entity } from '../../core/entities/entity.js';
+import { registerEdits } from './entity-edits.js';
 
 interface ListOptions { kind?: string; json?: boolean; entities?: string }
 
@@ -57,4 +58,5 @@ export function register(program: Command): void {
       const { graph } = load(opts.entities);
       show(graph, graph.search(words.join(' '), Number(opts.limit) || 20), opts.json);
     });
+  registerEdits(cmd);
 }

@@ -1,0 +1,67 @@
+// `vigie entities add|alias|remove` against a private Redis: an edit made from the command line reaches
+// a running worker's matcher on its next article, without restart; bad input is refused with a code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { loadEnv } from '../../src/config/env.js';
+import { createServices, type Services } from '../../src/runtime/create-services.js';
+import { matchDocument } from '../../src/core/match/match-document.js';
+import { FIXTURE_ENTITIES } from './fixture-entities.js';
+
+const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
+let redis: TestRedis;
+let worker: Services;
+before(async () => {
+  redis = await startTestRedis();
+  worker = createServices({ env: loadEnv({ VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' }), redisUrl: redis.url, entities: FIXTURE_ENTITIES });
+});
+after(async () => { await worker.close(); await redis.close(); });
+
+function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const code = `import { main } from ${JSON.stringify(mainJs)}; await main(['node', 'vigie', ...JSON.parse(process.argv[1])]);`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code, JSON.stringify(args)], {
+      env: { ...process.env, REDIS_URL: redis.url, VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (c) => resolve({ code: c, stdout, stderr }));
+  });
+}
+
+const workerSees = async (text: string): Promise<string[]> =>
+  matchDocument((await worker.entities.current()).matcher, { text, lang: 'en' }).entities.map((e) => e.id);
+
+test('an entity and an alias added from the command line are matched by a running worker at once', async () => {
+  assert.deepEqual(await workerSees('Clashes near Khirbet Zorbla this morning.'), []);
+  const entity = { id: 'sy-khirbet-zorbla', kind: 'region', type: 'town', names: { en: 'Khirbet Zorbla', fr: 'Khirbet Zorbla', ar: 'خربة زوربلا' }, parents: ['sy'] };
+  const added = await vigie(['entities', 'add', JSON.stringify(entity), '--json']);
+  assert.equal(added.code, 0, added.stderr);
+  assert.equal(JSON.parse(added.stdout).entity.id, 'sy-khirbet-zorbla');
+  assert.deepEqual(await workerSees('Clashes near Khirbet Zorbla this morning.'), ['sy-khirbet-zorbla']);
+  const alias = await vigie(['entities', 'alias', 'sy-khirbet-zorbla', 'Kherbet Zourbla', '--lang', 'fr']);
+  assert.equal(alias.code, 0, alias.stderr);
+  assert.deepEqual(await workerSees('Des tirs à Kherbet Zourbla.'), ['sy-khirbet-zorbla']);
+  const edited = (await worker.entities.current()).graph.get('sy-khirbet-zorbla')!;
+  assert.deepEqual(edited.hand, ['Kherbet Zourbla'], 'a run-time alias is recorded as added by hand');
+  const removed = await vigie(['entities', 'remove', 'sy-khirbet-zorbla']);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.deepEqual(await workerSees('Clashes near Khirbet Zorbla this morning.'), []);
+});
+
+test('entities add refuses an invalid entity or an unknown parent with ENTITY_INVALID; alias of an unknown id is NOT_FOUND', async () => {
+  const noArabic = await vigie(['entities', 'add', '{"id":"x-town","kind":"region","names":{"en":"X","fr":"X"}}']);
+  assert.notEqual(noArabic.code, 0);
+  assert.match(noArabic.stderr, /ENTITY_INVALID.*names\.ar/);
+  const orphan = await vigie(['entities', 'add', '{"id":"x-town","kind":"region","names":{"en":"X","fr":"X","ar":"س"},"parents":["nowhere"]}']);
+  assert.notEqual(orphan.code, 0);
+  assert.match(orphan.stderr, /ENTITY_INVALID.*nowhere/);
+  const missing = await vigie(['entities', 'alias', 'no-such-id', 'Foo', '--lang', 'en']);
+  assert.notEqual(missing.code, 0);
+  assert.match(missing.stderr, /NOT_FOUND/);
+});
