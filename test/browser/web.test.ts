@@ -15,6 +15,7 @@ import { repoRoot } from '../harness/paths.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { buildApp } from '../../src/api/build-app.js';
+import { matchDocument } from '../../src/core/match/match-document.js';
 import { createApiKeyStore } from '../../src/adapters/redis/api-key-store.js';
 import { scheduleSource } from '../../src/pipeline/apply-config.js';
 import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
@@ -145,6 +146,15 @@ test('an admin sees the sources with their health, and the queue page', async ()
   await page.click('#signin button');
   await page.waitForSelector('#admin:not([hidden]) #sources .status.ok');
   assert.match(await page.textContent('#sources') ?? '', /OSDH \(local\)/);
+  // A spelling added on the page is matched at once (the API's /v1/match uses the same catalog).
+  await page.fill('#alias-entity', 'sy-boukamal');
+  await page.selectOption('#alias-lang', 'fr');
+  await page.fill('#alias-text', 'Bou Kémal');
+  await page.click('#alias-form button');
+  await page.waitForSelector('#flash:not(.error)', { state: 'visible' });
+  assert.match(await page.textContent('#flash') ?? '', /Bou Kémal/);
+  const matched = matchDocument((await services.entities.current()).matcher, { text: 'Frappe près de Bou Kémal.', lang: 'fr' });
+  assert.deepEqual(matched.entities.map((e) => e.id), ['sy-boukamal']);
   await page.goto(origin + '/admin/queues');
   await page.waitForSelector('#queues section h2');
   const names = await page.$$eval('#queues section h2', (hs) => hs.map((h) => h.textContent));

@@ -285,6 +285,19 @@ async function loadSources() {
     el('td', { class: 'small', dir: 'auto' }, s.state.lastErrorCode ? s.state.lastErrorCode + ': ' + (s.state.lastErrorMessage || '') : '-'))));
 }
 
+async function addAlias(ev) {
+  ev.preventDefault();
+  const id = $('alias-entity').value.trim();
+  const alias = $('alias-text').value.trim();
+  try {
+    const data = await api('POST', '/v1/entities/' + encodeURIComponent(id) + '/aliases', { lang: $('alias-lang').value, aliases: [alias] });
+    flash('«' + alias + '» added to ' + id + ' (entity version ' + data.version + ')');
+    $('alias-text').value = '';
+  } catch (e) {
+    flash(describeError(e), true);
+  }
+}
+
 // ---------- wiring ----------
 document.addEventListener('DOMContentLoaded', () => {
   $('signin').addEventListener('submit', (ev) => { ev.preventDefault(); signIn($('key').value.trim()); });
@@ -296,6 +309,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('sub-form').addEventListener('submit', save);
   $('try-it').addEventListener('click', tryIt);
   $('refresh').addEventListener('click', loadAlerts);
+  $('alias-form').addEventListener('submit', addAlias);
   renderChosen();
   if (state.key) signIn(state.key);
 });
