@@ -38,11 +38,14 @@ function load(dir: string | undefined): { graph: EntityGraph; entities: Entity[]
   return { graph: buildEntityGraph(entities), entities };
 }
 
-/** A shortened id (sy-abu-kamal for sy-town-abu-kamal): the one id holding all its dash-separated parts. */
+/** A shortened id (sy-abu-kamal for sy-town-abu-kamal): of the ids holding all its dash-separated parts,
+ * the one with the fewest others (the town before sy-deir-ez-zor-abu-kamal, its district). */
 function byIdParts(entities: Entity[], query: string): Entity {
   const parts = query.trim().toLowerCase().split('-');
-  const found = entities.filter((e) => { const ps = e.id.split('-'); return parts.every((p) => ps.includes(p)); });
-  if (found.length === 1) return found[0]!;
+  const found = entities.filter((e) => { const ps = e.id.split('-'); return parts.every((p) => ps.includes(p)); })
+    .sort((a, b) => a.id.split('-').length - b.id.split('-').length);
+  const size = (e: Entity | undefined): number => e?.id.split('-').length ?? 0;
+  if (found.length === 1 || (found.length > 1 && size(found[0]) < size(found[1]))) return found[0]!;
   const hint = found.length > 1 ? `; ids that fit: ${found.slice(0, 10).map((f) => f.id).join(', ')}` : ' (try: vigie entities search)';
   throw new VigieError('NOT_FOUND', 'cli', `no entity with id or name "${query}"${hint}`);
 }
