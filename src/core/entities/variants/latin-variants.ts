@@ -75,6 +75,13 @@ function hyphenVariants(parts: Parts): Parts[] {
     ? [replaced(parts, i, { ...p, sep: '-' })] : []));
 }
 
+/** A whole spelling system at once: French writes Djaych for Jaysh (dj and ch together). */
+function systemVariant(parts: Parts, rules: LatinRule[]): Parts[] {
+  let out = parts;
+  for (const r of rules) out = ruleVariants(out, { ...r, local: false })[0] ?? out;
+  return out === parts ? [] : [out];
+}
+
 function rulesFor(lang: LatinLang): LatinRule[] {
   return [...LATIN_RULES.filter((r) => !r.lang || r.lang === lang), hiatusRule];
 }
@@ -90,7 +97,8 @@ export function latinVariants(name: string, lang: LatinLang, opts: LatinOptions 
   const parts = latinParts(name, (w) => ARABIC_NAME_WORDS.has(w.toLowerCase()) || !common(w), opts.arabic);
   const rules = rulesFor(lang);
   const articles = articleVariants(parts);
-  const single = [...articles, ...rules.flatMap((r) => ruleVariants(parts, r)), ...hyphenVariants(parts)];
+  const system = systemVariant(parts, rules.filter((r) => r.cls === 'french' && r.lang === lang));
+  const single = [...articles, ...rules.flatMap((r) => ruleVariants(parts, r)), ...system, ...hyphenVariants(parts)];
   const combined = articles.flatMap((a) => rules.map((r) => ruleVariants(a, r)[0]).filter((v): v is Parts => !!v));
   const seen = new Set([aliasSignature(name)]);
   const out: string[] = [];
