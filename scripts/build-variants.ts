@@ -35,7 +35,7 @@ function summary(overlay: VariantOverlay): string[] {
   }
   const total = perLang.en + perLang.fr + perLang.ar;
   return [
-    `variants: ${total} generated (en ${perLang.en}, fr ${perLang.fr}, ar ${perLang.ar})`,
+    `${total} generated (en ${perLang.en}, fr ${perLang.fr}, ar ${perLang.ar})`,
     `ambiguous: ${[...reasons].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
   ];
 }

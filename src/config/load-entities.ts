@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { z } from 'zod';
-import { entitySchema, LANGS, type Entity } from '../core/entities/entity.js';
+import { entitySchema, type Entity } from '../core/entities/entity.js';
+import { isVariantOverlay, mergeOverlay, overlayEntries, type Overlay } from './variant-overlay.js';
 import { buildEntityGraph } from '../core/match/entity-graph.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 
@@ -32,19 +32,6 @@ export function isBuildInput(doc: unknown): boolean {
   return !!doc && typeof doc === 'object' && OVERLAY_KEYS.some((k) => k in (doc as object));
 }
 
-/** A variant overlay (scripts/build-variants.ts): per entity id, generated spellings and ambiguous aliases. */
-const overlaySchema = z.object({
-  variantsOf: z.record(z.string(), z.object({
-    generated: z.object({ en: z.array(z.string()).optional(), fr: z.array(z.string()).optional(), ar: z.array(z.string()).optional() }).strict().optional(),
-    ambiguous: z.record(z.string(), z.string()).optional(),
-  }).strict()),
-}).strict();
-type Overlay = z.output<typeof overlaySchema>['variantsOf'];
-
-export function isVariantOverlay(doc: unknown): boolean {
-  return !!doc && typeof doc === 'object' && 'variantsOf' in doc;
-}
-
 /** Entries of one file: `{ entities: [...] }` or a bare list; undefined when the shape is wrong. */
 function entriesOf(doc: unknown): unknown[] | undefined {
   if (Array.isArray(doc)) return doc;
@@ -57,10 +44,10 @@ function entriesOf(doc: unknown): unknown[] | undefined {
 
 interface Loaded { entities: Array<{ file: string; entity: Entity }>; overlays: Array<{ file: string; overlay: Overlay }> }
 
-function readOverlay(file: string, doc: unknown, problems: string[], out: Loaded): void {
-  const parsed = overlaySchema.safeParse(doc);
-  if (parsed.success) out.overlays.push({ file, overlay: parsed.data.variantsOf });
-  else for (const issue of parsed.error.issues.slice(0, 20)) problems.push(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+function readOverlay(file: string, doc: Record<string, unknown>, problems: string[], out: Loaded): void {
+  const found: string[] = [];
+  out.overlays.push({ file, overlay: overlayEntries(doc, found) });
+  for (const p of found.slice(0, 20)) problems.push(`${file}: ${p}`);
 }
 
 function readFile(file: string, problems: string[], out: Loaded, withOverlays: boolean): void {
@@ -75,7 +62,7 @@ function readFile(file: string, problems: string[], out: Loaded, withOverlays: b
   }
   if (doc === null || doc === undefined || isBuildInput(doc)) return;
   if (isVariantOverlay(doc)) {
-    if (withOverlays) readOverlay(file, doc, problems, out);
+    if (withOverlays) readOverlay(file, doc as Record<string, unknown>, problems, out);
     return;
   }
   const entries = entriesOf(doc);
@@ -90,20 +77,6 @@ function readFile(file: string, problems: string[], out: Loaded, withOverlays: b
     if (parsed.success) out.entities.push({ file, entity: parsed.data });
     else for (const issue of parsed.error.issues) problems.push(`${file}: ${label}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
   });
-}
-
-/** Generated lists are added to the entity's own; an ambiguity written in the entity file wins. */
-function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, Entity>, problems: string[]): void {
-  for (const [id, add] of Object.entries(overlay)) {
-    const e = byId.get(id);
-    if (!e) { problems.push(`${file}: variantsOf.${id}: unknown entity id ${id}`); continue; }
-    if (add.generated) {
-      const generated = { ...e.generated };
-      for (const lang of LANGS) if (add.generated[lang]) generated[lang] = [...(generated[lang] ?? []), ...add.generated[lang]];
-      e.generated = generated;
-    }
-    if (add.ambiguous) e.ambiguous = { ...add.ambiguous, ...e.ambiguous };
-  }
 }
 
 export interface LoadOptions {

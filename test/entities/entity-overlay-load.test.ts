@@ -43,7 +43,8 @@ test('an overlay entry for an unknown id, or of the wrong shape, is a problem of
   assert.throws(() => loadEntities(dir), (err: Error & { code?: string; details?: { problems: string[] } }) => {
     assert.equal(err.code, 'ENTITY_INVALID');
     const problems = err.details!.problems.join('\n');
-    assert.match(problems, /variants\.generated\.json: .*de/);
+    assert.match(problems, /variants\.generated\.json: variantsOf\.sy\.generated: expected \{en\?, fr\?, ar\?\} lists of strings/);
+    assert.match(problems, /variantsOf\.sy-town-nowhere: unknown entity id/, 'both problems are reported at once');
     return true;
   });
   const unknown = catalog({ variantsOf: { 'sy-town-nowhere': { generated: { en: ['Nowhere'] } } } });
