@@ -47,6 +47,19 @@ function ownKeys(e: Entity): Set<string> {
 const PER_ALIAS = 8;
 const MAX_SOURCE_WORDS = 4;
 
+/** A Latin word in this many entities' names is a qualifier of the catalog (Governorate, gouvernorat,
+ * countryside), left as written even where the dictionaries lack it. Arabic name elements still vary. */
+export const QUALIFIER_MIN_ENTITIES = 10;
+
+function catalogQualifiers(entities: Entity[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const e of entities) {
+    const seen = new Set([...ownAliases(e).en, ...ownAliases(e).fr].flatMap((a) => aliasKeys(a)[0]?.split(' ') ?? []));
+    for (const w of seen) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= QUALIFIER_MIN_ENTITIES).map(([w]) => w));
+}
+
 function candidates(e: Entity, lang: Lang, words: WordCheck): string[] {
   const canonical = e.names[lang];
   const sources = [...new Set(ownAliases(e)[lang])].filter((n) => n === canonical || n.trim().split(/\s+/).length <= MAX_SOURCE_WORDS);
@@ -123,7 +136,9 @@ function sameAs(others: string[]): string {
 
 /** The whole overlay, entities sorted by id: generated lists in generation order, ambiguous sorted. */
 export function variantOverlay(entities: Entity[], words: WordCheck): VariantOverlay {
-  const generated = new Map(entities.filter(wantsVariants).map((e) => [e.id, generateFor(e, words)] as const));
+  const qualifiers = catalogQualifiers(entities);
+  const withQualifiers: WordCheck = { reason: words.reason, known: (key) => qualifiers.has(key) || words.known(key) };
+  const generated = new Map(entities.filter(wantsVariants).map((e) => [e.id, generateFor(e, withQualifiers)] as const));
   const index = keyIndex(entities, generated);
   const variantsOf: Record<string, EntityVariants> = {};
   for (const e of [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {

@@ -40,6 +40,12 @@ test('latinVariants never proposes what the matcher already finds, nor the name 
   }
 });
 
+test("latinVariants keeps French elision right: d'Al-Boukamal without its article is de Boukamal", () => {
+  const list = latinVariants("district d'Al-Boukamal", 'fr', { isCommonWord: (w) => w.toLowerCase() === 'district' });
+  has(list, 'district de Boukamal', "district d'El-Boukamal");
+  assert.ok(!list.some((v) => v.includes("d'Boukamal")), JSON.stringify(list));
+});
+
 test('latinVariants is deterministic and keeps common words as written', () => {
   const opts = { isCommonWord: (w: string) => ['forces', 'democratic', 'syrian'].includes(w.toLowerCase()) };
   assert.deepEqual(latinVariants('Syrian Democratic Forces', 'en', opts), []);

@@ -53,7 +53,9 @@ export function latinParts(name: string, vary: (word: string) => boolean, arabic
     return { text: r.text, sep: r.sep, kind: isArticle ? 'article' : variable ? 'word' : 'fixed' };
   });
   const groupStarts = parts.flatMap((p, i) => (i === 0 || parts[i - 1]!.sep === ' ' ? [i] : []));
-  const withArticle = arabicArticles(arabic, groupStarts.length);
+  // Words align with the Arabic by position only in a bare name: "X Governorate" is "محافظة X".
+  const bare = parts.every((p) => p.kind !== 'fixed');
+  const withArticle = bare ? arabicArticles(arabic, groupStarts.length) : undefined;
   if (!withArticle) return parts;
   const out: LatinPart[] = [];
   parts.forEach((p, i) => {

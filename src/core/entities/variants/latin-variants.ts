@@ -39,6 +39,9 @@ function articleVariants(parts: Parts): Parts[] {
       }
       const dropped = parts.filter((_, k) => k !== i);
       dropped[i] = { ...next, text: withCase(i === 0 ? 'A' : next.text, next.text) };
+      // French elides before a vowel only: d'Al-Boukamal, but de Boukamal once the article goes.
+      const before = dropped[i - 1];
+      if (before?.sep === "'" && !/^[aeiouyh]/i.test(next.text)) dropped[i - 1] = { ...before, text: `${before.text}e`, sep: ' ' };
       out.push(dropped);
     } else if (p.articleless) {
       for (const f of articleForms(p.text)) {
