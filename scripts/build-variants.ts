@@ -8,8 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { loadEntities } from '../src/config/load-entities.js';
 import { LANGS } from '../src/core/entities/entity.js';
+import { aliasKeys } from '../src/core/entities/variants/alias-signature.js';
 import { DEFAULT_AR_DIC, loadCommonWords } from './gazetteer/common-words.js';
 import { serializeOverlay, variantOverlay, wantsVariants, type VariantOverlay } from './gazetteer/variant-overlay.js';
 
@@ -22,6 +24,14 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
 }
 
+/** The gazetteer's stop list (news-spellings.yaml stopAliases), as matcher keys. */
+function stopKeys(dir: string): Set<string> {
+  const file = path.join(dir, 'news-spellings.yaml');
+  if (!fs.existsSync(file)) return new Set();
+  const doc = parseYaml(fs.readFileSync(file, 'utf8')) as { stopAliases?: string[] } | null;
+  return new Set((doc?.stopAliases ?? []).map((a) => aliasKeys(a)[0] ?? '').filter(Boolean));
+}
+
 /** Counts for the summary: variants per language, ambiguous aliases per kind of reason. */
 function summary(overlay: VariantOverlay): string[] {
   const perLang = { en: 0, fr: 0, ar: 0 };
@@ -29,7 +39,8 @@ function summary(overlay: VariantOverlay): string[] {
   for (const v of Object.values(overlay.variantsOf)) {
     for (const l of LANGS) perLang[l] += v.generated?.[l]?.length ?? 0;
     for (const r of Object.values(v.ambiguous ?? {})) {
-      const kind = r.startsWith('same as') ? 'same as another entity' : r.replace(/^(common word \(\w+).*$/, '$1)');
+      const kind = r.startsWith('same as') ? 'same as another entity'
+        : r.startsWith('common word') ? r.replace(/^(common word \(\w+).*$/, '$1)') : r.replace(/ \(.*$/, '');
       reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
     }
   }
@@ -48,7 +59,7 @@ function main(): void {
   console.log(`variants: ${entities.length} entities loaded, ${entities.filter(wantsVariants).length} get variants`);
   const words = loadCommonWords(arg('--ar-dic', DEFAULT_AR_DIC));
   console.log(`variants: word lists en ${words.sizes.en}, fr ${words.sizes.fr}, ar ${words.sizes.ar} (${Date.now() - started} ms)`);
-  const overlay = variantOverlay(entities, words);
+  const overlay = variantOverlay(entities, words, { stopKeys: stopKeys(dir) });
   const text = serializeOverlay(overlay);
   for (const line of summary(overlay)) console.log(`variants: ${line}`);
   if (process.argv.includes('--check')) {

@@ -134,8 +134,30 @@ function sameAs(others: string[]): string {
   return others.length > 3 ? `same as ${shown} (+${others.length - 3} more)` : `same as ${shown}`;
 }
 
+export interface OverlayOptions {
+  /** Keys (aliasKeys) of the gazetteer's stop list (news-spellings.yaml stopAliases): words a person
+   * judged unusable as aliases (Soran, Ezra, Kara). A variant equal to one is ambiguous. */
+  stopKeys?: ReadonlySet<string>;
+}
+
+/** Latin forms shorter than this are mostly other languages' words (Tal, Bab, Sam): the gazetteer
+ * build drops such data strings, so a generated one counts only with evidence. */
+export const MIN_LATIN_LETTERS = 5;
+
+/** Why a generated variant is ambiguous: another entity's name first, then the stop list, a common
+ * word, a short Latin form. */
+function variantReason(v: string, others: string[], words: WordCheck, stopKeys: ReadonlySet<string>): string | undefined {
+  if (others.length > 0) return sameAs(others);
+  if (stopKeys.has(aliasKeys(v)[0] ?? '')) return 'stop-listed (news-spellings.yaml stopAliases)';
+  const common = commonReason(v, words);
+  if (common) return common;
+  const letters = v.replace(/[^\p{L}]/gu, '');
+  return /^\p{Script=Latin}+$/u.test(letters) && letters.length < MIN_LATIN_LETTERS ? `short Latin form (under ${MIN_LATIN_LETTERS} letters)` : undefined;
+}
+
 /** The whole overlay, entities sorted by id: generated lists in generation order, ambiguous sorted. */
-export function variantOverlay(entities: Entity[], words: WordCheck): VariantOverlay {
+export function variantOverlay(entities: Entity[], words: WordCheck, opts: OverlayOptions = {}): VariantOverlay {
+  const stopKeys = opts.stopKeys ?? new Set<string>();
   const qualifiers = catalogQualifiers(entities);
   const withQualifiers: WordCheck = { reason: words.reason, known: (key) => qualifiers.has(key) || words.known(key) };
   const generated = new Map(entities.filter(wantsVariants).map((e) => [e.id, generateFor(e, withQualifiers)] as const));
@@ -147,7 +169,7 @@ export function variantOverlay(entities: Entity[], words: WordCheck): VariantOve
     for (const l of LANGS) {
       for (const v of g[l] ?? []) {
         const others = [...(index.get(aliasKeys(v)[0]!) ?? [])].filter((id) => id !== e.id).sort();
-        const reason = others.length > 0 ? sameAs(others) : commonReason(v, words);
+        const reason = variantReason(v, others, words, stopKeys);
         if (reason) ambiguous[v] = reason;
       }
     }

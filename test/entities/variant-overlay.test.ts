@@ -98,3 +98,15 @@ test('loadCommonWords reads hunspell-ar: nouns with the article flag and base ve
   assert.equal(w.known('washington'), true);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('a variant on the gazetteer stop list, or a Latin form under 5 letters, is ambiguous with that reason', () => {
+  const suran = entity({ id: 'sy-town-suran', kind: 'region', type: 'town', names: { en: 'Suran', fr: 'Souran', ar: 'صوران' },
+    codes: { geonames: 1 }, sources: ['geonames'] });
+  const bab = entity({ id: 'sy-town-al-bab', kind: 'region', type: 'town', names: { en: 'Al-Bab', fr: 'Al-Bab', ar: 'الباب' },
+    codes: { geonames: 2 }, sources: ['geonames'] });
+  const overlay = variantOverlay([suran, bab], words({}), { stopKeys: new Set(['soran']) });
+  assert.ok(overlay.variantsOf['sy-town-suran']!.generated!.en!.includes('Soran'));
+  assert.equal(overlay.variantsOf['sy-town-suran']!.ambiguous?.['Soran'], 'stop-listed (news-spellings.yaml stopAliases)');
+  assert.equal(overlay.variantsOf['sy-town-al-bab']!.ambiguous?.['Bab'], 'short Latin form (under 5 letters)');
+  assert.equal(overlay.variantsOf['sy-town-al-bab']!.ambiguous?.['El-Bab'], undefined, 'the article makes it long enough');
+});
