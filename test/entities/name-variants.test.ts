@@ -46,6 +46,14 @@ test("latinVariants keeps French elision right: d'Al-Boukamal without its articl
   assert.ok(!list.some((v) => v.includes("d'Boukamal")), JSON.stringify(list));
 });
 
+test('latinVariants aligns words with the Arabic name by position only when the counts agree', () => {
+  // "Al Balo" is one Arabic word with its article; مدينة الباب is two: no article may be added.
+  const balo = latinVariants('Al Balo', 'en', { arabic: 'مدينة الباب' });
+  assert.ok(!balo.some((v) => /^al [ae]l-/i.test(v)), JSON.stringify(balo));
+  has(latinVariants('Al Balo', 'en', { arabic: 'مدينة الباب' }), 'El-Balo', 'Balo');
+  has(latinVariants('Tell Abyad', 'en', { arabic: 'تل أبيض' }), 'Tell Abiad');
+});
+
 test('latinVariants is deterministic and keeps common words as written', () => {
   const opts = { isCommonWord: (w: string) => ['forces', 'democratic', 'syrian'].includes(w.toLowerCase()) };
   assert.deepEqual(latinVariants('Syrian Democratic Forces', 'en', opts), []);

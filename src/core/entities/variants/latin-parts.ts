@@ -52,7 +52,8 @@ export function latinParts(name: string, vary: (word: string) => boolean, arabic
     const variable = /^\p{L}[\p{L}'’]*\p{L}$/u.test(r.text) && vary(r.text);
     return { text: r.text, sep: r.sep, kind: isArticle ? 'article' : variable ? 'word' : 'fixed' };
   });
-  const groupStarts = parts.flatMap((p, i) => (i === 0 || parts[i - 1]!.sep === ' ' ? [i] : []));
+  // A group is one Arabic word: "Al Bukamal" (article, space, word) is one, like "Al-Bukamal".
+  const groupStarts = parts.flatMap((p, i) => (i === 0 || (parts[i - 1]!.sep === ' ' && parts[i - 1]!.kind !== 'article') ? [i] : []));
   // Words align with the Arabic by position only in a bare name: "X Governorate" is "محافظة X".
   const bare = parts.every((p) => p.kind !== 'fixed');
   const withArticle = bare ? arabicArticles(arabic, groupStarts.length) : undefined;

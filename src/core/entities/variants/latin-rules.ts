@@ -36,11 +36,11 @@ export const LATIN_RULES: readonly LatinRule[] = [
   // French consonants: Qamishli / Qamichli, Jaysh / Djaych, Hawija / Haouija; and back for English
   rule('french', 'sh', 'ch', 'fr'), rule('french', '(?<![dg])j', 'dj', 'fr'), rule('french', 'w(?=[aeiy])', 'ou', 'fr'),
   rule('french', 'ch', 'sh', 'en'), rule('french', 'dj', 'j', 'en'), rule('french', 'ou(?=[aeiy])', 'w', 'en'),
-  // short vowels: Idlib / Idleb, Kamal / Kemal
+  // short vowels: Idlib / Idleb, Kamal / Kemal; y / i: Qamishli / Qamishly, Abyad / Abiad
   local('i-e', '(?<=[^aeiouy])i(?=[^aeiouy]+[aeiouy]?$)', 'e'), local('i-e', '(?<=[^aeiouy])e(?=[^aeiouy])', 'i'),
   local('a-e', '(?<=[^aeiouy])a(?=[^aeiouyw])', 'e'), local('a-e', '(?<=[^aeiouy])e(?=[^aeiouy])', 'a'),
   rule('i-y', 'i$', 'y'), rule('i-y', '(?<=[^aeiou])y$', 'i'), local('i-y', '(?<=[^aeiouy])i(?=[^aeiouy])', 'ee', 'en'),
-  rule('i-y', 'ee', 'i'),
+  rule('i-y', 'ee', 'i'), rule('i-y', '(?<=[^aeiouy])y(?=[aeiou])', 'i'),
   // doubled letters: Hasakah / Hassakah, Raqqa / Raqa, Tall / Tal
   rule('double', '([bdfklmnprstz])\\1', '$1'), rule('double', '(?<=[aeiou])([st])(?=[aeiou])', '$1$1'),
   // other consonants: Dhiban / Ziban, Khan / Han
