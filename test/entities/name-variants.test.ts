@@ -81,6 +81,12 @@ test('arabicVariants: no nisba for a town or a non-state actor; the article form
   assert.equal(aliasSignature('الإيرانية'), aliasSignature('إيرانية'));
 });
 
+test('arabicVariants: a loanword spelt another way, the article kept', () => {
+  has(arabicVariants('ميليشيا الدفاع الوطني', { kind: 'actor', type: 'militia' }), 'مليشيا الدفاع الوطني');
+  has(arabicVariants('القوات الأميركية', { kind: 'actor', type: 'state-force' }), 'القوات الأمريكية');
+  has(arabicVariants('قوات سوريا الديمقراطية', { kind: 'actor', type: 'armed-group' }), 'قوات سوريا الديموقراطية');
+});
+
 test('arabicVariants: compounds fused and split, movement plurals', () => {
   has(arabicVariants('كتائب حزب الله', { kind: 'actor', type: 'militia' }), 'كتائب حزبالله');
   has(arabicVariants('البوكمال', { kind: 'region', type: 'town' }), 'البو كمال', 'أبو كمال');

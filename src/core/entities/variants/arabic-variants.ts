@@ -1,8 +1,9 @@
 // Other Arabic forms of one entity name that the matcher would not find by itself: a state's nisba
 // and plurals (إيران -> إيراني إيرانية إيرانيين), a movement's plural (الحوثي -> الحوثيين), compounds
-// written fused or apart (حزب الله / حزبالله, أبو كمال / البوكمال). The matcher already strips
+// written fused or apart (حزب الله / حزبالله, أبو كمال / البوكمال), loanwords spelt two ways (ميليشيا / مليشيا). The matcher already strips
 // proclitics (و ف ب ل ك لل) and toggles ال, so no form here differs only by those. Pure.
 import { STATE_DEMONYMS, type Demonym } from './state-demonyms.js';
+import { otherSpellings } from './arabic-spellings.js';
 import { aliasSignature } from './alias-signature.js';
 import { MAX_VARIANTS_PER_NAME } from './latin-variants.js';
 
@@ -59,6 +60,12 @@ function compoundForms(name: string): string[] {
   return out;
 }
 
+/** One word respelt (ميليشيا الدفاع الوطني -> مليشيا الدفاع الوطني), one word at a time. */
+function spellingForms(name: string): string[] {
+  const words = name.trim().split(/\s+/);
+  return words.flatMap((w, i) => otherSpellings(w).map((o) => [...words.slice(0, i), o, ...words.slice(i + 1)].join(' ')));
+}
+
 /** Arabic variants of `name`, at most `max` (24), none indexed like the name itself. */
 export function arabicVariants(name: string, opts: ArabicOptions = {}): string[] {
   const max = opts.max ?? MAX_VARIANTS_PER_NAME;
@@ -66,6 +73,7 @@ export function arabicVariants(name: string, opts: ArabicOptions = {}): string[]
     ...(opts.kind === 'actor' && opts.type === 'state' ? stateForms(name) : []),
     ...(opts.kind === 'actor' && opts.type !== 'state' ? groupPlurals(name) : []),
     ...compoundForms(name),
+    ...spellingForms(name),
   ];
   const seen = new Set([aliasSignature(name)]);
   const out: string[] = [];
