@@ -5,13 +5,9 @@ import { LANGS, type Entity, type Lang } from '../../src/core/entities/entity.js
 import { latinVariants } from '../../src/core/entities/variants/latin-variants.js';
 import { arabicVariants } from '../../src/core/entities/variants/arabic-variants.js';
 import { aliasKeys } from '../../src/core/entities/variants/alias-signature.js';
+import { dataAliasReasons, variantReason, type WordCheck } from './variant-reason.js';
 
-export interface WordCheck {
-  /** Why a one-word matcher key is a common word, or undefined. */
-  reason(key: string): string | undefined;
-  /** Whether a Latin word is a dictionary word, left as written in variants. */
-  known(key: string): boolean;
-}
+export type { WordCheck } from './variant-reason.js';
 
 export interface EntityVariants { generated?: Partial<Record<Lang, string[]>>; ambiguous?: Record<string, string> }
 export interface VariantOverlay { variantsOf: Record<string, EntityVariants> }
@@ -88,36 +84,6 @@ export function generateFor(e: Entity, words: WordCheck): Partial<Record<Lang, s
   return out;
 }
 
-/** The common-word reason of a written alias: one of its one-word keys is a common word. */
-function commonReason(alias: string, words: WordCheck): string | undefined {
-  for (const key of aliasKeys(alias)) {
-    if (!key.includes(' ')) {
-      const r = words.reason(key);
-      if (r) return r;
-    }
-  }
-  return undefined;
-}
-
-/** Entities written by hand (actors.yaml: no open-data source) chose every alias knowingly. */
-function fromOpenData(e: Entity): boolean {
-  return (e.sources ?? []).some((s) => s !== 'hand');
-}
-
-/** Data aliases (not hand-added, not canonical names) that are common words. */
-function ambiguousDataAliases(e: Entity, words: WordCheck): Record<string, string> {
-  if (!fromOpenData(e)) return {};
-  const exempt = new Set([...LANGS.map((l) => e.names[l]), ...(e.hand ?? [])]);
-  const out: Record<string, string> = {};
-  for (const l of LANGS) {
-    for (const a of e.aliases[l] ?? []) {
-      const r = exempt.has(a) || e.ambiguous?.[a] ? undefined : commonReason(a, words);
-      if (r) out[a] = r;
-    }
-  }
-  return out;
-}
-
 function keyIndex(entities: Entity[], generated: Map<string, Partial<Record<Lang, string[]>>>): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
   const add = (key: string, id: string): void => {
@@ -129,30 +95,10 @@ function keyIndex(entities: Entity[], generated: Map<string, Partial<Record<Lang
   return index;
 }
 
-function sameAs(others: string[]): string {
-  const shown = others.slice(0, 3).join(', ');
-  return others.length > 3 ? `same as ${shown} (+${others.length - 3} more)` : `same as ${shown}`;
-}
-
 export interface OverlayOptions {
   /** Keys (aliasKeys) of the gazetteer's stop list (news-spellings.yaml stopAliases): words a person
    * judged unusable as aliases (Soran, Ezra, Kara). A variant equal to one is ambiguous. */
   stopKeys?: ReadonlySet<string>;
-}
-
-/** Latin forms shorter than this are mostly other languages' words (Tal, Bab, Sam): the gazetteer
- * build drops such data strings, so a generated one counts only with evidence. */
-export const MIN_LATIN_LETTERS = 5;
-
-/** Why a generated variant is ambiguous: another entity's name first, then the stop list, a common
- * word, a short Latin form. */
-function variantReason(v: string, others: string[], words: WordCheck, stopKeys: ReadonlySet<string>): string | undefined {
-  if (others.length > 0) return sameAs(others);
-  if (stopKeys.has(aliasKeys(v)[0] ?? '')) return 'stop-listed (news-spellings.yaml stopAliases)';
-  const common = commonReason(v, words);
-  if (common) return common;
-  const letters = v.replace(/[^\p{L}]/gu, '');
-  return /^\p{Script=Latin}+$/u.test(letters) && letters.length < MIN_LATIN_LETTERS ? `short Latin form (under ${MIN_LATIN_LETTERS} letters)` : undefined;
 }
 
 /** The whole overlay, entities sorted by id: generated lists in generation order, ambiguous sorted. */
@@ -165,7 +111,7 @@ export function variantOverlay(entities: Entity[], words: WordCheck, opts: Overl
   const variantsOf: Record<string, EntityVariants> = {};
   for (const e of [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const g = generated.get(e.id) ?? {};
-    const ambiguous = ambiguousDataAliases(e, words);
+    const ambiguous = dataAliasReasons(e, words);
     for (const l of LANGS) {
       for (const v of g[l] ?? []) {
         const others = [...(index.get(aliasKeys(v)[0]!) ?? [])].filter((id) => id !== e.id).sort();
