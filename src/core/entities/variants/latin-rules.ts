@@ -45,6 +45,9 @@ export const LATIN_RULES: readonly LatinRule[] = [
   rule('double', '([bdfklmnprstz])\\1', '$1'), rule('double', '(?<=[aeiou])([st])(?=[aeiou])', '$1$1'),
   // other consonants: Dhiban / Ziban, Khan / Han
   rule('consonant', 'dh', 'z'), rule('consonant', 'dh', 'd'), rule('consonant', 'kh', 'h'), rule('consonant', 'th', 't'),
+  // ayn and hamza marks of scholarly romanisation (Maʿarrat, Kataʾib): the matcher reads them as letters,
+  // so a name written with an apostrophe does not find them by itself
+  rule('ayn', "'", 'ʿ'), rule('ayn', "'", 'ʾ'),
 ];
 
 /** Hiatus that news writes with an apostrophe for the hamza or ayn: Kataib / Kata'ib, Kataeb / Kata'eb. */
