@@ -1,4 +1,5 @@
-// Reads the entity files (config/entities/*.yaml|yml), validates every entry and the cross references,
+// Reads the entity files (config/entities/*.yaml|yml|json), validates every entry and the cross references,
+// merges the variant overlays (variants.generated.json: generated spellings and ambiguous aliases per id),
 // and reports EVERY problem at once (file, entry id, field path) in one ENTITY_INVALID error.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import YAML from 'yaml';
 import { entitySchema, type Entity } from '../core/entities/entity.js';
 import { findCycles } from '../core/match/entity-graph.js';
 import { quickEntity } from '../core/entities/quick-entity.js';
+import { isVariantOverlay, mergeOverlay, overlayEntries, type Overlay } from './variant-overlay.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 
 /** The package root (the folder holding package.json), found from this file, not from the cwd. */
@@ -44,7 +46,15 @@ function entriesOf(doc: unknown): unknown[] | undefined {
   return undefined;
 }
 
-function readFile(file: string, problems: string[], out: Array<{ file: string; entity: Entity }>): void {
+interface Loaded { entities: Array<{ file: string; entity: Entity }>; overlays: Array<{ file: string; overlay: Overlay }> }
+
+function readOverlay(file: string, doc: Record<string, unknown>, problems: string[], out: Loaded): void {
+  const found: string[] = [];
+  out.overlays.push({ file, overlay: overlayEntries(doc, found) });
+  for (const p of found.slice(0, 20)) problems.push(`${file}: ${p}`);
+}
+
+function readFile(file: string, problems: string[], out: Loaded, withOverlays: boolean): void {
   let doc: unknown;
   try {
     const text = fs.readFileSync(file, 'utf8');
@@ -58,6 +68,10 @@ function readFile(file: string, problems: string[], out: Array<{ file: string; e
     return;
   }
   if (doc === null || doc === undefined || isBuildInput(doc)) return;
+  if (isVariantOverlay(doc)) {
+    if (withOverlays) readOverlay(file, doc as Record<string, unknown>, problems, out);
+    return;
+  }
   const entries = entriesOf(doc);
   if (!entries) {
     problems.push(`${file}: expected only a top-level "entities:" list`);
@@ -67,21 +81,27 @@ function readFile(file: string, problems: string[], out: Array<{ file: string; e
     // Generated catalogs hold thousands of entries: the plain check accepts the well-formed ones fast,
     // the schema handles (and explains) the rest.
     const quick = quickEntity(raw);
-    if (quick) { out.push({ file, entity: quick }); return; }
+    if (quick) { out.entities.push({ file, entity: quick }); return; }
     const parsed = entitySchema.safeParse(raw);
     const rawId = (raw as { id?: unknown } | null)?.id;
     const label = typeof rawId === 'string' ? rawId : `#${index}`;
-    if (parsed.success) out.push({ file, entity: parsed.data });
+    if (parsed.success) out.entities.push({ file, entity: parsed.data });
     else for (const issue of parsed.error.issues) problems.push(`${file}: ${label}: ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
   });
 }
 
-export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
+export interface LoadOptions {
+  /** Merge the variant overlays (default true); the variant build itself reads the entities without them. */
+  overlays?: boolean;
+}
+
+export function loadEntities(dir = defaultEntitiesDir(), opts: LoadOptions = {}): Entity[] {
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
   const problems: string[] = [];
-  const loaded: Array<{ file: string; entity: Entity }> = [];
-  for (const file of files) readFile(file, problems, loaded);
+  const read: Loaded = { entities: [], overlays: [] };
+  for (const file of files) readFile(file, problems, read, opts.overlays ?? true);
+  const loaded = read.entities;
   const fileOf = new Map<string, string>();
   for (const { file, entity } of loaded) {
     const first = fileOf.get(entity.id);
@@ -101,6 +121,7 @@ export function loadEntities(dir = defaultEntitiesDir()): Entity[] {
     }
   }
   for (const msg of findCycles([...byId.values()], byId)) problems.push(`${dir}: ${msg}`);
+  for (const { file, overlay } of read.overlays) mergeOverlay(file, overlay, byId, problems);
   if (problems.length > 0) {
     throw new VigieError('ENTITY_INVALID', 'entities', `${problems.length} problem(s) in ${dir}:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
   }

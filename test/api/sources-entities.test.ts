@@ -85,6 +85,11 @@ test('entities: roots, children, kind filter and one entity', async () => {
   assert.equal(actors.length, 3);
   const one = await h.call(h.alice.key, { method: 'GET', url: '/v1/entities/sy-boukamal' });
   assert.deepEqual(one.json().entity.path, ['Abu Kamal', 'Deir ez-Zor', 'Syria']);
+  assert.deepEqual(one.json().aliases.slice(0, 3), [
+    { alias: 'Abu Kamal', lang: 'en', origin: 'data', status: 'ok' },
+    { alias: 'Albukamal', lang: 'en', origin: 'data', status: 'ok' },
+    { alias: 'Al-Bukamal', lang: 'en', origin: 'data', status: 'ok' },
+  ]);
   assert.equal((await h.call(h.alice.key, { method: 'GET', url: '/v1/entities/nowhere' })).statusCode, 404);
   const badQuery = await h.call(h.alice.key, { method: 'GET', url: '/v1/entities?limit=abc&colour=red' });
   assert.equal(badQuery.statusCode, 400);

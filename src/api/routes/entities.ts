@@ -8,6 +8,7 @@ import { buildEntityGraph } from '../../core/match/entity-graph.js';
 import { type EntitySnapshot } from '../../pipeline/entity-catalog.js';
 import { saveEntity, withAliases } from '../../pipeline/save-entity.js';
 import { isVigieError } from '../../core/errors/vigie-error.js';
+import { aliasTable } from '../../core/entities/alias-table.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { routeSchema } from '../route-schema.js';
@@ -75,13 +76,13 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
       return { version: snap.version, entities: list.map((e) => view(snap, children, e)) };
     });
 
-  app.get('/v1/entities/:id', { schema: routeSchema({ operationId: 'getEntity', summary: 'One entity with its path and children', tags, params: idParam, responses: { 404: 'not_found' } }) },
+  app.get('/v1/entities/:id', { schema: routeSchema({ operationId: 'getEntity', summary: 'One entity with its path, children, and every alias with its origin (data, hand, generated, former, generic) and status (ok, ambiguous with the reason, generic, acronym)', tags, params: idParam, responses: { 404: 'not_found' } }) },
     async (req) => {
       const snap = await s.entities.current();
       const e = snap.graph.get((req.params as { id: string }).id);
       if (!e) throw notFound('such entity');
       const children = childrenOf(snap);
-      return { version: snap.version, entity: view(snap, children, e), children: (children.get(e.id) ?? []).slice(0, 500) };
+      return { version: snap.version, entity: view(snap, children, e), aliases: aliasTable(e), children: (children.get(e.id) ?? []).slice(0, 500) };
     });
 
   app.put('/v1/entities/:id', {

@@ -1,10 +1,13 @@
 // `vigie entities`: lists the loaded entities or searches them by any name in any language, showing
-// each one's path (town > district > governorate > country). Reads the entity files; no network.
+// each one's path (town > district > governorate > country), or shows one entity with every alias, its
+// origin and status. Reads the entity files; no network.
 import type { Command } from 'commander';
 import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
 import { buildEntityGraph, type EntityGraph } from '../../core/match/entity-graph.js';
 import type { Entity } from '../../core/entities/entity.js';
 import { registerEdits } from './entity-edits.js';
+import { VigieError } from '../../core/errors/vigie-error.js';
+import { entityView, showEntity } from '../show-entity.js';
 
 interface ListOptions { kind?: string; json?: boolean; entities?: string }
 
@@ -36,6 +39,18 @@ function load(dir: string | undefined): { graph: EntityGraph; entities: Entity[]
   return { graph: buildEntityGraph(entities), entities };
 }
 
+/** A shortened id (sy-abu-kamal for sy-town-abu-kamal): of the ids holding all its dash-separated parts,
+ * the one with the fewest others (the town before sy-deir-ez-zor-abu-kamal, its district). */
+function byIdParts(entities: Entity[], query: string): Entity {
+  const parts = query.trim().toLowerCase().split('-');
+  const found = entities.filter((e) => { const ps = e.id.split('-'); return parts.every((p) => ps.includes(p)); })
+    .sort((a, b) => a.id.split('-').length - b.id.split('-').length);
+  const size = (e: Entity | undefined): number => e?.id.split('-').length ?? 0;
+  if (found.length === 1 || (found.length > 1 && size(found[0]) < size(found[1]))) return found[0]!;
+  const hint = found.length > 1 ? `; ids that fit: ${found.slice(0, 10).map((f) => f.id).join(', ')}` : ' (try: vigie entities search)';
+  throw new VigieError('NOT_FOUND', 'cli', `no entity with id or name "${query}"${hint}`);
+}
+
 export function register(program: Command): void {
   const cmd = program.command('entities')
     .description('List or search the regions and actors vigie matches (names in French, English and Arabic)');
@@ -59,4 +74,15 @@ export function register(program: Command): void {
       show(graph, graph.search(words.join(' '), Number(opts.limit) || 20), opts.json);
     });
   registerEdits(cmd);
+  cmd.command('show')
+    .description('Show one entity (by id or any name): names, path, parents, codes, sources, and every alias with '
+      + 'its origin (data, hand, generated, former, generic) and status (ok, ambiguous and why, generic, acronym)')
+    .argument('<id or name...>', 'an entity id (sy-town-abu-kamal) or a name in any language ("Boukamal", "البوكمال")')
+    .option('--json', 'print JSON: {entity, path, aliases: [{alias, lang, origin, status, reason?}]}')
+    .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
+    .action((words: string[], opts: ListOptions) => {
+      const { graph, entities } = load(opts.entities);
+      const e = graph.resolve(words.join(' ')) ?? byIdParts(entities, words.join(' '));
+      console.log(opts.json ? JSON.stringify(entityView(graph, e), null, 2) : showEntity(graph, e));
+    });
 }

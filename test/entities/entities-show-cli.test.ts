@@ -1,0 +1,90 @@
+// `vigie entities show`: the entity, its path and links, and the table of every alias with origin and
+// status, as text and as JSON; by id, by name, by shortened id; an unknown one fails with NOT_FOUND.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
+
+function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const code = `import { main } from ${JSON.stringify(mainJs)};
+try { await main(['node', 'vigie', ...JSON.parse(process.argv[1])]); }
+catch (err) { console.error('error ' + err.code + ': ' + err.message); process.exit(1); }`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code, JSON.stringify(args)]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (c) => resolve({ code: c, stdout, stderr }));
+  });
+}
+
+function fixtureDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-show-'));
+  fs.writeFileSync(path.join(dir, 'entities.yaml'), [
+    'entities:',
+    '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
+    '  - id: actor-russia',
+    '    kind: actor',
+    '    type: state',
+    '    names: {en: Russia, fr: Russie, ar: روسيا}',
+    '    aliases: {fr: [russe]}',
+    '    codes: {wikidata: Q159}',
+    '    sources: [hand]',
+  ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'variants.generated.json'), JSON.stringify({ variantsOf: { 'actor-russia': {
+    generated: { fr: ['Roussie', 'Rusie'], ar: ['روس'] },
+    ambiguous: { Roussie: 'common word (fr: in the 323571-word list)', 'روس': 'common word (ar: hunspell-ar noun)' },
+  } } }));
+  return dir;
+}
+
+test('entities show prints names, codes and every alias with origin, status and reason', async () => {
+  const dir = fixtureDir();
+  const res = await vigie(['entities', 'show', 'Russie', '--entities', dir]);
+  assert.equal(res.code, 0, res.stderr);
+  const lines = res.stdout.split('\n');
+  assert.equal(lines[0], 'actor-russia  actor/state');
+  assert.ok(lines.includes('names      en: Russia | fr: Russie | ar: روسيا'), res.stdout);
+  assert.ok(lines.includes('codes      wikidata=Q159'));
+  assert.ok(lines.includes('aliases    7 (4 data, 3 generated; 5 ok, 2 ambiguous)'), res.stdout);
+  assert.ok(lines.includes('  fr      data      ok        russe'));
+  assert.ok(lines.includes('  fr      generated ambiguous Roussie  (common word (fr: in the 323571-word list))'), res.stdout);
+  assert.ok(lines.includes('  fr      generated ok        Rusie'));
+  assert.ok(lines.includes('  ar      generated ambiguous روس  (common word (ar: hunspell-ar noun))'));
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('entities show --json gives the entity, its path and the alias rows', async () => {
+  const dir = fixtureDir();
+  const res = await vigie(['entities', 'show', 'actor-russia', '--json', '--entities', dir]);
+  assert.equal(res.code, 0, res.stderr);
+  const view = JSON.parse(res.stdout);
+  assert.equal(view.entity.id, 'actor-russia');
+  assert.deepEqual(view.path, ['Russia']);
+  assert.deepEqual(view.aliases.find((r: { alias: string }) => r.alias === 'Roussie'),
+    { alias: 'Roussie', lang: 'fr', origin: 'generated', status: 'ambiguous', reason: 'common word (fr: in the 323571-word list)' });
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('entities show of an unknown entity fails with NOT_FOUND', async () => {
+  const dir = fixtureDir();
+  const res = await vigie(['entities', 'show', 'Atlantis', '--entities', dir]);
+  assert.notEqual(res.code, 0);
+  assert.match(res.stderr, /NOT_FOUND.*Atlantis/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('entities show on the shipped catalog: a shortened id finds the town, with generated aliases', async () => {
+  const res = await vigie(['entities', 'show', 'sy-abu-kamal']);
+  assert.equal(res.code, 0, res.stderr);
+  assert.match(res.stdout, /^sy-town-abu-kamal {2}region\/town\n/);
+  assert.match(res.stdout, /^path {7}Abu Kamal > Abu Kamal District > Deir ez-Zor Governorate > Syria$/m);
+  assert.match(res.stdout, /^ {2}fr {6}generated ok {8}\S/m);
+  assert.match(res.stdout, /^ {2}ar {6}data {6}ok {8}البوكمال$/m);
+});
