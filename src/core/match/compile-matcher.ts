@@ -75,6 +75,15 @@ export function actsOnly(e: Entity): boolean {
   return e.kind === 'actor' && e.type !== undefined && ACTS_ONLY_TYPES.has(e.type);
 }
 
+export const MINOR_PLACE_REASON = 'minor place';
+
+/** A village or neighbourhood the gazetteer marks minor (any of its names marked "minor place"). */
+export function isMinorPlace(e: Entity): boolean {
+  if (e.kind !== 'region' || !e.ambiguous) return false;
+  for (const reason of Object.values(e.ambiguous)) if (reason.startsWith(MINOR_PLACE_REASON)) return true;
+  return false;
+}
+
 /** The normalised keys of an entity's ambiguous aliases (written in any form the lists use). */
 function ambiguousKeys(e: Entity): Set<string> | undefined {
   if (!e.ambiguous) return undefined;
@@ -96,9 +105,12 @@ function collectEntries(entities: Entity[]): AliasEntry[] {
       entries.push({ entity: i, written, flags });
     };
     for (const lang of LANGS) push(e.names[lang], entryFlags(e.names[lang]));
-    for (const lists of [e.aliases, e.former, e.generated]) {
+    for (const lists of [e.aliases, e.former]) {
       if (lists) for (const lang of LANGS) for (const a of lists[lang] ?? []) push(a, entryFlags(a));
     }
+    // A generated spelling of a minor place is as weak as the place's own names.
+    const minor = isMinorPlace(e);
+    if (e.generated) for (const lang of LANGS) for (const a of e.generated[lang] ?? []) push(a, minor ? entryFlags(a) | FLAG_AMBIGUOUS : entryFlags(a));
     for (const a of e.acronyms) push(a, FLAG_ACRONYM);
     if (e.generic) for (const lang of LANGS) for (const a of e.generic[lang] ?? []) push(a, FLAG_GENERIC);
     for (const x of e.exclusions) push(x, FLAG_EXCLUSION);

@@ -63,7 +63,7 @@ export function strength(v: Verdict): number {
   return 1;
 }
 
-const isPlaceReason = (reason: string): boolean => /^(same name|minor place)/.test(reason);
+const isPlaceReason = (reason: string): boolean => /^(same name|same as|minor place)/.test(reason);
 
 /**
  * The nearest ancestor the document names plainly, below the country. A minor place (a village) needs
@@ -135,6 +135,6 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     if (hit.unitWord && (inFocus || namedAncestor(hit, est, false))) return { counts: true, evidence: `«${hit.unitWord}» next to it, in a document about its country` };
     return { counts: false, why: `${hit.reason}; no unit word next to it` };
   }
-  if (hit.sentenceNeighbour && hit.conflictWord) return { counts: true, evidence: `same sentence as ${hit.sentenceNeighbour}, with «${hit.conflictWord}»` };
-  return { counts: false, why: `${hit.reason}; no watched entity and conflict vocabulary in its sentence` };
+  // An actor whose spelling is an everyday word ("Faté" / fate) counts only where it is named plainly.
+  return { counts: false, why: `${hit.reason}; the actor is not named plainly in the document` };
 }

@@ -3,7 +3,7 @@
 // scan hits are reported (resolve-hits.ts).
 import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
-import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
+import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, isMinorPlace, MINOR_PLACE_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { insideOtherName, patronWordNear, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
@@ -58,7 +58,7 @@ function docLang(lang: string | undefined): Lang {
  */
 interface EntityFacts {
   id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number;
-  actsOnly: boolean; international: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined; ambiguous: Readonly<Record<string, string>> | undefined;
+  actsOnly: boolean; international: boolean; minor: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined; ambiguous: Readonly<Record<string, string>> | undefined;
 }
 
 /** Built once per matcher, on its first document (a compiled matcher's entities do not change). */
@@ -73,7 +73,7 @@ function entityFacts(m: Matcher): EntityFacts[] {
       const { en, fr, ar } = entity.names;
       return {
         id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)!,
-        actsOnly: actsOnly(entity), international: entity.type === 'international', establishedBy: entity.establishedBy ?? [], period: entity.period, ambiguous: entity.ambiguous,
+        actsOnly: actsOnly(entity), international: entity.type === 'international', minor: isMinorPlace(entity), establishedBy: entity.establishedBy ?? [], period: entity.period, ambiguous: entity.ambiguous,
       };
     });
     factsOf.set(m, facts);
@@ -128,7 +128,8 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
   const near = f.actsOnly ? ACTS_WINDOW : Infinity;
   const words = sentenceWords(text.slice(Math.max(sentStart, match.start - near), Math.min(sentEnd, match.end + near)));
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
-  const reason = generic ? 'generic reference' : f.ambiguous?.[match.alias] ?? (f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON : 'ambiguous');
+  const reason = generic ? 'generic reference' : f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON
+    : f.ambiguous?.[match.alias] ?? (f.minor ? `${MINOR_PLACE_REASON} (generated spelling)` : 'ambiguous');
   return {
     match, facts: f, sentStart, sentEnd,
     hit: {
