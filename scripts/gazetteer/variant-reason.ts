@@ -29,11 +29,16 @@ function fromOpenData(e: Entity): boolean {
 /** Data aliases (not hand-added, not canonical names) that are common words. */
 export function dataAliasReasons(e: Entity, words: WordCheck): Record<string, string> {
   if (!fromOpenData(e)) return {};
-  const exempt = new Set([...LANGS.map((l) => e.names[l]), ...(e.hand ?? [])]);
+  // A minor place's names, its canonical ones included, are re-marked when they are everyday words
+  // (a village called على "on", شرقي "eastern"): "minor place" alone would let a unit word confirm them.
+  const minor = Object.values(e.ambiguous ?? {}).some((r) => r.startsWith('minor place'));
+  const exempt = new Set([...(minor ? [] : LANGS.map((l) => e.names[l])), ...(e.hand ?? [])]);
   const out: Record<string, string> = {};
   for (const l of LANGS) {
-    for (const a of e.aliases[l] ?? []) {
-      const r = exempt.has(a) || e.ambiguous?.[a] ? undefined : commonReason(a, words);
+    for (const a of new Set([e.names[l], ...(e.aliases[l] ?? [])])) {
+      const existing = e.ambiguous?.[a];
+      if (exempt.has(a) || (existing !== undefined && !(minor && existing.startsWith('minor place')))) continue;
+      const r = commonReason(a, words);
       if (r) out[a] = r;
     }
   }

@@ -50,7 +50,8 @@ export function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, E
       for (const lang of LANGS) if (add.generated[lang]) generated[lang] = [...(generated[lang] ?? []), ...add.generated[lang]];
       e.generated = generated;
     }
-    if (add.ambiguous) e.ambiguous = { ...add.ambiguous, ...e.ambiguous };
+    // The overlay's reason wins: it only re-marks a minor place's name that is also an everyday word.
+    if (add.ambiguous) e.ambiguous = { ...e.ambiguous, ...add.ambiguous };
   }
 }
 

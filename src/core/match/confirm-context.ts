@@ -132,8 +132,10 @@ export function decide(hit: PendingHit, est: Established): Verdict {
   // name ("village of X", "قرية X") in a document about its region; an actor needs a watched entity in
   // its sentence.
   if (hit.kind === 'region') {
-    if (hit.unitWord && (inFocus || namedAncestor(hit, est, false))) return { counts: true, evidence: `«${hit.unitWord}» next to it, in a document about its country` };
-    return { counts: false, why: `${hit.reason}; no unit word next to it` };
+    // Everyday words need both: the unit word that makes them a name, and their district named.
+    const district = namedAncestor(hit, est, true);
+    if (hit.unitWord && district) return { counts: true, evidence: `«${hit.unitWord}» next to it, and its district ${district} is named` };
+    return { counts: false, why: `${hit.reason}; no unit word next to it with its district named` };
   }
   // An actor whose spelling is an everyday word ("Faté" / fate) counts only where it is named plainly.
   return { counts: false, why: `${hit.reason}; the actor is not named plainly in the document` };

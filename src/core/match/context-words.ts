@@ -21,16 +21,17 @@ const UNIT_BEFORE_RE = new RegExp(
 const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز)\s+$/u;
 const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])/u;
 
-// A list after a plural unit word: "the villages of Kansafra, al-Fatira and Banin", "بلدات كنصفرة والفطيرة".
-const PLURAL_UNIT_LIST_RE = new RegExp(String.raw`(?:villages|towns|localities|neighbou?rhoods|hamlets|villes|localites|quartiers|hameaux|قرى|قريتي|بلدات|بلدتي|أحياء|حيي|مناطق|مدن)(?:\s+(?:of|de|d'|des|du))?\s+(?:[^.;:!?
-]{1,70}?(?:,|\set|\sand|\sو|\s))\s*$`, 'u');
+// A list of capitalised names after a plural unit word: "the villages of Kansafra, al-Fatira and Banin".
+// Latin script only: Arabic has no capitals to tell a name from the next word.
+const NAME = String.raw`(?:(?:al|el|Al|El|an|ash|as|at|ad|ar|az)[-‐ ])?\p{Lu}[\p{L}'’-]*`;
+const PLURAL_UNIT_LIST_RE = new RegExp(String.raw`(?:villages|towns|localities|neighbou?rhoods|hamlets|villes|localités|quartiers|hameaux)(?:\s+(?:of|de|d'|des|du))?\s+(?:${NAME}(?:\s+${NAME}){0,2}\s*(?:,|\set|\sand)\s*){1,6}$`, 'u');
 
 /** A unit word just before [start) or just after [end) of the hit in `text`. */
 export function unitWordNear(text: string, start: number, end: number): string | undefined {
   const before = foldForWords(text.slice(Math.max(0, start - 40), start));
   const b = UNIT_BEFORE_RE.exec(before) ?? UNIT_BEFORE_AR_RE.exec(before);
   if (b) return b[0].trim();
-  const list = PLURAL_UNIT_LIST_RE.exec(foldForWords(text.slice(Math.max(0, start - 100), start)));
+  const list = PLURAL_UNIT_LIST_RE.exec(text.slice(Math.max(0, start - 120), start));
   if (list) return list[0].trim().split(/\s+/)[0];
   const after = foldForWords(text.slice(end, end + 20));
   const a = UNIT_AFTER_RE.exec(after);
