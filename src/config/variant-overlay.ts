@@ -50,8 +50,15 @@ export function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, E
       for (const lang of LANGS) if (add.generated[lang]) generated[lang] = [...(generated[lang] ?? []), ...add.generated[lang]];
       e.generated = generated;
     }
-    // The overlay's reason wins: it only re-marks a minor place's name that is also an everyday word.
-    if (add.ambiguous) e.ambiguous = { ...e.ambiguous, ...add.ambiguous };
+    // A reason kept in the entity's own file wins, except "minor place": the overlay re-marks a minor
+    // place's name that is also an everyday word.
+    if (add.ambiguous) {
+      const merged = { ...add.ambiguous };
+      for (const [alias, reason] of Object.entries(e.ambiguous ?? {})) {
+        if (!(alias in merged) || !reason.startsWith('minor place')) merged[alias] = reason;
+      }
+      e.ambiguous = merged;
+    }
   }
 }
 

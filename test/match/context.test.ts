@@ -37,14 +37,15 @@ test('an ambiguous common word does not count alone, and says why', () => {
   assert.match(r.unconfirmed![0]!.unconfirmed!, /common word \(fr\)/);
 });
 
-test('a place named like a common word needs the unit word that makes it a name, and says so', () => {
+test('a place named like a common word needs the unit word that makes it a name and its district named, and says so', () => {
   const r = matchDocument(matcher, { text: 'Des tirs ont visé le village de Rose. Le district de Lattaquié est tendu.', lang: 'fr' });
   assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-lat-d', 'sy-rose']);
-  assert.match(r.matches.find((x) => x.entityId === 'sy-rose')!.evidence!, /«village de» next to it/);
+  assert.match(r.matches.find((x) => x.entityId === 'sy-rose')!.evidence!, /«village de» next to it, and its district sy-lat-d is named/);
   // Its parent or a watched entity nearby is not enough: the word is everyday language.
   assert.deepEqual(ids('Des tirs ont visé Rose. Le district de Lattaquié est tendu.'), ['sy-lat-d']);
   assert.deepEqual(ids('L’armée arabe syrienne est entrée à Rose mardi.'), ['actor-saa']);
-  assert.deepEqual(ids('En Syrie, l’armée arabe syrienne est entrée dans le village de Rose mardi.'), ['actor-saa', 'sy', 'sy-rose']);
+  assert.deepEqual(ids('En Syrie, l’armée arabe syrienne est entrée dans le village de Rose mardi.'), ['actor-saa', 'sy']);
+  assert.deepEqual(ids('Dans le district de Lattaquié, l’armée arabe syrienne est entrée dans le village de Rose.'), ['actor-saa', 'sy-lat-d', 'sy-rose']);
 });
 
 test('food words in the sentence point elsewhere even with the document in Syria', () => {
@@ -62,7 +63,8 @@ test('a minor place needs a unit word and a document about its country, or a nam
 
 test('Arabic: an ambiguous alias with clitics counts through its evidence too', () => {
   assert.deepEqual(ids('اشترى الوردة من السوق', 'ar'), []);
-  assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat', 'sy-rose']);
+  assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في منطقة اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat-d', 'sy-rose']);
+  assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat'], 'its governorate is not enough');
 });
 
 test('two places of one name: the one whose parent is named takes the words', () => {
