@@ -25,12 +25,14 @@ interface Build {
   scanText: typeof thisScan.scanText;
 }
 
-const HELP = `Usage: node dist/bench/match-ab.js --base <dist> [--aliases N] [--rounds N]
+const HELP = `Usage: node dist/bench/match-ab.js --base <dist> [--aliases N] [--rounds N] [--entities <dir>]
 Scans and matches the benchmark articles with this build (B) and the build in <dist> (A), alternately in
 one process, and prints each contender's MB/s (median, best) and the median of the per-round B/A ratios.
   --base <dist>   the other build's compiled output folder (its dist/, with src/ and bench/ inside)
   --aliases N     synthetic aliases on top of the shipped entities (default 10000)
-  --rounds N      timed rounds (default 21)`;
+  --rounds N      timed rounds (default 21)
+  --entities DIR  the entity catalog both builds compile (default: this checkout's config/entities); give
+                  the base checkout's to compare at the catalog size it was measured with`;
 
 async function loadBuild(dist: string): Promise<Build> {
   const at = (file: string): string => pathToFileURL(path.resolve(dist, file)).href;
@@ -49,7 +51,7 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { base: { type: 'string' }, aliases: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '21' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { base: { type: 'string' }, aliases: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '21' }, entities: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help || !values.base) {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   const base = await loadBuild(values.base);
   const here: Build = { compileMatcher: thisCompile.compileMatcher, matchDocument: thisMatch.matchDocument, scanText: thisScan.scanText };
   const aliases = syntheticAliases(Number(values.aliases));
-  const entities = [...syntheticEntities(aliases), ...loadEntities(path.join(repoRoot, 'config', 'entities'))];
+  const entities = [...syntheticEntities(aliases), ...loadEntities(values.entities ? path.resolve(values.entities) : path.join(repoRoot, 'config', 'entities'))];
   const docs = articles(corpusText(), aliases, aliases.length);
   const mb = docs.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
   const a = base.compileMatcher(entities);

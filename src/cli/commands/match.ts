@@ -42,8 +42,10 @@ function printHuman(result: MatchResult): void {
     console.log(`  alias "${m.alias}", written "${m.surface}" in ${m.field} ${m.start}-${m.end}`);
     console.log(`  path: ${m.path.join(' > ')}`);
     console.log(`  ${m.snippet}`);
+    if (m.evidence) console.log(`  counts because: ${m.evidence}`);
   }
   console.log(`entities: ${result.entities.map((e) => e.id).join(', ')}`);
+  for (const u of result.unconfirmed ?? []) console.log(`not counted: "${u.surface}" as ${u.name} [${u.entityId}]: ${u.unconfirmed}`);
 }
 
 function lineResult(matcher: Matcher, line: string, lang?: string): Record<string, unknown> {
