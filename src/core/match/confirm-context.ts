@@ -41,10 +41,13 @@ export interface PendingHit {
   /** Years the entity existed ({from, to}), for generic references that change referent over time. */
   period: { from?: number; to?: number } | undefined;
   unitWord: string | undefined;
-  conflictWord: string | undefined;
-  elsewhereWord: string | undefined;
-  /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
-  patronOf: string | undefined;
+  /** Conflict and food/craft/sport words around it, read on first use (most hits never need them). */
+  words: {
+    readonly conflict: string | undefined;
+    readonly elsewhere: string | undefined;
+    /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
+    readonly patron: string | undefined;
+  };
   /** Names of plain hits in the same sentence (any entity, countries included). */
   sentenceNeighbour: string | undefined;
 }
@@ -108,13 +111,13 @@ export function decide(hit: PendingHit, est: Established): Verdict {
   }
   if (hit.reason.startsWith('state:')) {
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
-    if (hit.patronOf) return { counts: false, why: `${hit.reason}; named as a patron («${hit.patronOf}»)` };
+    if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
     // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks.
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
-    if (hit.conflictWord) return { counts: true, evidence: `acts in its sentence («${hit.conflictWord}»)` };
+    if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)` };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }
-  if (hit.elsewhereWord) return { counts: false, why: `${hit.reason}; «${hit.elsewhereWord}» in its sentence points elsewhere` };
+  if (hit.words.elsewhere) return { counts: false, why: `${hit.reason}; «${hit.words.elsewhere}» in its sentence points elsewhere` };
   const country = hit.kind === 'region' ? hit.pathIds[hit.pathIds.length - 1] : undefined;
   const inFocus = country === undefined ? est.hasWatched : est.countries.has(country);
   if (isPlaceReason(hit.reason)) {
@@ -123,8 +126,8 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     if (ancestor) return { counts: true, evidence: `its ${minor ? 'district' : 'parent place'} is named: ${ancestor}` };
     // A shared or minor name needs a local sign in a document about its country.
     if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» next to it, and the document's places are in its country` };
-    if (!minor && inFocus && hit.sentenceNeighbour && hit.conflictWord) {
-      return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.conflictWord}» in its sentence` };
+    if (!minor && inFocus && hit.sentenceNeighbour && hit.words.conflict) {
+      return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.words.conflict}» in its sentence` };
     }
     return { counts: false, why: `${hit.reason}; no parent place, unit word or local context` };
   }

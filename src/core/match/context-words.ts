@@ -6,8 +6,12 @@
 
 /** Lower case, no Latin diacritics, Arabic short vowels and tatweel removed: for word tests only. */
 export function foldForWords(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '').toLowerCase();
+  const lower = s.toLowerCase();
+  // Most text has no accent or Arabic mark: skip the (costly) decomposition then.
+  if (!NEEDS_FOLD.test(lower)) return lower;
+  return lower.normalize('NFD').replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '');
 }
+const NEEDS_FOLD = /[\u00c0-\u024f\u1e00-\u1eff\u064b-\u065f\u0670\u0640]/;
 
 const UNIT_BEFORE_LATIN = [
   'village', 'villages', 'town', 'towns', 'city', 'neighbourhood', 'neighborhood', 'district', 'subdistrict', 'province',
@@ -38,12 +42,72 @@ export function unitWordNear(text: string, start: number, end: number): string |
   return a ? a[0].trim() : undefined;
 }
 
-function wordSet(words: string[]): RegExp {
+/**
+ * A closed word list, checked word by word (a Set lookup per word, no regex over the text): Latin words
+ * whole or with a short inflection tail (strikes, killed), hyphenated phrases as one word
+ * (cessez-le-feu), two-word phrases as a pair (air strike); Arabic ones as parts of a word, since
+ * clitics and suffixes attach to them (غارات, بقصف, القتلى).
+ */
+interface WordSet { latin: Set<string>; arabic: string[]; prefixes: Set<number>; pairFirsts: Set<string> }
+
+/** The first three code units of a word as one number: a cheap gate before any string is made. */
+const prefixKey = (s: string, at: number): number => (s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1)) * 0x10000 + s.charCodeAt(at + 2);
+
+function wordSet(words: string[]): WordSet {
   const latin = words.filter((w) => /^[a-z' -]+$/.test(w));
-  const arabic = words.filter((w) => !/^[a-z' -]+$/.test(w));
-  // Latin words whole (with plural/inflection tails); Arabic ones as substrings of a word: clitics and
-  // suffixes attach to them (غارات, بقصف, القتلى).
-  return new RegExp(`(?:(?:^|[^\\p{L}])(?:${latin.join('|')})[a-z]{0,3}(?![\\p{L}]))|${arabic.join('|')}`, 'u');
+  return {
+    latin: new Set(latin), arabic: words.filter((w) => !/^[a-z' -]+$/.test(w)),
+    prefixes: new Set(latin.map((w) => prefixKey(w, 0))),
+    pairFirsts: new Set(latin.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!)),
+  };
+}
+
+const isLatinWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0x24f) || c === 0x27 || c === 0x2d;
+const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
+
+function latinHit(set: Set<string>, w: string): boolean {
+  for (let cut = 0; cut <= 3 && cut < w.length - 2; cut += 1) if (set.has(cut === 0 ? w : w.slice(0, -cut))) return true;
+  return false;
+}
+
+/** The first word of the list in folded text, as written there. One pass over the characters. */
+function findWord(folded: string, set: WordSet): string | undefined {
+  let found: string | undefined;
+  eachWord(folded, set, (w) => { found = w; return true; });
+  return found;
+}
+
+/** Calls `hit(word, at)` for each word of the list in folded text, until it returns true. */
+function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) => boolean): void {
+  const n = folded.length;
+  let prev = '';
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isLatinWordUnit(c)) {
+      let j = i + 1;
+      while (j < n && isLatinWordUnit(folded.charCodeAt(j))) j += 1;
+      if (j - i >= 3 && set.prefixes.has(prefixKey(folded, i))) {
+        const w = folded.slice(i, j);
+        if (latinHit(set.latin, w) && hit(w, i)) return;
+        if (prev !== '' && set.pairFirsts.has(prev) && latinHit(set.latin, `${prev} ${w}`) && hit(`${prev} ${w}`, i)) return;
+        prev = w;
+      } else {
+        prev = j - i <= 8 && set.pairFirsts.size > 0 ? folded.slice(i, j) : '';
+      }
+      i = j;
+    } else if (isArabicLetter(c)) {
+      let j = i + 1;
+      while (j < n && isArabicLetter(folded.charCodeAt(j))) j += 1;
+      const w = folded.slice(i, j);
+      if (set.arabic.some((stem) => w.includes(stem)) && hit(w, i)) return;
+      if (prev !== '' && set.arabic.some((stem) => stem.includes(' ') && `${prev} ${w}`.includes(stem)) && hit(`${prev} ${w}`, i)) return;
+      prev = w;
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
 }
 
 const CONFLICT = wordSet([
@@ -69,32 +133,89 @@ const ELSEWHERE = wordSet([
   'نادي', 'أزياء', 'عطر', 'حلويات',
 ]);
 
+/** Conflict words of a folded text with their offsets (for the words near one hit of several). */
+export function conflictWordsAt(folded: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  eachWord(folded, CONFLICT, (w, at) => { out.push([w, at]); return false; });
+  return out;
+}
+
 export interface SentenceWords { conflict: string | undefined; elsewhere: string | undefined }
 
 /** Conflict and elsewhere vocabulary in one sentence (folded). */
 export function sentenceWords(sentence: string): SentenceWords {
   const folded = foldForWords(sentence);
-  return { conflict: CONFLICT.exec(folded)?.[0].trim(), elsewhere: ELSEWHERE.exec(folded)?.[0].trim() };
+  return { conflict: findWord(folded, CONFLICT), elsewhere: findWord(folded, ELSEWHERE) };
+}
+
+/** The same words of text[start, end), each list read on first use (a hit rarely needs both). */
+export class LazyWords implements SentenceWords {
+  private folded: string | undefined;
+  private c: string | null | undefined;
+  private e: string | null | undefined;
+  private p: string | null | undefined;
+  /** text[start, end) is the window read for words; [hitStart, hitEnd) the hit, for `patron`. */
+  constructor(private readonly text: string, private readonly start: number, private readonly end: number,
+    private readonly hitStart = start, private readonly hitEnd = end) {}
+  /** The descriptor word when the hit is a state named as somebody's patron ("backed by Iran"). */
+  get patron(): string | undefined {
+    if (this.p === undefined) this.p = patronWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
+    return this.p ?? undefined;
+  }
+  private fold(): string { return (this.folded ??= foldForWords(this.text.slice(this.start, this.end))); }
+  get conflict(): string | undefined {
+    if (this.c === undefined) this.c = findWord(this.fold(), CONFLICT) ?? null;
+    return this.c ?? undefined;
+  }
+  get elsewhere(): string | undefined {
+    if (this.e === undefined) this.e = findWord(this.fold(), ELSEWHERE) ?? null;
+    return this.e ?? undefined;
+  }
 }
 
 // Outlets, institutions and teams named after a place: "Deir ez-Zor 24", "Aleppo Today", "Damascus
 // University", "Al-Jazeera Club"; and the place inside "front for the liberation of X".
 // Checked on the text as written: "Aleppo Today" is an outlet, "in Aleppo today" is not.
 const NAME_AFTER_RE = /^[ \u00a0]?(?:24|TV|Today|News|FM|Post|Times|University|Université|Club|FC|SC|Media|Network|Channel|Radio|Agency)(?![\p{L}\p{N}])/u;
-const NAME_BEFORE_RE = /(?:universite de|universite d'|university of|club d'|club de|liberation du|liberation de|liberation of the|liberation of|(?:^|\s)تحرير|جامعة|نادي|قناة|إذاعة|راديو)\s*$/u;
+// Checked with endsWith on the lower-cased text before the hit (an end-anchored regex would be tried
+// at every position of the window).
+const NAME_BEFORE = ['université de', 'universite de', "université d'", "universite d'", 'university of', "club d'", 'club de',
+  'libération du', 'liberation du', 'libération de', 'liberation de', 'liberation of the', 'liberation of', 'تحرير', 'جامعة', 'نادي',
+  'قناة', 'إذاعة', 'راديو'];
 const ROAD_WORDS = /(?:road|highway|motorway|route|autoroute|axe|طريق|اوتوستراد|أوتوستراد|الطريق)/u;
 
 /** Why the place hit [start, end) is part of another name (outlet, institution, road), if it is. */
+const isDash = (c: number): boolean => c === 0x2d || c === 0x2013;
+const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
+
+/** The word just before `start` (skipping white space), lower-cased: a cheap gate for the name check. */
+function wordBefore(text: string, start: number): string {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) <= 0x20) i -= 1;
+  let j = i;
+  while (j >= 0 && (isLetterAt(text, j) || text[j] === "'" || text[j] === '’')) j -= 1;
+  return text.slice(j + 1, i + 1).toLowerCase();
+}
+const NAME_BEFORE_LAST = new Set(['de', 'du', 'of', "d'", 'd’', 'تحرير', 'جامعة', 'نادي', 'قناة', 'إذاعة', 'راديو']);
+
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
-  const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
-  if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
-  const before = foldForWords(text.slice(Math.max(0, start - 32), start));
-  const b = NAME_BEFORE_RE.exec(before);
-  if (b) return `part of a name («${b[0].trim()} ${text.slice(start, end)}»)`;
+  const next = text.charCodeAt(end + 1);
+  if ((text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0xa0) && ((next >= 0x41 && next <= 0x5a) || next === 0x32 || next === 0x55)) {
+    const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
+    if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
+  }
+  const last = wordBefore(text, start);
+  if (NAME_BEFORE_LAST.has(last) || last.endsWith("d'") || last.endsWith('d’')) {
+    const before = text.slice(Math.max(0, start - 32), start).toLowerCase().replace(/’/g, "'").trimEnd();
+    const b = NAME_BEFORE.find((w) => before.endsWith(w) && (before.length === w.length || !/\p{L}/u.test(before[before.length - w.length - 1]!)));
+    if (b) return `part of a name («${b} ${text.slice(start, end)}»)`;
+  }
   // "Damascus-Aleppo highway", "route Alep-Damas", "طريق حلب - دمشق": a place joined by a dash to
   // another word, with a road word on either side.
-  const dashAfter = /^\s?[-–]\s?\p{L}/u.test(text.slice(end, end + 4));
-  const dashBefore = /\p{L}\s?[-–]\s?$/u.test(text.slice(Math.max(0, start - 4), start));
+  const a0 = text.charCodeAt(end);
+  const dashAfter = isDash(a0) || (a0 === 0x20 && isDash(text.charCodeAt(end + 1)));
+  const b0 = text.charCodeAt(start - 1);
+  const dashBefore = isDash(b0) || (b0 === 0x20 && isDash(text.charCodeAt(start - 2)));
   if (dashAfter || dashBefore) {
     const around = foldForWords(text.slice(Math.max(0, start - 40), Math.min(text.length, end + 40)));
     const r = ROAD_WORDS.exec(around);
@@ -113,10 +234,14 @@ const REGION_BEFORE_RE = new RegExp(
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
 const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
 
+const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'ريف', 'أرياف'];
+
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
   const before = foldForWords(text.slice(Math.max(0, start - 90), start)).replace(/['’]\s*$/, "' ");
   const after = foldForWords(text.slice(end, end + 16));
+  // Most hits have no unit word near: a few substring tests spare the end-anchored regexes.
+  if (!SEAT_CUES.some((w) => before.includes(w) || after.includes(w))) return undefined;
   if (PROVINCE_BEFORE_RE.test(before) || PROVINCE_AFTER_RE.test(after)) return 'province';
   if (REGION_BEFORE_RE.test(before) || REGION_AFTER_RE.test(after)) return 'region';
   return undefined;
@@ -124,14 +249,41 @@ export function seatUnitWord(text: string, start: number, end: number): 'provinc
 
 // A state as the patron in a descriptor: "backed by Iran", "soutenues par l'Iran", "المدعومة من إيران",
 // "Iran-backed fighters" (the compound's head is the backed group, not the state).
-const PATRON_BEFORE_RE = /(?:backed|supported|funded|armed|sponsored|loyal|linked|aligned|allied|close)\s+(?:by|to|with)\s*(?:the\s+)?$|(?:soutenu|appuye|finance|arme|affilie|lie|fidele|proche|allie)e?s?\s+(?:par|a|de)\s*(?:l['’]\s*|la\s+|les\s+)?$|(?:المدعوم|المدعومة|الموالي|الموالية|التابع|التابعة|المرتبط|المرتبطة|المقرب|المقربة|مدعوم|مدعومة|موالية|موالي|تابعة)\s*(?:من|ل)?\s*$|\bpro-?$/u;
 const PATRON_AFTER_RE = /^[-‐]?(?:backed|linked|aligned|allied|affiliated|sponsored|supported|funded)(?![\p{L}])/u;
 
-/** The descriptor word when the state hit [start, end) is named as somebody's patron. */
+const PATRON_PAIRS = new Set(['backed by', 'supported by', 'funded by', 'armed by', 'sponsored by', 'loyal to', 'linked to', 'aligned with',
+  'allied with', 'allied to', 'close to']);
+const PATRON_FR = /^(?:soutenu|appuy|financ|arm|affili|li|fid[eè]le|proche|alli)/;
+const PATRON_AR = new Set(['المدعومة', 'المدعوم', 'الموالية', 'الموالي', 'التابعة', 'التابع', 'المرتبطة', 'المرتبط', 'المقربة', 'المقرب', 'مدعومة',
+  'مدعوم', 'موالية', 'موالي', 'تابعة']);
+
+/**
+ * The descriptor when the state hit [start, end) is named as somebody's patron: the one or two words
+ * before it ("backed by", "soutenues par", "المدعومة من"), "pro-" before it, or "-backed" after it.
+ * Word tests, no regex over the text: most hits of a state are not descriptors.
+ */
 export function patronWordNear(text: string, start: number, end: number): string | undefined {
-  const before = foldForWords(text.slice(Math.max(0, start - 30), start));
-  const b = PATRON_BEFORE_RE.exec(before);
-  if (b) return b[0].trim();
+  const pro = text.slice(Math.max(0, start - 4), start).toLowerCase();
+  if (pro === 'pro-' || pro === 'pro ') return 'pro-';
+  let [last, at] = wordEndingBefore(text, start);
+  // An article between the descriptor and the name: "soutenues par l'Iran", "backed by the US".
+  if (last === "l'" || last === 'l’' || last === 'la' || last === 'les' || last === 'the') [last, at] = wordEndingBefore(text, at);
+  if (last === '') return undefined;
+  const [before] = wordEndingBefore(text, at);
+  if (PATRON_PAIRS.has(`${before} ${last}`)) return `${before} ${last}`;
+  if ((last === 'par' || last === 'à' || last === 'a' || last === 'de') && PATRON_FR.test(before)) return `${before} ${last}`;
+  if (PATRON_AR.has(last)) return last;
+  if (last === 'من' && PATRON_AR.has(before)) return `${before} ${last}`;
   const a = PATRON_AFTER_RE.exec(text.slice(end, end + 14).toLowerCase());
   return a ? a[0] : undefined;
 }
+
+/** The word (letters and apostrophes) ending just before `at` past white space, lower-cased, and where it starts. */
+function wordEndingBefore(text: string, at: number): [string, number] {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) <= 0x20) i -= 1;
+  let j = i;
+  while (j >= 0 && (isLetterAt(text, j) || text[j] === "'" || text[j] === '’')) j -= 1;
+  return [text.slice(j + 1, i + 1).toLowerCase(), j + 1];
+}
+

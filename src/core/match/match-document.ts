@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, isMinorPlace, MINOR_PLACE_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { insideOtherName, patronWordNear, seatUnitWord, sentenceWords, unitWordNear } from './context-words.js';
+import { insideOtherName, LazyWords, seatUnitWord, unitWordNear } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -125,8 +125,9 @@ function sentenceAround(text: string, from: number, to: number): [number, number
 function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, match: Match): Pending {
   const [sentStart, sentEnd] = sentenceAround(text, match.start, match.end);
   // A state acts in the clause around its name ("Israeli jets struck"), not anywhere in a long sentence.
-  const near = f.actsOnly ? ACTS_WINDOW : Infinity;
-  const words = sentenceWords(text.slice(Math.max(sentStart, match.start - near), Math.min(sentEnd, match.end + near)));
+  const words = f.actsOnly
+    ? new LazyWords(text, Math.max(sentStart, match.start - ACTS_WINDOW), Math.min(sentEnd, match.end + ACTS_WINDOW), match.start, match.end)
+    : new LazyWords(text, sentStart, sentEnd);
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
   const reason = generic ? 'generic reference' : f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON
     : f.ambiguous?.[match.alias] ?? (f.minor ? `${MINOR_PLACE_REASON} (generated spelling)` : 'ambiguous');
@@ -136,8 +137,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       aliasKey: generic ? nameKey(match.alias) : '',
       unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
-      conflictWord: words.conflict, elsewhereWord: words.elsewhere, sentenceNeighbour: undefined,
-      patronOf: f.actsOnly ? patronWordNear(text, match.start, match.end) : undefined,
+      words, sentenceNeighbour: undefined,
     },
   };
 }
@@ -220,11 +220,12 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
   const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
   for (const e of out.entities) if (e.kind === 'region') est.regionIds.add(e.id);
   // Read only when a generic reference depends on it (most documents have none).
-  if (pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
+  const generic = pending.some((p) => p.hit.generic);
+  if (generic && pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
   for (const e of out.entities) est.ids.add(e.id);
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
-    if (match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
+    if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
     for (const id of match.pathIds) est.pathIds.add(id);
     // A country is a region without parents: it gives a focus, not a watched place.
     if (match.kind === 'region') est.countries.add(match.pathIds[match.pathIds.length - 1]!);
@@ -290,7 +291,15 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
   const est = establishedOf(out, doc, pending);
   let added = false;
   const taken = new Set<string>();
-  const verdicts = pending.map((p) => (p.rival ? contest(p, est) : decide(p.hit, est)));
+  // One decision per entity is enough once it counts: later hits of it count on that evidence.
+  const counted = new Map<string, string>();
+  const verdicts = pending.map((p): Verdict => {
+    const first = p.rival ? undefined : counted.get(p.hit.id);
+    if (first !== undefined) return { counts: true, evidence: first };
+    const v = p.rival ? contest(p, est) : decide(p.hit, est);
+    if (v.counts && !p.rival) counted.set(p.hit.id, v.evidence);
+    return v;
+  });
   supportNeighbours(pending, verdicts);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
   // over a unit word over a neighbour; a reading by default last).
