@@ -132,7 +132,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
   const reason = generic ? 'generic reference' : f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON
     : f.ambiguous?.[match.alias] ?? (f.minor ? `${MINOR_PLACE_REASON} (generated spelling)` : 'ambiguous');
   return {
-    match, facts: f, sentStart, sentEnd,
+    match, facts: f, sentStart, sentEnd, rival: undefined,
     hit: {
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       aliasKey: generic ? nameKey(match.alias) : '',
