@@ -752,6 +752,12 @@ function main(): void {
     const m = marks.get(e.id);
     if (m) e.ambiguous = m;
   }
+  // Marks written by hand in the overlay (Tripoli shares its name with Libya's capital) come last.
+  const byId = new Map(tidied.map(({ e }) => [e.id, e] as const));
+  for (const o of [...overlay.spellings, ...later]) {
+    const e = byId.get(o.id);
+    if (e && o.ambiguous) e.ambiguous = { ...(e.ambiguous ?? {}), ...o.ambiguous };
+  }
   const entities = tidied.map(({ e }) => e).sort((a, b) => {
     const ta = TYPE_ORDER.indexOf(a.type ?? ''), tb = TYPE_ORDER.indexOf(b.type ?? '');
     return (ta < 0 ? 9 : ta) - (tb < 0 ? 9 : tb) || a.id.localeCompare(b.id);
