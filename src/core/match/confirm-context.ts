@@ -40,13 +40,14 @@ export interface PendingHit {
   aliasKey: string;
   /** Years the entity existed ({from, to}), for generic references that change referent over time. */
   period: { from?: number; to?: number } | undefined;
-  unitWord: string | undefined;
   /** Conflict and food/craft/sport words around it, read on first use (most hits never need them). */
   words: {
     readonly conflict: string | undefined;
     readonly elsewhere: string | undefined;
     /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
     readonly patron: string | undefined;
+    /** A unit word next to a place ("village of", "قرية", "X countryside"). */
+    readonly unit: string | undefined;
   };
   /** Names of plain hits in the same sentence (any entity, countries included). */
   sentenceNeighbour: string | undefined;
@@ -117,7 +118,14 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)` };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }
-  if (hit.words.elsewhere) return { counts: false, why: `${hit.reason}; «${hit.words.elsewhere}» in its sentence points elsewhere` };
+  const verdict = decideByContext(hit, est);
+  // Food, craft and sport words in the sentence point elsewhere (read only for a hit that would count).
+  if (verdict.counts && hit.words.elsewhere) return { counts: false, why: `${hit.reason}; «${hit.words.elsewhere}» in its sentence points elsewhere` };
+  return verdict;
+}
+
+/** An ambiguous place's or actor's reading, before the sentence's other-topic words are weighed. */
+function decideByContext(hit: PendingHit, est: Established): Verdict {
   const country = hit.kind === 'region' ? hit.pathIds[hit.pathIds.length - 1] : undefined;
   const inFocus = country === undefined ? est.hasWatched : est.countries.has(country);
   if (isPlaceReason(hit.reason)) {
@@ -125,19 +133,17 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     const ancestor = namedAncestor(hit, est, minor);
     if (ancestor) return { counts: true, evidence: `its ${minor ? 'district' : 'parent place'} is named: ${ancestor}` };
     // A shared or minor name needs a local sign in a document about its country.
-    if (inFocus && hit.unitWord) return { counts: true, evidence: `«${hit.unitWord}» next to it, and the document's places are in its country` };
+    if (inFocus && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and the document's places are in its country` };
     if (!minor && inFocus && hit.sentenceNeighbour && hit.words.conflict) {
       return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.words.conflict}» in its sentence` };
     }
     return { counts: false, why: `${hit.reason}; no parent place, unit word or local context` };
   }
   // A common word: the word itself is everyday language, so it needs the unit word that makes it a
-  // name ("village of X", "قرية X") in a document about its region; an actor needs a watched entity in
-  // its sentence.
+  // name ("village of X", "قرية X") and its district named; an actor, to be named plainly.
   if (hit.kind === 'region') {
-    // Everyday words need both: the unit word that makes them a name, and their district named.
     const district = namedAncestor(hit, est, true);
-    if (hit.unitWord && district) return { counts: true, evidence: `«${hit.unitWord}» next to it, and its district ${district} is named` };
+    if (district && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and its district ${district} is named` };
     return { counts: false, why: `${hit.reason}; no unit word next to it with its district named` };
   }
   // An actor whose spelling is an everyday word ("Faté" / fate) counts only where it is named plainly.

@@ -162,6 +162,11 @@ export class LazyWords implements SentenceWords {
     if (this.p === undefined) this.p = patronWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
     return this.p ?? undefined;
   }
+  private u: string | null | undefined;
+  get unit(): string | undefined {
+    if (this.u === undefined) this.u = unitWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
+    return this.u ?? undefined;
+  }
   private fold(): string { return (this.folded ??= foldForWords(this.text.slice(this.start, this.end))); }
   get conflict(): string | undefined {
     if (this.c === undefined) this.c = findWord(this.fold(), CONFLICT) ?? null;

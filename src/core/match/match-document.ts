@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, isMinorPlace, MINOR_PLACE_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { insideOtherName, LazyWords, seatUnitWord, unitWordNear } from './context-words.js';
+import { insideOtherName, LazyWords, seatUnitWord } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -127,7 +127,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
   // A state acts in the clause around its name ("Israeli jets struck"), not anywhere in a long sentence.
   const words = f.actsOnly
     ? new LazyWords(text, Math.max(sentStart, match.start - ACTS_WINDOW), Math.min(sentEnd, match.end + ACTS_WINDOW), match.start, match.end)
-    : new LazyWords(text, sentStart, sentEnd);
+    : new LazyWords(text, sentStart, sentEnd, match.start, match.end);
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
   const reason = generic ? 'generic reference' : f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON
     : f.ambiguous?.[match.alias] ?? (f.minor ? `${MINOR_PLACE_REASON} (generated spelling)` : 'ambiguous');
@@ -136,7 +136,6 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
     hit: {
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       aliasKey: generic ? nameKey(match.alias) : '',
-      unitWord: f.kind === 'region' ? unitWordNear(text, match.start, match.end) : undefined,
       words, sentenceNeighbour: undefined,
     },
   };
