@@ -3,15 +3,18 @@
 // part (scored only: this script never prints its errors). Countries are not regions (EVAL.md) and
 // topics are not scored, so both are left out of the predictions.
 //
-// Usage: node dist/scripts/eval-realnews.js [--check] [--errors] [--json] [--entities <dir>]
+// Usage: node dist/scripts/eval-realnews.js [--check] [--errors] [--classes] [--json] [--entities <dir>]
 //   --check   only check that every labelled text is present and unchanged (sha256), then exit
 //   --errors  list the dev part's false positives and negatives (with the surface that matched)
+//   --classes count the dev part's errors by class (scripts/eval/error-classes.ts)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEntities } from '../src/config/load-entities.js';
 import { compileMatcher } from '../src/core/match/compile-matcher.js';
 import { matchDocument } from '../src/core/match/match-document.js';
 import { readLabels, readTexts, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
+import { errorClasses, type ClassInput } from './eval/error-classes.js';
+import { buildEntityGraph } from '../src/core/match/entity-graph.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'eval', 'realnews');
@@ -34,7 +37,7 @@ function line(label: string, t: Tally): string {
 
 function main(): void {
   if (process.argv.includes('--help')) {
-    console.log('usage: node dist/scripts/eval-realnews.js [--check] [--errors] [--json] [--entities <dir>]');
+    console.log('usage: node dist/scripts/eval-realnews.js [--check] [--errors] [--classes] [--json] [--entities <dir>]');
     return;
   }
   const labels = readLabels(labelDir);
@@ -62,6 +65,7 @@ function main(): void {
   };
   const errors: string[] = [];
   const byArticle: Record<string, { fp: string[]; fn: string[] }> = {};
+  const classInputs: ClassInput[] = [];
   for (const a of check.present as RealNewsArticle[]) {
     const result = matchDocument(matcher, { text: a.text, lang: a.lang });
     const found = new Set(result.entities.filter((e) => (e.kind === 'region' || e.kind === 'actor') && !countries.has(e.id)).map((e) => e.id));
@@ -74,6 +78,7 @@ function main(): void {
     }
     if (a.split === 'dev') {
       byArticle[a.id] = { fp, fn };
+      classInputs.push({ offtopic: a.offtopic, fp, fn, result });
       for (const id of fp) {
         const m = result.matches.find((x) => x.entityId === id && !x.suppressedBy);
         errors.push(`  FP ${a.id} ${id}  «${m?.surface ?? '?'}»${m?.evidence ? `  (${m.evidence})` : ''}`);
@@ -94,6 +99,12 @@ function main(): void {
     }
   }
   if (process.argv.includes('--errors')) for (const e of errors) console.log(e);
+  if (process.argv.includes('--classes')) {
+    console.log('dev error classes:');
+    const byId = new Map(entities.map((e) => [e.id, e] as const));
+    const classes = errorClasses(buildEntityGraph(entities), byId, classInputs);
+    for (const [k, n] of [...classes].sort((x, y) => y[1] - x[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+  }
 }
 
 main();
