@@ -2,16 +2,13 @@
 // a running worker's matcher on its next article, without restart; bad input is refused with a code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { runVigie } from '../harness/vigie-process.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { FIXTURE_ENTITIES } from './fixture-entities.js';
 
-const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
 let redis: TestRedis;
 let worker: Services;
 before(async () => {
@@ -20,19 +17,7 @@ before(async () => {
 });
 after(async () => { await worker.close(); await redis.close(); });
 
-function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const code = `import { main } from ${JSON.stringify(mainJs)}; await main(['node', 'vigie', ...JSON.parse(process.argv[1])]);`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code, JSON.stringify(args)], {
-      env: { ...process.env, REDIS_URL: redis.url, VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (c) => resolve({ code: c, stdout, stderr }));
-  });
-}
+const vigie = (args: string[]) => runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' });
 
 const workerSees = async (text: string): Promise<string[]> =>
   matchDocument((await worker.entities.current()).matcher, { text, lang: 'en' }).entities.map((e) => e.id);
