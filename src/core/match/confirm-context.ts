@@ -111,10 +111,10 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     return { counts: false, why: `${hit.reason}; none of its forces named` };
   }
   if (hit.reason.startsWith('state:')) {
+    // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks;
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
-    if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
-    // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks.
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
+    if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
     if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)` };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }
