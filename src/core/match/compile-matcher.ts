@@ -2,9 +2,8 @@
 // a hash of the entity set. Done when entities change, never per article. No I/O.
 import { createHash } from 'node:crypto';
 import type { Entity, EntityKind } from '../entities/entity.js';
-import { LANGS } from '../entities/entity.js';
 import { aliasVariants } from './alias-variants.js';
-import { nameKey } from './entity-graph.js';
+import { aliasTable, type AliasRow } from '../entities/alias-table.js';
 import { TokenVocab } from './token-vocab.js';
 import { seatUnits, type SeatUnits } from './seat-units.js';
 import { TokenTrie } from './token-trie.js';
@@ -42,6 +41,8 @@ export interface Matcher {
   readonly payEntity: Int32Array;
   readonly payFlags: Uint8Array;
   readonly payAlias: readonly string[];
+  /** Per payload: why the alias needs context (alias-table.ts), undefined when it counts alone. */
+  readonly payReason: readonly (string | undefined)[];
   /**
    * The WebAssembly scanner holding a copy of the vocabulary and trie (scan-text.ts); undefined where
    * the engine cannot run it (then the JavaScript scanner does the work).
@@ -51,7 +52,7 @@ export interface Matcher {
   readonly seats: SeatUnits;
 }
 
-interface AliasEntry { entity: number; written: string; flags: number }
+interface AliasEntry { entity: number; written: string; flags: number; reason: string | undefined }
 
 function countLetters(s: string): number {
   let n = 0;
@@ -63,57 +64,36 @@ function entryFlags(written: string): number {
   return countLetters(written) <= SHORT_ALIAS_LETTERS ? FLAG_CASED : 0;
 }
 
-/**
- * Actor types whose every name needs context: a state or an international body is an actor only when
- * it or its forces act in the text (EVAL.md), not when a page merely names it ("talks in Washington").
- */
-export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international']);
-export const ACTS_ONLY_REASON = 'state: counts when it acts';
-export const INTERNATIONAL_REASON = 'international: counts when its forces are named';
-
-export function actsOnly(e: Entity): boolean {
-  return e.kind === 'actor' && e.type !== undefined && ACTS_ONLY_TYPES.has(e.type);
+/** The compile order of an entity's rows: canonical names, aliases, former names, generated spellings,
+ * acronyms, generic references (of two equal hits of one entity, the earlier payload is reported). */
+function rank(e: Entity, row: AliasRow): number {
+  if (row.origin === 'generic') return 5;
+  if (row.lang === 'acronym') return 4;
+  if (row.origin === 'generated') return 3;
+  if (row.origin === 'former') return 2;
+  return row.alias === e.names[row.lang] ? 0 : 1;
 }
 
-export const MINOR_PLACE_REASON = 'minor place';
-
-/** A village or neighbourhood the gazetteer marks minor (any of its names marked "minor place"). */
-export function isMinorPlace(e: Entity): boolean {
-  if (e.kind !== 'region' || !e.ambiguous) return false;
-  for (const reason of Object.values(e.ambiguous)) if (reason.startsWith(MINOR_PLACE_REASON)) return true;
-  return false;
+function rowFlags(row: AliasRow): number {
+  if (row.status === 'generic') return FLAG_GENERIC;
+  const base = row.lang === 'acronym' ? FLAG_ACRONYM : entryFlags(row.alias);
+  return row.status === 'ambiguous' ? base | FLAG_AMBIGUOUS : base;
 }
 
-/** The normalised keys of an entity's ambiguous aliases (written in any form the lists use). */
-function ambiguousKeys(e: Entity): Set<string> | undefined {
-  if (!e.ambiguous) return undefined;
-  const keys = Object.keys(e.ambiguous);
-  return keys.length === 0 ? undefined : new Set(keys.map(nameKey));
-}
-
+/** The payload entries of every entity: its alias table (alias-table.ts), then its exclusions. */
 function collectEntries(entities: Entity[]): AliasEntry[] {
   const entries: AliasEntry[] = [];
   entities.forEach((e, i) => {
     const seen = new Set<string>();
-    const ambiguous = ambiguousKeys(e);
-    const always = actsOnly(e);
-    const push = (written: string, base: number): void => {
-      const flags = always || ambiguous?.has(nameKey(written)) ? base | FLAG_AMBIGUOUS : base;
+    const push = (written: string, flags: number, reason: string | undefined): void => {
       const key = `${flags}\u0000${written}`;
       if (seen.has(key)) return;
       seen.add(key);
-      entries.push({ entity: i, written, flags });
+      entries.push({ entity: i, written, flags, reason });
     };
-    for (const lang of LANGS) push(e.names[lang], entryFlags(e.names[lang]));
-    for (const lists of [e.aliases, e.former]) {
-      if (lists) for (const lang of LANGS) for (const a of lists[lang] ?? []) push(a, entryFlags(a));
-    }
-    // A generated spelling of a minor place is as weak as the place's own names.
-    const minor = isMinorPlace(e);
-    if (e.generated) for (const lang of LANGS) for (const a of e.generated[lang] ?? []) push(a, minor ? entryFlags(a) | FLAG_AMBIGUOUS : entryFlags(a));
-    for (const a of e.acronyms) push(a, FLAG_ACRONYM);
-    if (e.generic) for (const lang of LANGS) for (const a of e.generic[lang] ?? []) push(a, FLAG_GENERIC);
-    for (const x of e.exclusions) push(x, FLAG_EXCLUSION);
+    const rows = aliasTable(e).map((row) => ({ row, rank: rank(e, row) })).sort((x, y) => x.rank - y.rank);
+    for (const { row } of rows) push(row.alias, rowFlags(row), row.reason);
+    for (const x of e.exclusions) push(x, FLAG_EXCLUSION, undefined);
   });
   return entries;
 }
@@ -163,6 +143,7 @@ export function compileMatcher(entities: Entity[]): Matcher {
     payEntity: Int32Array.from(entries, (e) => e.entity),
     payFlags,
     payAlias: entries.map((e) => e.written),
+    payReason: entries.map((e) => e.reason),
     scanner: WASM_SCANNER_OK ? new WasmScanner(vocab, trie, payFlags) : undefined,
     seats: seatUnits(entities, byId),
   };

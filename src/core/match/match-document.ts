@@ -3,7 +3,8 @@
 // scan hits are reported (resolve-hits.ts).
 import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
-import { ACTS_ONLY_REASON, actsOnly, INTERNATIONAL_REASON, isMinorPlace, MINOR_PLACE_REASON, FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
+import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
+import { actsOnly } from '../entities/alias-table.js';
 import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { insideOtherName, LazyWords, seatUnitWord } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
@@ -58,7 +59,7 @@ function docLang(lang: string | undefined): Lang {
  */
 interface EntityFacts {
   id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number;
-  actsOnly: boolean; international: boolean; minor: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined; ambiguous: Readonly<Record<string, string>> | undefined;
+  actsOnly: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined;
 }
 
 /** Built once per matcher, on its first document (a compiled matcher's entities do not change). */
@@ -73,7 +74,7 @@ function entityFacts(m: Matcher): EntityFacts[] {
       const { en, fr, ar } = entity.names;
       return {
         id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)!,
-        actsOnly: actsOnly(entity), international: entity.type === 'international', minor: isMinorPlace(entity), establishedBy: entity.establishedBy ?? [], period: entity.period, ambiguous: entity.ambiguous,
+        actsOnly: actsOnly(entity), establishedBy: entity.establishedBy ?? [], period: entity.period,
       };
     });
     factsOf.set(m, facts);
@@ -129,8 +130,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
     ? new LazyWords(text, Math.max(sentStart, match.start - ACTS_WINDOW), Math.min(sentEnd, match.end + ACTS_WINDOW), match.start, match.end)
     : new LazyWords(text, sentStart, sentEnd, match.start, match.end);
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
-  const reason = generic ? 'generic reference' : f.international ? INTERNATIONAL_REASON : f.actsOnly ? ACTS_ONLY_REASON
-    : f.ambiguous?.[match.alias] ?? (f.minor ? `${MINOR_PLACE_REASON} (generated spelling)` : 'ambiguous');
+  const reason = generic ? 'generic reference' : m.payReason[payload] ?? 'ambiguous';
   return {
     match, facts: f, sentStart, sentEnd, rival: undefined,
     hit: {
