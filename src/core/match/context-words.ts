@@ -133,23 +133,8 @@ const ELSEWHERE = wordSet([
   'نادي', 'أزياء', 'عطر', 'حلويات',
 ]);
 
-/** Conflict words of a folded text with their offsets (for the words near one hit of several). */
-export function conflictWordsAt(folded: string): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  eachWord(folded, CONFLICT, (w, at) => { out.push([w, at]); return false; });
-  return out;
-}
-
-export interface SentenceWords { conflict: string | undefined; elsewhere: string | undefined }
-
-/** Conflict and elsewhere vocabulary in one sentence (folded). */
-export function sentenceWords(sentence: string): SentenceWords {
-  const folded = foldForWords(sentence);
-  return { conflict: findWord(folded, CONFLICT), elsewhere: findWord(folded, ELSEWHERE) };
-}
-
 /** The same words of text[start, end), each list read on first use (a hit rarely needs both). */
-export class LazyWords implements SentenceWords {
+export class LazyWords {
   private folded: string | undefined;
   private c: string | null | undefined;
   private e: string | null | undefined;
@@ -193,14 +178,6 @@ const ROAD_WORDS = /(?:road|highway|motorway|route|autoroute|axe|طريق|اوت
 const isDash = (c: number): boolean => c === 0x2d || c === 0x2013;
 const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
 
-/** The word just before `start` (skipping white space), lower-cased: a cheap gate for the name check. */
-function wordBefore(text: string, start: number): string {
-  let i = start - 1;
-  while (i >= 0 && text.charCodeAt(i) <= 0x20) i -= 1;
-  let j = i;
-  while (j >= 0 && (isLetterAt(text, j) || text[j] === "'" || text[j] === '’')) j -= 1;
-  return text.slice(j + 1, i + 1).toLowerCase();
-}
 const NAME_BEFORE_LAST = new Set(['de', 'du', 'of', "d'", 'd’', 'تحرير', 'جامعة', 'نادي', 'قناة', 'إذاعة', 'راديو']);
 
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
@@ -209,7 +186,7 @@ export function insideOtherName(text: string, start: number, end: number): strin
     const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
     if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
   }
-  const last = wordBefore(text, start);
+  const [last] = wordEndingBefore(text, start);
   if (NAME_BEFORE_LAST.has(last) || last.endsWith("d'") || last.endsWith('d’')) {
     const before = text.slice(Math.max(0, start - 32), start).toLowerCase().replace(/’/g, "'").trimEnd();
     const b = NAME_BEFORE.find((w) => before.endsWith(w) && (before.length === w.length || !/\p{L}/u.test(before[before.length - w.length - 1]!)));
