@@ -56,15 +56,17 @@ export interface PendingHit {
 /** Evidence that yields to any other reading of the same words (confirmPending decides those last). */
 export const DEFAULT_EVIDENCE = 'no date or established entity';
 
-export type Verdict = { counts: true; evidence: string } | { counts: false; why: string };
+/** How strong the evidence is, for two readings of the same words: the stronger takes them. */
+export const NAMED = 3;
+export const LOCAL_SIGN = 2;
+export const NEARBY = 1;
+export const BY_DEFAULT = 0;
 
-/** How strong a verdict's evidence is, for two readings of the same words: the stronger takes them. */
+export type Verdict = { counts: true; evidence: string; strength: number } | { counts: false; why: string };
+
+/** A verdict's strength; -1 when it does not count. */
 export function strength(v: Verdict): number {
-  if (!v.counts) return -1;
-  if (v.evidence.startsWith(DEFAULT_EVIDENCE)) return 0;
-  if (/named|established/.test(v.evidence)) return 3;
-  if (/next to it|date/.test(v.evidence)) return 2;
-  return 1;
+  return v.counts ? v.strength : -1;
 }
 
 const isPlaceReason = (reason: string): boolean => /^(same name|same as|minor place)/.test(reason);
@@ -88,34 +90,34 @@ function decideGeneric(hit: PendingHit, est: Established): Verdict {
   const holder = est.plainAliases.find(([key, id]) => id !== hit.id && key !== hit.aliasKey && ` ${key} `.includes(` ${hit.aliasKey} `));
   if (holder) return { counts: false, why: `generic reference; the document names ${holder[1]}, whose name holds these words` };
   if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; the document's date (${est.year}) is outside ${hit.id}'s period` };
-  if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named` };
-  for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}` };
-  if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named` };
-  for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}` };
-  if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `the document's date (${est.year}) is in ${hit.id}'s period` };
+  if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named`, strength: NAMED };
+  for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
+  if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named`, strength: NAMED };
+  for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
+  if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `the document's date (${est.year}) is in ${hit.id}'s period`, strength: LOCAL_SIGN };
   // Undated, in a document about the right country (a place of it named): news read now is about now,
   // so the referent whose period is open. Yields to any other reading of the same words.
   const place = hit.establishedBy.find((id) => est.regionIds.has(id) || est.pathIds.has(id));
   if (place !== undefined && hit.period !== undefined && hit.period.to === undefined) {
-    return { counts: true, evidence: `${DEFAULT_EVIDENCE}: the current referent, in a document about ${place}` };
+    return { counts: true, evidence: `${DEFAULT_EVIDENCE}: the current referent, in a document about ${place}`, strength: BY_DEFAULT };
   }
   return { counts: false, why: 'generic reference; the document names no entity that establishes it' };
 }
 
 export function decide(hit: PendingHit, est: Established): Verdict {
   if (hit.generic) return decideGeneric(hit, est);
-  if (est.ids.has(hit.id)) return { counts: true, evidence: `${hit.id} is named plainly elsewhere in the document` };
+  if (est.ids.has(hit.id)) return { counts: true, evidence: `${hit.id} is named plainly elsewhere in the document`, strength: NAMED };
   if (hit.reason.startsWith('international:')) {
     // The UN and its missions are named in most conflict reports; they act through named forces.
-    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
+    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
     return { counts: false, why: `${hit.reason}; none of its forces named` };
   }
   if (hit.reason.startsWith('state:')) {
     // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks;
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
-    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})` };
+    if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
     if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
-    if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)` };
+    if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)`, strength: NEARBY };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }
   const verdict = decideByContext(hit, est);
@@ -131,11 +133,11 @@ function decideByContext(hit: PendingHit, est: Established): Verdict {
   if (isPlaceReason(hit.reason)) {
     const minor = hit.reason.startsWith('minor place');
     const ancestor = namedAncestor(hit, est, minor);
-    if (ancestor) return { counts: true, evidence: `its ${minor ? 'district' : 'parent place'} is named: ${ancestor}` };
+    if (ancestor) return { counts: true, evidence: `its ${minor ? 'district' : 'parent place'} is named: ${ancestor}`, strength: NAMED };
     // A shared or minor name needs a local sign in a document about its country.
-    if (inFocus && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and the document's places are in its country` };
+    if (inFocus && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and the document's places are in its country`, strength: LOCAL_SIGN };
     if (!minor && inFocus && hit.sentenceNeighbour && hit.words.conflict) {
-      return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.words.conflict}» in its sentence` };
+      return { counts: true, evidence: `with ${hit.sentenceNeighbour} and «${hit.words.conflict}» in its sentence`, strength: NEARBY };
     }
     return { counts: false, why: `${hit.reason}; no parent place, unit word or local context` };
   }
@@ -143,7 +145,7 @@ function decideByContext(hit: PendingHit, est: Established): Verdict {
   // name ("village of X", "قرية X") and its district named; an actor, to be named plainly.
   if (hit.kind === 'region') {
     const district = namedAncestor(hit, est, true);
-    if (district && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and its district ${district} is named` };
+    if (district && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and its district ${district} is named`, strength: NAMED };
     return { counts: false, why: `${hit.reason}; no unit word next to it with its district named` };
   }
   // An actor whose spelling is an everyday word ("Faté" / fate) counts only where it is named plainly.

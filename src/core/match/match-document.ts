@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
-import { decide, DEFAULT_EVIDENCE, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
+import { decide, NAMED, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { insideOtherName, LazyWords, seatUnitWord } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
@@ -267,7 +267,7 @@ function supportNeighbours(pending: readonly Pending[], verdicts: Verdict[]): vo
       const anchor = anchors.find((a) => a.field === p.match.field && a.id !== p.hit.id && Math.abs(a.start - p.match.start) <= 200
         && a.local.some((id) => mine.includes(id) || id === p.hit.id) || (a.field === p.match.field && mine.includes(a.id) && Math.abs(a.start - p.match.start) <= 200));
       if (!anchor) continue;
-      verdicts[k] = { counts: true, evidence: `named next to ${anchor.id}, a place of the same district` };
+      verdicts[k] = { counts: true, evidence: `named next to ${anchor.id}, a place of the same district`, strength: NAMED };
       anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: mine });
       grew = true;
     }
@@ -291,12 +291,12 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
   let added = false;
   const taken = new Set<string>();
   // One decision per entity is enough once it counts: later hits of it count on that evidence.
-  const counted = new Map<string, string>();
+  const counted = new Map<string, Verdict>();
   const verdicts = pending.map((p): Verdict => {
     const first = p.rival ? undefined : counted.get(p.hit.id);
-    if (first !== undefined) return { counts: true, evidence: first };
+    if (first !== undefined) return first;
     const v = p.rival ? contest(p, est) : decide(p.hit, est);
-    if (v.counts && !p.rival) counted.set(p.hit.id, v.evidence);
+    if (v.counts && !p.rival) counted.set(p.hit.id, v);
     return v;
   });
   supportNeighbours(pending, verdicts);
