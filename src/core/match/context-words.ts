@@ -176,7 +176,15 @@ const ROAD_WORDS = /(?:road|highway|motorway|route|autoroute|axe|طريق|اوت
 
 /** Why the place hit [start, end) is part of another name (outlet, institution, road), if it is. */
 const isDash = (c: number): boolean => c === 0x2d || c === 0x2013;
-const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
+const LETTER = /\p{L}/u;
+/** Whether text[i] is a letter: code ranges for Latin and Arabic (most text), the regex for the rest. */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== c) return false; // NaN: outside the text
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x621 && c <= 0x64a)) return true;
+  return LETTER.test(text[i]!);
+}
 
 const NAME_BEFORE_LAST = new Set(['de', 'du', 'of', "d'", 'd’', 'تحرير', 'جامعة', 'نادي', 'قناة', 'إذاعة', 'راديو']);
 
@@ -265,7 +273,7 @@ function wordEndingBefore(text: string, at: number): [string, number] {
   let i = at - 1;
   while (i >= 0 && text.charCodeAt(i) <= 0x20) i -= 1;
   let j = i;
-  while (j >= 0 && (isLetterAt(text, j) || text[j] === "'" || text[j] === '’')) j -= 1;
+  for (let c = text.charCodeAt(j); j >= 0 && (c === 0x27 || c === 0x2019 || isLetterAt(text, j)); c = text.charCodeAt(j)) j -= 1;
   return [text.slice(j + 1, i + 1).toLowerCase(), j + 1];
 }
 

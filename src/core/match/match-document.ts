@@ -189,10 +189,17 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
   }
   // What only this field can tell a pending hit: a plain hit on the same words (then the plain reading
   // wins), or one in its sentence.
+  // This field's plain matches are in start order: each pending hit reads only those of its sentence.
+  const plain = out.matches;
   for (let p = firstPending; p < pending.length; p += 1) {
     const { match, hit, sentStart, sentEnd } = pending[p]!;
-    for (let i = firstPlain; i < out.matches.length; i += 1) {
-      const other = out.matches[i]!;
+    let lo = firstPlain;
+    for (let hi = plain.length; lo < hi;) {
+      const mid = (lo + hi) >>> 1;
+      if (plain[mid]!.start < sentStart) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo; i < plain.length && plain[i]!.start < sentEnd; i += 1) {
+      const other = plain[i]!;
       if (other.suppressedBy !== undefined || other.entityId === match.entityId) continue;
       if (other.start === match.start && other.end === match.end) { pending[p]!.rival = other; continue; }
       if (other.start >= sentStart && other.end <= sentEnd) hit.sentenceNeighbour ??= other.entityId;
