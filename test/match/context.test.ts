@@ -93,6 +93,12 @@ test('a state counts when it acts (conflict vocabulary or its forces named), not
   assert.deepEqual(ids('Washington said it was satisfied. US forces stayed at the base.', 'en'), ['actor-us', 'actor-us-forces']);
 });
 
+test('conflict words take inflection tails, not any three letters ("Tuesday" is not "tués", "based" is not "base")', () => {
+  assert.deepEqual(ids('The United States said on Tuesday it was based on trust.', 'en'), []);
+  assert.deepEqual(ids('The United States said its jets struck militiamen who attacked.', 'en'), ['actor-us']);
+  assert.deepEqual(ids('Les États-Unis ont frappé : trois combattants tués.', 'fr'), ['actor-us']);
+});
+
 test('a place inside an outlet, institution or road name is set aside', () => {
   const r = matchDocument(matcher, { text: 'According to Latakia Today, the Latakia University reopened.', lang: 'en' });
   assert.deepEqual(r.entities, []);

@@ -65,8 +65,15 @@ function wordSet(words: string[]): WordSet {
 const isLatinWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0x24f) || c === 0x27 || c === 0x2d;
 const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 
+/**
+ * Inflection tails a listed word may take (strikes, killed, tuées, militiamen). Only these: a free tail
+ * of three letters read "tuesday" as "tues" (French: killed) and "based" as "base".
+ */
+const TAILS = new Set(['s', 'es', 'e', 'ee', 'ees', 'ed', 'er', 'ers', 'en', 'ing', 'men', 'ent']);
+
 function latinHit(set: Set<string>, w: string): boolean {
-  for (let cut = 0; cut <= 3 && cut < w.length - 2; cut += 1) if (set.has(cut === 0 ? w : w.slice(0, -cut))) return true;
+  if (set.has(w)) return true;
+  for (let cut = 1; cut <= 3 && cut < w.length - 2; cut += 1) if (TAILS.has(w.slice(-cut)) && set.has(w.slice(0, -cut))) return true;
   return false;
 }
 
