@@ -21,6 +21,9 @@ const entities: Entity[] = [
     ambiguous: { Rose: 'common word (fr)', 'الوردة': 'common word (ar)' } }),
   e({ id: 'sy-kfar', kind: 'region', type: 'town', names: { en: 'Kfar Tala', fr: 'Kfar Tala', ar: 'كفر تالا' }, parents: ['sy-lat-d'],
     ambiguous: { 'Kfar Tala': 'minor place', 'كفر تالا': 'minor place' } }),
+  // A town that seats a district only.
+  e({ id: 'sy-jab-d', kind: 'region', type: 'district', names: { en: 'Jableh District', fr: 'district de Jablé', ar: 'منطقة جبلة' }, parents: ['sy-lat'] }),
+  e({ id: 'sy-jableh', kind: 'region', type: 'town', names: { en: 'Jableh', fr: 'Jablé', ar: 'جبلة' }, aliases: { ar: ['مدينة جبلة'] }, parents: ['sy-jab-d'] }),
   e({ id: 'actor-regime', kind: 'actor', type: 'government', names: { en: 'Assad regime', fr: 'régime de Bachar al-Assad', ar: 'نظام الأسد' },
     generic: { en: ['the regime'], fr: ['le régime'], ar: ['النظام'] } }),
   e({ id: 'actor-saa', kind: 'actor', type: 'state-force', names: { en: 'Syrian Arab Army', fr: 'armée arabe syrienne', ar: 'الجيش العربي السوري' }, parents: ['actor-regime'] }),
@@ -113,4 +116,9 @@ test('a seat town after a province word is its governorate; after a region word 
   assert.deepEqual(ids('Des combats dans la région de Lattaquié.'), ['sy-lat']);
   assert.deepEqual(ids('اشتباكات في محافظتي حمص واللاذقية', 'ar'), ['sy-lat']);
   assert.deepEqual(ids('Des combats à Lattaquié.'), ['sy-latakia']);
+  // A town that seats a district only: its area is the district.
+  assert.deepEqual(ids('Des combats dans la région du Jablé.'), ['sy-jab-d']);
+  assert.deepEqual(ids('اشتباكات في ريف جبلة', 'ar'), ['sy-jab-d']);
+  assert.deepEqual(ids('اشتباكات في ريف مدينة جبلة', 'ar'), ['sy-jableh'], 'a name that says "city" is the town');
+  assert.deepEqual(ids('Des combats à Jablé.'), ['sy-jableh']);
 });

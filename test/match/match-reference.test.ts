@@ -89,9 +89,11 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
       if (o.entity !== h.entity && span(o) > span(h) && inside(h, o) && (cover === undefined || span(o) > span(cover))) cover = o;
     }
     // A seat town after a province or countryside word stands for its unit (seat-units.ts).
-    const word = m.seats.governorate[h.entity]! >= 0 || m.seats.district[h.entity]! >= 0 ? seatUnitWord(text, h.start, h.end) : undefined;
-    const unit = word === 'region' ? m.seats.governorate[h.entity]! : word === 'province'
-      ? (m.seats.governorate[h.entity]! >= 0 ? m.seats.governorate[h.entity]! : m.seats.district[h.entity]!) : -1;
+    // Either word means the governorate the town seats, else its district; a name that says "city"
+    // ("مدينة القامشلي", "Idlib city") stays the town.
+    const saysCity = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu.test(text.slice(h.start, h.end));
+    const word = !saysCity && (m.seats.governorate[h.entity]! >= 0 || m.seats.district[h.entity]! >= 0) ? seatUnitWord(text, h.start, h.end) : undefined;
+    const unit = word === undefined ? -1 : m.seats.governorate[h.entity]! >= 0 ? m.seats.governorate[h.entity]! : m.seats.district[h.entity]!;
     const info = m.entities[unit >= 0 ? unit : h.entity]!;
     const match: Match = {
       entityId: info.entity.id, kind: info.kind, name: info.entity.names[lang], alias: m.payAlias[h.payload]!, surface: surface(h),

@@ -19,6 +19,7 @@ const NORMALIZE_CASES: Array<[string, string, string]> = [
   ['folds hamza alef forms and wasla to bare alef', 'أ إ آ ٱ', 'ا ا ا ا'],
   ['folds alef maqsura to ya and ta marbuta to ha', 'مستشفى حماة', 'مستشفي حماه'],
   ['folds hamza on waw and ya to the seat letter', 'مؤتمر الجزائر', 'موتمر الجزاير'],
+  ['reads the Kurdish and Turkish s-cedilla as sh', 'Qamişlo Şengal', 'qamishlo shengal'],
   ['maps Persian keheh and yeh to Arabic kaf and ya', 'کردی', 'كردي'],
   ['maps Arabic-Indic digits to ASCII', '٣ ٢٠٢٤', '3 2024'],
   ['maps Persian digits to ASCII', '۳۴', '34'],

@@ -227,7 +227,7 @@ const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
 const PROVINCE_BEFORE_RE = new RegExp(
   String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
 const REGION_BEFORE_RE = new RegExp(
-  String.raw`(?:regions?\s+(?:de|d'|of)|campagne\s+(?:de|d')|countryside\s+of|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
 const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
 

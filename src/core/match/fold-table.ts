@@ -22,6 +22,9 @@ const BEFORE_NFKC: ReadonlyMap<number, string> = new Map([
   // bidi marks and embeddings, BOM. Tatweel (kashida) only stretches a word.
   ...[0xad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
     0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x640].map((c) => [c, ''] as const),
+  // s with cedilla or comma below is "sh" in Kurdish and Turkish romanisation (Qamişlo, Şengal,
+  // Tirbespî): folding it to "s" would miss every English and French spelling. French never writes it.
+  ...[0x15e, 0x15f, 0x218, 0x219].map((c) => [c, 'sh'] as const),
 ]);
 
 /** Letters decided after NFKC + lower case: Latin ligatures, Arabic letter variants, digits. */

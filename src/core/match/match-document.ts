@@ -87,16 +87,19 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
+const CITY_WORD = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu;
+
 /** The governorate or district a seat town's hit stands for ("province de Lattaquié"), or -1. */
 function seatTarget(m: Matcher, e: number, text: string, start: number, end: number): number {
   const gov = m.seats.governorate[e]!;
   const district = m.seats.district[e]!;
   if (gov < 0 && district < 0) return -1;
+  // "ريف مدينة القامشلي", "the city of Idlib": a name that says "city" is the town whatever surrounds it.
+  if (CITY_WORD.test(text.slice(start, end))) return -1;
   const word = seatUnitWord(text, start, end);
   if (word === undefined) return -1;
-  // "province de X" is a unit; "région de X" / "ريف X" is the governorate when X seats one, else the
-  // area around the town, which the town stands for.
-  if (word === 'region') return gov;
+  // "province de X" is a unit; "région de X" / "ريف X" is the area around the town: the governorate
+  // when X seats one, else the district it seats (EVAL.md labels "ريف القامشلي" as the district).
   return gov >= 0 ? gov : district;
 }
 

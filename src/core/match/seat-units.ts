@@ -9,8 +9,11 @@ export interface SeatUnits { governorate: Int32Array; district: Int32Array }
 
 const UNIT_SUFFIX = /\s(?:governorate|district|province|subdistrict|nahiya)$/;
 
+/** A leading Arabic article as romanised (Al-Qamishli District seats in Qamishli). */
+const ARTICLE = /^(?:al|el|a[dnrstz]|ash)[- ]/;
+
 function bareKey(e: Entity): string {
-  return nameKey(e.names.en).replace(UNIT_SUFFIX, '');
+  return nameKey(e.names.en).replace(UNIT_SUFFIX, '').replace(ARTICLE, '');
 }
 
 export function seatUnits(entities: readonly Entity[], byId: ReadonlyMap<string, number>): SeatUnits {
@@ -25,7 +28,7 @@ export function seatUnits(entities: readonly Entity[], byId: ReadonlyMap<string,
       const p = byId.get(cur.parents[0]!);
       if (p === undefined) break;
       const parent = entities[p]!;
-      if (bareKey(parent) === key || nameKey(parent.names.en).startsWith(`${key} `)) {
+      if (bareKey(parent) === key || nameKey(parent.names.en).replace(ARTICLE, '').startsWith(`${key} `)) {
         if (parent.type === 'governorate') governorate[i] = p;
         else if (parent.type === 'district') district[i] = p;
       }
