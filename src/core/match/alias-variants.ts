@@ -51,5 +51,14 @@ export function aliasVariants(written: string): string[][] {
     }
     variants = variants.flatMap((v) => forms.map((f) => [...v, ...f]));
   }
-  return variants.filter((v) => v.length > 0);
+  return withDirectionAdjective(variants.filter((v) => v.length > 0));
+}
+
+/** Arabic compass nouns that news also writes as the adjective (جنوب لبنان / جنوبي لبنان). */
+const COMPASS = new Set(['جنوب', 'شمال', 'شرق', 'غرب']);
+
+/** "جنوب لبنان" is written "جنوبي لبنان" too: the adjective form of a leading compass noun. */
+function withDirectionAdjective(variants: string[][]): string[][] {
+  const extra = variants.filter((v) => v.length > 1 && COMPASS.has(v[0]!)).map((v) => [`${v[0]}ي`, ...v.slice(1)]);
+  return extra.length > 0 ? [...variants, ...extra] : variants;
 }
