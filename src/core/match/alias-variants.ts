@@ -51,7 +51,29 @@ export function aliasVariants(written: string): string[][] {
     }
     variants = variants.flatMap((v) => forms.map((f) => [...v, ...f]));
   }
-  return withDirectionAdjective(variants.filter((v) => v.length > 0));
+  const out = withDirectionAdjective(variants.filter((v) => v.length > 0));
+  return withHiatusApostrophe(out);
+}
+
+/**
+ * Two vowels that romanise a hamza or ayn between them (Qaim, Bekaa, Saad, Shia): news also writes the
+ * mark as an apostrophe (al-Qa'im, Beka'a, Sa'ad, Shi'a), which splits the word for the tokenizer. The
+ * first such place of each word is indexed split too. Latin words only; at most two extra forms.
+ */
+const HIATUS_PAIR = /(?<=[a-z])(?:a(?=[aei])|[iu](?=a))/;
+
+function withHiatusApostrophe(variants: string[][]): string[][] {
+  const base = variants[0];
+  if (base === undefined) return variants;
+  const extra: string[][] = [];
+  base.forEach((word, i) => {
+    if (extra.length >= 2 || word.length < 4 || !/^[a-z]+$/.test(word)) return;
+    const m = HIATUS_PAIR.exec(word);
+    if (m === null) return;
+    const cut = m.index + 1;
+    extra.push([...base.slice(0, i), word.slice(0, cut), word.slice(cut), ...base.slice(i + 1)]);
+  });
+  return extra.length > 0 ? [...variants, ...extra] : variants;
 }
 
 /** Arabic compass nouns that news also writes as the adjective (جنوب لبنان / جنوبي لبنان). */
