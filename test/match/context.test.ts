@@ -21,6 +21,10 @@ const entities: Entity[] = [
     ambiguous: { Rose: 'common word (fr)', 'الوردة': 'common word (ar)' } }),
   e({ id: 'sy-kfar', kind: 'region', type: 'town', names: { en: 'Kfar Tala', fr: 'Kfar Tala', ar: 'كفر تالا' }, parents: ['sy-lat-d'],
     ambiguous: { 'Kfar Tala': 'minor place', 'كفر تالا': 'minor place' } }),
+  e({ id: 'sy-bab', kind: 'region', type: 'town', names: { en: 'Bab Janna', fr: 'Bab Janna', ar: 'باب جنة' }, parents: ['sy-lat-d'],
+    ambiguous: { 'Bab Janna': 'minor place', 'باب جنة': 'minor place' } }),
+  e({ id: 'sy-qar', kind: 'region', type: 'town', names: { en: 'Qarmala', fr: 'Qarmala', ar: 'قرملة' }, parents: ['sy-lat-d'],
+    ambiguous: { Qarmala: 'minor place', 'قرملة': 'minor place' } }),
   // A town that seats a district only.
   e({ id: 'sy-jab-d', kind: 'region', type: 'district', names: { en: 'Jableh District', fr: 'district de Jablé', ar: 'منطقة جبلة' }, parents: ['sy-lat'] }),
   e({ id: 'sy-jableh', kind: 'region', type: 'town', names: { en: 'Jableh', fr: 'Jablé', ar: 'جبلة' }, aliases: { ar: ['مدينة جبلة'] }, parents: ['sy-jab-d'] }),
@@ -121,4 +125,13 @@ test('a seat town after a province word is its governorate; after a region word 
   assert.deepEqual(ids('اشتباكات في ريف جبلة', 'ar'), ['sy-jab-d']);
   assert.deepEqual(ids('اشتباكات في ريف مدينة جبلة', 'ar'), ['sy-jableh'], 'a name that says "city" is the town');
   assert.deepEqual(ids('Des combats à Jablé.'), ['sy-jableh']);
+});
+
+test('three minor places of one district in a list vouch for each other; scattered in prose they do not', () => {
+  const r = matchDocument(matcher, { text: 'Shelling hit Kfar Tala, Bab Janna and Qarmala overnight.', lang: 'en' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-bab', 'sy-kfar', 'sy-qar']);
+  assert.match(r.matches[0]!.evidence!, /listed with 2 other places of sy-lat-d/);
+  assert.deepEqual(ids('قصف طال كفر تالا و باب جنة وقرملة', 'ar'), ['sy-bab', 'sy-kfar', 'sy-qar']);
+  assert.deepEqual(ids('Kfar Tala is quiet. We met in Bab Janna. Qarmala was the name of his horse.', 'en'), []);
+  assert.deepEqual(ids('Shelling hit Kfar Tala and Bab Janna.', 'en'), [], 'two names are not a list');
 });

@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
-import { decide, NAMED, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
+import { decide, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { insideOtherName, LazyWords, seatUnitWord } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
@@ -109,6 +109,8 @@ const ACTS_WINDOW = 80;
 /** A context-dependent hit waiting for the whole document, with what its own field told about it. */
 interface Pending {
   match: Match; facts: EntityFacts; hit: PendingHit; sentStart: number; sentEnd: number;
+  /** The text of the hit's field. */
+  text: string;
   /** The plain match of another entity on the same words, if any: the two readings are weighed. */
   rival?: Match;
 }
@@ -135,7 +137,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
   const reason = generic ? 'generic reference' : m.payReason[payload] ?? 'ambiguous';
   return {
-    match, facts: f, sentStart, sentEnd, rival: undefined,
+    match, facts: f, sentStart, sentEnd, text, rival: undefined,
     hit: {
       id: f.id, kind: f.kind, pathIds: f.pathIds, generic, reason, establishedBy: f.establishedBy, period: f.period,
       aliasKey: generic ? nameKey(match.alias) : '',
@@ -268,6 +270,7 @@ function supportNeighbours(pending: readonly Pending[], verdicts: Verdict[]): vo
   pending.forEach((p, k) => {
     if (verdicts[k]!.counts && p.hit.kind === 'region') anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: localAncestors(p.hit.pathIds) });
   });
+  clusterAnchors(pending, verdicts, anchors);
   for (let grew = true; grew;) {
     grew = false;
     for (let k = 0; k < pending.length; k += 1) {
@@ -280,6 +283,50 @@ function supportNeighbours(pending: readonly Pending[], verdicts: Verdict[]): vo
       verdicts[k] = { counts: true, evidence: `named next to ${anchor.id}, a place of the same district`, strength: NAMED };
       anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: mine });
       grew = true;
+    }
+  }
+}
+
+/** What may stand between two names of a list: commas, "and", "et", و (fused to the next name in Arabic). */
+const LIST_GAP = /^[\s,،؛]*(?:(?:and|et|or|ou|و)\s+)?$/u;
+const CLUSTER_MIN = 3;
+
+/**
+ * A list of minor places ("داديخ والملاجة وأورم الصغرى", "Kansafra, Fatira and Banin"), at least three
+ * distinct names of which are places of one district or sub-district: a list no other reading explains
+ * (person names and everyday words do not line up as villages of one district by chance). Those count,
+ * and anchor the neighbours rule.
+ */
+function clusterAnchors(pending: readonly Pending[], verdicts: Verdict[], anchors: Array<{ field: MatchField; start: number; id: string; local: readonly string[] }>): void {
+  const candidates: number[] = [];
+  pending.forEach((p, k) => {
+    if (!verdicts[k]!.counts && p.hit.kind === 'region' && !p.hit.generic && !p.rival && /^minor place/.test(p.hit.reason)) candidates.push(k);
+  });
+  if (candidates.length < CLUSTER_MIN) return;
+  const at = (k: number): Match => pending[k]!.match;
+  candidates.sort((a, b) => at(a).field.localeCompare(at(b).field) || at(a).start - at(b).start);
+  // Runs of hits separated by list punctuation only (hits on the same words stay in one run).
+  const runs: number[][] = [];
+  for (const k of candidates) {
+    const run = runs[runs.length - 1];
+    const last = run === undefined ? undefined : at(run[run.length - 1]!);
+    const m = at(k);
+    const joined = last !== undefined && last.field === m.field && (m.start <= last.end
+      || (m.start - last.end <= 12 && LIST_GAP.test(pending[k]!.text.slice(last.end, m.start))));
+    if (joined) run!.push(k); else runs.push([k]);
+  }
+  for (const run of runs) {
+    const units = new Map<string, Set<string>>();
+    for (const k of run) for (const unit of localAncestors(pending[k]!.hit.pathIds)) {
+      if (!units.has(unit)) units.set(unit, new Set());
+      units.get(unit)!.add(at(k).alias);
+    }
+    for (const k of run) {
+      const p = pending[k]!;
+      const unit = localAncestors(p.hit.pathIds).find((u) => units.get(u)!.size >= CLUSTER_MIN);
+      if (unit === undefined) continue;
+      verdicts[k] = { counts: true, evidence: `listed with ${units.get(unit)!.size - 1} other places of ${unit}`, strength: NEARBY };
+      anchors.push({ field: p.match.field, start: p.match.start, id: p.hit.id, local: localAncestors(p.hit.pathIds) });
     }
   }
 }
