@@ -135,3 +135,14 @@ test('three minor places of one district in a list vouch for each other; scatter
   assert.deepEqual(ids('Kfar Tala is quiet. We met in Bab Janna. Qarmala was the name of his horse.', 'en'), []);
   assert.deepEqual(ids('Shelling hit Kfar Tala and Bab Janna.', 'en'), [], 'two names are not a list');
 });
+
+test('on a sport or food page, a place counts only where it is written as a location', () => {
+  const sport = 'Jableh beat Latakia 2-1 in the league match; the club coach praised the football of his team at the stadium in Latakia.';
+  const r = matchDocument(matcher, { text: sport, lang: 'en' });
+  assert.deepEqual(r.entities.map((x) => x.id), ['sy-latakia'], 'the club Jableh is set aside; "in Latakia" is the town');
+  assert.ok(r.unconfirmed!.some((u) => u.entityId === 'sy-jableh' && /off-topic page .*not written as a location/.test(u.unconfirmed!)));
+  assert.deepEqual(ids('وصفة صابون جبلة: مكونات الصابون والطبخ في مطبخ البيت', 'ar'), []);
+  assert.deepEqual(ids('وصفة صابون من مدينة جبلة: مكونات الصابون والطبخ', 'ar'), ['sy-jableh']);
+  // The same club sentence in conflict news: places count as written.
+  assert.deepEqual(ids('Jableh was shelled; the club and the stadium were hit by a rocket, fighters and troops said.', 'en'), ['sy-jableh']);
+});

@@ -140,6 +140,48 @@ const ELSEWHERE = wordSet([
   'نادي', 'أزياء', 'عطر', 'حلويات',
 ]);
 
+/** Distinct words of a list in folded text, as written there (at most `max`). */
+function distinctWords(folded: string, set: WordSet, max: number): string[] {
+  const seen: string[] = [];
+  eachWord(folded, set, (w) => {
+    if (!seen.includes(w)) seen.push(w);
+    return seen.length >= max;
+  });
+  return seen;
+}
+
+/** Other-topic words a page must hold, at least, before its places are read as off-topic. */
+const OFF_TOPIC_MIN = 3;
+
+/**
+ * The other-topic words (sport, food, crafts) of a page that holds no conflict vocabulary beside them,
+ * or undefined for a page on the watched topics. Read on the whole text.
+ */
+export function offTopicWords(text: string): string[] | undefined {
+  const folded = foldForWords(text);
+  const other = distinctWords(folded, ELSEWHERE, 8);
+  if (other.length < OFF_TOPIC_MIN) return undefined;
+  // A few conflict words can be sport's (attack, strike, target); many cannot.
+  const conflict = distinctWords(folded, CONFLICT, other.length);
+  return conflict.length * 2 < other.length ? other : undefined;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'to', 'à', 'a', 'au', 'aux', 'dans', 'près', 'pres',
+  'vers', 'en', 'depuis', 'في', 'من', 'قرب', 'إلى', 'الى', 'داخل', 'نحو']);
+
+/**
+ * Whether the place hit [start, end) is written as a location: after a locative preposition ("in
+ * Jounieh", "à Beyrouth", "في بيروت"), with the Arabic locative proclitic (بحلب), or with a unit word
+ * ("city of Aleppo", "مدينة حلب"). On a sport or food page the other readings are a club or a product.
+ */
+export function writtenAsLocation(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === 0x628) return true; // ب: "in" fused to the name
+  if (/^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu.test(text.slice(start, end))) return true;
+  const [last] = wordEndingBefore(text, start);
+  if (LOCATIVE.has(last)) return true;
+  return unitWordNear(text, start, end) !== undefined;
+}
+
 /** The same words of text[start, end), each list read on first use (a hit rarely needs both). */
 export class LazyWords {
   private folded: string | undefined;

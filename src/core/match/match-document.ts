@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
 import { decide, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { insideOtherName, LazyWords, seatUnitWord } from './context-words.js';
+import { insideOtherName, LazyWords, offTopicWords, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -393,5 +393,34 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
     if (text) fieldMatches(matcher, facts, field, text, lang, result, pending);
   }
   if (pending.length > 0) confirmPending(result, pending, doc, fields);
+  setAsideOffTopic(result, doc, fields);
   return result;
+}
+
+/**
+ * On a page about something else (sport, food, crafts: its other-topic words and no conflict
+ * vocabulary beside them), a place counts only where it is written as a location ("in Jounieh",
+ * "مدينة حلب"): "Jableh beat Hutteen" is a club, "Aleppo pepper" a spice. Read only for pages that
+ * name places and no actor: conflict news names an actor nearly always.
+ */
+function setAsideOffTopic(out: MatchResult, doc: MatchDoc, fields: readonly MatchField[]): void {
+  let regions = false;
+  for (const e of out.entities) {
+    if (e.kind === 'actor') return;
+    if (e.kind === 'region' && e.path.length > 1) regions = true;
+  }
+  if (!regions) return;
+  const words = offTopicWords(fields.map((f) => doc[f] ?? '').join('\n'));
+  if (words === undefined) return;
+  const why = `off-topic page («${words.slice(0, 3).join('», «')}»): not written as a location`;
+  const dropped = new Set<Match>();
+  for (const m of out.matches) {
+    if (m.kind !== 'region' || m.suppressedBy !== undefined || m.pathIds.length < 2) continue;
+    if (!writtenAsLocation(doc[m.field]!, m.start, m.end)) dropped.add(m);
+  }
+  if (dropped.size === 0) return;
+  out.matches = out.matches.filter((m) => !dropped.has(m));
+  for (const m of dropped) setAside(out, m, why);
+  const still = new Set(out.matches.filter((m) => m.suppressedBy === undefined).map((m) => m.entityId));
+  out.entities = out.entities.filter((e) => still.has(e.id));
 }
