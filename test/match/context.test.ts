@@ -25,6 +25,8 @@ const entities: Entity[] = [
     ambiguous: { 'Bab Janna': 'minor place', 'باب جنة': 'minor place' } }),
   e({ id: 'sy-qar', kind: 'region', type: 'town', names: { en: 'Qarmala', fr: 'Qarmala', ar: 'قرملة' }, parents: ['sy-lat-d'],
     ambiguous: { Qarmala: 'minor place', 'قرملة': 'minor place' } }),
+  e({ id: 'sy-iraqi', kind: 'region', type: 'town', names: { en: 'Iraqi', fr: 'Iraqi', ar: 'العراقي' }, parents: ['sy-lat-d'],
+    ambiguous: { Iraqi: 'minor place', 'العراقي': 'minor place' } }),
   // A town that seats a district only.
   e({ id: 'sy-jab-d', kind: 'region', type: 'district', names: { en: 'Jableh District', fr: 'district de Jablé', ar: 'منطقة جبلة' }, parents: ['sy-lat'] }),
   e({ id: 'sy-jableh', kind: 'region', type: 'town', names: { en: 'Jableh', fr: 'Jablé', ar: 'جبلة' }, aliases: { ar: ['مدينة جبلة'] }, parents: ['sy-jab-d'] }),
@@ -145,4 +147,9 @@ test('on a sport or food page, a place counts only where it is written as a loca
   assert.deepEqual(ids('وصفة صابون من مدينة جبلة: مكونات الصابون والطبخ', 'ar'), ['sy-jableh']);
   // The same club sentence in conflict news: places count as written.
   assert.deepEqual(ids('Jableh was shelled; the club and the stadium were hit by a rocket, fighters and troops said.', 'en'), ['sy-jableh']);
+});
+
+test('a unit word followed by "of" names the next place: "the Iraqi town of Qaim" is not a village called Iraqi', () => {
+  assert.deepEqual(ids('Shelling hit the Iraqi town of Qaim, Latakia fighters said.', 'en'), ['sy-latakia']);
+  assert.deepEqual(ids('Shelling hit Iraqi town, Latakia fighters said.', 'en'), ['sy-iraqi', 'sy-latakia']);
 });

@@ -23,7 +23,8 @@ const UNIT_BEFORE_LATIN = [
 const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
 const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز)\s+$/u;
-const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])/u;
+// "the Iraqi town of X": a unit word followed by "of" names the next place, not this one.
+const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])(?!\s+of\s)/u;
 
 // A list of capitalised names after a plural unit word: "the villages of Kansafra, al-Fatira and Banin".
 // Latin script only: Arabic has no capitals to tell a name from the next word.
