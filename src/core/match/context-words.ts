@@ -236,6 +236,16 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text[i]!);
 }
 
+/** The last characters of NAME_BEFORE_LAST's words, lower case: de du of d' d’ تحرير جامعة نادي قناة إذاعة راديو. */
+const NAME_BEFORE_ENDS = new Set([0x65, 0x45, 0x75, 0x55, 0x66, 0x46, 0x27, 0x2019, 0x631, 0x629, 0x64a, 0x648]);
+
+/** The code of the last character before `at` past white space (0 at the start of the text). */
+function lastCharBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) <= 0x20) i -= 1;
+  return i >= 0 ? text.charCodeAt(i) : 0;
+}
+
 const NAME_BEFORE_LAST = new Set(['de', 'du', 'of', "d'", 'd’', 'تحرير', 'جامعة', 'نادي', 'قناة', 'إذاعة', 'راديو']);
 
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
@@ -244,11 +254,14 @@ export function insideOtherName(text: string, start: number, end: number): strin
     const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
     if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
   }
-  const [last] = wordEndingBefore(text, start);
-  if (NAME_BEFORE_LAST.has(last) || last.endsWith("d'") || last.endsWith('d’')) {
-    const before = text.slice(Math.max(0, start - 32), start).toLowerCase().replace(/’/g, "'").trimEnd();
-    const b = NAME_BEFORE.find((w) => before.endsWith(w) && (before.length === w.length || !/\p{L}/u.test(before[before.length - w.length - 1]!)));
-    if (b) return `part of a name («${b} ${text.slice(start, end)}»)`;
+  // Only a word ending like one of NAME_BEFORE_LAST's is read (most place names follow other words).
+  if (NAME_BEFORE_ENDS.has(lastCharBefore(text, start))) {
+    const [last] = wordEndingBefore(text, start);
+    if (NAME_BEFORE_LAST.has(last) || last.endsWith("d'") || last.endsWith('d’')) {
+      const before = text.slice(Math.max(0, start - 32), start).toLowerCase().replace(/’/g, "'").trimEnd();
+      const b = NAME_BEFORE.find((w) => before.endsWith(w) && (before.length === w.length || !/\p{L}/u.test(before[before.length - w.length - 1]!)));
+      if (b) return `part of a name («${b} ${text.slice(start, end)}»)`;
+    }
   }
   // "Damascus-Aleppo highway", "route Alep-Damas", "طريق حلب - دمشق": a place joined by a dash to
   // another word, with a road word on either side.

@@ -234,9 +234,13 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
   const generic = pending.some((p) => p.hit.generic);
   if (generic && pending.some((p) => p.hit.generic && p.hit.period !== undefined)) est.year = latestYear(doc);
   for (const e of out.entities) est.ids.add(e.id);
+  let previous: readonly string[] | undefined;
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
     if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
+    // An entity named again adds nothing (its path is the same array): skip the set work.
+    if (match.pathIds === previous) continue;
+    previous = match.pathIds;
     for (const id of match.pathIds) est.pathIds.add(id);
     // A country is a region without parents: it gives a focus, not a watched place.
     if (match.kind === 'region') est.countries.add(match.pathIds[match.pathIds.length - 1]!);
