@@ -27,6 +27,7 @@ const entities: Entity[] = [
     ambiguous: { Qarmala: 'minor place', 'قرملة': 'minor place' } }),
   e({ id: 'sy-iraqi', kind: 'region', type: 'town', names: { en: 'Iraqi', fr: 'Iraqi', ar: 'العراقي' }, parents: ['sy-lat-d'],
     ambiguous: { Iraqi: 'minor place', 'العراقي': 'minor place' } }),
+  e({ id: 'actor-party', kind: 'actor', type: 'party', names: { en: 'Democratic Union Party', fr: "Parti de l'union démocratique", ar: 'حزب الاتحاد الديمقراطي' }, acronyms: ['PYD'] }),
   // A town that seats a district only.
   e({ id: 'sy-jab-d', kind: 'region', type: 'district', names: { en: 'Jableh District', fr: 'district de Jablé', ar: 'منطقة جبلة' }, parents: ['sy-lat'] }),
   e({ id: 'sy-jableh', kind: 'region', type: 'town', names: { en: 'Jableh', fr: 'Jablé', ar: 'جبلة' }, aliases: { ar: ['مدينة جبلة'] }, parents: ['sy-jab-d'] }),
@@ -152,4 +153,11 @@ test('on a sport or food page, a place counts only where it is written as a loca
 test('a unit word followed by "of" names the next place: "the Iraqi town of Qaim" is not a village called Iraqi', () => {
   assert.deepEqual(ids('Shelling hit the Iraqi town of Qaim, Latakia fighters said.', 'en'), ['sy-latakia']);
   assert.deepEqual(ids('Shelling hit Iraqi town, Latakia fighters said.', 'en'), ['sy-iraqi', 'sy-latakia']);
+});
+
+test('a political party counts where it acts, not where it is named in politics', () => {
+  const r = matchDocument(matcher, { text: 'The Democratic Union Party (PYD) won seats in the local council election.', lang: 'en' });
+  assert.deepEqual(r.entities, []);
+  assert.match(r.unconfirmed![0]!.unconfirmed!, /^party: counts when it acts/);
+  assert.deepEqual(ids('PYD fighters attacked a checkpoint near Latakia.', 'en'), ['actor-party', 'sy-latakia']);
 });

@@ -21,8 +21,11 @@ export interface AliasRow {
  * Actor types whose every name needs context: a state or an international body is an actor only when
  * it or its forces act in the text (EVAL.md), not when a page merely names it ("talks in Washington").
  */
-export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international']);
+export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international', 'party']);
 export const ACTS_ONLY_REASON = 'state: counts when it acts';
+/** A political party is an actor where it or its forces act (EVAL.md: armed groups, state or military
+ * actors), not where it is named in politics (talks, elections, statements). */
+export const PARTY_REASON = 'party: counts when it acts';
 export const INTERNATIONAL_REASON = 'international: counts when its forces are named';
 export const MINOR_PLACE_REASON = 'minor place';
 
@@ -51,7 +54,7 @@ function reasonOf(e: Entity, alias: string, origin: AliasOrigin, actsReason: str
  * with its first origin. */
 export function aliasTable(e: Entity): AliasRow[] {
   const hand = new Set(e.hand ?? []);
-  const actsReason = actsOnly(e) ? (e.type === 'international' ? INTERNATIONAL_REASON : ACTS_ONLY_REASON) : undefined;
+  const actsReason = actsOnly(e) ? (e.type === 'international' ? INTERNATIONAL_REASON : e.type === 'party' ? PARTY_REASON : ACTS_ONLY_REASON) : undefined;
   const minor = isMinorPlace(e);
   const rows: AliasRow[] = [];
   const seen = new Set<string>();

@@ -112,7 +112,7 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
     return { counts: false, why: `${hit.reason}; none of its forces named` };
   }
-  if (hit.reason.startsWith('state:')) {
+  if (hit.reason.startsWith('state:') || hit.reason.startsWith('party:')) {
     // A state acts through its forces (named members) or in a sentence of strikes, troops, attacks;
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
