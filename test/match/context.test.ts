@@ -28,6 +28,11 @@ const entities: Entity[] = [
   e({ id: 'sy-iraqi', kind: 'region', type: 'town', names: { en: 'Iraqi', fr: 'Iraqi', ar: 'العراقي' }, parents: ['sy-lat-d'],
     ambiguous: { Iraqi: 'minor place', 'العراقي': 'minor place' } }),
   e({ id: 'actor-party', kind: 'actor', type: 'party', names: { en: 'Democratic Union Party', fr: "Parti de l'union démocratique", ar: 'حزب الاتحاد الديمقراطي' }, acronyms: ['PYD'] }),
+  // One generic phrase, two eras (the Syrian army before and after December 2024).
+  e({ id: 'actor-army-then', kind: 'actor', type: 'state-force', names: { en: 'Army of the old era', fr: "Armée de l'ancienne ère", ar: 'جيش العهد القديم' },
+    generic: { en: ['the Syrian army'], ar: ['الجيش السوري'] }, establishedBy: ['sy'], period: { to: 2024 } }),
+  e({ id: 'actor-army-now', kind: 'actor', type: 'state-force', names: { en: 'Army of the new era', fr: "Armée de l'ère nouvelle", ar: 'جيش العهد الجديد' },
+    generic: { en: ['the Syrian army'], ar: ['الجيش السوري'] }, establishedBy: ['sy'], period: { from: 2025 } }),
   // A town that seats a district only.
   e({ id: 'sy-jab-d', kind: 'region', type: 'district', names: { en: 'Jableh District', fr: 'district de Jablé', ar: 'منطقة جبلة' }, parents: ['sy-lat'] }),
   e({ id: 'sy-jableh', kind: 'region', type: 'town', names: { en: 'Jableh', fr: 'Jablé', ar: 'جبلة' }, aliases: { ar: ['مدينة جبلة'] }, parents: ['sy-jab-d'] }),
@@ -160,4 +165,13 @@ test('a political party counts where it acts, not where it is named in politics'
   assert.deepEqual(r.entities, []);
   assert.match(r.unconfirmed![0]!.unconfirmed!, /^party: counts when it acts/);
   assert.deepEqual(ids('PYD fighters attacked a checkpoint near Latakia.', 'en'), ['actor-party', 'sy-latakia']);
+});
+
+test('words such as "former regime" or "فلول الأسد" date an undated text after 2024 for a generic reference', () => {
+  assert.deepEqual(ids('In 2019 the Syrian army shelled Latakia.', 'en'), ['actor-army-then', 'sy-latakia']);
+  assert.deepEqual(ids('The Syrian army shelled Latakia.', 'en'), ['actor-army-now', 'sy-latakia'], 'undated: the current referent');
+  const r = matchDocument(matcher, { text: 'The Syrian army hunted former regime remnants near Latakia, calm since 2013.', lang: 'en' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['actor-army-now', 'sy-latakia']);
+  assert.match(r.matches.find((m) => m.entityId === 'actor-army-now')!.evidence!, /former regime.*after 2024/);
+  assert.deepEqual(ids('طارد الجيش السوري فلول الأسد في اللاذقية بعد هدوء منذ عام 2012', 'ar'), ['actor-army-now', 'sy-latakia']);
 });

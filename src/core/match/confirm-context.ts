@@ -23,6 +23,8 @@ export interface Established {
   regionIds: Set<string>;
   /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
   year: number | undefined;
+  /** Words that dated the document instead of a written year ("فلول النظام": after 2024), if any. */
+  yearCue?: string;
 }
 
 /** One context-dependent hit, with what its own field could tell about it. */
@@ -80,6 +82,9 @@ function namedAncestor(hit: PendingHit, est: Established, belowGovernorate: bool
   return ancestors.find((id) => est.ids.has(id));
 }
 
+const dateOf = (est: Established): string => (est.yearCue !== undefined
+  ? `the document's time («${est.yearCue}»: after 2024)` : `the document's date (${est.year})`);
+
 function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
   if (year === undefined || hit.period === undefined) return false;
   return (hit.period.from !== undefined && year < hit.period.from) || (hit.period.to !== undefined && year > hit.period.to);
@@ -89,12 +94,12 @@ function decideGeneric(hit: PendingHit, est: Established): Verdict {
   // The document names another entity whose own name holds these words: the reference is to it.
   const holder = est.plainAliases.find(([key, id]) => id !== hit.id && key !== hit.aliasKey && ` ${key} `.includes(` ${hit.aliasKey} `));
   if (holder) return { counts: false, why: `generic reference; the document names ${holder[1]}, whose name holds these words` };
-  if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; the document's date (${est.year}) is outside ${hit.id}'s period` };
+  if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; ${dateOf(est)} is outside ${hit.id}'s period` };
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named`, strength: NAMED };
   for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
   if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named`, strength: NAMED };
   for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
-  if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `the document's date (${est.year}) is in ${hit.id}'s period`, strength: LOCAL_SIGN };
+  if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `${dateOf(est)} is in ${hit.id}'s period`, strength: LOCAL_SIGN };
   // Undated, in a document about the right country (a place of it named): news read now is about now,
   // so the referent whose period is open. Yields to any other reading of the same words.
   const place = hit.establishedBy.find((id) => est.regionIds.has(id) || est.pathIds.has(id));

@@ -340,3 +340,15 @@ function wordEndingBefore(text: string, at: number): [string, number] {
   return [text.slice(j + 1, i + 1).toLowerCase(), j + 1];
 }
 
+// Words that date a text after the fall of Bashar al-Assad (December 2024) when it writes no year:
+// "فلول النظام", "former regime", "chute de Bachar al-Assad". The Assad-specific ones date any text;
+// the general ones ("the former regime", "النظام السابق") also name Saddam's or Gaddafi's, so they date
+// only a text that names a Syrian place.
+const AFTER_ASSAD = /(?:fall of (?:the )?(?:bashar )?(?:al-)?assad|ousted (?:president )?(?:bashar )?(?:al-)?assad|toppled (?:president )?(?:bashar )?(?:al-)?assad|post-assad|assad remnants|chute (?:de |du regime de )?(?:bachar )?(?:al-)?assad|renversement de (?:bachar )?(?:al-)?assad|فلول الاسد|فلول نظام الاسد|سقوط (?:نظام )?(?:بشار )?الاسد|الرئيس المخلوع بشار|المخلوع بشار)/u;
+const AFTER_REGIME = /(?:former regime|ousted regime|fallen regime|regime remnants|remnants of the (?:former |ousted )?regime|ancien regime|regime dechu|ex-regime|restes du regime|فلول النظام|النظام البائد|النظام السابق|النظام المخلوع|سقوط النظام)/u;
+
+/** The words that date the text after December 2024, if any (see AFTER_ASSAD). */
+export function afterAssadCue(text: string, namesSyria: boolean): string | undefined {
+  const folded = foldForWords(text).replace(/[أإآ]/g, 'ا');
+  return (AFTER_ASSAD.exec(folded) ?? (namesSyria ? AFTER_REGIME.exec(folded) : null))?.[0];
+}

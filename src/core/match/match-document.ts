@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
 import { decide, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { insideOtherName, LazyWords, offTopicWords, seatUnitWord, writtenAsLocation } from './context-words.js';
+import { afterAssadCue, insideOtherName, LazyWords, offTopicWords, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -246,8 +246,17 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
     if (match.kind === 'region') est.countries.add(match.pathIds[match.pathIds.length - 1]!);
     if (match.kind !== 'region' || match.pathIds.length > 1) est.hasWatched = true;
   }
+  // No year written, or an earlier one (a look back at 2011): words such as "فلول النظام" or "the
+  // former regime" date the text after the fall of Assad.
+  if (generic && (est.year === undefined || est.year < AFTER_ASSAD_YEAR) && pending.some((p) => p.hit.period !== undefined)) {
+    const cue = afterAssadCue(MATCH_FIELDS.map((f) => doc[f] ?? '').join('\n'), est.countries.has('sy'));
+    if (cue !== undefined) { est.year = AFTER_ASSAD_YEAR; est.yearCue = cue; }
+  }
   return est;
 }
+
+/** The first year of the Syrian entities that replaced the Assad regime's (their `period.from`). */
+const AFTER_ASSAD_YEAR = 2025;
 
 /**
  * A context-dependent hit on the same words as a plain hit of another entity (two places of one name):
