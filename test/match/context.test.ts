@@ -108,6 +108,13 @@ test('a state counts when it acts (conflict vocabulary or its forces named), not
   assert.deepEqual(ids('Washington said it was satisfied. US forces stayed at the base.', 'en'), ['actor-us', 'actor-us-forces']);
 });
 
+test("a state acts through what it does, not through other armed actors named beside it", () => {
+  assert.deepEqual(ids('The United States said rebel fighters and militia forces were in the region.', 'en'), []);
+  assert.deepEqual(ids('The United States deployed troops to the region.', 'en'), ['actor-us']);
+  assert.deepEqual(ids('قالت الولايات المتحدة إن عناصر الفصائل وقوات أخرى موجودة في المنطقة', 'ar'), []);
+  assert.deepEqual(ids('قصفت الولايات المتحدة مواقع الفصائل', 'ar'), ['actor-us']);
+});
+
 test('conflict words take inflection tails, not any three letters ("Tuesday" is not "tués", "based" is not "base")', () => {
   assert.deepEqual(ids('The United States said on Tuesday it was based on trust.', 'en'), []);
   assert.deepEqual(ids('The United States said its jets struck militiamen who attacked.', 'en'), ['actor-us']);

@@ -45,6 +45,8 @@ export interface PendingHit {
   /** Conflict and food/craft/sport words around it, read on first use (most hits never need them). */
   words: {
     readonly conflict: string | undefined;
+    /** Conflict words of what a state does, other armed actors' nouns (forces, militia) left out. */
+    readonly acts: string | undefined;
     readonly elsewhere: string | undefined;
     /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
     readonly patron: string | undefined;
@@ -122,7 +124,7 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
     if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
-    if (hit.words.conflict) return { counts: true, evidence: `acts in its sentence («${hit.words.conflict}»)`, strength: NEARBY };
+    if (hit.words.acts) return { counts: true, evidence: `acts in its sentence («${hit.words.acts}»)`, strength: NEARBY };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }
   const verdict = decideByContext(hit, est);

@@ -118,7 +118,7 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
   }
 }
 
-const CONFLICT = wordSet([
+const CONFLICT_WORDS = [
   'strike', 'airstrike', 'air strike', 'raid', 'shelling', 'shelled', 'bombing', 'bombed', 'bombard', 'killed', 'wounded', 'injured',
   'clash', 'fighting', 'fighters', 'militia', 'militant', 'rebel', 'troops', 'forces', 'army', 'military', 'drone', 'attack',
   'offensive', 'ambush', 'rocket', 'missile', 'mortar', 'artillery', 'jihadist', 'insurgent', 'checkpoint', 'explosion', 'blast',
@@ -130,7 +130,14 @@ const CONFLICT = wordSet([
   'غارة', 'غارات', 'قصف', 'استهداف', 'استهدف', 'قتلى', 'مقتل', 'قتل', 'جرحى', 'اشتباك', 'معارك', 'ميليشي', 'مليشي', 'قوات', 'جيش',
   'قاعدة', 'قواعد', 'مروحي', 'طائرات', 'دورية', 'انسحاب', 'انتشار', 'أسلحة', 'اسلحة', 'الدفاعات', 'وقف إطلاق النار', 'احتلال',
   'مسيرة', 'هجوم', 'مسلح', 'فصائل', 'عناصر', 'انفجار', 'صاروخ', 'قذائف', 'عسكري', 'عبوة', 'كمين', 'اعتقال', 'حاجز',
-]);
+];
+const CONFLICT = wordSet(CONFLICT_WORDS);
+
+// What a state does, not who else is there: the words that name other armed actors (forces, militia,
+// fighters, قوات) say nothing of the state named beside them ("Iran-backed forces", "قوات ... إيران").
+const OTHER_ACTORS = new Set(['forces', 'militia', 'militant', 'rebel', 'fighters', 'jihadist', 'insurgent', 'milice', 'combattant',
+  'jihadiste', 'rebelle', 'قوات', 'ميليشي', 'مليشي', 'فصائل', 'عناصر', 'مسلح']);
+const ACTS = wordSet(CONFLICT_WORDS.filter((w) => !OTHER_ACTORS.has(w)));
 
 const ELSEWHERE = wordSet([
   'recipe', 'recipes', 'cuisine', 'cooking', 'dish', 'spice', 'pepper', 'flavour', 'flavor', 'soap', 'restaurant', 'ingredient',
@@ -206,6 +213,12 @@ export class LazyWords {
   get conflict(): string | undefined {
     if (this.c === undefined) this.c = findWord(this.fold(), CONFLICT) ?? null;
     return this.c ?? undefined;
+  }
+  private a: string | null | undefined;
+  /** A word of what the named state does (strikes, troops, killed), other actors' nouns left out. */
+  get acts(): string | undefined {
+    if (this.a === undefined) this.a = findWord(this.fold(), ACTS) ?? null;
+    return this.a ?? undefined;
   }
   get elsewhere(): string | undefined {
     if (this.e === undefined) this.e = findWord(this.fold(), ELSEWHERE) ?? null;
