@@ -113,6 +113,7 @@ test("a state acts through what it does, not through other armed actors named be
   assert.deepEqual(ids('The United States deployed troops to the region.', 'en'), ['actor-us']);
   assert.deepEqual(ids('قالت الولايات المتحدة إن عناصر الفصائل وقوات أخرى موجودة في المنطقة', 'ar'), []);
   assert.deepEqual(ids('قصفت الولايات المتحدة مواقع الفصائل', 'ar'), ['actor-us']);
+  assert.deepEqual(ids("The United States said its forces had 'neutralised' the cell.", 'en'), ['actor-us'], 'its own forces, a quoted verb');
 });
 
 test('conflict words take inflection tails, not any three letters ("Tuesday" is not "tués", "based" is not "base")', () => {

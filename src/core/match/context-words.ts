@@ -95,15 +95,21 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
     if (isLatinWordUnit(c)) {
       let j = i + 1;
       while (j < n && isLatinWordUnit(folded.charCodeAt(j))) j += 1;
+      const next = j;
+      // Quotes around a word are not part of it ('neutralised').
+      while (i < j && folded.charCodeAt(i) === 0x27) i += 1;
+      while (j > i && folded.charCodeAt(j - 1) === 0x27) j -= 1;
+      let w = '';
       if (j - i >= 3 && set.prefixes.has(prefixKey(folded, i))) {
-        const w = folded.slice(i, j);
+        w = folded.slice(i, j);
         if (latinHit(set.latin, w) && hit(w, i)) return;
-        if (prev !== '' && set.pairFirsts.has(prev) && latinHit(set.latin, `${prev} ${w}`) && hit(`${prev} ${w}`, i)) return;
-        prev = w;
-      } else {
-        prev = j - i <= 8 && set.pairFirsts.size > 0 ? folded.slice(i, j) : '';
       }
-      i = j;
+      if (prev !== '' && set.pairFirsts.has(prev)) {
+        if (w === '') w = folded.slice(i, j);
+        if (latinHit(set.latin, `${prev} ${w}`) && hit(`${prev} ${w}`, i)) return;
+      }
+      prev = w !== '' ? w : j - i <= 8 && set.pairFirsts.size > 0 ? folded.slice(i, j) : '';
+      i = next;
     } else if (isArabicLetter(c)) {
       let j = i + 1;
       while (j < n && isArabicLetter(folded.charCodeAt(j))) j += 1;
@@ -119,7 +125,7 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
 }
 
 const CONFLICT_WORDS = [
-  'strike', 'airstrike', 'air strike', 'raid', 'shelling', 'shelled', 'bombing', 'bombed', 'bombard', 'killed', 'wounded', 'injured',
+  'strike', 'airstrike', 'air strike', 'raid', 'neutralised', 'neutralized', 'neutralise', 'neutralize', 'shelling', 'shelled', 'bombing', 'bombed', 'bombard', 'killed', 'wounded', 'injured',
   'clash', 'fighting', 'fighters', 'militia', 'militant', 'rebel', 'troops', 'forces', 'army', 'military', 'drone', 'attack',
   'offensive', 'ambush', 'rocket', 'missile', 'mortar', 'artillery', 'jihadist', 'insurgent', 'checkpoint', 'explosion', 'blast',
   'soldier', 'base', 'naval', 'helicopter', 'warplane', 'jet', 'convoy', 'patrol', 'deploy', 'withdraw', 'air defence',
@@ -137,7 +143,9 @@ const CONFLICT = wordSet(CONFLICT_WORDS);
 // fighters, قوات) say nothing of the state named beside them ("Iran-backed forces", "قوات ... إيران").
 const OTHER_ACTORS = new Set(['forces', 'militia', 'militant', 'rebel', 'fighters', 'jihadist', 'insurgent', 'milice', 'combattant',
   'jihadiste', 'rebelle', 'قوات', 'ميليشي', 'مليشي', 'فصائل', 'عناصر', 'مسلح']);
-const ACTS = wordSet(CONFLICT_WORDS.filter((w) => !OTHER_ACTORS.has(w)));
+// Its own forces act for it: "its forces", "ses forces", "قواتها".
+const ACTS = wordSet([...CONFLICT_WORDS.filter((w) => !OTHER_ACTORS.has(w)), 'its forces', 'their forces', 'its troops', 'ses forces',
+  'leurs forces', 'ses troupes', 'قواتها', 'قواته']);
 
 const ELSEWHERE = wordSet([
   'recipe', 'recipes', 'cuisine', 'cooking', 'dish', 'spice', 'pepper', 'flavour', 'flavor', 'soap', 'restaurant', 'ingredient',
