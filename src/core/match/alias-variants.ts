@@ -52,7 +52,22 @@ export function aliasVariants(written: string): string[][] {
     variants = variants.flatMap((v) => forms.map((f) => [...v, ...f]));
   }
   const out = withDirectionAdjective(variants.filter((v) => v.length > 0));
-  return withHiatusApostrophe(out);
+  return withArabicFused(withHiatusApostrophe(out));
+}
+
+const isArabicWord = (w: string): boolean => /^[\u0621-\u064a]+$/.test(w);
+
+/**
+ * Arabic news often runs the words of a place name together (ديرالزور, طيرحرفا): a name of two or three
+ * Arabic words is also indexed with each gap closed, one at a time (the words keep their letters, so a
+ * fused form is no everyday word).
+ */
+function withArabicFused(variants: string[][]): string[][] {
+  const base = variants[0];
+  if (base === undefined || base.length < 2 || base.length > 3 || !base.every(isArabicWord)) return variants;
+  const extra: string[][] = [];
+  for (let k = 0; k + 1 < base.length; k += 1) extra.push([...base.slice(0, k), base[k]! + base[k + 1]!, ...base.slice(k + 2)]);
+  return [...variants, ...extra];
 }
 
 /**
