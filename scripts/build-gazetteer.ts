@@ -583,6 +583,81 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
   return stats;
 }
 
+/**
+ * Lebanese and Iraqi seat towns of GeoNames' city lists (population >= 5,000) that no WOF record with
+ * an Arabic name brought in: Basra, Najaf, Karbala, Samarra, Tikrit, Kut, Baqubah... WOF holds many of
+ * them in Latin script only. Only a governorate capital or the seat of a district named like it. Each goes under the district named like it or holding its GeoNames second-level
+ * unit, else under the district of the nearest town within 15 km, else its governorate. A city already
+ * here (same GeoNames id, or the same name in the same governorate) is left as it is.
+ */
+function buildGeonamesTowns(src: Sources, drafts: Map<string, Draft>, stop: ReadonlySet<string>): Draft[] {
+  const admin1 = new Map(readAdmin1());
+  const admin2 = new Map(fs.readFileSync(path.join(corpusDir, 'gazetteer', 'geonames', 'admin2Codes_SY_IQ_LB.txt'), 'utf8')
+    .split('\n').filter((l) => l.trim() !== '').map((l) => l.split('\t')).map((c) => [c[0]!, c[2]!] as [string, string]));
+  const byGeonames = new Map<string, Draft>();
+  for (const d of drafts.values()) if (d.entity.codes?.geonames !== undefined) byGeonames.set(String(d.entity.codes.geonames), d);
+  // Article, punctuation and a final h after a vowel left out: Al Hillah / Hilla, Baqubah / Ba'quba.
+  const fold = (v: string) => placeFold(bareOf(v)).replace(/^(al|an|as|ad|ar|at|az|ash) ?/, '').replace(/[^a-z\u0621-\u064a]/g, '')
+    .replace(/(?<=[aeiou])h$/, '');
+  const namesIn = new Map<string, Set<string>>();
+  const placed: Draft[] = [];
+  for (const d of drafts.values()) {
+    if (!['town', 'area', 'district'].includes(d.entity.type ?? '')) continue;
+    const gov = d.entity.type === 'district' ? d.entity.parents?.[0] ?? '' : governorateOf(drafts, d.entity.parents?.[0]) ?? '';
+    const set = namesIn.get(gov) ?? new Set<string>();
+    if (d.entity.type !== 'district') for (const v of [...LANGS.map((l) => d.entity.names[l]), ...LANGS.flatMap((l) => d.entity.aliases[l])]) set.add(fold(v));
+    namesIn.set(gov, set);
+    if (d.entity.type === 'town' && d.coords && drafts.get(d.entity.parents?.[0] ?? '')?.entity.type === 'district') placed.push(d);
+  }
+  const out: Draft[] = [];
+  for (const c of src.cities) {
+    const [gid, name, ascii, alternates, lat, lon, , code, country, , a1, a2] = c;
+    if ((country !== 'IQ' && country !== 'LB') || code === 'PPLX' || byGeonames.has(gid!)) continue;
+    const cc = country.toLowerCase();
+    const govDraft = byGeonames.get(admin1.get(`${country}.${a1}`) ?? '');
+    const coords = coordsOf(lat, lon);
+    const arabic = alternates!.split(',').filter((a) => /^[\u0621-\u064a ]+$/.test(a));
+    const en = ascii!.replace(/['’]+$/, '');
+    if (arabic.length === 0 || en === '') continue;
+    const districts = [...drafts.values()].filter((d) => d.entity.type === 'district' && d.entity.id.startsWith(`${cc}-`)
+      && (govDraft === undefined || d.entity.parents?.[0] === govDraft.entity.id));
+    const a2name = admin2.get(`${country}.${a1}.${a2}`);
+    const seatOf = districts.find((d) => fold(d.entity.names.en) === fold(en));
+    // Only the seats of districts named like them and governorate capitals: GeoNames' smaller towns
+    // bring person names and words as alternate names (Qasim, Balad, Jazeera).
+    if (seatOf === undefined && code !== 'PPLA' && code !== 'PPLC') continue;
+    let district = seatOf ?? (a2name ? districts.find((d) => fold(d.entity.names.en) === fold(a2name)) : undefined);
+    if (district === undefined && coords) {
+      let best = 15;
+      for (const t of placed) {
+        if (!t.entity.id.startsWith(`${cc}-`)) continue;
+        const km = kmBetween(coords, t.coords!);
+        if (km < best) { best = km; district = drafts.get(t.entity.parents![0]!); }
+      }
+    }
+    const gov = district?.entity.parents?.[0] ?? govDraft?.entity.id;
+    const known = namesIn.get(gov ?? '') ?? new Set<string>();
+    if ([en, name!, ...arabic].some((v) => known.has(fold(v)))) continue;
+    // The canonical Arabic name: the one the district of the same name uses, else the first listed.
+    const districtAr = district ? bareOf(district.entity.names.ar).replace(/^قضاء\s+/, '') : '';
+    const ar = arabic.find((a) => a === districtAr) ?? arabic[0]!;
+    let id = `${cc}-town-${slugOf(en)}`;
+    if (drafts.has(id)) id = `${id}-${gid}`;
+    const d = newDraft({
+      id, kind: 'region', type: 'town', names: { en, fr: en, ar },
+      parents: [district?.entity.id ?? gov ?? cc], codes: { geonames: Number(gid) }, sources: ['geonames'],
+    }, 0, Number(c[14]) || 0);
+    d.coords = coords;
+    d.seat = SEAT_CODES.has(code!);
+    d.majorSeat = MAJOR_SEAT_CODES.has(code!);
+    addByScript(d, [name!, ascii!, ...alternates!.split(',').filter((a) => scriptOf(a) === 'latin' || arabic.includes(a))], stop);
+    drafts.set(id, d);
+    out.push(d);
+    for (const v of [en, ...arabic]) known.add(fold(v));
+  }
+  return out;
+}
+
 /** Minor places: new villages and neighbourhoods (not seats) with no population figure or under 1000 people. */
 function markMinor(newPlaces: Draft[]): void {
   for (const d of newPlaces) {
@@ -735,8 +810,9 @@ function main(): void {
   const coreIds = new Set(drafts.keys());
   // Then every WOF place and OpenSyria sub-district; their name clashes are marked, not removed.
   const wof = buildWofPlaces(src, drafts, stop);
+  const geonamesTowns = buildGeonamesTowns(src, drafts, stop);
   for (const d of buildSubdistricts(src, drafts, stop)) drafts.set(d.entity.id, d);
-  markMinor(wof.newPlaces);
+  markMinor([...wof.newPlaces, ...geonamesTowns]);
   applyOverlay(drafts, later, handKeys);
   const ids = new Set(drafts.keys());
   const tidied = [...drafts.values()].map((d) => ({ d, e: tidy(d, handKeys) }));
@@ -787,7 +863,8 @@ function main(): void {
   const marked = entities.reduce((n, e) => n + Object.keys(e.ambiguous ?? {}).length, 0);
   console.log(`gazetteer: wrote ${entities.length} entities to ${path.relative(repoRoot, outFile)} (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
   console.log(`gazetteer: ${aliasCount} names and aliases, ${marked} marked ambiguous; WOF: ${wof.places} new places, ${wof.merged} merged into existing entities, `
-    + `${wof.duplicates} duplicate records folded, ${wof.noArabic} skipped without an Arabic name, ${wof.noLatin} without a Latin name`);
+    + `${wof.duplicates} duplicate records folded, ${wof.noArabic} skipped without an Arabic name, ${wof.noLatin} without a Latin name; `
+    + `GeoNames: ${geonamesTowns.length} Lebanese and Iraqi towns WOF lacked`);
 }
 
 /** The ids that existed before the full gazetteer (eval labels and tests name them): they must stay. */

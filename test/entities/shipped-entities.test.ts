@@ -211,3 +211,21 @@ for (const [spelling, lang, id] of ACTOR_SPELLINGS) {
     assert.deepEqual(found, [id]);
   });
 }
+
+test('Iraqi seat towns that the open data names in Latin only are towns with Arabic names, under their district', () => {
+  // GeoNames' city lists hold them; WOF has no Arabic name for them (scripts/build-gazetteer.ts).
+  const cases: Array<[string, string, string]> = [
+    ['iq-town-tikrit', 'تكريت', 'iq-sala-ad-din-tikrit'], ['iq-town-samarra', 'سامراء', 'iq-sala-ad-din-samarra'],
+    ['iq-town-najaf', 'النجف', 'iq-an-najaf-najaf'], ['iq-town-karbala', 'كربلاء', 'iq-karbala-kerbala'],
+  ];
+  for (const [id, ar, district] of cases) {
+    const e = byId.get(id);
+    assert.ok(e, `${id} is shipped`);
+    assert.equal(e!.names.ar, ar);
+    assert.deepEqual(e!.parents, [district]);
+  }
+  const found = matchDocument(matcher, { text: 'اشتباكات في تكريت وسامراء', lang: 'ar' }).entities.map((x) => x.id).sort();
+  assert.deepEqual(found, ['iq-town-samarra', 'iq-town-tikrit']);
+  const fr = matchDocument(matcher, { text: 'Combats à Tikrit, Bassora et Nadjaf.', lang: 'fr' }).entities.map((x) => x.id).sort();
+  assert.deepEqual(fr, ['iq-town-basrah', 'iq-town-najaf', 'iq-town-tikrit']);
+});
