@@ -586,9 +586,10 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
 /**
  * Lebanese and Iraqi seat towns of GeoNames' city lists (population >= 5,000) that no WOF record with
  * an Arabic name brought in: Basra, Najaf, Karbala, Samarra, Tikrit, Kut, Baqubah... WOF holds many of
- * them in Latin script only. Only a governorate capital or the seat of a district named like it. Each goes under the district named like it or holding its GeoNames second-level
- * unit, else under the district of the nearest town within 15 km, else its governorate. A city already
- * here (same GeoNames id, or the same name in the same governorate) is left as it is.
+ * them in Latin script only. Only a governorate capital or the seat of a district named like it. Each
+ * goes under the district named like it or holding its GeoNames second-level unit, else under the
+ * district of the nearest town within 15 km, else its governorate. A city already here (same GeoNames
+ * id, or the same name in the same governorate) is left as it is.
  */
 function buildGeonamesTowns(src: Sources, drafts: Map<string, Draft>, stop: ReadonlySet<string>): Draft[] {
   const admin1 = new Map(readAdmin1());
@@ -599,13 +600,20 @@ function buildGeonamesTowns(src: Sources, drafts: Map<string, Draft>, stop: Read
   // Article, punctuation and a final h after a vowel left out: Al Hillah / Hilla, Baqubah / Ba'quba.
   const fold = (v: string) => placeFold(bareOf(v)).replace(/^(al|an|as|ad|ar|at|az|ash) ?/, '').replace(/[^a-z\u0621-\u064a]/g, '')
     .replace(/(?<=[aeiou])h$/, '');
+  // Per governorate: the folded names of its towns and areas, and its districts.
   const namesIn = new Map<string, Set<string>>();
+  const districtsIn = new Map<string, Draft[]>();
   const placed: Draft[] = [];
   for (const d of drafts.values()) {
-    if (!['town', 'area', 'district'].includes(d.entity.type ?? '')) continue;
-    const gov = d.entity.type === 'district' ? d.entity.parents?.[0] ?? '' : governorateOf(drafts, d.entity.parents?.[0]) ?? '';
+    if (d.entity.type === 'district') {
+      const gov = d.entity.parents?.[0] ?? '';
+      districtsIn.set(gov, [...(districtsIn.get(gov) ?? []), d]);
+      continue;
+    }
+    if (d.entity.type !== 'town' && d.entity.type !== 'area') continue;
+    const gov = governorateOf(drafts, d.entity.parents?.[0]) ?? '';
     const set = namesIn.get(gov) ?? new Set<string>();
-    if (d.entity.type !== 'district') for (const v of [...LANGS.map((l) => d.entity.names[l]), ...LANGS.flatMap((l) => d.entity.aliases[l])]) set.add(fold(v));
+    for (const v of [...LANGS.map((l) => d.entity.names[l]), ...LANGS.flatMap((l) => d.entity.aliases[l])]) set.add(fold(v));
     namesIn.set(gov, set);
     if (d.entity.type === 'town' && d.coords && drafts.get(d.entity.parents?.[0] ?? '')?.entity.type === 'district') placed.push(d);
   }
@@ -619,8 +627,8 @@ function buildGeonamesTowns(src: Sources, drafts: Map<string, Draft>, stop: Read
     const arabic = alternates!.split(',').filter((a) => /^[\u0621-\u064a ]+$/.test(a));
     const en = ascii!.replace(/['’]+$/, '');
     if (arabic.length === 0 || en === '') continue;
-    const districts = [...drafts.values()].filter((d) => d.entity.type === 'district' && d.entity.id.startsWith(`${cc}-`)
-      && (govDraft === undefined || d.entity.parents?.[0] === govDraft.entity.id));
+    const districts = govDraft !== undefined ? districtsIn.get(govDraft.entity.id) ?? []
+      : [...districtsIn.values()].flat().filter((d) => d.entity.id.startsWith(`${cc}-`));
     const a2name = admin2.get(`${country}.${a1}.${a2}`);
     const seatOf = districts.find((d) => fold(d.entity.names.en) === fold(en));
     // Only the seats of districts named like them and governorate capitals: GeoNames' smaller towns

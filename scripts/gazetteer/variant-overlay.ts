@@ -6,10 +6,12 @@ import { latinVariants } from '../../src/core/entities/variants/latin-variants.j
 import { arabicVariants } from '../../src/core/entities/variants/arabic-variants.js';
 import { aliasKeys } from '../../src/core/entities/variants/alias-signature.js';
 import { dataAliasReasons, variantReason, type WordCheck } from './variant-reason.js';
+import type { OverlayEntry } from '../../src/config/variant-overlay.js';
 
 export type { WordCheck } from './variant-reason.js';
 
-export interface EntityVariants { generated?: Partial<Record<Lang, string[]>>; ambiguous?: Record<string, string> }
+/** One entity's entry: the shape the run-time loader reads (src/config/variant-overlay.ts). */
+export type EntityVariants = OverlayEntry;
 export interface VariantOverlay { variantsOf: Record<string, EntityVariants> }
 
 /** Region types that get variants; towns only when notable (population or a GeoNames record). */

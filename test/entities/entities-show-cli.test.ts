@@ -2,46 +2,30 @@
 // status, as text and as JSON; by id, by name, by shortened id; an unknown one fails with NOT_FOUND.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { entityDir } from '../harness/config-dir.js';
+import { runVigie } from '../harness/vigie-process.js';
 
-const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
-
-function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const code = `import { main } from ${JSON.stringify(mainJs)};
-try { await main(['node', 'vigie', ...JSON.parse(process.argv[1])]); }
-catch (err) { console.error('error ' + err.code + ': ' + err.message); process.exit(1); }`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code, JSON.stringify(args)]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (c) => resolve({ code: c, stdout, stderr }));
-  });
-}
+const vigie = (args: string[]) => runVigie(args, {});
 
 function fixtureDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-show-'));
-  fs.writeFileSync(path.join(dir, 'entities.yaml'), [
-    'entities:',
-    '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
-    '  - id: actor-russia',
-    '    kind: actor',
-    '    type: state',
-    '    names: {en: Russia, fr: Russie, ar: روسيا}',
-    '    aliases: {fr: [russe]}',
-    '    codes: {wikidata: Q159}',
-    '    sources: [hand]',
-  ].join('\n'));
-  fs.writeFileSync(path.join(dir, 'variants.generated.json'), JSON.stringify({ variantsOf: { 'actor-russia': {
-    generated: { fr: ['Roussie', 'Rusie'], ar: ['روس'] },
-    ambiguous: { Roussie: 'common word (fr: in the 323571-word list)', 'روس': 'common word (ar: hunspell-ar noun)' },
-  } } }));
-  return dir;
+  return entityDir({
+    'entities.yaml': [
+      'entities:',
+      '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
+      '  - id: actor-russia',
+      '    kind: actor',
+      '    type: state',
+      '    names: {en: Russia, fr: Russie, ar: روسيا}',
+      '    aliases: {fr: [russe]}',
+      '    codes: {wikidata: Q159}',
+      '    sources: [hand]',
+    ].join('\n'),
+    'variants.generated.json': JSON.stringify({ variantsOf: { 'actor-russia': {
+      generated: { fr: ['Roussie', 'Rusie'], ar: ['روس'] },
+      ambiguous: { Roussie: 'common word (fr: in the 323571-word list)', 'روس': 'common word (ar: hunspell-ar noun)' },
+    } } }),
+  });
 }
 
 test('entities show prints names, codes and every alias with origin, status and reason', async () => {

@@ -3,25 +3,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadEntities } from '../../src/config/load-entities.js';
+import { entityDir } from '../harness/config-dir.js';
 
 function catalog(overlay: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-overlay-'));
-  fs.writeFileSync(path.join(dir, 'places.yaml'), [
-    'entities:',
-    '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
-    '  - id: sy-town-raqqa',
-    '    kind: region',
-    '    type: town',
-    '    names: {en: Raqqa, fr: Raqqa, ar: الرقة}',
-    '    parents: [sy]',
-    '    generated: {en: [Rakka]}',
-    '    ambiguous: {Raqqah: hand reason}',
-  ].join('\n'));
-  fs.writeFileSync(path.join(dir, 'variants.generated.json'), JSON.stringify(overlay));
-  return dir;
+  return entityDir({
+    'places.yaml': [
+      'entities:',
+      '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
+      '  - id: sy-town-raqqa',
+      '    kind: region',
+      '    type: town',
+      '    names: {en: Raqqa, fr: Raqqa, ar: الرقة}',
+      '    parents: [sy]',
+      '    generated: {en: [Rakka]}',
+      '    ambiguous: {Raqqah: hand reason}',
+    ].join('\n'),
+    'variants.generated.json': JSON.stringify(overlay),
+  });
 }
 
 test('an overlay adds generated variants and ambiguous aliases to the entity with that id', () => {

@@ -1,5 +1,5 @@
 // Writes a throwaway config/ for a test: its own sources.yaml (and subscriptions), with the shipped
-// entity files linked in so matching behaves as in production.
+// entity files linked in so matching behaves as in production; or a throwaway entity catalog folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,5 +14,12 @@ export function makeConfigDir(sources: unknown[], subscriptions: unknown[] = [])
     fs.mkdirSync(path.join(dir, 'subscriptions'));
     fs.writeFileSync(path.join(dir, 'subscriptions', 'test.yaml'), YAML.stringify({ subscriptions }));
   }
+  return dir;
+}
+
+/** A throwaway entity catalog folder holding the given files (name -> text), for loader and CLI tests. */
+export function entityDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-entities-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

@@ -46,7 +46,8 @@ export async function runVigie(args: string[], env: Record<string, string>, inpu
   child.stdout.on('data', (d) => { stdout += d.toString(); });
   child.stderr.on('data', (d) => { stderr += d.toString(); });
   child.stdin.end(input ?? '');
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  // 'close', not 'exit': it comes once stdout and stderr are read to the end.
+  const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
   return { code, stdout, stderr };
 }
 

@@ -3,8 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
 import { compileRules, type Rule } from '../../src/core/match/rules/compile-rules.js';
 import { evaluateRules } from '../../src/core/match/rules/evaluate-rules.js';
@@ -12,6 +10,7 @@ import { matchDocument } from '../../src/core/match/match-document.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { isVigieError } from '../../src/core/errors/vigie-error.js';
 import { graph, matcher } from './fixture.js';
+import { entityDir } from '../harness/config-dir.js';
 
 test('graph: ancestors are nearest first', () => {
   assert.deepEqual(graph.ancestors('sy-town-abu-kamal'), ['sy-abu-kamal-district', 'sy-deir-ez-zor', 'sy']);
@@ -60,15 +59,16 @@ test('graph: validate reports unknown parents and cycles', () => {
 });
 
 test('loadEntities: every problem is reported at once with file, entry id and field path', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-entities-'));
-  fs.writeFileSync(path.join(dir, 'a.yaml'), [
-    'entities:',
-    '  - { id: ok, kind: region, names: { en: A, fr: A, ar: ا } }',
-    '  - { id: bad-kind, kind: place, names: { en: B, fr: B, ar: ب } }',
-    '  - { id: orphan, kind: region, names: { en: C, fr: C, ar: ج }, parents: [missing] }',
-  ].join('\n'));
-  fs.writeFileSync(path.join(dir, 'b.yml'), 'entities:\n  - { id: ok, kind: region, names: { en: A, fr: A, ar: ا } }\n');
-  fs.writeFileSync(path.join(dir, 'overlay.yaml'), 'stopAliases: []\nentities:\n  - { id: partial, names: { fr: X } }\n');
+  const dir = entityDir({
+    'a.yaml': [
+      'entities:',
+      '  - { id: ok, kind: region, names: { en: A, fr: A, ar: ا } }',
+      '  - { id: bad-kind, kind: place, names: { en: B, fr: B, ar: ب } }',
+      '  - { id: orphan, kind: region, names: { en: C, fr: C, ar: ج }, parents: [missing] }',
+    ].join('\n'),
+    'b.yml': 'entities:\n  - { id: ok, kind: region, names: { en: A, fr: A, ar: ا } }\n',
+    'overlay.yaml': 'stopAliases: []\nentities:\n  - { id: partial, names: { fr: X } }\n',
+  });
   try {
     assert.throws(() => loadEntities(dir), (err: unknown) => {
       assert.ok(isVigieError(err));

@@ -182,6 +182,11 @@ export function offTopicWords(text: string): string[] | undefined {
   return conflict.length * 2 < other.length ? other : undefined;
 }
 
+const CITY_WORD = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu;
+
+/** Whether a place's surface says it is the town ("مدينة حلب", "Idlib city", "ville de Homs"). */
+export const saysCity = (surface: string): boolean => CITY_WORD.test(surface);
+
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'to', 'à', 'a', 'au', 'aux', 'dans', 'près', 'pres',
   'vers', 'en', 'depuis', 'في', 'من', 'قرب', 'إلى', 'الى', 'داخل', 'نحو']);
 
@@ -192,7 +197,7 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'to',
  */
 export function writtenAsLocation(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(start) === 0x628) return true; // ب: "in" fused to the name
-  if (/^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu.test(text.slice(start, end))) return true;
+  if (saysCity(text.slice(start, end))) return true;
   const [last] = wordEndingBefore(text, start);
   if (LOCATIVE.has(last)) return true;
   return unitWordNear(text, start, end) !== undefined;
@@ -245,7 +250,6 @@ const NAME_BEFORE = ['université de', 'universite de', "université d'", "unive
   'قناة', 'إذاعة', 'راديو'];
 const ROAD_WORDS = /(?:road|highway|motorway|route|autoroute|axe|طريق|اوتوستراد|أوتوستراد|الطريق)/u;
 
-/** Why the place hit [start, end) is part of another name (outlet, institution, road), if it is. */
 const isDash = (c: number): boolean => c === 0x2d || c === 0x2013;
 const LETTER = /\p{L}/u;
 /** Whether text[i] is a letter: code ranges for Latin and Arabic (most text), the regex for the rest. */
@@ -257,9 +261,6 @@ function isLetterAt(text: string, i: number): boolean {
   return LETTER.test(text[i]!);
 }
 
-/** The last characters of NAME_BEFORE_LAST's words, lower case: de du of d' d’ تحرير جامعة نادي قناة إذاعة راديو. */
-const NAME_BEFORE_ENDS = new Set([0x65, 0x45, 0x75, 0x55, 0x66, 0x46, 0x27, 0x2019, 0x631, 0x629, 0x64a, 0x648]);
-
 /** The code of the last character before `at` past white space (0 at the start of the text). */
 function lastCharBefore(text: string, at: number): number {
   let i = at - 1;
@@ -268,7 +269,10 @@ function lastCharBefore(text: string, at: number): number {
 }
 
 const NAME_BEFORE_LAST = new Set(['de', 'du', 'of', "d'", 'd’', 'تحرير', 'جامعة', 'نادي', 'قناة', 'إذاعة', 'راديو']);
+/** The last letters of those words, either case: a cheap gate before the word itself is read. */
+const NAME_BEFORE_ENDS = new Set([...NAME_BEFORE_LAST].flatMap((w) => [w.at(-1)!, w.at(-1)!.toUpperCase()].map((c) => c.charCodeAt(0))));
 
+/** Why the place hit [start, end) is part of another name (outlet, institution, road), if it is. */
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
   const next = text.charCodeAt(end + 1);
   if ((text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0xa0) && ((next >= 0x41 && next <= 0x5a) || next === 0x32 || next === 0x55)) {

@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
 import { decide, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { afterAssadCue, insideOtherName, LazyWords, offTopicWords, seatUnitWord, writtenAsLocation } from './context-words.js';
+import { afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -87,15 +87,13 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
-const CITY_WORD = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu;
-
 /** The governorate or district a seat town's hit stands for ("province de Lattaquié"), or -1. */
 function seatTarget(m: Matcher, e: number, text: string, start: number, end: number): number {
   const gov = m.seats.governorate[e]!;
   const district = m.seats.district[e]!;
   if (gov < 0 && district < 0) return -1;
   // "ريف مدينة القامشلي", "the city of Idlib": a name that says "city" is the town whatever surrounds it.
-  if (CITY_WORD.test(text.slice(start, end))) return -1;
+  if (saysCity(text.slice(start, end))) return -1;
   const word = seatUnitWord(text, start, end);
   if (word === undefined) return -1;
   // "province de X" is a unit; "région de X" / "ريف X" is the area around the town: the governorate
@@ -193,8 +191,8 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
     }
   }
   // What only this field can tell a pending hit: a plain hit on the same words (then the plain reading
-  // wins), or one in its sentence.
-  // This field's plain matches are in start order: each pending hit reads only those of its sentence.
+  // wins), or one in its sentence. The field's plain matches are in start order: each pending hit
+  // reads only those of its sentence.
   const plain = out.matches;
   for (let p = firstPending; p < pending.length; p += 1) {
     const { match, hit, sentStart, sentEnd } = pending[p]!;
