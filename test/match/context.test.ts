@@ -152,6 +152,15 @@ test('three minor places of one district in a list vouch for each other; scatter
   assert.deepEqual(ids('Shelling hit Kfar Tala and Bab Janna.', 'en'), [], 'two names are not a list');
 });
 
+test('a doubtful item of a list counts when two other items count in its country', () => {
+  const r = matchDocument(matcher, { text: 'Les bombardements ont touché Lattaquié, Jablé, Rose et Kfar Tala.', lang: 'fr' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-jableh', 'sy-kfar', 'sy-latakia', 'sy-rose']);
+  assert.match(r.matches.find((x) => x.entityId === 'sy-rose')!.evidence!, /listed with 2 places that count/);
+  assert.deepEqual(ids('قصف طال اللاذقية، جبلة، كفر تالا، والوردة', 'ar'), ['sy-jableh', 'sy-kfar', 'sy-latakia', 'sy-rose'], 'و fused to the last item');
+  assert.deepEqual(ids('Les bombardements ont touché Lattaquié, Rose et Kfar Tala.'), ['sy-latakia'], 'one place that counts is not enough');
+  assert.deepEqual(ids('Lattaquié et Jablé ont fêté la rose.'), ['sy-jableh', 'sy-latakia'], 'a word outside the list');
+});
+
 test('on a sport or food page, a place counts only where it is written as a location', () => {
   const sport = 'Jableh beat Latakia 2-1 in the league match; the club coach praised the football of his team at the stadium in Latakia.';
   const r = matchDocument(matcher, { text: sport, lang: 'en' });

@@ -342,6 +342,85 @@ function clusterAnchors(pending: readonly Pending[], verdicts: Verdict[], anchor
   }
 }
 
+/** What separates two items of a list: a comma, "and"/"et"/"or"/"ou", or و fused to the next name. */
+const LIST_SEPARATOR = /^\s*[,،؛]\s*(?:(?:and|et|or|ou)\s+)?$|^\s+(?:and|et|or|ou)\s+$/u;
+const LIST_MAX_GAP = 12;
+/** Places of a list that count plainly (or by evidence) before a doubtful item of the list counts. */
+const LIST_SUPPORT = 2;
+
+/**
+ * An item of a list of places ("قرى شمع، طيرحرفا، الناقورة، ودبل", "Kansafra, Kafr Nabl and Hass")
+ * whose name is also a word, or a village without its district named, counts when at least two other
+ * items count and lie in its country: a word does not stand between commas among villages by chance.
+ * Two places of the item's name: the one whose governorate the list names most takes it.
+ */
+function listNeighbours(out: MatchResult, pending: readonly Pending[], verdicts: Verdict[], doc: MatchDoc): void {
+  interface Item { field: MatchField; start: number; end: number; surface: string; id: string; pathIds: readonly string[]; k: number }
+  const doubtful: Item[] = [];
+  pending.forEach((p, k) => {
+    if (verdicts[k]!.counts || p.hit.kind !== 'region' || p.hit.generic || p.rival || p.hit.pathIds.length < 3) return;
+    if (!/^(?:minor place|common word)/.test(p.hit.reason)) return;
+    const { field, start, end, surface } = p.match;
+    doubtful.push({ field, start, end, surface, id: p.hit.id, pathIds: p.hit.pathIds, k });
+  });
+  if (doubtful.length === 0) return;
+  const items: Item[] = [...doubtful];
+  for (const m of out.matches) {
+    if (m.kind === 'region' && m.suppressedBy === undefined && m.pathIds.length >= 2) {
+      items.push({ field: m.field, start: m.start, end: m.end, surface: m.surface, id: m.entityId, pathIds: m.pathIds, k: -1 });
+    }
+  }
+  pending.forEach((p, k) => {
+    if (verdicts[k]!.counts && p.hit.kind === 'region' && p.hit.pathIds.length >= 2) {
+      const { field, start, end, surface } = p.match;
+      items.push({ field, start, end, surface, id: p.hit.id, pathIds: p.hit.pathIds, k: -1 });
+    }
+  });
+  items.sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
+  // Runs of items: each next item starts after a list separator (items on the same words share a slot).
+  const runs: Item[][] = [];
+  let run: Item[] = [];
+  let last: Item | undefined;
+  for (const it of items) {
+    if (last !== undefined && it.field === last.field && it.start === last.start) { run.push(it); continue; }
+    if (last !== undefined && it.start < last.end) continue; // a name inside another item
+    const gap = last === undefined || it.field !== last.field ? undefined : doc[it.field]!.slice(last.end, it.start);
+    const joined = gap !== undefined && gap.length <= LIST_MAX_GAP
+      && (LIST_SEPARATOR.test(gap) || (/^\s+$/u.test(gap) && it.surface.startsWith('و') && /[,،]/u.test(doc[it.field]!.slice(Math.max(0, last!.start - 2), last!.start))));
+    if (!joined && run.length > 0) { runs.push(run); run = []; }
+    run.push(it);
+    last = it;
+  }
+  if (run.length > 0) runs.push(run);
+  for (const r of runs) {
+    const counted = r.filter((it) => it.k < 0);
+    if (counted.length < LIST_SUPPORT) continue;
+    // Governorates of the list's other slots (doubtful ones included: "عيتا الشعب، رامية، ودبل" are
+    // three villages of one district even before any counts).
+    const govOf = (it: Item): string => it.pathIds[it.pathIds.length - 2]!;
+    const govsAt = new Map<number, Set<string>>();
+    for (const it of r) (govsAt.get(it.start) ?? govsAt.set(it.start, new Set()).get(it.start)!).add(govOf(it));
+    const slots = new Map<number, Item[]>();
+    for (const it of r) if (it.k >= 0) (slots.get(it.start) ?? slots.set(it.start, []).get(it.start)!).push(it);
+    for (const readings of slots.values()) {
+      if (r.some((it) => it.k < 0 && it.start === readings[0]!.start)) continue; // the words count already
+      let best: Item | undefined;
+      let bestSupport = 0;
+      for (const it of readings) {
+        const country = it.pathIds[it.pathIds.length - 1];
+        const support = counted.filter((c) => c.pathIds[c.pathIds.length - 1] === country && c.id !== it.id).length;
+        if (support < LIST_SUPPORT) continue;
+        let sameGov = 0;
+        for (const [start, govs] of govsAt) if (start !== it.start && govs.has(govOf(it))) sameGov += 1;
+        const score = support + 100 * sameGov;
+        if (score > bestSupport) { best = it; bestSupport = score; }
+      }
+      if (best === undefined) continue;
+      verdicts[best.k] = { counts: true, evidence: `listed with ${counted.length} places that count`, strength: NEARBY };
+    }
+  }
+}
+
 /** Takes a plain match back: its entity leaves the list unless another plain match of it remains. */
 function unseat(out: MatchResult, match: Match, why: string): void {
   const i = out.matches.indexOf(match);
@@ -368,6 +447,7 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
     return v;
   });
   supportNeighbours(pending, verdicts);
+  listNeighbours(out, pending, verdicts, doc);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
   // over a unit word over a neighbour; a reading by default last).
   const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!) || a - b);
