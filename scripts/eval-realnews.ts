@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEntities } from '../src/config/load-entities.js';
 import { compileMatcher } from '../src/core/match/compile-matcher.js';
 import { matchDocument } from '../src/core/match/match-document.js';
-import { readLabels, readTexts, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
+import { creditPreciseFinds, readLabels, readTexts, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
 import { errorClasses, type ClassInput } from './eval/error-classes.js';
 import { buildEntityGraph } from '../src/core/match/entity-graph.js';
 
@@ -68,8 +68,9 @@ function main(): void {
   const classInputs: ClassInput[] = [];
   for (const a of check.present as RealNewsArticle[]) {
     const result = matchDocument(matcher, { text: a.text, lang: a.lang });
-    const found = new Set(result.entities.filter((e) => (e.kind === 'region' || e.kind === 'actor') && !countries.has(e.id)).map((e) => e.id));
     const expected = new Set([...a.regions, ...a.actors].map(resolve));
+    const found = creditPreciseFinds(new Set(result.entities.filter((e) => (e.kind === 'region' || e.kind === 'actor') && !countries.has(e.id)).map((e) => e.id)),
+      expected, result.matches, a.surfaces ?? [], resolve);
     const fp = [...found].filter((id) => !expected.has(id));
     const fn = [...expected].filter((id) => !found.has(id));
     const tp = found.size - fp.length;

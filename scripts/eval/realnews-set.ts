@@ -110,3 +110,29 @@ export function refResolver(entities: Entity[]): (ref: string) => string {
     return ref;
   };
 }
+
+/** What scoring needs of one match: its entity, the words it stands on, and the entity's path. */
+export interface FoundMatch { entityId: string; kind: string; surface: string; pathIds: readonly string[]; suppressedBy?: string }
+
+/**
+ * EVAL.md: "an entity found through a more precise one counts for the place the text names". A found
+ * place whose words the labels give to one of its ancestors (the labeller wrote the district
+ * "Tikrit" where the catalog now also holds the town inside it) counts as that ancestor. Only on the
+ * same words: a town found elsewhere in the text stays what it is. Places only, as EVAL.md says: an
+ * actor found for its umbrella's words is the wrong actor.
+ */
+export function creditPreciseFinds(found: Set<string>, expected: ReadonlySet<string>, matches: readonly FoundMatch[],
+  surfaces: ReadonlyArray<{ s: string; ref: string }>, resolve: (ref: string) => string): Set<string> {
+  const out = new Set(found);
+  const key = (s: string): string => nameKey(s);
+  for (const id of found) {
+    if (expected.has(id)) continue;
+    const credited = matches.filter((m) => m.entityId === id && m.kind === 'region' && m.suppressedBy === undefined).flatMap((m) =>
+      surfaces.filter((s) => key(s.s) === key(m.surface)).map((s) => resolve(s.ref))
+        .filter((ref) => expected.has(ref) && ref !== id && m.pathIds.includes(ref)));
+    if (credited.length === 0) continue;
+    out.delete(id);
+    for (const ref of credited) out.add(ref);
+  }
+  return out;
+}
