@@ -1,7 +1,20 @@
 // Process settings from the environment, validated once at start with every problem reported at once,
 // then frozen. Nothing else in vigie reads process.env.
 import { z } from 'zod';
-import { VigieError } from '../core/errors/vigie-error.js';
+import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
+import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
+
+/** A bad CIDR is an environment problem like any other: reported with the rest, before anything starts. */
+const allowNetworks = z.string().default('').superRefine((csv, ctx) => {
+  for (const entry of csv.split(',')) {
+    try {
+      parseAllowNetworks(entry);
+    } catch (err) {
+      if (!isVigieError(err)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message.replace(/^fetch: /, '') });
+    }
+  }
+});
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -10,7 +23,7 @@ const envSchema = z.object({
   VIGIE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('vigie'),
   VIGIE_DATA_DIR: z.string().default('./data'),
   VIGIE_CONFIG_DIR: z.string().optional(),
-  VIGIE_ALLOW_NETWORKS: z.string().default(''),
+  VIGIE_ALLOW_NETWORKS: allowNetworks,
   VIGIE_HTTP_PORT: int(0, 65535).default(8080),
   VIGIE_HTTP_HOST: z.string().default('127.0.0.1'),
   VIGIE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:8080'),

@@ -4,14 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { VigieError, isVigieError } from '../core/errors/vigie-error.js';
+import type { ErrorCode } from '../core/errors/error-codes.js';
 import { validateSources } from '../core/sources/source-schema.js';
 import { subscriptionInputSchema, type ParsedSubscriptionInput } from '../core/subscriptions/subscription-input.js';
 import type { SourceConfig } from '../core/model/source.js';
 import type { Entity } from '../core/entities/entity.js';
 import { loadEntities } from './load-entities.js';
 
-export interface DeclaredSubscription { id: string; owner: string; input: ParsedSubscriptionInput }
+/** `origin` says where it was declared (file and index), for messages. */
+export interface DeclaredSubscription { id: string; owner: string; input: ParsedSubscriptionInput; origin: string }
 export interface VigieConfig { dir: string; sources: SourceConfig[]; entities: Entity[]; subscriptions: DeclaredSubscription[] }
+/** One problem found in the configuration, with the code of the error the runtime would stop on. */
+export interface ConfigProblem { code: ErrorCode; message: string }
 
 function readYaml(file: string, problems: string[]): unknown {
   try {
@@ -44,27 +48,42 @@ function loadSubscriptions(dir: string, problems: string[]): DeclaredSubscriptio
       const parsed = subscriptionInputSchema.safeParse(rest);
       if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) problems.push(`${file}: subscriptions[${i}].id: required, lowercase letters, digits and dashes`);
       if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push(`${file}: subscriptions[${i}].${issue.path.join('.')}: ${issue.message}`));
-      else if (typeof id === 'string') out.push({ id: `sub_cfg_${id}`, owner: typeof owner === 'string' ? owner : 'config', input: parsed.data });
+      else if (typeof id === 'string') out.push({ id: `sub_cfg_${id}`, owner: typeof owner === 'string' ? owner : 'config', input: parsed.data, origin: `${file}: subscriptions[${i}]` });
     });
   }
   return out;
 }
 
-export function loadConfig(dir: string): VigieConfig {
+/** Reads and validates config/ without throwing: every problem found, with what could be read. */
+export function readConfig(dir: string): { config: VigieConfig; problems: ConfigProblem[] } {
+  if (!fs.existsSync(dir)) {
+    return { config: { dir, sources: [], entities: [], subscriptions: [] }, problems: [{ code: 'CONFIG_INVALID', message: `config directory ${dir} does not exist` }] };
+  }
   const problems: string[] = [];
-  if (!fs.existsSync(dir)) throw new VigieError('CONFIG_INVALID', 'config', `config directory ${dir} does not exist`);
   const sources = loadSources(dir, problems);
   let entities: Entity[] = [];
+  const entityProblems: string[] = [];
   try {
     entities = loadEntities(path.join(dir, 'entities'));
   } catch (err) {
     if (!isVigieError(err)) throw err;
-    const listed = Array.isArray(err.details.problems) ? (err.details.problems as string[]) : [err.message];
-    problems.push(...listed);
+    entityProblems.push(...(Array.isArray(err.details.problems) ? (err.details.problems as string[]) : [err.message]));
   }
   const subscriptions = loadSubscriptions(dir, problems);
+  return {
+    config: { dir, sources, entities, subscriptions },
+    problems: [
+      ...problems.map((message) => ({ code: 'CONFIG_INVALID' as const, message })),
+      ...entityProblems.map((message) => ({ code: 'ENTITY_INVALID' as const, message })),
+    ],
+  };
+}
+
+export function loadConfig(dir: string): VigieConfig {
+  const { config, problems } = readConfig(dir);
   if (problems.length > 0) {
-    throw new VigieError('CONFIG_INVALID', 'config', `${problems.length} problem(s) in ${dir}:\n  - ${problems.join('\n  - ')}`, { details: { problems } });
+    const listed = problems.map((p) => p.message);
+    throw new VigieError('CONFIG_INVALID', 'config', `${problems.length} problem(s) in ${dir}:\n  - ${listed.join('\n  - ')}`, { details: { problems: listed } });
   }
-  return { dir, sources, entities, subscriptions };
+  return config;
 }

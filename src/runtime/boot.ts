@@ -2,9 +2,8 @@
 // the embedded one started), config loaded, services created, Redis settings checked. One place, so
 // `start`, `worker`, `api` and the management commands behave the same.
 import type { Env } from '../config/env.js';
-import { loadEnv } from '../config/env.js';
-import { configDir } from '../config/config-dir.js';
-import { loadConfig, type VigieConfig } from '../config/load-config.js';
+import type { VigieConfig } from '../config/load-config.js';
+import { loadSetup } from '../config/check-setup.js';
 import { assertRedisSafe } from '../adapters/redis/connect-redis.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { createServices, type Services } from './create-services.js';
@@ -33,8 +32,7 @@ async function checkRedis(services: Services, url: string, wait: boolean): Promi
 }
 
 export async function boot(opts: { embedded: boolean; configDir?: string; env?: NodeJS.ProcessEnv; waitForRedis?: boolean } = { embedded: false }): Promise<Booted> {
-  const env = loadEnv(opts.env ?? process.env);
-  const config = loadConfig(configDir(opts.configDir ?? env.VIGIE_CONFIG_DIR));
+  const { env, config } = loadSetup(opts.env ?? process.env, opts.configDir); // what `vigie config check` reports
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {

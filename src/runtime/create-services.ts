@@ -16,7 +16,7 @@ import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
-import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
+import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
 import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
@@ -44,7 +44,7 @@ export function createServices(opts: ServiceOptions) {
   const queueConnection = connectRedis(opts.redisUrl, 'producer');
   const queues: Queues = createQueues(queueConnection, keys.bullPrefix);
   const allowNetworks = env.VIGIE_ALLOW_NETWORKS.split(',').map((x) => x.trim()).filter(Boolean);
-  parseAllowNetworks(env.VIGIE_ALLOW_NETWORKS); // fails fast with CONFIG_INVALID on a bad CIDR
+  const policy: UrlPolicy = urlPolicy(env); // fails fast with CONFIG_INVALID on a bad CIDR
   // Polite to news sites: 2 requests in flight per host, in this process and across every process on
   // this Redis (leased slots). Webhooks get their own pool, limited per endpoint by the delivery stage
   // instead, so one receiver can take a high delivery rate.
@@ -59,6 +59,8 @@ export function createServices(opts: ServiceOptions) {
 
   const services = {
     env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer,
+    /** The one rule for source and webhook URLs people hand in (API, CLI, config files). */
+    urlPolicy: policy,
     redisUrl: opts.redisUrl,
     clock: opts.clock ?? (() => new Date()),
     sources: createSourceStore(redis, keys),

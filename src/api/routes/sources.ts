@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-schema.js';
 import type { SourceConfig } from '../../core/model/source.js';
-import { parseAllowNetworks } from '../../adapters/http/ip-policy.js';
 import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
 import type { Services } from '../../runtime/create-services.js';
@@ -22,7 +21,7 @@ async function view(s: Services, source: SourceConfig) {
 }
 
 async function save(s: Services, body: z.output<typeof sourceInputSchema>, id?: string): Promise<SourceConfig> {
-  checkPublicUrl(body.url, parseAllowNetworks(s.env.VIGIE_ALLOW_NETWORKS), 'body.url');
+  checkPublicUrl(body.url, 'source', s.urlPolicy, 'body.url');
   if (id && body.id && body.id !== id) throw new ApiError('unprocessable', `body.id ${body.id} differs from the path id ${id}`, { field: 'body.id' });
   const source = toSourceConfig({ ...body, id: id ?? body.id });
   await s.sources.put(source);

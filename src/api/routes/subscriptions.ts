@@ -8,11 +8,10 @@ import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subsc
 import { signingSecrets } from '../../core/subscriptions/signing-secrets.js';
 import type { Subscription } from '../../core/model/subscription.js';
 import { postWebhook } from '../../adapters/webhook/post-webhook.js';
-import { parseAllowNetworks } from '../../adapters/http/ip-policy.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { principalOf } from '../auth.js';
-import { checkPublicUrl, isAllowedLocalUrl } from '../check-public-url.js';
+import { checkPublicUrl } from '../check-public-url.js';
 import { feedToken, verifyFeedToken } from '../feed-token.js';
 import { ownSubscription, visibleSubscriptions } from '../owner-scope.js';
 import { renderAtom } from '../render-atom.js';
@@ -28,20 +27,10 @@ export async function subscriptionView(s: Services, sub: Subscription) {
   return { ...sub, feed: { token, url: `${base}/v1/subscriptions/${sub.id}/feed.atom?token=${token}` } };
 }
 
-/**
- * Webhook URLs: no non-public address unless allowed (checkPublicUrl), and https, since the payload and
- * its signature cross the network; http only to an allowed local network (a receiver on the same
- * machine or LAN), or anywhere with VIGIE_ALLOW_HTTP_WEBHOOKS=1 (development).
- */
+/** Webhook URLs follow the one URL rule (checkTargetUrl): public or allowed, and https outside an allowed network. */
 function checkChannels(s: Services, input: ParsedSubscriptionInput): void {
-  const allow = parseAllowNetworks(s.env.VIGIE_ALLOW_NETWORKS);
   input.channels.forEach((c, i) => {
-    if (c.type !== 'webhook') return;
-    const field = `body.channels.${i}.url`;
-    const url = checkPublicUrl(c.url, allow, field);
-    if (url.protocol === 'http:' && s.env.VIGIE_ALLOW_HTTP_WEBHOOKS !== '1' && !isAllowedLocalUrl(url, allow)) {
-      throw new ApiError('https_required', `${field}: webhook URLs must be https (http only to a network in VIGIE_ALLOW_NETWORKS)`, { field, host: url.hostname });
-    }
+    if (c.type === 'webhook') checkPublicUrl(c.url, 'webhook', s.urlPolicy, `body.channels.${i}.url`);
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-schema.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
+import { checkTargetUrl } from '../../config/check-target-url.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
 import { printJson, withServices } from '../with-services.js';
 
@@ -25,6 +26,7 @@ export function register(program: Command): void {
         ...(o.item ? { listing: { item: o.item, link: o.link } } : {}),
       });
       if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'sources', parsed.error.issues.map((i) => `${i.path.join('.') || 'source'}: ${i.message}`).join('; '));
+      checkTargetUrl(parsed.data.url, 'source', services.urlPolicy, 'source URL'); // the API's rule, not a looser one
       const source = toSourceConfig(parsed.data);
       await services.sources.put(source);
       await scheduleSource(services, source);

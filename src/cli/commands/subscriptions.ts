@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
+import { checkTargetUrl } from '../../config/check-target-url.js';
 import { printJson, withServices } from '../with-services.js';
+import { formatSubscription } from '../format-subscription.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -31,6 +33,7 @@ export function register(program: Command): void {
       ];
       const parsed = subscriptionInputSchema.safeParse({ name: o.name, regions: o.region, actors: o.actor, query: o.query, languages: o.lang, sources: o.source, channels });
       if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'subscriptions', parsed.error.issues.map((i) => `${i.path.join('.') || 'subscription'}: ${i.message}`).join('; '));
+      if (o.webhook) checkTargetUrl(o.webhook, 'webhook', services.urlPolicy, '--webhook'); // the API's rule, not a looser one
       const { subscription: sub, secrets } = await saveSubscription(services, parsed.data, { owner: o.owner });
       const secret = secrets[0]?.secret;
       if (o.json) printJson({ id: sub.id, ...(secret ? { secret } : {}), regions: sub.regions, actors: sub.actors });
@@ -58,10 +61,13 @@ export function register(program: Command): void {
     .action(async (id: string, o: { json?: boolean }) => withServices(async ({ services }) => {
       const sub = await services.subscriptions.get(id);
       if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
-      const alerts = await services.alerts.listAlertIds({ subscriptionId: id, limit: 10 });
-      const view = { ...sub, recentAlerts: alerts };
-      if (o.json) return printJson(view);
-      console.log(JSON.stringify(view, null, 2));
+      const alertIds = await services.alerts.listAlertIds({ subscriptionId: id, limit: 10 });
+      if (o.json) return printJson({ ...sub, recentAlerts: alertIds });
+      const { graph } = await services.entities.current();
+      const names = new Map([...sub.regions, ...sub.actors].flatMap((x) => { const e = graph.get(x); return e ? [[x, e.names.en] as const] : []; }));
+      const alerts = await services.alerts.getAlerts(alertIds);
+      const titles = new Map((await services.articles.getMany(alerts.map((a) => a.articleId))).map((a) => [a.id, a.title] as const));
+      console.log(formatSubscription(sub, names, alerts.map((a) => ({ id: a.id, createdAt: a.createdAt, title: titles.get(a.articleId) }))));
     }));
   subs.command('rm <id>')
     .description('delete a subscription (its secrets too)')
