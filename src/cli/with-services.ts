@@ -1,5 +1,6 @@
-// Runs a management command against the Redis named by REDIS_URL (the one `vigie start` uses), then
-// closes every connection so the process exits. VigieErrors print as `error CODE: message`, exit 1.
+// Runs a management command against the Redis named by REDIS_URL (unset: the embedded one of the
+// `vigie start` running on this data folder; never a guessed default), then closes every connection
+// so the process exits. VigieErrors print as `error CODE: message`, exit 1.
 import { boot, type Booted } from '../runtime/boot.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
 

@@ -5,30 +5,39 @@ import { buildApp } from '../api/build-app.js';
 import { applyConfig } from '../pipeline/apply-config.js';
 import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
 import { boot } from './boot.js';
-import { HOW_TO_GET_REDIS } from './embedded-redis.js';
 
 export interface RunOptions { workers: boolean; api: boolean; embedded: boolean; port?: number; host?: string; configDir?: string }
 
 export async function runService(opts: RunOptions): Promise<void> {
   const booted = await boot({ embedded: opts.embedded, configDir: opts.configDir, waitForRedis: true });
   const { services: s, env } = booted;
+  const stale = booted.lock?.recovered;
+  if (stale) s.log.warn({ event: 'data.lock.recovered', pid: stale.holder.pid, startedAt: stale.holder.startedAt, orphanRedisStopped: stale.orphanRedisStopped }, 'took over the data folder of a vigie start that is gone');
   if (booted.embedded) s.log.info({ event: 'redis.embedded.started', url: booted.embedded.url, dataDir: env.VIGIE_DATA_DIR }, 'embedded redis-server started');
-  else if (!env.REDIS_URL) s.log.info({ event: 'redis.default', hint: HOW_TO_GET_REDIS.split('\n')[0] }, 'REDIS_URL unset: using redis://127.0.0.1:6379');
-  const applied = await applyConfig(s, booted.config);
-  for (const n of applied.newSecrets) {
-    // Shown once, like a secret made by `vigie subscriptions add`; it is never logged again.
-    process.stdout.write(`webhook secret for ${n.id} channel ${n.channelId}: ${n.secret}\n`);
-  }
-  s.log.info({ event: 'config.applied', sources: applied.sources, subscriptions: applied.subscriptions }, 'config applied');
   let workers: WorkerSet | undefined;
-  if (opts.workers) workers = createWorkers(s);
   let app: FastifyInstance | undefined;
-  if (opts.api) {
-    app = await buildApp({ services: s, workersAlive: () => (workers ? workers.workers.every((w) => w.isRunning()) : true) });
-    const port = opts.port ?? env.VIGIE_HTTP_PORT;
-    const address = await app.listen({ port, host: opts.host ?? env.VIGIE_HTTP_HOST });
-    s.log.info({ event: 'http.listening', address }, `listening on ${address}`);
-    process.stdout.write(`vigie listening on ${address} (health: ${address}/healthz)\n`);
+  try {
+    const applied = await applyConfig(s, booted.config);
+    for (const n of applied.newSecrets) {
+      // Shown once, like a secret made by `vigie subscriptions add`; it is never logged again.
+      process.stdout.write(`webhook secret for ${n.id} channel ${n.channelId}: ${n.secret}\n`);
+    }
+    s.log.info({ event: 'config.applied', sources: applied.sources, subscriptions: applied.subscriptions }, 'config applied');
+    if (opts.workers) workers = createWorkers(s);
+    if (opts.api) {
+      app = await buildApp({ services: s, workersAlive: () => (workers ? workers.workers.every((w) => w.isRunning()) : true) });
+      const port = opts.port ?? env.VIGIE_HTTP_PORT;
+      const address = await app.listen({ port, host: opts.host ?? env.VIGIE_HTTP_HOST });
+      booted.lock?.update({ http: address }); // so a second start in this folder can say where this one answers
+      s.log.info({ event: 'http.listening', address }, `listening on ${address}`);
+      process.stdout.write(`vigie listening on ${address} (health: ${address}/healthz)\n`);
+    }
+  } catch (err) {
+    // A busy port or a bad config: stop what was started (the embedded Redis, the lock) before failing.
+    await app?.close();
+    await workers?.close();
+    await booted.shutdown();
+    throw err;
   }
   s.log.info({ event: 'service.started', workers: Boolean(workers), api: Boolean(app) }, 'vigie started');
   let stopping = false;

@@ -1,6 +1,7 @@
 // `vigie start` on its embedded default: with REDIS_URL unset it runs its own redis-server (AOF on,
 // data under the data dir), serves /healthz, and stops that server on SIGTERM. Without a redis-server
-// on PATH it says how to get one. Also `config check` and `--help` on every command.
+// on PATH it says how to get one. Also `config check` and `--help` on every command. One start per
+// data folder: test/e2e/data-dir-lock.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,14 +24,14 @@ test('start runs and stops its own redis-server when REDIS_URL is unset', async 
     const address = await waitFor('listening', () => /vigie listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.output())?.[1], 60_000);
     const res = await fetch(`${address}/healthz`);
     assert.equal(res.status, 200);
-    const url = fs.readFileSync(path.join(dataDir, 'redis.url'), 'utf8').trim();
+    const { redisUrl: url } = JSON.parse(fs.readFileSync(path.join(dataDir, 'vigie.lock'), 'utf8')) as { redisUrl: string };
     const port = Number(new URL(url).port);
     assert.ok(await portOpen(port), 'embedded redis answers');
     assert.ok(fs.existsSync(path.join(dataDir, 'redis')), 'data under the data dir');
     proc.child.kill('SIGTERM');
     assert.equal(await proc.exited, 0);
     await waitFor('redis stopped', async () => !(await portOpen(port)), 10_000);
-    assert.equal(fs.existsSync(path.join(dataDir, 'redis.url')), false);
+    assert.equal(fs.existsSync(path.join(dataDir, 'vigie.lock')), false, 'the data folder is unlocked');
     const aof = fs.readdirSync(path.join(dataDir, 'redis'), { recursive: true }).map(String);
     assert.ok(aof.some((f) => f.includes('appendonly')), `AOF files written: ${aof.join(', ')}`);
   } finally {

@@ -12,7 +12,7 @@ export function register(program: Command): void {
       await runService({ workers: true, api: true, embedded: true, port: o.port, host: o.host, configDir: o.config });
     });
   program.command('api')
-    .description('run only the HTTP API (scale workers separately with `vigie worker`); needs REDIS_URL or local Redis')
+    .description('run only the HTTP API (scale workers separately with `vigie worker`); needs REDIS_URL, or a `vigie start` running on the same data folder')
     .option('--port <port>', 'HTTP port (default VIGIE_HTTP_PORT or 8080)', (v) => Number(v))
     .option('--host <host>', 'HTTP host')
     .option('--config <dir>', 'config directory')

@@ -5,7 +5,7 @@ import { runService } from '../../runtime/run-service.js';
 
 export function register(program: Command): void {
   program.command('worker')
-    .description('run queue workers only (poll, article, deliver, digest) against REDIS_URL; start more to scale out')
+    .description('run queue workers only (poll, article, deliver, digest) against REDIS_URL (or the Redis of a `vigie start` on the same data folder); start more to scale out')
     .option('--config <dir>', 'config directory')
     .action(async (o: { config?: string }) => {
       await runService({ workers: true, api: false, embedded: false, configDir: o.config });
