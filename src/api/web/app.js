@@ -239,8 +239,10 @@ async function tryIt() {
   try {
     const data = await api('POST', '/v1/backtest', { ...draft(), days: 7 });
     $('try-results').hidden = false;
+    // One alert per story, as the workers send them: the story's later articles are listed on it.
     $('try-summary').textContent = data.alerts.length + ' alert' + (data.alerts.length === 1 ? '' : 's') + ' in the last 7 days (' + data.scanned + ' article' + (data.scanned === 1 ? '' : 's') + ' scanned)';
-    $('try-list').replaceChildren(...data.alerts.map((a) => articleItem(a)));
+    $('try-list').replaceChildren(...data.alerts.map((a) => articleItem(a, a.related.length
+      ? 'same story, not sent again: ' + a.related.map((r) => r.title || r.url).join(' · ') : undefined)));
     $('near-box').hidden = data.nearMisses.length === 0;
     $('near-summary').textContent = data.nearMisses.length + ' near miss' + (data.nearMisses.length === 1 ? '' : 'es');
     $('near-list').replaceChildren(...data.nearMisses.map((a) => articleItem(a, 'not sent: ' + a.reason)));
