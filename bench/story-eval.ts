@@ -1,7 +1,8 @@
 // Replays an evaluation set through story assignment the way the store will (index keys, time
 // window, candidates in memory) and scores the grouping pairwise. No file or network access here.
-import { assignStory, candidateKeys, type AssignStoryOptions, type StoryCandidate } from '../src/core/stories/assign-story.js';
-import { storyFingerprint, type StoryFingerprint } from '../src/core/stories/story-fingerprint.js';
+import { assignStory, type AssignStoryOptions } from '../src/core/stories/assign-story.js';
+import { storyFingerprint } from '../src/core/stories/story-fingerprint.js';
+import { MemoryStoryIndex } from '../src/core/stories/memory-story-index.js';
 import type { StoryEntityKind } from '../src/core/stories/story-entity-kind.js';
 
 export interface EvalArticle {
@@ -28,30 +29,6 @@ export interface StoryDecision {
   isNew: boolean;
   score: number;
   reason: string;
-}
-
-/** What the Redis store will do with sorted sets: key -> entries scored by event time, read within a window. */
-export class MemoryStoryIndex {
-  private readonly byKey = new Map<string, Array<StoryCandidate & { t: number }>>();
-
-  add(storyId: string, fp: StoryFingerprint): void {
-    for (const key of candidateKeys(fp)) {
-      const list = this.byKey.get(key) ?? [];
-      list.push({ storyId, fingerprint: fp, t: Date.parse(fp.time) });
-      this.byKey.set(key, list);
-    }
-  }
-
-  lookup(fp: StoryFingerprint, windowHours: number): StoryCandidate[] {
-    const t = Date.parse(fp.time);
-    const seen = new Set<StoryCandidate>();
-    for (const key of candidateKeys(fp)) {
-      for (const entry of this.byKey.get(key) ?? []) {
-        if (Math.abs(entry.t - t) <= windowHours * 3_600_000 || entry.fingerprint.url === fp.url) seen.add(entry);
-      }
-    }
-    return [...seen].map(({ storyId, fingerprint }) => ({ storyId, fingerprint }));
-  }
 }
 
 function fetchedAt(a: EvalArticle): string {

@@ -7,9 +7,8 @@ import { extractArticle } from '../core/extract/extract-article.js';
 import { findSiteRule } from '../core/extract/site-rules.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { matchDocument, type Match } from '../core/match/match-document.js';
-import { storyFingerprint } from '../core/stories/story-fingerprint.js';
+import { articleFingerprint } from '../core/stories/article-fingerprint.js';
 import { assignStory, candidateKeys } from '../core/stories/assign-story.js';
-import { storyEntityKind } from '../core/stories/story-entity-kind.js';
 import type { Article } from '../core/model/article.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig } from '../core/model/source.js';
@@ -63,12 +62,7 @@ function toExplanations(matches: Match[]): MatchExplanation[] {
 async function assignToStory(s: Services, article: Article, entities: EntitySnapshot, entityIds: string[]): Promise<string> {
   const known = await s.stories.storyOfArticle(article.id);
   if (known) return known;
-  const fp = storyFingerprint({ url: article.url, title: article.title, lead: article.text.slice(0, 600) || article.summary,
-    entityIds, published: article.published, fetchedAt: article.fetchedAt, lang: article.lang,
-    entityKinds: Object.fromEntries(entityIds.flatMap((id) => {
-      const e = entities.graph.get(id);
-      return e ? [[id, storyEntityKind(e)]] : [];
-    })) });
+  const fp = articleFingerprint(article, entityIds, entities.graph);
   const indexKeys = candidateKeys(fp);
   return s.stories.withLock(async () => {
     const now = s.clock();

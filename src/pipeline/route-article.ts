@@ -3,6 +3,7 @@
 // enqueue immediate deliveries. A story already alerted to a subscription only gets the article attached.
 import { planAlerts } from '../core/route/plan-alerts.js';
 import { explainForSubscription } from '../core/route/explain-for-subscription.js';
+import { alertStep } from '../core/route/alert-step.js';
 import { evaluateRules } from '../core/match/rules/evaluate-rules.js';
 import type { Article } from '../core/model/article.js';
 import type { MatchExplanation } from '../core/model/alert.js';
@@ -23,8 +24,8 @@ export async function routeArticle(s: Services, input: RouteInput): Promise<Rout
   const outcome: RouteOutcome = { fired: fired.length, alertsCreated: 0, attached: 0, deliveriesQueued: 0 };
   for (const plan of plans) {
     const created = await s.alerts.createAlert(plan.alert);
-    const existing = created ? plan.alert : await s.alerts.getAlert(plan.alert.id);
-    if (existing && existing.articleId !== article.id) {
+    const step = created ? 'create' : alertStep(await s.alerts.getAlert(plan.alert.id), article.id);
+    if (step === 'attach') {
       // A later copy of a story already sent to this subscription: listed on the alert, not re-sent.
       await s.alerts.attachRelated(plan.alert.id, article.id);
       outcome.attached += 1;

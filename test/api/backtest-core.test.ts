@@ -45,3 +45,21 @@ test('backtest alerts carry the hits with offsets into the original text', () =>
   assert.equal(OSDH_FR.text.slice(m.start, m.end), 'Boukamal');
   assert.deepEqual(m.path, ['Abu Kamal', 'Deir ez-Zor', 'Syria']);
 });
+
+// "Try it" counts as live routing does: one alert per subscription per story, later copies attached.
+const COPY = article('a-copy', { ...OSDH_FR, sourceId: 'repost', fetchedAt: '2026-11-20T10:30:00Z' });
+const LATER_EN = article('a-en-later', { title: 'Drone strike in Albukamal', text: 'A drone hit a truck in Albukamal on Monday.', lang: 'en', sourceId: 'sohr', fetchedAt: '2026-11-20T11:00:00Z' });
+
+test('backtest: a copy of an article (same story) is one alert, the copy listed on it', () => {
+  const r = backtest({ draft: draft({ regions: ['sy-deir-ez-zor'] }), matcher, graph, articles: [COPY, ARTICLES[0]!] });
+  assert.deepEqual(r.alerts.map((a) => [a.articleId, a.related.map((x) => x.articleId)]), [['a-fr', ['a-copy']]]);
+  assert.match(r.alerts[0]!.storyId, /^sto_/);
+});
+
+test('backtest: the story the workers assigned wins over grouping again', () => {
+  const storyOf = new Map([['a-fr', 'sto_live'], ['a-en-later', 'sto_live']]);
+  const r = backtest({ draft: draft({ regions: ['sy-deir-ez-zor'] }), matcher, graph, articles: [ARTICLES[0]!, LATER_EN], storyOf });
+  assert.deepEqual(r.alerts.map((a) => [a.articleId, a.storyId, a.related.map((x) => x.articleId)]), [['a-fr', 'sto_live', ['a-en-later']]]);
+  const apart = backtest({ draft: draft({ regions: ['sy-deir-ez-zor'] }), matcher, graph, articles: [ARTICLES[0]!, LATER_EN] });
+  assert.equal(apart.alerts.length, 2, 'without the stored stories the two reports are two stories (no shared actor or count)');
+});

@@ -60,6 +60,20 @@ test('backtest of a draft over the last days: alerts with hits, near misses with
   assert.deepEqual(body.nearMisses.map((a: { articleId: string; failed: string[] }) => [a.articleId, a.failed]), [['art_en', ['language']]]);
 });
 
+test('backtest counts one alert per story, as live routing does: articles the workers put in one story make one alert', async () => {
+  const payload = { regions: ['Deir ez-Zor'], days: 7 };
+  const apart = (await h.call(h.alice.key, { method: 'POST', url: '/v1/backtest', payload })).json();
+  assert.deepEqual(apart.alerts.map((a: { articleId: string }) => a.articleId).sort(), ['art_en', 'art_fr']);
+  await h.services.stories.setStoryOfArticle('art_fr', 'sto_one');
+  await h.services.stories.setStoryOfArticle('art_en', 'sto_one');
+  const res = await h.call(h.alice.key, { method: 'POST', url: '/v1/backtest', payload });
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  assert.equal(body.alerts.length, 1, JSON.stringify(body.alerts.map((a: { articleId: string }) => a.articleId)));
+  assert.equal(body.alerts[0].storyId, 'sto_one');
+  assert.equal(body.alerts[0].related.length, 1);
+});
+
 test('backtest refuses a bad query with its position, unknown regions, and bad types', async () => {
   const q = await h.call(h.alice.key, { method: 'POST', url: '/v1/backtest', payload: { regions: ['Boukamal'], query: 'drone OR' } });
   assert.equal(q.statusCode, 422);

@@ -140,3 +140,20 @@ test('entity edit with a body id different from the path is refused', async () =
   const res = await h.call(h.admin.key, { method: 'PUT', url: '/v1/entities/sy-a', payload: { id: 'sy-b', kind: 'region', names: { en: 'A', fr: 'A', ar: 'ا' } } });
   assert.equal(res.statusCode, 422);
 });
+
+test('entities search tells a governorate from the same-name city by a label with kind and parent path, governorate first', async () => {
+  const town = { id: 'sy-town-deir-ez-zor', kind: 'region', type: 'town', names: { en: 'Deir ez-Zor', fr: 'Deir ez-Zor', ar: 'دير الزور' }, parents: ['sy-deir-ez-zor'] };
+  assert.equal((await h.call(h.admin.key, { method: 'PUT', url: `/v1/entities/${town.id}`, payload: town })).statusCode, 200);
+  try {
+    for (const q of ['Deir ez-Zor', 'دير الزور']) {
+      const res = await h.call(h.alice.key, { method: 'GET', url: `/v1/entities?kind=region&search=${encodeURIComponent(q)}` });
+      const found = res.json().entities.map((e: { id: string; label: string }) => [e.id, e.label]);
+      assert.deepEqual(found.slice(0, 2), [
+        ['sy-deir-ez-zor', 'Deir ez-Zor (governorate, Syria)'],
+        ['sy-town-deir-ez-zor', 'Deir ez-Zor (town, Deir ez-Zor › Syria)'],
+      ], q);
+    }
+  } finally {
+    await h.call(h.admin.key, { method: 'DELETE', url: `/v1/entities/${town.id}` });
+  }
+});

@@ -1,7 +1,8 @@
 // The web page end to end in headless Chromium: sign in with a subscriber key, pick a governorate by its
-// Arabic name, add a webhook, "try it" shows a highlighted hit from a stored article, save shows the
-// secret once, and an alert arrives (signed webhook + the page's alert list) after a local source
-// publishes. Real Redis, real workers, loopback feed and webhook servers. Saves a screenshot.
+// Arabic name (listed before the same-name city), add a webhook, "try it" shows one alert per story with
+// a highlighted hit, save shows the secret once, and an alert arrives (signed webhook + the page's alert
+// list) after a local source publishes. Then the same page at 400 px wide. Real Redis, real workers,
+// loopback feed and webhook servers. Saves screenshots to test-output/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,8 +22,12 @@ import { scheduleSource } from '../../src/pipeline/apply-config.js';
 import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
 import type { FastifyInstance } from 'fastify';
 import { FIXTURE_ENTITIES } from '../api/fixture-entities.js';
+import type { Entity } from '../../src/core/entities/entity.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+// The city that shares its governorate's name, so the region picker must tell the two apart.
+const DEIR_EZ_ZOR_TOWN: Entity = { id: 'sy-town-deir-ez-zor', kind: 'region', type: 'town', names: { en: 'Deir ez-Zor', fr: 'Deir ez-Zor', ar: 'دير الزور' },
+  aliases: {}, acronyms: [], parents: ['sy-deir-ez-zor'], exclusions: [] };
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let redis: TestRedis;
@@ -56,7 +61,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 before(async () => {
   redis = await startTestRedis();
   const env = loadEnv({ VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_LOG_LEVEL: 'silent', VIGIE_SIGNING_KEY: 'browser-test-signing-key-0123456', VIGIE_WEBHOOK_SCHEDULE_MS: '200,500', VIGIE_BACKFILL: '5' });
-  services = createServices({ env, redisUrl: redis.url, entities: FIXTURE_ENTITIES });
+  services = createServices({ env, redisUrl: redis.url, entities: [...FIXTURE_ENTITIES, DEIR_EZ_ZOR_TOWN] });
   feed = await startHttpServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss()); });
   receiver = await startHttpServer((req, res) => {
     let body = '';
@@ -81,12 +86,18 @@ after(async () => {
 });
 
 test('sign in, pick a governorate, try it, save with a webhook, and see the alert arrive', async () => {
-  // A first article, published before the subscription exists: what "try it" will find.
-  items.push({ guid: 'a1', title: 'Frappe de drone près de Boukamal', text: "Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l'OSDH.", at: new Date(Date.now() - 3600_000) });
+  // A first article and a repost of it, published before the subscription exists: what "try it" will
+  // find. The workers put both in one story, so "try it" shows one alert, as live routing would send.
+  const text = "Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l'OSDH.";
+  items.push({ guid: 'a1', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3600_000) });
+  items.push({ guid: 'a1-repost', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3000_000) });
   const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true };
   await services.sources.put(source);
   await scheduleSource(services, source);
-  await until('the first article to be stored', async () => (await services.articles.count()) >= 1);
+  await until('both articles to be stored and given their story', async () => {
+    const ids = await services.articles.listIdsBetween(new Date(0), new Date(Date.now() + 60_000), 10);
+    return ids.length >= 2 && (await services.stories.storiesOfArticles(ids)).size >= 2;
+  });
 
   const { key } = await createApiKeyStore(services.redis, services.keys).create({ name: 'Alice', role: 'subscriber', now: new Date() });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -102,6 +113,10 @@ test('sign in, pick a governorate, try it, save with a webhook, and see the aler
 
   await page.fill('#sub-name', 'دير الزور — drones');
   await page.fill('#region-search', 'دير الزور');
+  // The governorate and the same-name city read apart (kind + parent path), the governorate first.
+  await page.waitForSelector('#region-results input[data-entity="sy-town-deir-ez-zor"]');
+  const labels = await page.$$eval('#region-results li .label', (ls) => ls.map((l) => l.textContent));
+  assert.deepEqual(labels.slice(0, 2), ['Deir ez-Zor (governorate, Syria)', 'Deir ez-Zor (town, Deir ez-Zor › Syria)']);
   await page.check('#region-results input[data-entity="sy-deir-ez-zor"]');
   assert.match(await page.textContent('#chosen') ?? '', /Deir ez-Zor/);
   await page.fill('#sub-query', 'drone AND (');
@@ -115,6 +130,9 @@ test('sign in, pick a governorate, try it, save with a webhook, and see the aler
   await page.waitForSelector('#try-list mark');
   const marks = await page.$$eval('#try-list mark', (ms) => ms.map((m) => m.textContent));
   assert.ok(marks.includes('Boukamal'), JSON.stringify(marks));
+  assert.match(await page.textContent('#try-summary') ?? '', /^1 alert in the last 7 days \(2 articles scanned\)/);
+  assert.equal(await page.locator('#try-list > li').count(), 1);
+  assert.match(await page.textContent('#try-list') ?? '', /same story, not sent again/);
 
   await page.click('#save');
   await page.waitForSelector('#secret-box:not([hidden])');
@@ -160,5 +178,37 @@ test('an admin sees the sources with their health, and the queue page', async ()
   const names = await page.$$eval('#queues section h2', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest']);
   await page.screenshot({ path: path.join(repoRoot, 'test-output', 'admin-queues.png'), fullPage: true });
+  await page.close();
+});
+
+test('the page works at 400 px wide: no horizontal scroll, the controls visible and usable', async () => {
+  const { key } = await createApiKeyStore(services.redis, services.keys).create({ name: 'Phone', role: 'admin', now: new Date() });
+  const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+  await page.goto(origin + '/');
+  const noOverflow = async (when: string) => {
+    const [scroll, client] = await page.evaluate('[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]') as [number, number];
+    assert.ok(scroll <= client, `${when}: the page scrolls sideways (scrollWidth ${scroll} > clientWidth ${client})`);
+  };
+  await noOverflow('signed out');
+  await page.fill('#key', key);
+  await page.click('#signin button');
+  await page.waitForSelector('#admin:not([hidden]) #sources .status');
+  await page.waitForSelector('#alerts tr[data-alert]');
+  await page.fill('#region-search', 'Deir ez-Zor');
+  await page.waitForSelector('#region-results li');
+  await page.fill('#sub-query', 'drone');
+  await page.click('#try-it');
+  await page.waitForSelector('#try-list li');
+  await noOverflow('signed in, with results, alerts and sources shown');
+  const width = 400;
+  for (const sel of ['#region-search', '#actor-search', '#sub-query', '#webhook-url', '#try-it', '#save', '#signout', '#refresh', '#alias-text', '#alias-form button']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.width > 0 && box.height > 0, `${sel} is visible`);
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `${sel} lies within the 400 px (x ${box.x}, width ${box.width})`);
+  }
+  await page.check('#region-results input[data-entity="sy-deir-ez-zor"]');
+  assert.match(await page.textContent('#chosen') ?? '', /Deir ez-Zor/);
+  fs.mkdirSync(path.join(repoRoot, 'test-output'), { recursive: true });
+  await page.screenshot({ path: path.join(repoRoot, 'test-output', 'web-page-400px.png'), fullPage: true });
   await page.close();
 });

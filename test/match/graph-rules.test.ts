@@ -50,6 +50,27 @@ test('graph: search by prefix in any script shows the entity', () => {
   assert.deepEqual(graph.search('zzzz'), []);
 });
 
+// A governorate named after its seat ("Aleppo Governorate", "محافظة حلب") and the city itself both answer
+// the bare name; the governorate comes first, as resolve() picks it, and the city is listed right after.
+const SHIPPED = buildEntityGraph(loadEntities());
+const SEATS: Array<[string, string, string]> = [
+  ['Deir ez-Zor', 'sy-deir-ez-zor', 'sy-town-deir-ez-zor'],
+  ['دير الزور', 'sy-deir-ez-zor', 'sy-town-deir-ez-zor'],
+  ['Aleppo', 'sy-aleppo', 'sy-town-aleppo'],
+  ['Alep', 'sy-aleppo', 'sy-town-aleppo'],
+  ['حلب', 'sy-aleppo', 'sy-town-aleppo'],
+  ['Homs', 'sy-homs', 'sy-town-homs'],
+  ['Hama', 'sy-hama', 'sy-town-hama'],
+  ['Idlib', 'sy-idlib', 'sy-town-idlib'],
+  ['Raqqa', 'sy-raqqa', 'sy-town-ar-raqqah'],
+];
+for (const [query, governorate, city] of SEATS) {
+  test(`graph: search "${query}" lists the governorate first, then the city of the same name`, () => {
+    const ids = SHIPPED.search(query, 10).map((e) => e.id);
+    assert.deepEqual(ids.slice(0, 2), [governorate, city], JSON.stringify(ids));
+  });
+}
+
 test('graph: validate reports unknown parents and cycles', () => {
   const base = { aliases: {}, acronyms: [], exclusions: [] };
   const n = (id: string, parents: string[]) => ({ ...base, id, kind: 'region' as const, names: { en: id, fr: id, ar: id }, parents });

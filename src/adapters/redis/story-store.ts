@@ -46,6 +46,12 @@ export function createStoryStore(redis: Redis, keys: Keys, windowHours: number) 
     async storyOfArticle(articleId: string): Promise<string | undefined> {
       return (await redis.get(keys.articleStory(articleId))) ?? undefined;
     },
+    /** The stories of many articles at once (article id -> story id), for those still remembered. */
+    async storiesOfArticles(articleIds: string[]): Promise<Map<string, string>> {
+      if (articleIds.length === 0) return new Map();
+      const ids = await redis.mget(articleIds.map((id) => keys.articleStory(id)));
+      return new Map(articleIds.flatMap((id, i) => (ids[i] ? [[id, ids[i]] as [string, string]] : [])));
+    },
     async setStoryOfArticle(articleId: string, storyId: string): Promise<string> {
       const ok = await redis.set(keys.articleStory(articleId), storyId, 'EX', Math.ceil((windowMs * 2) / 1000), 'NX');
       return ok === 'OK' ? storyId : ((await redis.get(keys.articleStory(articleId))) ?? storyId);

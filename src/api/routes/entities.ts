@@ -9,6 +9,7 @@ import { type EntitySnapshot } from '../../pipeline/entity-catalog.js';
 import { saveEntity, withAliases } from '../../pipeline/save-entity.js';
 import { isVigieError } from '../../core/errors/vigie-error.js';
 import { aliasTable } from '../../core/entities/alias-table.js';
+import { entityLabel } from '../../core/entities/entity-label.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { routeSchema } from '../route-schema.js';
@@ -41,7 +42,7 @@ function childIndex(): (snap: EntitySnapshot) => Map<string, string[]> {
 
 function view(snap: EntitySnapshot, children: Map<string, string[]>, e: Entity) {
   const path = [e.id, ...snap.graph.ancestors(e.id)].map((id) => snap.graph.get(id)?.names.en ?? id);
-  return { ...e, path, childCount: children.get(e.id)?.length ?? 0 };
+  return { ...e, label: entityLabel(e, path.slice(1)), path, childCount: children.get(e.id)?.length ?? 0 };
 }
 
 function listEntities(snap: EntitySnapshot, children: Map<string, string[]>, q: z.output<typeof listQuery>): Entity[] {

@@ -57,7 +57,7 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
     });
 
   app.post('/v1/backtest', {
-    schema: routeSchema({ operationId: 'backtest', summary: 'A draft subscription over stored articles: the alerts it would have sent, and near misses with the reason', tags, body: backtestBody, responses: { 422: 'unknown entity or bad query (details.query.position)' } }),
+    schema: routeSchema({ operationId: 'backtest', summary: 'A draft subscription over stored articles: the alerts it would have sent (one per story, as live routing: later articles of the story in related), and near misses with the reason', tags, body: backtestBody, responses: { 422: 'unknown entity or bad query (details.query.position)' } }),
   }, async (req) => {
     const body = req.body as BacktestBody;
     const snap = await s.entities.current();
@@ -71,7 +71,9 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
     if (from > to) throw new ApiError('unprocessable', 'body.from is after body.to', { field: 'body.from' });
     const ids = await s.articles.listIdsBetween(from, to, body.maxArticles);
     const articles = await s.articles.getMany(ids);
-    const result = backtest({ draft, matcher: snap.matcher, graph: snap.graph, articles });
+    // The stories the workers assigned, so "try it" counts one alert per story exactly as they did.
+    const storyOf = await s.stories.storiesOfArticles(ids);
+    const result = backtest({ draft, matcher: snap.matcher, graph: snap.graph, articles, storyOf });
     const newest = (a: { fetchedAt: string }, b: { fetchedAt: string }) => b.fetchedAt.localeCompare(a.fetchedAt);
     return {
       from: from.toISOString(), to: to.toISOString(), scanned: result.scanned,

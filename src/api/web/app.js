@@ -117,8 +117,10 @@ async function searchRegions() {
   if (!q) { $('region-results').replaceChildren(); return; }
   const data = await api('GET', '/v1/entities?kind=region&limit=15&search=' + encodeURIComponent(q));
   if (seq !== searchSeq) return;
+  // The API's label names the kind and the parent path, so the governorate and its same-name city read
+  // apart ("Deir ez-Zor (governorate, Syria)", "Deir ez-Zor (town, ... › Syria)"); the API lists the governorate first.
   $('region-results').replaceChildren(...data.entities.map((e) => el('li', {},
-    el('label', { class: 'inl' }, checkbox(e, state.regions), ' ', entityLabel(e), ' ', el('span', { class: 'kind', dir: 'auto' }, e.path.slice(1).join(' › '))))));
+    el('label', { class: 'inl' }, checkbox(e, state.regions), ' ', el('span', { dir: 'auto', class: 'label' }, e.label), ' ', el('span', { dir: 'auto', lang: 'ar', class: 'kind' }, e.names.ar)))));
 }
 
 async function loadActors() {
@@ -129,7 +131,7 @@ async function loadActors() {
 }
 
 function renderChosen() {
-  const chips = [...state.regions.values(), ...state.actors.values()].map((e) => el('span', { class: 'chip', dir: 'auto' }, e.names.en,
+  const chips = [...state.regions.values(), ...state.actors.values()].map((e) => el('span', { class: 'chip', dir: 'auto', title: e.label }, e.names.en + (e.type ? ' · ' + e.type : ''),
     el('button', { type: 'button', 'aria-label': 'remove ' + e.names.en, onclick: () => { state.regions.delete(e.id); state.actors.delete(e.id); syncChecks(); renderChosen(); } }, '×')));
   $('chosen').replaceChildren(...(chips.length ? chips : [el('span', { class: 'muted' }, 'nothing yet')]));
 }
@@ -237,8 +239,10 @@ async function tryIt() {
   try {
     const data = await api('POST', '/v1/backtest', { ...draft(), days: 7 });
     $('try-results').hidden = false;
+    // One alert per story, as the workers send them: the story's later articles are listed on it.
     $('try-summary').textContent = data.alerts.length + ' alert' + (data.alerts.length === 1 ? '' : 's') + ' in the last 7 days (' + data.scanned + ' article' + (data.scanned === 1 ? '' : 's') + ' scanned)';
-    $('try-list').replaceChildren(...data.alerts.map((a) => articleItem(a)));
+    $('try-list').replaceChildren(...data.alerts.map((a) => articleItem(a, a.related.length
+      ? 'same story, not sent again: ' + a.related.map((r) => r.title || r.url).join(' · ') : undefined)));
     $('near-box').hidden = data.nearMisses.length === 0;
     $('near-summary').textContent = data.nearMisses.length + ' near miss' + (data.nearMisses.length === 1 ? '' : 'es');
     $('near-list').replaceChildren(...data.nearMisses.map((a) => articleItem(a, 'not sent: ' + a.reason)));

@@ -1,12 +1,18 @@
-// Backtest: runs a draft subscription over stored articles with the same matcher and rule engine the
-// workers use, and lists the alerts it would have made plus near misses (some condition held, another
-// failed) with the reason. Pure: articles, matcher and graph in; no storage, no clock.
+// Backtest: runs a draft subscription over stored articles with the same matcher, rule engine and story
+// rule the workers use, and lists the alerts it would have made (one per story, later articles of the
+// story attached, as live routing does) plus near misses (some condition held, another failed) with the
+// reason. Pure: articles, matcher, graph and the stories already assigned in; no storage, no clock.
 import type { Matcher } from '../match/compile-matcher.js';
 import type { EntityGraph } from '../match/entity-graph.js';
 import { matchDocument, type Match } from '../match/match-document.js';
 import { compileRules, type Rule, type RuleSet } from '../match/rules/compile-rules.js';
 import { evaluateRules } from '../match/rules/evaluate-rules.js';
 import type { Article } from '../model/article.js';
+import { alertId } from '../deliver/delivery-ids.js';
+import { alertStep } from '../route/alert-step.js';
+import { assignStory, STORY_DEFAULTS } from '../stories/assign-story.js';
+import { articleFingerprint } from '../stories/article-fingerprint.js';
+import { MemoryStoryIndex } from '../stories/memory-story-index.js';
 
 export interface BacktestDraft { regions: string[]; actors: string[]; query?: string; languages: string[]; sources: string[] }
 
@@ -24,8 +30,11 @@ export interface BacktestItem {
   /** Hits that explain the result (the draft's entities first; all hits when it names none). */
   matches: Match[];
 }
+export interface RelatedArticle { articleId: string; title: string; url: string; sourceId: string }
+/** An alert the draft would have sent: its story's first matching article, the later ones as `related`. */
+export interface BacktestAlert extends BacktestItem { storyId: string; related: RelatedArticle[] }
 export interface NearMiss extends BacktestItem { failed: MissReason[]; reason: string }
-export interface BacktestResult { scanned: number; alerts: BacktestItem[]; nearMisses: NearMiss[] }
+export interface BacktestResult { scanned: number; alerts: BacktestAlert[]; nearMisses: NearMiss[] }
 
 interface Parts { full: RuleSet; regions?: RuleSet; actors?: RuleSet; query?: RuleSet }
 
@@ -70,20 +79,49 @@ function relevantMatches(d: BacktestDraft, graph: EntityGraph, matches: Match[])
   return [...mine, ...kept.filter((m) => !wanted.has(m.entityId))].slice(0, 30);
 }
 
-export function backtest(input: { draft: BacktestDraft; matcher: Matcher; graph: EntityGraph; articles: Article[]; maxNearMisses?: number }): BacktestResult {
+/** The story an article belongs to: the one the workers assigned when they still know it, else the
+ * same rule (assignStory over the earlier articles of this run, indexed as the story store does). */
+function storyOfArticle(a: Article, entityIds: string[], graph: EntityGraph, index: MemoryStoryIndex, known: string | undefined): string {
+  const fp = articleFingerprint(a, entityIds, graph);
+  const storyId = known ?? assignStory(fp, index.lookup(fp, STORY_DEFAULTS.windowHours), { now: new Date(a.fetchedAt) }).storyId;
+  index.add(storyId, fp);
+  return storyId;
+}
+
+export interface BacktestInput {
+  draft: BacktestDraft;
+  matcher: Matcher;
+  graph: EntityGraph;
+  articles: Article[];
+  /** Story ids the workers gave these articles (article id -> story id), where still stored. */
+  storyOf?: ReadonlyMap<string, string>;
+  maxNearMisses?: number;
+}
+
+export function backtest(input: BacktestInput): BacktestResult {
   const { draft, matcher, graph } = input;
   const parts = compileParts(draft, graph);
-  const alerts: BacktestItem[] = [];
+  const alerts = new Map<string, BacktestAlert>();
   const nearMisses: NearMiss[] = [];
-  for (const a of input.articles) {
+  const stories = new MemoryStoryIndex();
+  // In the order the workers took them in, so a story's first article is the one its alert shows.
+  const ordered = [...input.articles].sort((x, y) => x.fetchedAt.localeCompare(y.fetchedAt));
+  for (const a of ordered) {
     const result = matchDocument(matcher, { title: a.title, summary: a.summary, text: a.text, lang: a.lang });
-    const ruleInput = { entityIds: result.entities.map((e) => e.id), doc: { title: a.title, summary: a.summary, text: a.text }, lang: a.lang, sourceId: a.sourceId };
+    const entityIds = result.entities.map((e) => e.id);
+    const storyId = storyOfArticle(a, entityIds, graph, stories, input.storyOf?.get(a.id));
+    const ruleInput = { entityIds, doc: { title: a.title, summary: a.summary, text: a.text }, lang: a.lang, sourceId: a.sourceId };
     const item: BacktestItem = {
       articleId: a.id, title: a.title, url: a.url, sourceId: a.sourceId, lang: a.lang, published: a.published,
       fetchedAt: a.fetchedAt, summary: a.summary, matches: relevantMatches(draft, graph, result.matches),
     };
     if (evaluateRules(parts.full, ruleInput).length > 0) {
-      alerts.push(item);
+      // Keyed and decided as live routing keys and decides: one alert per (subscription, story).
+      const id = alertId('backtest', storyId);
+      const kept = alerts.get(id);
+      const step = alertStep(kept, a.id);
+      if (step === 'create') alerts.set(id, { ...item, storyId, related: [] });
+      else if (step === 'attach' && kept) kept.related.push({ articleId: a.id, title: a.title, url: a.url, sourceId: a.sourceId });
       continue;
     }
     const { held, failed } = failedConditions(draft, parts, ruleInput);
@@ -91,5 +129,5 @@ export function backtest(input: { draft: BacktestDraft; matcher: Matcher; graph:
       nearMisses.push({ ...item, failed, reason: failed.map((f) => REASON_TEXT[f]).join('; ') });
     }
   }
-  return { scanned: input.articles.length, alerts, nearMisses };
+  return { scanned: input.articles.length, alerts: [...alerts.values()], nearMisses };
 }

@@ -58,6 +58,11 @@ export function findCycles(entities: Entity[], byId: Map<string, Entity>): strin
 const ADMIN_FORMS = ['{} Governorate', '{} province', 'gouvernorat de {}', "gouvernorat d'{}", 'province de {}',
   "province d'{}", 'محافظة {}'];
 
+/** Lookup keys of a name and of its administrative forms ("Aleppo" -> "aleppo", "aleppo governorate"...). */
+function adminKeys(name: string): string[] {
+  return [nameKey(name), ...ADMIN_FORMS.map((form) => nameKey(form.replace('{}', name)))];
+}
+
 export function buildEntityGraph(entities: Entity[]): EntityGraph {
   const byId = new Map<string, Entity>();
   const duplicates: string[] = [];
@@ -92,23 +97,26 @@ export function buildEntityGraph(entities: Entity[]): EntityGraph {
     resolve(nameOrId) {
       const exact = byId.get(nameOrId.trim());
       if (exact) return exact;
-      const key = nameKey(nameOrId);
       // "Deir ez-Zor" is the town's canonical name and an alias of the governorate: a subscriber who
       // writes it means the province, so every entity carrying the name competes, canonical first on ties.
       // Likewise "Aleppo" also names "Aleppo Governorate": the administrative forms of the name compete too.
-      const keys = [key, ...ADMIN_FORMS.map((form) => nameKey(form.replace('{}', nameOrId)))];
+      const keys = adminKeys(nameOrId);
       const all = keys.flatMap((k) => [...(canonical.get(k) ?? []), ...(aliases.get(k) ?? [])]);
       return all.length > 0 ? highest(all) : undefined;
     },
     search(query, limit = 20) {
       const q = nameKey(query);
       if (!q) return [];
+      // The whole name, in any of its forms (canonical, alias, or the administrative form "Aleppo
+      // Governorate" of "Aleppo"), ranks above a partial one; among whole names the highest level comes
+      // first, as in resolve(): "Aleppo" lists the governorate, then the city.
+      const whole = new Set(adminKeys(query));
       const scored = new Map<Entity, number>();
       const score = (map: Map<string, Entity[]>, bonus: number): void => {
         for (const [key, list] of map) {
-          const s = key === q ? 0 : key.startsWith(q) ? 1 : key.includes(` ${q}`) ? 2 : -1;
+          const s = whole.has(key) ? 0 : key.startsWith(q) ? 1 : key.includes(` ${q}`) ? 2 : -1;
           if (s < 0) continue;
-          for (const e of list) scored.set(e, Math.min(scored.get(e) ?? 99, s * 2 + bonus));
+          for (const e of list) scored.set(e, Math.min(scored.get(e) ?? 99, s === 0 ? 0 : s * 2 + bonus));
         }
       };
       score(canonical, 0);
