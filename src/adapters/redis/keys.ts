@@ -29,6 +29,8 @@ export interface Keys {
   deliveriesBySubscription(subscriptionId: string): string;
   story(id: string): string;
   storyIndex(key: string): string;
+  /** The lease held while an article is assigned to a story (story-store.ts). */
+  storyLock: string;
   digestPending(subscriptionId: string, channelId: string): string;
   digestChannels(mode: string): string;
   apiKey(hash: string): string;
@@ -71,6 +73,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
     story: (id) => `${p}:story:${id}`,
     storyIndex: (key) => `${p}:story-index:${key}`,
+    storyLock: `${p}:lock:story-assign`,
     digestPending: (sub, chan) => `${p}:digest:${sub}:${chan}`,
     digestChannels: (mode) => `${p}:digest-channels:${mode}`,
     apiKey: (hash) => `${p}:api-key:${hash}`,
