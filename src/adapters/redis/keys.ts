@@ -8,6 +8,8 @@ export interface Keys {
   source(id: string): string;
   sourceState(id: string): string;
   validators(sourceId: string): string;
+  /** The lease of the poll under way for a source: at most one at a time across workers (poll-source.ts). */
+  pollLease(sourceId: string): string;
   seen(sourceId: string): string;
   article(id: string): string;
   articlesByTime: string;
@@ -52,6 +54,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     source: (id) => `${p}:source:${id}`,
     sourceState: (id) => `${p}:source-state:${id}`,
     validators: (id) => `${p}:validators:${id}`,
+    pollLease: (id) => `${p}:poll-lease:${id}`,
     seen: (id) => `${p}:seen:${id}`,
     article: (id) => `${p}:article:${id}`,
     articlesByTime: `${p}:articles:by-time`,
