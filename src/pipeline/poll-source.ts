@@ -1,6 +1,8 @@
 // Polls one source: conditional GET through the gate, decode, parse, diff against the seen set, hand
 // new items to the article queue, then mark them seen (enqueue first, so a crash in between repeats
 // the same deterministic job ids instead of losing items). Failures back off and mark the source.
+// One poll per source runs at a time across workers (a leased key); a poll that finds one under way,
+// or waits for a host slot longer than its interval, is skipped: never two fetches on one validator.
 import { UnrecoverableError } from 'bullmq';
 import { CAPS } from '../adapters/http/safe-fetch.js';
 import { decodeText } from '../core/feed/decode-text.js';
@@ -13,6 +15,7 @@ import { selectNewItems } from '../core/poll/select-new-items.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig } from '../core/model/source.js';
 import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
+import { takeLease } from '../adapters/redis/take-lease.js';
 import type { Services } from '../runtime/create-services.js';
 
 export type PollOutcome =
@@ -23,6 +26,8 @@ export type PollOutcome =
 
 const MAX_ITEM_AGE_MS = 7 * 24 * 3600 * 1000;
 const MAX_NEW_PER_POLL = 100;
+/** How long a poll's lease outlives a worker that died holding it; renewed while the poll runs. */
+const POLL_LEASE_MS = 10_000;
 
 /** The article job id of an item: its canonical URL when it has one, else its identity in the source. */
 export function itemArticleId(sourceId: string, item: FeedItem): string {
@@ -30,12 +35,14 @@ export function itemArticleId(sourceId: string, item: FeedItem): string {
 }
 
 async function fetchAndParse(s: Services, source: SourceConfig, validators: { etag?: string; lastModified?: string }) {
+  // Waiting for a host slot past the interval would run this poll on top of the next scheduled one.
+  const slotWaitMs = source.intervalSeconds * 1000;
   const headers: Record<string, string> = { accept: source.kind === 'feed'
     ? 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5'
     : 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  const res = await s.fetcher.fetch(source.url, { headers, maxBytes: source.kind === 'feed' ? CAPS.feedBytes : CAPS.pageBytes });
+  const res = await s.fetcher.fetch(source.url, { headers, slotWaitMs, maxBytes: source.kind === 'feed' ? CAPS.feedBytes : CAPS.pageBytes });
   if (res.status === 304) return { res, items: undefined, ttlSeconds: undefined };
   if (res.status < 200 || res.status > 299) {
     throw new VigieError('HTTP_STATUS', 'poll', `${source.url} answered ${res.status}`, {
@@ -51,11 +58,30 @@ async function fetchAndParse(s: Services, source: SourceConfig, validators: { et
   return { res, items: feed.items, ttlSeconds: feed.ttlSeconds };
 }
 
+/** A poll left out so as not to double another: logged and counted, not a failure of the source. */
+function skipped(s: Services, sourceId: string, why: 'in_progress' | 'slot_wait', reason: string): PollOutcome {
+  s.metrics.polls.inc({ outcome: 'skipped' });
+  s.log.info({ event: 'source.poll.skipped', sourceId, why }, reason);
+  return { status: 'skipped', reason };
+}
+
 export async function pollSource(s: Services, sourceId: string): Promise<PollOutcome> {
-  const now = s.clock();
   const source = await s.sources.get(sourceId);
   if (!source) return { status: 'skipped', reason: 'source removed' };
   if (!source.enabled) return { status: 'skipped', reason: 'source disabled' };
+  // State and validators are read under the lease, so they are those the previous poll left.
+  const lease = await takeLease(s.redis, s.keys.pollLease(sourceId), POLL_LEASE_MS, { renew: true });
+  if (!lease) return skipped(s, sourceId, 'in_progress', 'another poll of this source is under way');
+  try {
+    return await pollLeased(s, source);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcome> {
+  const sourceId = source.id;
+  const now = s.clock();
   const state = await s.sources.getState(sourceId);
   if (state.notBefore && Date.parse(state.notBefore) > now.getTime()) return { status: 'skipped', reason: `not before ${state.notBefore}` };
 
@@ -86,6 +112,7 @@ export async function pollSource(s: Services, sourceId: string): Promise<PollOut
     return { status: 'ok', items: items.length, newItems: process.length, recorded: recordOnly.length };
   } catch (err) {
     const e = isVigieError(err) ? err : new VigieError('FETCH_CONNECT', 'poll', String((err as Error)?.message ?? err), { cause: err });
+    if (e.code === 'FETCH_SLOT_WAIT') return skipped(s, sourceId, 'slot_wait', `waited past its interval (${source.intervalSeconds} s) for a host slot`);
     const retryAfter = typeof e.details.retryAfter === 'string' ? e.details.retryAfter : undefined;
     const failures = state.consecutiveFailures + 1;
     await s.sources.recordFailure(sourceId, now, e.code, e.message, notBeforeAfterFailure(now, source.intervalSeconds, failures, retryAfter));

@@ -68,7 +68,7 @@ export function createServices(opts: ServiceOptions) {
     articles: createArticleStore(redis, keys, retention),
     subscriptions,
     alerts: createAlertStore(redis, keys, retention),
-    stories: createStoryStore(redis, keys, 48),
+    stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     entityEdits,
     entities: createEntityCatalog(opts.entities, entityEdits),

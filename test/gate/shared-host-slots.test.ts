@@ -97,3 +97,24 @@ test('with Redis unreachable, taking a slot fails as REDIS_UNAVAILABLE (transien
     gone.disconnect();
   }
 });
+
+test('a fetch that may wait only so long for a slot fails as FETCH_SLOT_WAIT (transient) without sending, and gives its local slot back', async () => {
+  let requests = 0;
+  const srv = await listenAt('127.0.0.2', 0, (_req, res) => { requests += 1; res.end('ok'); });
+  const slots = createHostSlotStore(client, keys, { limit: 1, pollMs: 10 });
+  const gate = createSafeFetch({ allowNetworks: ALLOW, perHostConcurrency: 1, sharedSlots: slots });
+  const release = await slots.acquire('127.0.0.2', new AbortController().signal);
+  try {
+    const err = await gate.fetch(`${srv.origin}/x`, { maxBytes: 10, slotWaitMs: 100 }).then(() => undefined, (e: unknown) => e);
+    assert.ok(isVigieError(err) && err.code === 'FETCH_SLOT_WAIT', `FETCH_SLOT_WAIT, got ${String(err)}`);
+    assert.equal(err.permanent, false);
+    assert.equal(requests, 0, 'nothing was sent');
+    release();
+    // With the local slot leaked, this would wait for ever instead of being sent.
+    assert.equal((await gate.fetch(`${srv.origin}/y`, { maxBytes: 10, slotWaitMs: 5000 })).body.toString(), 'ok');
+  } finally {
+    release();
+    await gate.close();
+    await srv.close();
+  }
+});

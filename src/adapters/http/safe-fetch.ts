@@ -36,6 +36,11 @@ export interface SafeFetchOptions {
   connectTimeoutMs?: number;
   /** Covers every hop, headers and the whole body; starts when the first per-host slot is granted. */
   totalTimeoutMs?: number;
+  /**
+   * How long to wait for the first per-host slot (this process's, then the deployment's); past it the
+   * fetch fails with FETCH_SLOT_WAIT before anything is sent. Default: as long as it takes.
+   */
+  slotWaitMs?: number;
   signal?: AbortSignal;
 }
 
@@ -119,7 +124,9 @@ async function runFetch(rawUrl: string, options: SafeFetchOptions, deps: FetchDe
   try {
     for (;;) {
       assertTargetAllowed(hop.url, deps.allow);
-      const release = await takeSlots(deps, hop.url.hostname, deadline.signal);
+      const release = redirects.length === 0 && options.slotWaitMs !== undefined
+        ? await takeSlotsWithin(deps, hop.url.hostname, deadline.signal, options.slotWaitMs)
+        : await takeSlots(deps, hop.url.hostname, deadline.signal);
       deadline.start();
       try {
         const res = await agent.request({
@@ -169,6 +176,18 @@ async function takeSlots(deps: FetchDeps, host: string, signal: AbortSignal): Pr
     throw err;
   }
   return () => { shared(); local(); };
+}
+
+/** takeSlots, given up after `waitMs` with FETCH_SLOT_WAIT (the caller's signal still ends it sooner). */
+async function takeSlotsWithin(deps: FetchDeps, host: string, signal: AbortSignal, waitMs: number): Promise<() => void> {
+  const waited = new AbortController();
+  const timer = setTimeout(() => waited.abort(new VigieError('FETCH_SLOT_WAIT', 'fetch',
+    `${host}: no request slot free within ${waitMs} ms`, { details: { host, waitMs } })), waitMs);
+  try {
+    return await takeSlots(deps, host, AbortSignal.any([signal, waited.signal]));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function buildHeaders(given: Record<string, string> | undefined, userAgent: string): Record<string, string> {

@@ -8,6 +8,8 @@ export interface Keys {
   source(id: string): string;
   sourceState(id: string): string;
   validators(sourceId: string): string;
+  /** The lease of the poll under way for a source: at most one at a time across workers (poll-source.ts). */
+  pollLease(sourceId: string): string;
   seen(sourceId: string): string;
   article(id: string): string;
   articlesByTime: string;
@@ -29,6 +31,8 @@ export interface Keys {
   deliveriesBySubscription(subscriptionId: string): string;
   story(id: string): string;
   storyIndex(key: string): string;
+  /** The lease held while an article is assigned to a story (story-store.ts). */
+  storyLock: string;
   digestPending(subscriptionId: string, channelId: string): string;
   digestChannels(mode: string): string;
   apiKey(hash: string): string;
@@ -50,6 +54,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     source: (id) => `${p}:source:${id}`,
     sourceState: (id) => `${p}:source-state:${id}`,
     validators: (id) => `${p}:validators:${id}`,
+    pollLease: (id) => `${p}:poll-lease:${id}`,
     seen: (id) => `${p}:seen:${id}`,
     article: (id) => `${p}:article:${id}`,
     articlesByTime: `${p}:articles:by-time`,
@@ -71,6 +76,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
     story: (id) => `${p}:story:${id}`,
     storyIndex: (key) => `${p}:story-index:${key}`,
+    storyLock: `${p}:lock:story-assign`,
     digestPending: (sub, chan) => `${p}:digest:${sub}:${chan}`,
     digestChannels: (mode) => `${p}:digest-channels:${mode}`,
     apiKey: (hash) => `${p}:api-key:${hash}`,

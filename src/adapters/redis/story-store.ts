@@ -2,19 +2,23 @@
 // bands, URL) in time-scored sorted sets, so finding the candidates for a new article reads a few small
 // sets instead of scanning. Assignment runs under a short lock so two copies processed at once by two
 // workers cannot both open a new story.
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { StoryCandidate } from '../../core/stories/assign-story.js';
 import type { StoryFingerprint } from '../../core/stories/story-fingerprint.js';
 import type { Keys } from './keys.js';
+import { takeLease, type Lease } from './take-lease.js';
 
 export interface StoredStory { id: string; firstArticleId: string; articleIds: string[]; fingerprints: StoryFingerprint[] }
 
 const MAX_FINGERPRINTS = 5;
+/** How long an assignment waits for the story lock before it goes ahead unlocked (logged). */
+export const STORY_LOCK_WAIT_MS = 10_000;
 
-export function createStoryStore(redis: Redis, keys: Keys, windowHours: number) {
+/** Where the lock reports going ahead without it (a pino logger fits). */
+export interface StoryLockLog { warn(fields: object, message: string): void }
+
+export function createStoryStore(redis: Redis, keys: Keys, windowHours: number, log: StoryLockLog) {
   const windowMs = windowHours * 3600 * 1000;
-  const lockKey = `${keys.prefix}:lock:story-assign`;
   return {
     async get(id: string): Promise<StoredStory | undefined> {
       const raw = await redis.get(keys.story(id));
@@ -56,17 +60,28 @@ export function createStoryStore(redis: Redis, keys: Keys, windowHours: number) 
       const ok = await redis.set(keys.articleStory(articleId), storyId, 'EX', Math.ceil((windowMs * 2) / 1000), 'NX');
       return ok === 'OK' ? storyId : ((await redis.get(keys.articleStory(articleId))) ?? storyId);
     },
-    async withLock<T>(fn: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-      const token = randomUUID();
-      const deadline = Date.now() + timeoutMs;
-      while ((await redis.set(lockKey, token, 'PX', 5000, 'NX')) !== 'OK') {
-        if (Date.now() > deadline) break; // proceed unlocked rather than stall the pipeline; worst case a split story
+    /**
+     * Runs `fn` under the story lock. A caller that cannot take it within `waitMs` runs unlocked rather
+     * than stall the pipeline (worst case a split story), and says so. The lease lasts as long as the
+     * wait: shorter, and a slow holder would lose it to a waiter that never reports anything.
+     */
+    async withLock<T>(fn: () => Promise<T>, opts: { waitMs?: number } = {}): Promise<T> {
+      const waitMs = opts.waitMs ?? STORY_LOCK_WAIT_MS;
+      const deadline = Date.now() + waitMs;
+      let lease: Lease | undefined;
+      while (!(lease = await takeLease(redis, keys.storyLock, waitMs))) {
+        if (Date.now() > deadline) {
+          log.warn({ event: 'story.lock.fallback', waitMs }, `story lock not free after ${waitMs} ms: assigning without it`);
+          break;
+        }
         await new Promise((r) => setTimeout(r, 5));
       }
       try {
         return await fn();
       } finally {
-        await redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, lockKey, token);
+        if (lease && !(await lease.release())) {
+          log.warn({ event: 'story.lock.expired', waitMs }, `story lock lease of ${waitMs} ms ended before the assignment did`);
+        }
       }
     },
   };

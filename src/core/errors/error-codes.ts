@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   DNS_ERROR: { permanent: false, summary: 'host name could not be resolved' },
   FETCH_CONNECT: { permanent: false, summary: 'connection refused, reset or closed' },
   FETCH_TIMEOUT: { permanent: false, summary: 'connect or total deadline passed' },
+  FETCH_SLOT_WAIT: { permanent: false, summary: 'no per-host request slot came free in time; nothing was sent' },
   FETCH_TOO_LARGE: { permanent: true, summary: 'decoded body is larger than the cap' },
   TOO_MANY_REDIRECTS: { permanent: true, summary: 'more redirects than allowed' },
   REDIRECT_NOT_ALLOWED: { permanent: true, summary: 'a redirect was answered where none is followed' },
