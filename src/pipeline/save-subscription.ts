@@ -28,8 +28,11 @@ export async function saveSubscription(
     now: s.clock(), previousChannels: previous?.channels, channelId: newChannelId,
   });
   // An address that clicked "unsubscribe" stays unsubscribed when the subscription is saved again (consent).
+  // A disabled webhook stays disabled (its URL may change): only enableChannel re-enables it, because the
+  // owner must then say what happens to its held deliveries.
   const channels = built.channels.map((c) => {
     const old = previous?.channels.find((p) => p.id === c.id);
+    if (c.type === 'webhook' && old?.type === 'webhook' && old.disabled) return { ...c, disabled: true, disabledReason: old.disabledReason };
     return c.type === 'email' && old?.type === 'email' && old.address === c.address && old.unsubscribed ? { ...c, unsubscribed: true } : c;
   });
   const subscription = { ...built, channels, createdAt: previous?.createdAt ?? built.createdAt };
