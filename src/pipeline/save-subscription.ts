@@ -8,6 +8,7 @@ import { VigieError } from '../core/errors/vigie-error.js';
 import type { ParsedSubscriptionInput } from '../core/subscriptions/subscription-input.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import type { Services } from '../runtime/create-services.js';
+import { discardHeldOf } from './discard-held.js';
 
 export interface NewSecret { channelId: string; secret: string }
 
@@ -37,6 +38,8 @@ export async function saveSubscription(
   });
   const subscription = { ...built, channels, createdAt: previous?.createdAt ?? built.createdAt };
   await s.subscriptions.put(subscription);
+  const removed = (previous?.channels ?? []).filter((c) => !subscription.channels.some((x) => x.id === c.id)).map((c) => c.id);
+  if (removed.length > 0) await discardHeldOf(s, subscription.id, removed, 'channel removed from its subscription');
   const secrets: NewSecret[] = [];
   for (const c of subscription.channels) {
     if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(subscription.id, c.id))) continue;

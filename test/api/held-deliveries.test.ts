@@ -101,3 +101,19 @@ test('admins read the disable events; subscribers may not', async () => {
   assert.ok(res.json().events.some((e: { subscriptionId: string }) => e.subscriptionId === 'sub_x'));
   assert.equal((await h.call(h.alice.key, { method: 'GET', url: '/admin/events' })).statusCode, 403);
 });
+
+test('held deliveries of a removed channel or a deleted subscription are discarded, not left held', async () => {
+  const sub = await subscribe(h.alice.key, 'held removed');
+  await disable(sub);
+  const id = await heldDelivery(sub, 'sto_h4');
+  const put = await h.call(h.alice.key, { method: 'PUT', url: `/v1/subscriptions/${sub.id}`, payload: { ...body('held removed'), channels: [{ type: 'email', address: 'alice@ngo.test' }] } });
+  assert.equal(put.statusCode, 200, put.body);
+  assert.equal(await statusOf(id), 'discarded');
+
+  const other = await subscribe(h.alice.key, 'held deleted');
+  await disable(other);
+  const id2 = await heldDelivery(other, 'sto_h5');
+  assert.equal((await h.call(h.alice.key, { method: 'DELETE', url: `/v1/subscriptions/${other.id}` })).statusCode, 204);
+  assert.equal(await statusOf(id2), 'discarded');
+  assert.equal((await h.services.alerts.listHeld()).some((x) => x === id || x === id2), false);
+});

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { subscriptionInputSchema, type ParsedSubscriptionInput } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
 import { enableChannel } from '../../pipeline/enable-channel.js';
+import { removeSubscription } from '../../pipeline/discard-held.js';
 import { signingSecrets } from '../../core/subscriptions/signing-secrets.js';
 import type { Subscription } from '../../core/model/subscription.js';
 import { postWebhook } from '../../adapters/webhook/post-webhook.js';
@@ -83,7 +84,7 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
   app.delete('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'deleteSubscription', summary: 'Delete a subscription and its secrets', tags, params: idParam, responses: { 404: 'not_found' } }) },
     async (req, reply) => {
       const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
-      await s.subscriptions.remove(sub.id);
+      await removeSubscription(s, sub);
       return reply.code(204).send();
     });
 

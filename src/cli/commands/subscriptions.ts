@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
 import { enableChannel, type HeldChoice } from '../../pipeline/enable-channel.js';
+import { removeSubscription } from '../../pipeline/discard-held.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { printJson, withServices } from '../with-services.js';
 
@@ -65,9 +66,9 @@ export function register(program: Command): void {
       console.log(JSON.stringify(view, null, 2));
     }));
   subs.command('rm <id>')
-    .description('delete a subscription (its secrets too)')
+    .description('delete a subscription (its secrets too; its held deliveries are discarded)')
     .action(async (id: string) => withServices(async ({ services }) => {
-      if (!(await services.subscriptions.remove(id))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      if (!(await removeSubscription(services, await services.subscriptions.get(id)))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
       console.log(`subscription ${id} removed`);
     }));
   subs.command('rotate-secret <id>')
