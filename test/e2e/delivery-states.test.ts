@@ -143,6 +143,7 @@ test('`vigie deliveries` lists pending and retrying deliveries with their next a
   const json = await runVigie(['deliveries', '--json'], cliEnv);
   assert.ok((JSON.parse(json.stdout) as Delivery[]).some((d) => d.id === failed!.id && d.nextAttemptAt === failed!.nextAttemptAt));
 
+  // The deliveries the first test sent after their hold: a lastError from their 410 is gone once submitted.
   const sent = received('/held').map((r) => r.id);
   for (const id of sent) {
     const d = await p.services.alerts.getDelivery(id);
