@@ -18,6 +18,7 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { matchRoutes } from './routes/match.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { adminQueueRoutes } from './routes/admin-queues.js';
+import { adminEventRoutes } from './routes/admin-events.js';
 import { webRoutes } from './routes/web.js';
 import { meRoutes } from './routes/me.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await matchRoutes(app, s);
   await unsubscribeRoutes(app, s);
   await adminQueueRoutes(app, s);
+  await adminEventRoutes(app, s);
   await webRoutes(app);
   return app;
 }

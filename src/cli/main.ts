@@ -11,6 +11,7 @@ import { register as registerEntities } from './commands/entities.js';
 import { register as registerSources } from './commands/sources.js';
 import { register as registerSubscriptions } from './commands/subscriptions.js';
 import { register as registerDeliveries } from './commands/deliveries.js';
+import { register as registerEvents } from './commands/events.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerKeys } from './commands/keys.js';
 
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   for (const register of [
     registerStart, registerWorker, registerConfig, registerCheckSource, registerExtract, registerMatch, registerEntities,
-    registerSources, registerSubscriptions, registerDeliveries, registerDemo, registerKeys,
+    registerSources, registerSubscriptions, registerDeliveries, registerEvents, registerDemo, registerKeys,
   ]) {
     register(program);
   }

@@ -1,6 +1,7 @@
 // Hands one delivery to its channel (signed webhook or email), under the delivery's status lock:
 // pending|failed -> sending -> submitted|failed|dead. The stored status, not the queue, is the final
 // guard against a double send; a repeat after a crash carries the same webhook-id / Message-ID.
+// A disabled webhook channel holds its deliveries (status held) until its owner re-enables it.
 import { nextAttemptDelay } from '../core/deliver/retry-schedule.js';
 import { signUnsubscribe } from '../core/deliver/unsubscribe-token.js';
 import { signingSecrets } from '../core/subscriptions/signing-secrets.js';
@@ -14,9 +15,10 @@ import type { Channel, Subscription } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
 import type { Services } from '../runtime/create-services.js';
+import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
 
 export type DeliverOutcome =
-  | { status: 'submitted' | 'skipped' | 'dead' | 'gone'; reason: string }
+  | { status: 'submitted' | 'skipped' | 'dead' | 'gone' | 'held'; reason: string }
   | { status: 'retry'; delayMs: number; reason: string }
   | { status: 'throttled' }
   | { status: 'busy' };
@@ -96,23 +98,32 @@ async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Ex
   }
 }
 
-async function disableEndpoint(s: Services, sub: Subscription, channelId: string, reason: string): Promise<void> {
-  const channels = sub.channels.map((c) => (c.id === channelId && c.type === 'webhook' ? { ...c, disabled: true, disabledReason: reason } : c));
-  await s.subscriptions.put({ ...sub, channels });
-  // The owner is told through the subscription (visible in `vigie subscriptions show` and the API) and the log.
-  s.log.warn({ event: 'webhook.endpoint.disabled', subscriptionId: sub.id, channelId, owner: sub.owner }, reason);
+/** Disables the endpoint (read fresh: a concurrent edit is kept) and tells the owner, once per disable. */
+async function disableEndpoint(s: Services, subscriptionId: string, channelId: string, reason: string): Promise<void> {
+  const sub = await s.subscriptions.get(subscriptionId);
+  const channel = sub?.channels.find((c) => c.id === channelId);
+  if (!sub || channel?.type !== 'webhook' || channel.disabled) return;
+  await s.subscriptions.put({ ...sub, channels: sub.channels.map((c) => (c === channel ? { ...channel, disabled: true, disabledReason: reason } : c)) });
+  await notifyEndpointDisabled(s, sub, channelId, channel.url, reason);
 }
 
 export async function deliverAlert(s: Services, deliveryId: string, limiter: EndpointLimiter): Promise<DeliverOutcome> {
   const d = await s.alerts.getDelivery(deliveryId);
   if (!d) return { status: 'skipped', reason: 'delivery not found' };
-  if (d.status === 'submitted' || d.status === 'dead') return { status: 'skipped', reason: `already ${d.status}` };
+  if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
   const digestIds = d.digestAlertIds;
   const [sub, alerts] = await Promise.all([s.subscriptions.get(d.subscriptionId), s.alerts.getAlerts(digestIds ?? [d.alertId])]);
   const channel = sub?.channels.find((c) => c.id === d.channelId);
   const now = s.clock();
-  if (!sub || !channel || alerts.length === 0 || (channel.type === 'webhook' && channel.disabled)) {
-    const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : alerts.length === 0 ? 'alert expired' : 'endpoint disabled';
+  if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
+    // Held, not dropped: the owner decides what happens to it when they re-enable the channel.
+    const reason = channel.disabledReason ?? 'endpoint disabled';
+    const held = await s.alerts.hold(deliveryId, now, reason);
+    if (held === 'held') s.log.info({ event: 'alert.delivery.held', deliveryId, subscriptionId: d.subscriptionId, channelId: d.channelId }, reason);
+    return { status: 'held', reason };
+  }
+  if (!sub || !channel || alerts.length === 0) {
+    const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : 'alert expired';
     await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
     return { status: 'dead', reason };
   }
@@ -125,7 +136,7 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
     const attempt = channel.type === 'webhook'
       ? await sendWebhook(s, d, sub, channel, alerts[0]!)
       : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
-    const outcome = await recordAttempt(s, d, sub, attempt);
+    const outcome = await recordAttempt(s, d, attempt);
     if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
     return outcome;
   } finally {
@@ -133,7 +144,7 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
   }
 }
 
-async function recordAttempt(s: Services, d: Delivery, sub: Subscription, a: Attempt): Promise<DeliverOutcome> {
+async function recordAttempt(s: Services, d: Delivery, a: Attempt): Promise<DeliverOutcome> {
   const at = s.clock().toISOString();
   const attemptNo = d.attempts + 1;
   const record = { at, attempt: attemptNo, outcome: a.outcome, statusCode: a.statusCode, reason: a.reason, durationMs: a.durationMs };
@@ -144,8 +155,11 @@ async function recordAttempt(s: Services, d: Delivery, sub: Subscription, a: Att
     return { status: 'submitted', reason: a.reason };
   }
   if (a.outcome === 'gone') {
-    await s.alerts.finish(d.id, 'dead', record);
-    await disableEndpoint(s, sub, d.channelId, `endpoint answered 410 Gone at ${at}`);
+    // Disable first: a crash in between leaves a delivery that a retry finds on a disabled channel and holds.
+    // This alert is held too: the receiver never had it, and the owner may want it once the endpoint is back.
+    const reason = `endpoint answered 410 Gone at ${at}`;
+    await disableEndpoint(s, d.subscriptionId, d.channelId, reason);
+    await s.alerts.finish(d.id, 'held', { ...record, reason });
     return { status: 'gone', reason: a.reason };
   }
   const delay = a.outcome === 'retry' ? nextAttemptDelay(attemptNo, s.webhookSchedule, { random: Math.random, retryAfterMs: a.retryAfterMs }) : undefined;
@@ -154,7 +168,7 @@ async function recordAttempt(s: Services, d: Delivery, sub: Subscription, a: Att
     s.log.error({ event: 'alert.delivery.dead', deliveryId: d.id, attempts: attemptNo, reason: a.reason }, 'delivery is dead');
     return { status: 'dead', reason: a.reason };
   }
-  await s.alerts.finish(d.id, 'failed', record);
+  await s.alerts.finish(d.id, 'failed', record, { nextAttemptAt: new Date(Date.parse(at) + delay) });
   s.log.warn({ event: 'alert.delivery.failed', deliveryId: d.id, attempt: attemptNo, delayMs: delay, reason: a.reason }, 'will retry');
   return { status: 'retry', delayMs: delay, reason: a.reason };
 }

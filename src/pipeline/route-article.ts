@@ -1,6 +1,7 @@
 // Routing, the stateful part: evaluate every subscription's rule over the article's matched entities
 // (one inverted-index pass), then create alerts and deliveries (deterministic ids, created once) and
 // enqueue immediate deliveries. A story already alerted to a subscription only gets the article attached.
+// Deliveries to a disabled webhook channel are created held and not queued.
 import { planAlerts } from '../core/route/plan-alerts.js';
 import { explainForSubscription } from '../core/route/explain-for-subscription.js';
 import { alertStep } from '../core/route/alert-step.js';
@@ -13,6 +14,15 @@ import type { EntitySnapshot } from './entity-catalog.js';
 
 export interface RouteInput { article: Article; entityIds: string[]; storyId: string; explanations: MatchExplanation[]; entities: EntitySnapshot }
 export interface RouteOutcome { fired: number; alertsCreated: number; attached: number; deliveriesQueued: number }
+
+/**
+ * The rule snapshot may predate a re-enable whose sweep of held deliveries ran before this one was
+ * created: read the channel again so such a delivery is queued, not left held on an enabled channel.
+ */
+async function reenabledMeanwhile(s: Services, subscriptionId: string, channelId: string): Promise<boolean> {
+  const channel = (await s.subscriptions.get(subscriptionId))?.channels.find((c) => c.id === channelId);
+  return channel?.type === 'webhook' && !channel.disabled;
+}
 
 export async function routeArticle(s: Services, input: RouteInput): Promise<RouteOutcome> {
   const { article, entityIds, storyId, explanations, entities } = input;
@@ -39,7 +49,9 @@ export async function routeArticle(s: Services, input: RouteInput): Promise<Rout
         await s.digests.add(delivery.subscriptionId, delivery.channelId, digest, plan.alert.id, s.clock());
         continue;
       }
-      await s.alerts.createDelivery(delivery);
+      await s.alerts.createDelivery(delivery, s.clock());
+      if (delivery.status === 'held' && !(await reenabledMeanwhile(s, delivery.subscriptionId, delivery.channelId))) continue;
+      if (delivery.status === 'held') await s.alerts.leaveHeld(delivery.id, 'pending', s.clock(), 'channel re-enabled while routing');
       await s.queues.deliver.add('deliver', { deliveryId: delivery.id }, { ...JOB_OPTIONS.deliver, jobId: delivery.id });
       outcome.deliveriesQueued += 1;
     }

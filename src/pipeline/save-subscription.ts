@@ -8,6 +8,7 @@ import { VigieError } from '../core/errors/vigie-error.js';
 import type { ParsedSubscriptionInput } from '../core/subscriptions/subscription-input.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import type { Services } from '../runtime/create-services.js';
+import { discardHeldOf } from './discard-held.js';
 
 export interface NewSecret { channelId: string; secret: string }
 
@@ -28,12 +29,17 @@ export async function saveSubscription(
     now: s.clock(), previousChannels: previous?.channels, channelId: newChannelId,
   });
   // An address that clicked "unsubscribe" stays unsubscribed when the subscription is saved again (consent).
+  // A disabled webhook stays disabled (its URL may change): only enableChannel re-enables it, because the
+  // owner must then say what happens to its held deliveries.
   const channels = built.channels.map((c) => {
     const old = previous?.channels.find((p) => p.id === c.id);
+    if (c.type === 'webhook' && old?.type === 'webhook' && old.disabled) return { ...c, disabled: true, disabledReason: old.disabledReason };
     return c.type === 'email' && old?.type === 'email' && old.address === c.address && old.unsubscribed ? { ...c, unsubscribed: true } : c;
   });
   const subscription = { ...built, channels, createdAt: previous?.createdAt ?? built.createdAt };
   await s.subscriptions.put(subscription);
+  const removed = (previous?.channels ?? []).filter((c) => !subscription.channels.some((x) => x.id === c.id)).map((c) => c.id);
+  if (removed.length > 0) await discardHeldOf(s, subscription.id, removed, 'channel removed from its subscription');
   const secrets: NewSecret[] = [];
   for (const c of subscription.channels) {
     if (c.type !== 'webhook' || (await s.subscriptions.getSecrets(subscription.id, c.id))) continue;

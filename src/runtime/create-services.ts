@@ -14,6 +14,7 @@ import { createStoryStore } from '../adapters/redis/story-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
+import { createEventStore } from '../adapters/redis/event-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
@@ -70,6 +71,7 @@ export function createServices(opts: ServiceOptions) {
     alerts: createAlertStore(redis, keys, retention),
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
+    events: createEventStore(redis, keys),
     entityEdits,
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),

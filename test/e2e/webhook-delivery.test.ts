@@ -86,12 +86,12 @@ test('3xx is a failure and its Location is never requested', async () => {
   assert.equal(canary.accepts(), 0);
 });
 
-test('410 Gone disables the endpoint and tells its owner on the subscription', async () => {
+test('410 Gone disables the endpoint, holds the alert and tells its owner on the subscription', async () => {
   const sub = await scenario('markergone', '/gone');
   rx.script('/gone', (_req, res) => { res.writeHead(410).end('gone'); });
   publish('markergone');
   const id = await deliveryOf(sub.id);
-  await waitFor('dead', async () => (await p.services.alerts.getDelivery(id))?.status === 'dead', 30_000);
+  await waitFor('held', async () => (await p.services.alerts.getDelivery(id))?.status === 'held', 30_000);
   const stored = await p.services.subscriptions.get(sub.id);
   const channel = stored!.channels[0]!;
   assert.equal(channel.type === 'webhook' && channel.disabled, true);

@@ -1,5 +1,5 @@
 // Routing plans are deterministic: the same subscription, story and channel always give the same
-// alert and delivery ids (so a re-run creates nothing new); digests and disabled channels are told apart.
+// alert and delivery ids (so a re-run creates nothing new); digests, held and unsubscribed channels are told apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planAlerts } from '../../src/core/route/plan-alerts.js';
@@ -24,8 +24,9 @@ test('plan: the same story gives the same ids whenever it is planned', () => {
   assert.notEqual(plan('sto_2', new Date())[0]!.alert.id, a[0]!.alert.id);
 });
 
-test('plan: disabled webhooks and unsubscribed addresses get no delivery; digests are marked', () => {
+test('plan: a disabled webhook gets a held delivery, an unsubscribed address none; digests are marked', () => {
   const [p] = plan('sto_1', new Date());
-  assert.deepEqual(p!.deliveries.map((d) => [d.delivery.channelId, d.digest ?? 'now']), [['wh_a', 'now'], ['em_d', 'daily']]);
+  assert.deepEqual(p!.deliveries.map((d) => [d.delivery.channelId, d.delivery.status, d.digest ?? 'now']),
+    [['wh_a', 'pending', 'now'], ['wh_off', 'held', 'now'], ['em_d', 'pending', 'daily']]);
   for (const d of p!.deliveries) assert.match(d.delivery.id, /^msg_[a-z2-7]+$/);
 });

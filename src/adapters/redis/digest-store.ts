@@ -8,10 +8,11 @@ import type { Keys } from './keys.js';
 // alerts leave the pending set in the same step.
 const TAKE_LUA = `
 if redis.call('HSETNX', KEYS[1], 'status', 'pending') == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'alertId', ARGV[2], 'subscriptionId', ARGV[3], 'channelId', ARGV[4], 'attempts', '0', 'alertIds', ARGV[5])
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'alertId', ARGV[2], 'subscriptionId', ARGV[3], 'channelId', ARGV[4], 'attempts', '0', 'alertIds', ARGV[5], 'nextAttemptAt', ARGV[8])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[6]))
-for i = 8, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
+for i = 9, #ARGV do redis.call('ZREM', KEYS[2], ARGV[i]) end
 redis.call('ZADD', KEYS[3], tonumber(ARGV[7]), ARGV[1])
+redis.call('ZADD', KEYS[4], tonumber(ARGV[7]), ARGV[1])
 return 1
 `;
 
@@ -34,9 +35,10 @@ export function createDigestStore(redis: Redis, keys: Keys) {
     },
     /** Creates the digest delivery holding these alerts (if it does not exist) and removes them from pending. */
     async take(subscriptionId: string, channelId: string, deliveryId: string, alertIds: string[], ttlSeconds: number): Promise<boolean> {
-      const created = await redis.eval(TAKE_LUA, 3, keys.delivery(deliveryId), keys.digestPending(subscriptionId, channelId),
-        keys.deliveriesBySubscription(subscriptionId), deliveryId, alertIds[0] ?? '', subscriptionId, channelId,
-        JSON.stringify(alertIds), String(ttlSeconds), String(Date.now()), ...alertIds);
+      const now = new Date();
+      const created = await redis.eval(TAKE_LUA, 4, keys.delivery(deliveryId), keys.digestPending(subscriptionId, channelId),
+        keys.deliveriesBySubscription(subscriptionId), keys.deliveriesWaiting, deliveryId, alertIds[0] ?? '', subscriptionId, channelId,
+        JSON.stringify(alertIds), String(ttlSeconds), String(now.getTime()), now.toISOString(), ...alertIds);
       return Number(created) === 1;
     },
     async forget(subscriptionId: string, channelId: string, mode: 'hourly' | 'daily'): Promise<void> {

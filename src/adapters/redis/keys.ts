@@ -28,6 +28,12 @@ export interface Keys {
   delivery(id: string): string;
   deliveryLog(id: string): string;
   deliveriesDead: string;
+  /** Deliveries still owed an attempt (pending, sending, failed), scored by their next attempt time. */
+  deliveriesWaiting: string;
+  /** Deliveries held for a disabled webhook channel, scored by when they were held. */
+  deliveriesHeld: string;
+  /** Capped list of events an admin should see (an endpoint disabled, re-enabled). */
+  events: string;
   deliveriesBySubscription(subscriptionId: string): string;
   story(id: string): string;
   storyIndex(key: string): string;
@@ -73,6 +79,9 @@ export function createKeys(prefix = 'vigie'): Keys {
     delivery: (id) => `${p}:delivery:${id}`,
     deliveryLog: (id) => `${p}:delivery-log:${id}`,
     deliveriesDead: `${p}:deliveries:dead`,
+    deliveriesWaiting: `${p}:deliveries:waiting`,
+    deliveriesHeld: `${p}:deliveries:held`,
+    events: `${p}:events`,
     deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
     story: (id) => `${p}:story:${id}`,
     storyIndex: (key) => `${p}:story-index:${key}`,

@@ -1,5 +1,6 @@
-// /v1/deliveries: the delivery log (status, attempts), the dead list, and replay of a dead or failed
-// delivery (same id, so the same webhook-id: receivers deduplicate it). Subscribers see only their own.
+// /v1/deliveries: the delivery log (status, next attempt, attempts), by status (held, waiting ones), the
+// dead list, and replay of a dead or failed delivery (same id, so the same webhook-id: receivers
+// deduplicate it). Subscribers see only their own.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Delivery } from '../../core/model/alert.js';
@@ -12,7 +13,19 @@ import { routeSchema } from '../route-schema.js';
 import { idParam, limitQuery } from '../common-schemas.js';
 
 const tags = ['deliveries'];
-const listQuery = z.object({ subscription: z.string().max(100).optional(), limit: limitQuery }).strict();
+const STATUSES = ['pending', 'sending', 'failed', 'held', 'submitted', 'dead', 'discarded'] as const;
+const listQuery = z.object({
+  subscription: z.string().max(100).optional(),
+  status: z.enum(STATUSES).optional().describe('only this status; held, pending, sending and failed are read from their index, whatever their age'),
+  limit: limitQuery,
+}).strict();
+
+/** Candidate ids: from the status index when there is one (held, waiting), else each subscription's newest. */
+async function candidates(s: Services, subIds: string[], q: z.output<typeof listQuery>): Promise<string[]> {
+  if (q.status === 'held') return s.alerts.listHeld(10_000);
+  if (q.status === 'pending' || q.status === 'sending' || q.status === 'failed') return s.alerts.listWaiting(10_000);
+  return (await Promise.all(subIds.map((id) => s.alerts.listDeliveryIds(id, q.limit * (q.status ? 10 : 1))))).flat();
+}
 
 async function ownDelivery(s: Services, req: FastifyRequest, id: string): Promise<Delivery> {
   const d = await s.alerts.getDelivery(id);
@@ -26,12 +39,13 @@ async function loadAll(s: Services, ids: string[]): Promise<Delivery[]> {
 }
 
 export async function deliveryRoutes(app: FastifyInstance, s: Services): Promise<void> {
-  app.get('/v1/deliveries', { schema: routeSchema({ operationId: 'listDeliveries', summary: 'Deliveries of the caller\'s subscriptions (or one), newest first', tags, query: listQuery }) },
+  app.get('/v1/deliveries', { schema: routeSchema({ operationId: 'listDeliveries', summary: 'Deliveries of the caller\'s subscriptions (or one), newest first, or of one status', tags, query: listQuery }) },
     async (req) => {
       const q = req.query as z.output<typeof listQuery>;
       const subs = q.subscription ? [await ownSubscription(s, req, q.subscription)] : await visibleSubscriptions(s, req);
-      const ids = (await Promise.all(subs.map((sub) => s.alerts.listDeliveryIds(sub.id, q.limit)))).flat();
-      return { deliveries: (await loadAll(s, ids)).slice(0, q.limit) };
+      const mine = new Set(subs.map((sub) => sub.id));
+      const all = await loadAll(s, await candidates(s, [...mine], q));
+      return { deliveries: all.filter((d) => mine.has(d.subscriptionId) && (!q.status || d.status === q.status)).slice(0, q.limit) };
     });
 
   app.get('/v1/deliveries/dead', { schema: routeSchema({ operationId: 'listDeadDeliveries', summary: 'Deliveries that gave up (can be replayed)', tags, query: z.object({ limit: limitQuery }).strict() }) },
@@ -49,10 +63,10 @@ export async function deliveryRoutes(app: FastifyInstance, s: Services): Promise
       return { delivery: d, attempts: await s.alerts.attempts(d.id) };
     });
 
-  app.post('/v1/deliveries/:id/replay', { schema: routeSchema({ operationId: 'replayDelivery', summary: 'Send a dead, failed or submitted delivery again (same webhook-id)', tags, params: idParam, responses: { 202: 'queued', 404: 'not_found', 409: 'pending or sending' } }) },
+  app.post('/v1/deliveries/:id/replay', { schema: routeSchema({ operationId: 'replayDelivery', summary: 'Send a dead, failed, submitted or discarded delivery again (same webhook-id)', tags, params: idParam, responses: { 202: 'queued', 404: 'not_found', 409: 'pending or sending' } }) },
     async (req, reply) => {
       const d = await ownDelivery(s, req, (req.params as { id: string }).id);
-      if (!(await s.alerts.resetForReplay(d.id))) throw new ApiError('conflict', `delivery ${d.id} is ${d.status}; only dead, failed or submitted ones are replayed`);
+      if (!(await s.alerts.resetForReplay(d.id))) throw new ApiError('conflict', `delivery ${d.id} is ${d.status}; only dead, failed, submitted or discarded ones are replayed`);
       const jobId = `${d.id}-replay-${Date.now()}`;
       await s.queues.deliver.add('deliver', { deliveryId: d.id }, { ...JOB_OPTIONS.deliver, jobId });
       return reply.code(202).send({ queued: true, jobId, deliveryId: d.id });

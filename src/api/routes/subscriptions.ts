@@ -5,6 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { subscriptionInputSchema, type ParsedSubscriptionInput } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
+import { enableChannel } from '../../pipeline/enable-channel.js';
+import { removeSubscription } from '../../pipeline/discard-held.js';
 import { signingSecrets } from '../../core/subscriptions/signing-secrets.js';
 import type { Subscription } from '../../core/model/subscription.js';
 import { postWebhook } from '../../adapters/webhook/post-webhook.js';
@@ -20,6 +22,10 @@ import { idParam } from '../common-schemas.js';
 
 const tags = ['subscriptions'];
 const channelBody = z.object({ channelId: z.string().max(64).optional() }).strict().nullable().optional();
+const enableBody = z.object({
+  channelId: z.string().max(64).optional().describe('webhook channel (default: the first disabled one)'),
+  held: z.enum(['deliver', 'discard']).optional().describe('what happens to the deliveries held while it was disabled; required when there are any'),
+}).strict();
 
 export async function subscriptionView(s: Services, sub: Subscription) {
   const token = feedToken(sub.id, await s.signingKey());
@@ -67,7 +73,7 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
   app.delete('/v1/subscriptions/:id', { schema: routeSchema({ operationId: 'deleteSubscription', summary: 'Delete a subscription and its secrets', tags, params: idParam, responses: { 404: 'not_found' } }) },
     async (req, reply) => {
       const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
-      await s.subscriptions.remove(sub.id);
+      await removeSubscription(s, sub);
       return reply.code(204).send();
     });
 
@@ -77,6 +83,14 @@ export async function subscriptionRoutes(app: FastifyInstance, s: Services): Pro
     const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
     webhookChannel(sub, (req.body as { channelId?: string } | null)?.channelId);
     return rotateWebhookSecret(s, sub, (req.body as { channelId?: string } | null)?.channelId);
+  });
+
+  app.post('/v1/subscriptions/:id/enable', {
+    schema: routeSchema({ operationId: 'enableSubscriptionChannel', summary: 'Re-enable a webhook channel disabled by a 410; deliver or discard the alerts held meanwhile', tags, params: idParam, body: enableBody, responses: { 404: 'not_found', 409: 'held_choice_required (details.held: how many are held)' } }),
+  }, async (req) => {
+    const sub = await ownSubscription(s, req, (req.params as { id: string }).id);
+    const out = await enableChannel(s, sub, req.body as z.output<typeof enableBody>);
+    return { ...out, subscription: await subscriptionView(s, out.subscription) };
   });
 
   app.post('/v1/subscriptions/:id/test', {

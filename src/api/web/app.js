@@ -259,9 +259,29 @@ async function loadSubscriptions() {
     el('strong', { dir: 'auto' }, s.name), ' ',
     el('span', { class: 'muted' }, [...s.regions, ...s.actors].join(', ') + (s.query ? ' · ' + s.query : '') + ' → ' + s.channels.map((c) => c.type === 'webhook' ? 'webhook' + (c.disabled ? ' (disabled)' : '') : 'email/' + c.mode + (c.unsubscribed ? ' (unsubscribed)' : '')).join(', ')), ' ',
     el('a', { href: s.feed.url, class: 'small' }, 'Atom feed'), ' ',
+    ...s.channels.filter((c) => c.type === 'webhook' && c.disabled).flatMap((c) => enableButtons(s, c)),
     el('button', { type: 'button', class: 'danger', onclick: async () => { if (confirm('Delete "' + s.name + '"?')) { await api('DELETE', '/v1/subscriptions/' + s.id); loadSubscriptions(); } } }, 'delete')))
     : [el('li', { class: 'muted' }, 'none yet')]));
   state.subNames = new Map(data.subscriptions.map((s) => [s.id, s.name]));
+}
+
+// A webhook disabled by a 410 holds its alerts; re-enabling it says what happens to them.
+function enableButtons(s, c) {
+  const enable = (held) => async () => {
+    try { const r = await api('POST', '/v1/subscriptions/' + s.id + '/enable', { channelId: c.id, held }); flash('webhook enabled: ' + r.delivered + ' held alert(s) queued, ' + r.discarded + ' discarded'); }
+    catch (err) { flash(describeError(err), true); }
+    loadSubscriptions(); loadAlerts();
+  };
+  return [
+    el('button', { type: 'button', title: c.disabledReason || 'disabled', onclick: enable('deliver') }, 'enable, send held alerts'), ' ',
+    el('button', { type: 'button', onclick: enable('discard') }, 'enable, discard held alerts'), ' ',
+  ];
+}
+
+function deliveryBadge(d) {
+  const title = d.status === 'held' ? 'held since ' + d.heldSince + ': ' + (d.heldReason || 'channel disabled')
+    : d.nextAttemptAt ? 'next attempt ' + d.nextAttemptAt + (d.lastError ? ' · ' + d.lastError : '') : (d.lastError || '');
+  return el('span', { class: 'status ' + d.status, title }, d.status);
 }
 
 async function loadAlerts() {
@@ -274,7 +294,7 @@ async function loadAlerts() {
     el('td', { dir: 'auto' }, names.get(a.subscriptionId) || a.subscriptionId),
     el('td', { dir: 'auto' }, a.article ? (a.article.url && /^https?:/.test(a.article.url) ? el('a', { href: a.article.url, rel: 'noopener noreferrer', target: '_blank' }, a.article.title || a.article.url) : a.article.title) : a.articleId),
     el('td', {}, ...groupedSnippets(a.matches).slice(0, 2).map((s) => el('div', {}, s))),
-    el('td', {}, ...(a.deliveries.length ? a.deliveries.map((d) => el('span', { class: 'status ' + d.status }, d.status)) : [el('span', { class: 'status' }, 'digest')]))))
+    el('td', {}, ...(a.deliveries.length ? a.deliveries.map(deliveryBadge) : [el('span', { class: 'status' }, 'digest')]))))
     : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'no alerts yet'))]));
 }
 

@@ -1,22 +1,35 @@
-// `vigie deliveries [--dead]`, `vigie deliveries show <id>`, `vigie deliveries replay <id>`: the
-// delivery log, the dead list, and resending a dead delivery with the same webhook-id.
+// `vigie deliveries [--held|--dead]`, `vigie deliveries show <id>`, `vigie deliveries replay <id>`: what
+// still waits (pending, retrying: with the next attempt time) and what is held for a disabled channel,
+// the dead list, one delivery's attempt log, and resending a dead delivery with the same webhook-id.
 import type { Command } from 'commander';
 import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
+import type { Delivery } from '../../core/model/alert.js';
 import { printJson, withServices } from '../with-services.js';
+
+function line(d: Delivery): string {
+  const when = d.status === 'held' ? `held since ${d.heldSince ?? '-'} (${d.heldReason ?? 'channel disabled'})`
+    : d.nextAttemptAt && (d.status === 'pending' || d.status === 'failed' || d.status === 'sending') ? `next ${d.nextAttemptAt}` : '';
+  return `${d.id}  ${d.status.padEnd(9)} attempts=${d.attempts} sub=${d.subscriptionId}${when ? `  ${when}` : ''}  last=${d.lastError ?? '-'}`;
+}
 
 export function register(program: Command): void {
   const deliveries = program.command('deliveries')
-    .description('list deliveries (--dead for those that exhausted their retries), show attempts, replay')
-    .option('--dead', 'only dead deliveries')
-    .option('--subscription <id>', 'deliveries of one subscription')
+    .description('list deliveries still owed (pending, retrying: next attempt time; held for a disabled channel); --dead, --held, show, replay')
+    .option('--dead', 'only dead deliveries (retries exhausted)')
+    .option('--held', 'only deliveries held for a disabled webhook channel')
+    .option('--subscription <id>', 'every delivery of one subscription, newest first')
     .option('--json', 'JSON output')
-    .action(async (o: { dead?: boolean; subscription?: string; json?: boolean }) => withServices(async ({ services }) => {
-      const ids = o.dead || !o.subscription ? await services.alerts.listDead() : await services.alerts.listDeliveryIds(o.subscription);
-      const rows = (await Promise.all(ids.map((id) => services.alerts.getDelivery(id)))).filter((d) => d !== undefined);
+    .action(async (o: { dead?: boolean; held?: boolean; subscription?: string; json?: boolean }) => withServices(async ({ services }) => {
+      const a = services.alerts;
+      const ids = o.dead ? await a.listDead() : o.held ? await a.listHeld() : o.subscription ? await a.listDeliveryIds(o.subscription)
+        : [...await a.listWaiting(), ...await a.listHeld()];
+      const rows = (await Promise.all(ids.map((id) => a.getDelivery(id))))
+        .filter((d): d is Delivery => d !== undefined && (!o.subscription || d.subscriptionId === o.subscription));
       if (o.json) return printJson(rows);
-      if (rows.length === 0) return console.log(o.dead || !o.subscription ? 'no dead deliveries' : 'no deliveries');
-      for (const d of rows) console.log(`${d.id}  ${d.status.padEnd(9)} attempts=${d.attempts} sub=${d.subscriptionId} last=${d.lastError ?? '-'}`);
+      const what = o.dead ? 'dead' : o.held ? 'held' : o.subscription ? '' : 'pending, retrying or held';
+      if (rows.length === 0) return console.log(`no ${what ? `${what} ` : ''}deliveries`);
+      for (const d of rows) console.log(line(d));
     }));
   deliveries.command('show <id>')
     .description('one delivery with its attempt log')
@@ -26,9 +39,9 @@ export function register(program: Command): void {
       printJson({ ...d, attemptLog: await services.alerts.attempts(id) });
     }));
   deliveries.command('replay <id>')
-    .description('send a dead (or failed) delivery again, with the same webhook-id / Message-ID')
+    .description('send a dead (or failed, submitted, discarded) delivery again, with the same webhook-id / Message-ID')
     .action(async (id: string) => withServices(async ({ services }) => {
-      if (!(await services.alerts.resetForReplay(id))) throw new VigieError('NOT_FOUND', 'deliveries', `no dead or failed delivery ${id}`);
+      if (!(await services.alerts.resetForReplay(id))) throw new VigieError('NOT_FOUND', 'deliveries', `no dead, failed, submitted or discarded delivery ${id}`);
       await services.queues.deliver.add('deliver', { deliveryId: id }, { ...JOB_OPTIONS.deliver, jobId: `${id}-replay-${Date.now()}` });
       console.log(`delivery ${id} queued for replay`);
     }));

@@ -1,8 +1,10 @@
-// `vigie subscriptions add|list|show|rm|rotate-secret`: who wants what, stored in the shared Redis.
+// `vigie subscriptions add|list|show|rm|rotate-secret|enable`: who wants what, stored in the shared Redis.
 // A webhook secret is generated here, printed once, and never shown by list/show.
 import type { Command } from 'commander';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
+import { enableChannel, type HeldChoice } from '../../pipeline/enable-channel.js';
+import { removeSubscription } from '../../pipeline/discard-held.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { printJson, withServices } from '../with-services.js';
@@ -70,9 +72,9 @@ export function register(program: Command): void {
       console.log(formatSubscription(sub, names, alerts.map((a) => ({ id: a.id, createdAt: a.createdAt, title: titles.get(a.articleId) }))));
     }));
   subs.command('rm <id>')
-    .description('delete a subscription (its secrets too)')
+    .description('delete a subscription (its secrets too; its held deliveries are discarded)')
     .action(async (id: string) => withServices(async ({ services }) => {
-      if (!(await services.subscriptions.remove(id))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      if (!(await removeSubscription(services, await services.subscriptions.get(id)))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
       console.log(`subscription ${id} removed`);
     }));
   subs.command('rotate-secret <id>')
@@ -85,5 +87,16 @@ export function register(program: Command): void {
       const r = await rotateWebhookSecret(services, sub, o.channel);
       if (o.json) printJson({ id, ...r });
       else console.log(`new webhook secret (shown once): ${r.secret}\nthe previous secret keeps signing until ${r.previousUntil}`);
+    }));
+  subs.command('enable <id>')
+    .description('re-enable a webhook channel disabled by a 410; --held says what happens to the alerts held meanwhile')
+    .option('--channel <channelId>', 'webhook channel (default: the first disabled one)')
+    .option('--held <choice>', 'deliver | discard the held deliveries (required when there are any)')
+    .action(async (id: string, o: { channel?: string; held?: string }) => withServices(async ({ services }) => {
+      if (o.held !== undefined && o.held !== 'deliver' && o.held !== 'discard') throw new VigieError('CONFIG_INVALID', 'subscriptions', '--held must be deliver or discard');
+      const sub = await services.subscriptions.get(id);
+      if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
+      const r = await enableChannel(services, sub, { channelId: o.channel, held: o.held as HeldChoice | undefined });
+      console.log(`webhook channel ${r.channelId} of ${id} enabled; held deliveries: ${r.delivered} queued, ${r.discarded} discarded`);
     }));
 }

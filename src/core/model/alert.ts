@@ -27,7 +27,11 @@ export interface Alert {
   createdAt: string;
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'submitted' | 'failed' | 'dead';
+/**
+ * pending|failed -> sending -> submitted|failed|dead. `held`: routed to (or caught on) a disabled webhook
+ * channel, kept until its owner re-enables the channel and chooses: back to pending, or `discarded`.
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'submitted' | 'failed' | 'dead' | 'held' | 'discarded';
 
 export interface Delivery {
   /** Deterministic: `msg_` + hash(subscriptionId, storyId, channelId); also the webhook-id and Message-ID. */
@@ -41,6 +45,11 @@ export interface Delivery {
   lastError?: string;
   lastStatusCode?: number;
   submittedAt?: string;
+  /** When the next attempt is due (pending and failed deliveries only). */
+  nextAttemptAt?: string;
+  /** Held deliveries: since when, and why (the channel's disabled reason). */
+  heldSince?: string;
+  heldReason?: string;
   /** Digest deliveries carry the alerts they gather (frozen when the digest is made). */
   digestAlertIds?: string[];
 }

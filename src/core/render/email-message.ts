@@ -15,7 +15,7 @@ export interface EmailMessage {
   headers: { 'Message-ID': string; 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string };
 }
 
-interface EmailEnvelopeInput {
+export interface EmailEnvelopeInput {
   subscription: Subscription;
   /** Signed one-click link (see unsubscribe-token); answers POST per RFC 8058. */
   unsubscribeUrl: string;
@@ -35,7 +35,7 @@ export interface DigestEmailInput extends EmailEnvelopeInput {
 export const MAX_SUBJECT_CHARS = 200;
 const MAX_DIGEST_ITEMS = 100;
 
-function headers(input: EmailEnvelopeInput): EmailMessage['headers'] {
+export function emailHeaders(input: EmailEnvelopeInput): EmailMessage['headers'] {
   const { unsubscribeUrl, deliveryId, domain } = input;
   if (!/^[A-Za-z0-9_-]+$/.test(deliveryId)) throw new VigieError('CONFIG_INVALID', 'email-message', 'delivery id has invalid characters');
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$/.test(domain)) throw new VigieError('CONFIG_INVALID', 'email-message', 'mail domain is invalid');
@@ -57,7 +57,7 @@ function subjectOf(subscriptionName: string, rest: string): string {
   return cleanLine(name ? `[${name}] ${rest}` : rest, MAX_SUBJECT_CHARS + 1);
 }
 
-function page(title: string, body: string, input: EmailEnvelopeInput): string {
+export function emailPage(title: string, body: string, input: EmailEnvelopeInput): string {
   const sub = escapeHtml(cleanLine(input.subscription.name, 200));
   return [
     '<!doctype html>',
@@ -72,23 +72,23 @@ function page(title: string, body: string, input: EmailEnvelopeInput): string {
   ].join('\n');
 }
 
-function footerText(input: EmailEnvelopeInput): string {
+export function emailFooterText(input: EmailEnvelopeInput): string {
   return `\n\n-- \nSubscription: ${cleanLine(input.subscription.name, 200)}\nUnsubscribe: ${input.unsubscribeUrl}\n`;
 }
 
 export function renderAlertEmail(input: AlertEmailInput): EmailMessage {
-  const hdrs = headers(input);
+  const hdrs = emailHeaders(input);
   const subject = subjectOf(input.subscription.name, cleanLine(input.article.title, MAX_SUBJECT_CHARS + 1) || 'New alert');
   return {
     subject,
-    text: renderAlertBlockText(input) + footerText(input),
-    html: page(subject, renderAlertBlockHtml(input), input),
+    text: renderAlertBlockText(input) + emailFooterText(input),
+    html: emailPage(subject, renderAlertBlockHtml(input), input),
     headers: hdrs,
   };
 }
 
 export function renderDigestEmail(input: DigestEmailInput): EmailMessage {
-  const hdrs = headers(input);
+  const hdrs = emailHeaders(input);
   const count = input.items.length;
   const subject = subjectOf(input.subscription.name, `${count} alert${count === 1 ? '' : 's'} (${input.period} digest)`);
   const shown = input.items.slice(0, MAX_DIGEST_ITEMS);
@@ -97,8 +97,8 @@ export function renderDigestEmail(input: DigestEmailInput): EmailMessage {
   const heading = `<h1 style="font-size:20px">${escapeHtml(subject)}</h1>`;
   return {
     subject,
-    text: shown.map(renderAlertBlockText).join('\n\n----\n\n') + moreText + footerText(input),
-    html: page(subject, [heading, ...shown.map(renderAlertBlockHtml), more > 0 ? `<p>${escapeHtml(moreText.trim())}</p>` : ''].join('\n'), input),
+    text: shown.map(renderAlertBlockText).join('\n\n----\n\n') + moreText + emailFooterText(input),
+    html: emailPage(subject, [heading, ...shown.map(renderAlertBlockHtml), more > 0 ? `<p>${escapeHtml(moreText.trim())}</p>` : ''].join('\n'), input),
     headers: hdrs,
   };
 }

@@ -1,6 +1,7 @@
 // Routing, the pure part: from the subscriptions a story's article fired and the matches that explain
 // it, plan one alert per subscription per story and one delivery per channel, with deterministic ids
-// so a re-run plans exactly the same objects (and the stores create nothing new).
+// so a re-run plans exactly the same objects (and the stores create nothing new). A disabled webhook
+// channel still gets its delivery, planned as held: its owner chooses its fate when re-enabling it.
 import { alertId, deliveryId } from '../deliver/delivery-ids.js';
 import type { Alert, Delivery, MatchExplanation } from '../model/alert.js';
 import type { Subscription } from '../model/subscription.js';
@@ -29,11 +30,12 @@ export function planAlerts(input: PlanInput): PlannedAlert[] {
       createdAt: input.now.toISOString(),
     };
     const deliveries = sub.channels
-      .filter((c) => !(c.type === 'webhook' && c.disabled) && !(c.type === 'email' && c.unsubscribed))
-      .map((c): PlannedDelivery => ({
-        delivery: { id: deliveryId(sub.id, input.storyId, c.id), alertId: alert.id, subscriptionId: sub.id, channelId: c.id, status: 'pending', attempts: 0 },
-        digest: c.type === 'email' && c.mode !== 'immediate' ? c.mode : undefined,
-      }));
+      .filter((c) => !(c.type === 'email' && c.unsubscribed))
+      .map((c): PlannedDelivery => {
+        const base = { id: deliveryId(sub.id, input.storyId, c.id), alertId: alert.id, subscriptionId: sub.id, channelId: c.id, attempts: 0 };
+        if (c.type === 'webhook' && c.disabled) return { delivery: { ...base, status: 'held', heldReason: c.disabledReason ?? 'endpoint disabled' } };
+        return { delivery: { ...base, status: 'pending' }, digest: c.type === 'email' && c.mode !== 'immediate' ? c.mode : undefined };
+      });
     return { alert, deliveries };
   });
 }

@@ -1,0 +1,20 @@
+// `vigie events`: what an admin should know without reading logs (webhook endpoints disabled by a 410,
+// whether their owner was emailed; re-enabled, with the fate of their held deliveries), newest first.
+import type { Command } from 'commander';
+import { printJson, withServices } from '../with-services.js';
+
+export function register(program: Command): void {
+  program.command('events')
+    .description('recent admin events (webhook endpoints disabled or re-enabled), newest first')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'JSON output')
+    .action(async (o: { limit: string; json?: boolean }) => withServices(async ({ services }) => {
+      const events = await services.events.list(Math.max(1, Math.min(1000, Number(o.limit) || 50)));
+      if (o.json) return printJson(events);
+      if (events.length === 0) return console.log('no events');
+      for (const e of events) {
+        const where = e.subscriptionId ? ` sub=${e.subscriptionId}${e.channelId ? ` channel=${e.channelId}` : ''}` : '';
+        console.log(`${e.at}  ${e.event}${where}${e.notified ? ` notified=${e.notified}` : ''}  ${e.message}`);
+      }
+    }));
+}
