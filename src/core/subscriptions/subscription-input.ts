@@ -2,6 +2,7 @@
 // once at the edge. Entity references are names or ids here; buildSubscription resolves them.
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../match/query/parse-query.js';
+import { displayName } from '../model/display-name.js';
 
 const emailAddress = z.string().trim().max(254)
   // One plain address: no display names, groups, comma lists, quotes or CR/LF (header injection).
@@ -22,7 +23,7 @@ export const channelInputSchema = z.discriminatedUnion('type', [
 ]);
 
 export const subscriptionInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: displayName(200),
   regions: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
   actors: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
   query: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
