@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorCode } from '../core/errors/error-codes.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
+import { rereadUtf8Target } from './reread-utf8-target.js';
 
 /** API-level codes, with their HTTP status. Core codes (ERROR_CODES) are sent lower-cased. */
 export const API_ERRORS = {
@@ -105,6 +106,7 @@ const CLIENT_ERRORS: Record<string, ApiErrorCode> = { HPE_HEADER_OVERFLOW: 'head
  * answer in the same shape as every other error, then close (the stream is out of sync). */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (rereadUtf8Target(err, socket)) return;
   const code = CLIENT_ERRORS[err.code ?? ''] ?? 'bad_request';
   const { status, summary } = API_ERRORS[code];
   const body = JSON.stringify({ error: { code, message: summary } });
