@@ -2,7 +2,7 @@
 // parser refuses any byte over 0x7f there (HPE_INVALID_URL). Browsers and most servers accept it, so this
 // re-reads such a request once with those bytes percent-encoded (RFC 3986 §2.1), through Node's own parser.
 // Only the request line is touched; headers and body are handed over byte for byte.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { RawReplyDefaultExpression as ServerResponse, RawRequestDefaultExpression as IncomingMessage, RawServerDefault as Server } from 'fastify';
 import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 
