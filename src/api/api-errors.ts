@@ -1,11 +1,15 @@
 // The HTTP error catalogue: every 4xx/5xx body the API sends is `{ error: { code, message, details? } }`
-// with a stable code from this file. 5xx details are logged here and never sent to the client.
+// with a stable code from this file, also for errors Node or Fastify raise before a route runs.
+// 5xx details are logged here and never sent to the client.
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorCode } from '../core/errors/error-codes.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
+import { rereadUtf8Target } from './reread-utf8-target.js';
 
 /** API-level codes, with their HTTP status. Core codes (ERROR_CODES) are sent lower-cased. */
 export const API_ERRORS = {
+  bad_request: { status: 400, summary: 'the request is not well-formed HTTP (bad request line, bad percent-escape in the path, ...)' },
   unauthorized: { status: 401, summary: 'no API key, or the key is unknown or revoked' },
   forbidden: { status: 403, summary: 'this key\'s role may not do that' },
   not_found: { status: 404, summary: 'no such object (or not yours)' },
@@ -18,6 +22,7 @@ export const API_ERRORS = {
   unprocessable: { status: 422, summary: 'the input is well-formed but cannot be used' },
   conflict: { status: 409, summary: 'the object is not in a state that allows this' },
   rate_limited: { status: 429, summary: 'too many requests for this key; see Retry-After' },
+  header_too_large: { status: 431, summary: 'the request line and headers are larger than 16 KiB' },
   internal: { status: 500, summary: 'unexpected server error (details are in the server log)' },
   unavailable: { status: 503, summary: 'a dependency (Redis) is unavailable' },
 } as const;
@@ -26,7 +31,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 
 /** Status for core VigieError codes seen by the API; unlisted ones are 422 (permanent) or 503 (transient). */
 const CORE_STATUS: Partial<Record<ErrorCode, number>> = {
-  NOT_FOUND: 404, REDIS_UNAVAILABLE: 503, CONFIG_INVALID: 422, QUERY_SYNTAX: 422, ENTITY_INVALID: 422,
+  NOT_FOUND: 404, REDIS_UNAVAILABLE: 503, CONFIG_INVALID: 422, QUERY_SYNTAX: 422, QUERY_TOO_DEEP: 422, QUERY_TOO_LONG: 422, ENTITY_INVALID: 422,
   BAD_URL: 422, UNSUPPORTED_SCHEME: 422, SSRF_BLOCKED: 422, HELD_CHOICE_REQUIRED: 409,
 };
 
@@ -62,7 +67,11 @@ function fastifyCode(err: FastifyError): { code: ApiErrorCode; message: string }
     default: break;
   }
   if (err instanceof SyntaxError) return { code: 'validation_failed', message: 'body is not valid JSON' };
-  if (err.statusCode === 429) return { code: 'rate_limited', message: err.message };
+  // Any other client error Fastify raises (FST_ERR_BAD_URL, content length, ...) keeps its status; its
+  // message is Fastify's own and says nothing about the server.
+  const status = err.statusCode ?? 0;
+  const byStatus = (Object.keys(API_ERRORS) as ApiErrorCode[]).find((c) => API_ERRORS[c].status === status);
+  if (status >= 400 && status < 500) return { code: byStatus ?? 'bad_request', message: String(err.message).replace(/^FST_ERR_\w+: /, '') };
   return undefined;
 }
 
@@ -89,6 +98,22 @@ export function toErrorResponse(err: unknown, req: FastifyRequest): { status: nu
 
 export function sendError(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+const CLIENT_ERRORS: Record<string, ApiErrorCode> = { HPE_HEADER_OVERFLOW: 'header_too_large' };
+
+/** Fastify's clientErrorHandler: Node's HTTP parser refused the bytes, so no request object exists;
+ * answer in the same shape as every other error, then close (the stream is out of sync). */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (rereadUtf8Target(err, socket)) return;
+  const code = CLIENT_ERRORS[err.code ?? ''] ?? 'bad_request';
+  const { status, summary } = API_ERRORS[code];
+  const body = JSON.stringify({ error: { code, message: summary } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${code.replace(/_/g, ' ')}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {

@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
 import type { Services } from '../runtime/create-services.js';
 import { createApiKeyStore } from '../adapters/redis/api-key-store.js';
-import { ApiError, installErrorHandlers } from './api-errors.js';
+import { ApiError, clientErrorHandler, installErrorHandlers, sendError, toErrorResponse } from './api-errors.js';
 import { installAuth } from './auth.js';
 import { noSerializerCompiler, zodValidatorCompiler } from './route-schema.js';
 import { healthRoutes } from './routes/health.js';
@@ -36,6 +36,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loggerInstance: s.log.child({ module: 'api' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
+    // Errors raised before routing (unparsable HTTP, a bad percent-escape in the path) in the catalogue's shape.
+    clientErrorHandler,
+    frameworkErrors: (err, req, reply) => {
+      const { status, body } = toErrorResponse(err, req);
+      return sendError(reply, status, body);
+    },
   });
   installErrorHandlers(app);
   app.setValidatorCompiler(zodValidatorCompiler);

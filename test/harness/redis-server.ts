@@ -15,6 +15,10 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** SIGKILL, as a crash. */
   kill(): Promise<void>;
+  /** SIGSTOP: the server keeps its sockets open but answers nothing (a hung Redis). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
   /** Starts again on the same port and data dir (AOF replayed). */
   restart(): Promise<void>;
   /** Stops and removes the data dir. */
@@ -54,6 +58,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
     c.once('exit', () => resolve());
     c.kill(signal);
+    if (signal !== 'SIGKILL') c.kill('SIGCONT'); // a paused server only acts on SIGTERM once continued
   });
 
   await launch();
@@ -63,6 +68,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     dir,
     stop: () => waitExit('SIGTERM'),
     kill: () => waitExit('SIGKILL'),
+    pause: () => { child?.kill('SIGSTOP'); },
+    resume: () => { child?.kill('SIGCONT'); },
     restart: async () => { await waitExit('SIGTERM'); await launch(); },
     close: async () => { await waitExit('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); },
   };

@@ -14,6 +14,7 @@ import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { routeSchema } from '../route-schema.js';
 import { idParam, langEnum } from '../common-schemas.js';
+import { displayName } from '../../core/model/display-name.js';
 
 const tags = ['entities'];
 const admin = { auth: 'admin' as const };
@@ -26,7 +27,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 }).strict();
 
-const aliasBody = z.object({ lang: langEnum, aliases: z.array(z.string().trim().min(1).max(200)).min(1).max(50) }).strict();
+const aliasBody = z.object({ lang: langEnum, aliases: z.array(displayName(200)).min(1).max(50) }).strict();
 
 /** Children per id, computed once per entity version. */
 function childIndex(): (snap: EntitySnapshot) => Map<string, string[]> {

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { matchDocument } from '../../core/match/match-document.js';
-import { parseQuery } from '../../core/match/query/parse-query.js';
+import { MAX_QUERY_LENGTH, parseQuery } from '../../core/match/query/parse-query.js';
 import { isVigieError } from '../../core/errors/vigie-error.js';
 import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
@@ -24,7 +24,7 @@ const matchBody = z.object({
   lang: langEnum.optional(),
 }).strict();
 
-const queryBody = z.object({ query: z.string().max(2000) }).strict();
+const queryBody = z.object({ query: z.string().max(MAX_QUERY_LENGTH) }).strict();
 
 const backtestBody = subscriptionInputSchema.pick({ regions: true, actors: true, query: true, languages: true, sources: true }).extend({
   days: z.number().int().min(1).max(90).default(7).describe('how many days back from now (ignored when from is given)'),
@@ -43,7 +43,7 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
       return { version: snap.version, entities: result.entities, matches: result.matches.filter((m) => !m.suppressedBy) };
     });
 
-  app.post('/v1/query/check', { schema: routeSchema({ operationId: 'checkQuery', summary: 'Check a keyword query; a syntax error comes with its position (0-based column)', tags, body: queryBody }) },
+  app.post('/v1/query/check', { schema: routeSchema({ operationId: 'checkQuery', summary: 'Check a keyword query; a syntax error comes with its position (0-based column)', tags, body: queryBody, responses: { 422: 'query_too_deep: more nested groups or negations than allowed (details.position)' } }) },
     async (req) => {
       const { query } = req.body as { query: string };
       if (query.trim() === '') return { valid: true, empty: true };
@@ -51,13 +51,14 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
         parseQuery(query);
         return { valid: true };
       } catch (err) {
+        // A query too deep to read is refused (422 query_too_deep), not reported as a syntax error.
         if (!isVigieError(err) || err.code !== 'QUERY_SYNTAX') throw err;
         return { valid: false, error: { code: 'query_syntax', message: err.message, ...err.details } };
       }
     });
 
   app.post('/v1/backtest', {
-    schema: routeSchema({ operationId: 'backtest', summary: 'A draft subscription over stored articles: the alerts it would have sent (one per story, as live routing: later articles of the story in related), and near misses with the reason', tags, body: backtestBody, responses: { 422: 'unknown entity or bad query (details.query.position)' } }),
+    schema: routeSchema({ operationId: 'backtest', summary: 'A draft subscription over stored articles: the alerts it would have sent (one per story, as live routing: later articles of the story in related), and near misses with the reason', tags, body: backtestBody, responses: { 422: 'unknown entity or bad query (details.query.position); query_too_deep' } }),
   }, async (req) => {
     const body = req.body as BacktestBody;
     const snap = await s.entities.current();

@@ -145,7 +145,9 @@ function onQueryInput() {
 async function checkQuery() {
   const input = $('sub-query');
   const box = $('query-error');
-  const data = await api('POST', '/v1/query/check', { query: input.value });
+  // A query refused before it is read (too deep: 422 with the same error fields) shows like a syntax error.
+  const data = await api('POST', '/v1/query/check', { query: input.value })
+    .catch((err) => { if (err.status === 422 && err.data) return { valid: false, error: { ...err.data.error, ...err.data.error.details } }; throw err; });
   input.classList.toggle('invalid', !data.valid);
   input.classList.toggle('valid', data.valid && !data.empty);
   box.hidden = data.valid;

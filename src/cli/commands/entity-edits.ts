@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import YAML from 'yaml';
 import { entitySchema, LANGS, type Lang } from '../../core/entities/entity.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
+import { displayNameProblem } from '../../core/model/display-name.js';
 import { saveEntity, withAliases } from '../../pipeline/save-entity.js';
 import { printJson, withServices } from '../with-services.js';
 
@@ -43,7 +44,10 @@ export function registerEdits(entities: Command): void {
       if (!(LANGS as readonly string[]).includes(o.lang)) throw new VigieError('CONFIG_INVALID', 'entities', `--lang must be one of ${LANGS.join(', ')}, not "${o.lang}"`);
       const e = (await services.entities.current()).graph.get(id);
       if (!e) throw new VigieError('NOT_FOUND', 'entities', `no entity ${id} (find ids with \`vigie entities search <name>\`)`);
-      const saved = await saveEntity(services, withAliases(e, o.lang as Lang, aliases.map((a) => a.trim()).filter(Boolean)));
+      const spellings = aliases.map((a) => a.trim()).filter(Boolean);
+      const problems = spellings.flatMap((a, i) => { const p = displayNameProblem(a); return p ? [`alias ${i + 1}: ${p}`] : []; });
+      if (problems.length > 0) throw new VigieError('ENTITY_INVALID', 'entities', problems.join('; '), { details: { problems } });
+      const saved = await saveEntity(services, withAliases(e, o.lang as Lang, spellings));
       if (o.json) return printJson(saved);
       console.log(`entity ${id}: ${aliases.length} alias(es) added in ${o.lang}; entity version ${saved.version}`);
     }));

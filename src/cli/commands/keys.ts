@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { createApiKeyStore, type ApiRole } from '../../adapters/redis/api-key-store.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
+import { displayNameProblem } from '../../core/model/display-name.js';
 import { printJson, withServices } from '../with-services.js';
 
 export function register(program: Command): void {
@@ -16,6 +17,8 @@ export function register(program: Command): void {
       if (o.role !== 'admin' && o.role !== 'subscriber') throw new VigieError('CONFIG_INVALID', 'keys', `--role must be admin or subscriber, not "${o.role}"`);
       const name = o.name.trim();
       if (name === '' || name.length > 200) throw new VigieError('CONFIG_INVALID', 'keys', '--name must be 1 to 200 characters');
+      const problem = displayNameProblem(name);
+      if (problem) throw new VigieError('CONFIG_INVALID', 'keys', `--name ${problem}`);
       const { key, record } = await createApiKeyStore(services.redis, services.keys).create({ name, role: o.role as ApiRole, now: services.clock() });
       if (o.json) return printJson({ ...record, key });
       console.log(`key ${record.id} (${record.role}, ${record.name}) created; shown once:\n${key}`);

@@ -1,6 +1,7 @@
 // The entity model: things people watch (regions, actors, topics) with their names and aliases in
 // French, English and Arabic. Validated with zod at the edge (config files, API bodies).
 import { z } from 'zod';
+import { displayName } from '../model/display-name.js';
 
 export const LANGS = ['en', 'fr', 'ar'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -8,7 +9,7 @@ export type Lang = (typeof LANGS)[number];
 export const ENTITY_KINDS = ['region', 'actor', 'topic'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-const nonEmpty = z.string().trim().min(1).max(200);
+const nonEmpty = displayName(200);
 
 const langLists = z
   .object({ en: z.array(nonEmpty).optional(), fr: z.array(nonEmpty).optional(), ar: z.array(nonEmpty).optional() })

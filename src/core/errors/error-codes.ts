@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   SMTP_NOT_CONFIGURED: { permanent: true, summary: 'an email channel is declared but SMTP_URL is not set' },
   ENTITY_INVALID: { permanent: true, summary: 'an entity definition is invalid' },
   QUERY_SYNTAX: { permanent: true, summary: 'a keyword query has a syntax error' },
+  QUERY_TOO_DEEP: { permanent: true, summary: 'a keyword query nests groups or negations too deeply' },
+  QUERY_TOO_LONG: { permanent: true, summary: 'a keyword query is longer than allowed' },
   NOT_FOUND: { permanent: true, summary: 'the requested object does not exist' },
   // outbound gate
   SSRF_BLOCKED: { permanent: true, summary: 'target address is not public and not allowed' },

@@ -2,13 +2,14 @@
 // Pure: turns untrusted values into SourceConfig or a list of problems.
 import { z } from 'zod';
 import type { SourceConfig } from '../model/source.js';
+import { displayName } from '../model/display-name.js';
 
 const selector = z.string().trim().min(1).max(300);
 
 export const sourceInputSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id must be lowercase letters, digits and dashes').optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: displayName(200).optional(),
     url: z.string().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http and https URLs'),
     kind: z.enum(['feed', 'html']).default('feed'),
     /** Seconds between polls; 1 s is accepted for tests and local demos. */

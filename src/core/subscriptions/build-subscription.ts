@@ -37,7 +37,9 @@ export function buildSubscription(input: ParsedSubscriptionInput, ctx: BuildCont
     try {
       parseQuery(input.query);
     } catch (err) {
-      if (!isVigieError(err)) throw err;
+      // Only a syntax error is a problem to list with the others; a query over the length or nesting
+      // bound was not read at all and keeps its own code (query_too_deep, query_too_long).
+      if (!isVigieError(err) || err.code !== 'QUERY_SYNTAX') throw err;
       queryError = err;
       problems.push(`query: ${err.message}`);
     }

@@ -1,6 +1,8 @@
 // The shape of a subscription as people write it (CLI flags, config files, API bodies), validated
 // once at the edge. Entity references are names or ids here; buildSubscription resolves them.
 import { z } from 'zod';
+import { MAX_QUERY_LENGTH } from '../match/query/parse-query.js';
+import { displayName } from '../model/display-name.js';
 
 const emailAddress = z.string().trim().max(254)
   // One plain address: no display names, groups, comma lists, quotes or CR/LF (header injection).
@@ -21,10 +23,10 @@ export const channelInputSchema = z.discriminatedUnion('type', [
 ]);
 
 export const subscriptionInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: displayName(200),
   regions: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
   actors: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
-  query: z.string().trim().max(2000).optional(),
+  query: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
   languages: z.array(z.enum(['en', 'fr', 'ar'])).max(3).default([]),
   sources: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
   active: z.boolean().default(true),

@@ -19,7 +19,8 @@ export function syntaxError(query: string, position: number, expected: string, f
 
 function nearLexeme(query: string, pos: number, text: string): Lexeme {
   const digits = text.slice(5);
-  if (!/^[0-9]{1,3}$/.test(digits)) throw syntaxError(query, pos + 5, 'a number of words after NEAR/ (e.g. NEAR/5)', digits ? `"${digits}"` : 'nothing');
+  // After a bare NEAR at the very end, the column just past the query (where the number is missing).
+  if (!/^[0-9]{1,3}$/.test(digits)) throw syntaxError(query, Math.min(pos + 5, query.length), 'a number of words after NEAR/ (e.g. NEAR/5)', digits ? `"${digits}"` : 'nothing');
   return { kind: 'near', pos, text, distance: Number(digits) };
 }
 

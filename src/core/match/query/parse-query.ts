@@ -1,5 +1,7 @@
 // Parses a keyword query: terms, "phrases", prefix*, AND, OR, NOT / leading -, parentheses, NEAR/n,
-// implicit AND. Precedence: NOT > NEAR > AND > OR. Errors are QUERY_SYNTAX with { position, expected }.
+// implicit AND. Precedence: NOT > NEAR > AND > OR. Errors are QUERY_SYNTAX with { position, expected };
+// the parser recurses, so length and nesting are bounded first (QUERY_TOO_LONG, QUERY_TOO_DEEP).
+import { VigieError } from '../../errors/vigie-error.js';
 import type { QueryNode } from './query-node.js';
 import { NEAR_MAX } from './query-node.js';
 import { lexQuery, syntaxError, type Lexeme } from './lex-query.js';
@@ -7,8 +9,19 @@ import { aliasVariants } from '../alias-variants.js';
 
 const OPERAND = 'a term, a "phrase" or "("';
 
+/** Nested groups and negations together; real queries use a handful, 2,000 "(" would overflow the stack. */
+export const MAX_QUERY_DEPTH = 32;
+/** Characters; the API and subscription schemas use the same bound. */
+export const MAX_QUERY_LENGTH = 2000;
+
+function tooDeep(query: string, position: number): VigieError {
+  return new VigieError('QUERY_TOO_DEEP', 'query',
+    `more than ${MAX_QUERY_DEPTH} nested groups or negations at column ${position + 1}`, { details: { position, limit: MAX_QUERY_DEPTH } });
+}
+
 class Parser {
   private at = 0;
+  private depth = 0;
   constructor(private readonly query: string, private readonly lexemes: Lexeme[]) {}
 
   private peek(): Lexeme { return this.lexemes[this.at]!; }
@@ -63,20 +76,34 @@ class Parser {
 
   private unary(): QueryNode {
     const l = this.peek();
-    if (l.kind === 'not' || l.kind === 'minus') { this.next(); return { type: 'not', child: this.unary() }; }
+    if (l.kind === 'not' || l.kind === 'minus') {
+      this.next();
+      return { type: 'not', child: this.nested(l, () => this.unary()) };
+    }
     return this.primary();
   }
 
   private primary(): QueryNode {
     const l = this.next();
     if (l.kind === 'lparen') {
-      const inner = this.or();
+      const inner = this.nested(l, () => this.or());
       const close = this.next();
       if (close.kind !== 'rparen') throw syntaxError(this.query, close.pos, 'a closing parenthesis ")"', this.found(close));
       return inner;
     }
     if (l.kind === 'word' || l.kind === 'phrase') return this.words(l);
     throw syntaxError(this.query, l.pos, OPERAND, this.found(l));
+  }
+
+  /** Runs one level deeper, refusing past MAX_QUERY_DEPTH at the lexeme that opens the level. */
+  private nested(opener: Lexeme, inner: () => QueryNode): QueryNode {
+    if (this.depth >= MAX_QUERY_DEPTH) throw tooDeep(this.query, opener.pos);
+    this.depth += 1;
+    try {
+      return inner();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private words(l: Lexeme): QueryNode {
@@ -89,5 +116,9 @@ class Parser {
 }
 
 export function parseQuery(q: string): QueryNode {
+  if (q.length > MAX_QUERY_LENGTH) {
+    throw new VigieError('QUERY_TOO_LONG', 'query', `a query is at most ${MAX_QUERY_LENGTH} characters, this one has ${q.length}`,
+      { details: { position: MAX_QUERY_LENGTH, limit: MAX_QUERY_LENGTH } });
+  }
   return new Parser(q, lexQuery(q)).parse();
 }

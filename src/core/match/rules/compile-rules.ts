@@ -43,7 +43,7 @@ function compileQuery(rule: Rule): QueryNode | undefined {
     return parseQuery(rule.query);
   } catch (err) {
     if (!isVigieError(err)) throw err;
-    throw new VigieError('QUERY_SYNTAX', 'rules', `rule ${rule.id}: ${err.message}`, { details: { ...err.details, ruleId: rule.id }, cause: err });
+    throw new VigieError(err.code, 'rules', `rule ${rule.id}: ${err.message}`, { details: { ...err.details, ruleId: rule.id }, cause: err });
   }
 }
 
