@@ -2,11 +2,19 @@
 // then frozen. Nothing else in vigie reads process.env.
 import { z } from 'zod';
 import { VigieError } from '../core/errors/vigie-error.js';
+import { parseRedisUrl } from './parse-redis-url.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
-  REDIS_URL: z.string().url().optional(),
+  /** One server (redis://, rediss://) or a Redis Cluster (redis-cluster://host:port,host:port); see parse-redis-url.ts. */
+  REDIS_URL: z.string().superRefine((url, ctx) => {
+    try {
+      parseRedisUrl(url);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }).optional(),
   VIGIE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('vigie'),
   VIGIE_DATA_DIR: z.string().default('./data'),
   VIGIE_CONFIG_DIR: z.string().optional(),

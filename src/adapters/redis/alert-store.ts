@@ -1,7 +1,7 @@
 // Alerts and deliveries in Redis. Ids are deterministic (subscription, story, channel), so creating
 // them is idempotent: a re-run of the article stage finds them and creates nothing new.
 // A delivery's status is the final guard against a double send (pending|failed -> sending -> submitted|dead).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Alert, Delivery, DeliveryStatus } from '../../core/model/alert.js';
 import type { Keys } from './keys.js';
 
@@ -31,9 +31,9 @@ return 'claimed'
 
 export type ClaimResult = 'claimed' | 'busy' | 'missing' | 'submitted' | 'dead';
 
-type ClaimingRedis = Redis & { vigieClaimDelivery(key: string, now: string, staleMs: string): Promise<ClaimResult> };
+type ClaimingRedis = RedisClient & { vigieClaimDelivery(key: string, now: string, staleMs: string): Promise<ClaimResult> };
 
-export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: number) {
+export function createAlertStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
   const ttl = retentionSeconds;
   // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
   redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 1, lua: CLAIM_LUA });

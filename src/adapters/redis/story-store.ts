@@ -3,7 +3,7 @@
 // sets instead of scanning. Assignment runs under a short lock so two copies processed at once by two
 // workers cannot both open a new story.
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { StoryCandidate } from '../../core/stories/assign-story.js';
 import type { StoryFingerprint } from '../../core/stories/story-fingerprint.js';
 import type { Keys } from './keys.js';
@@ -12,7 +12,7 @@ export interface StoredStory { id: string; firstArticleId: string; articleIds: s
 
 const MAX_FINGERPRINTS = 5;
 
-export function createStoryStore(redis: Redis, keys: Keys, windowHours: number) {
+export function createStoryStore(redis: RedisClient, keys: Keys, windowHours: number) {
   const windowMs = windowHours * 3600 * 1000;
   const lockKey = `${keys.prefix}:lock:story-assign`;
   return {
