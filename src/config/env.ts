@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { parseAllowNetworks } from '../adapters/http/ip-policy.js';
+import { parseRedisUrl } from './parse-redis-url.js';
 
 /** A bad CIDR is an environment problem like any other: reported with the rest, before anything starts. */
 const allowNetworks = z.string().default('').superRefine((csv, ctx) => {
@@ -19,7 +20,14 @@ const allowNetworks = z.string().default('').superRefine((csv, ctx) => {
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
-  REDIS_URL: z.string().url().optional(),
+  /** One server (redis://, rediss://) or a Redis Cluster (redis-cluster://host:port,host:port); see parse-redis-url.ts. */
+  REDIS_URL: z.string().superRefine((url, ctx) => {
+    try {
+      parseRedisUrl(url);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }).optional(),
   VIGIE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('vigie'),
   VIGIE_DATA_DIR: z.string().default('./data'),
   VIGIE_CONFIG_DIR: z.string().optional(),

@@ -1,9 +1,8 @@
 // Builds the one object every pipeline receives: stores, queues, the outbound gate, catalogs, mailer,
 // logger, metrics and the clock. Created once per process at the edge (start/worker/api), closed on exit.
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { Env } from '../config/env.js';
-import { connectRedis } from '../adapters/redis/connect-redis.js';
+import { connectRedis, type RedisClient } from '../adapters/redis/connect-redis.js';
 import { createKeys, type Keys } from '../adapters/redis/keys.js';
 import { createSourceStore } from '../adapters/redis/source-store.js';
 import { createSeenStore } from '../adapters/redis/seen-store.js';
@@ -39,7 +38,7 @@ export interface ServiceOptions {
 export function createServices(opts: ServiceOptions) {
   const { env } = opts;
   const log = opts.logger ?? createLogger(env.VIGIE_LOG_LEVEL);
-  const redis: Redis = connectRedis(opts.redisUrl, 'state');
+  const redis: RedisClient = connectRedis(opts.redisUrl, 'state');
   const keys: Keys = createKeys(env.VIGIE_PREFIX);
   const retention = env.VIGIE_ARTICLE_RETENTION_DAYS * 24 * 3600;
   const queueConnection = connectRedis(opts.redisUrl, 'producer');

@@ -7,6 +7,7 @@ import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { makeConfigDir } from '../harness/config-dir.js';
+import { distinctArticle } from '../harness/distinct-article.js';
 import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
 import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
@@ -22,21 +23,6 @@ let env: Record<string, string>;
 // Seeded, so a failure can be replayed: kill delays and article texts come from it.
 let seed = Number(process.env.VIGIE_CRASH_SEED ?? 20261125);
 const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
-
-const PLACES = ['Idlib', 'Saraqib', 'Ariha', 'Jisr al-Shughur', 'Maarat al-Numan', 'Atarib', 'Darat Izza', 'Sarmada', 'Harem', 'Salqin', 'Kafr Nabl', 'Khan Shaykhun'];
-const WORDS = ['market', 'council', 'school', 'bridge', 'harvest', 'clinic', 'bakery', 'river', 'well', 'road', 'families', 'teachers',
-  'farmers', 'drivers', 'doctors', 'volunteers', 'reopened', 'repaired', 'closed', 'flooded', 'inspected', 'visited', 'generator',
-  'pharmacy', 'orchard', 'mill', 'stadium', 'library', 'tanker', 'depot', 'garden', 'workshop', 'shelter', 'kitchen', 'ferry', 'tower',
-  'morning', 'evening', 'quietly', 'slowly', 'together', 'again', 'cables', 'pipes', 'windows', 'roofs', 'tents', 'blankets'];
-
-// Every article must be its own story (distinct words, no shared counts), or story grouping would
-// rightly fold one into another and the test would miss an alert that was never owed.
-function article(n: number) {
-  const place = PLACES[n % PLACES.length]!;
-  const pick = (k: number) => Array.from({ length: k }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-  return { slug: `crash-${n}`, lang: 'en', published: new Date().toISOString(), title: `Crashmarker ${pick(4)} ${place}`,
-    summary: pick(6), paragraphs: [`${pick(16)} crashmarker ${place} ${pick(10)}.`, `${pick(14)}.`] };
-}
 
 before(async () => {
   redis = await startTestRedis();
@@ -68,7 +54,7 @@ test(`SIGKILL at random moments, ${ROUNDS} rounds: no alert lost, duplicates sha
   state.disconnect();
   await first.kill('SIGKILL');
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (let i = 0; i < PER_ROUND; i += 1) site.publish(article(published++));
+    for (let i = 0; i < PER_ROUND; i += 1) site.publish(distinctArticle(published++, random));
     const worker = spawnVigie(['worker'], env);
     // Boot takes about a second; kill anywhere from mid-boot to well into polling and delivery.
     await new Promise((r) => setTimeout(r, 500 + Math.floor(random() * 2500)));

@@ -7,15 +7,14 @@ import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { makeConfigDir } from '../harness/config-dir.js';
 import { runVigie, spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
-import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
+import { connectRedis, type RedisClient } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { createArticleStore } from '../../src/adapters/redis/article-store.js';
 import { articleId } from '../../src/core/ids/article-id.js';
-import type { Redis } from 'ioredis';
 
 let redis: TestRedis;
 let site: NewsSite;
-let client: Redis;
+let client: RedisClient;
 let env: Record<string, string>;
 const keys = createKeys('vigie');
 

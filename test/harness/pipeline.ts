@@ -21,8 +21,11 @@ export function shippedEntities(): Entity[] {
   return shipped;
 }
 
+/** What the pipeline needs of a test Redis: a single server (redis-server.ts) or a cluster (redis-cluster.ts). */
+export interface PipelineRedis { url: string; close(): Promise<void> }
+
 export interface Pipeline {
-  redis: TestRedis;
+  redis: PipelineRedis;
   services: Services;
   workers: WorkerSet;
   addSource(input: SourceInput): Promise<string>;
@@ -30,8 +33,10 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-export async function startPipeline(envOverrides: Record<string, string> = {}): Promise<Pipeline> {
-  const redis = await startTestRedis();
+/** With `opts.redis` (for instance a cluster) the pipeline runs on it and leaves closing it to the caller. */
+export async function startPipeline(envOverrides: Record<string, string> = {}, opts: { redis?: PipelineRedis } = {}): Promise<Pipeline> {
+  const owned: TestRedis | undefined = opts.redis ? undefined : await startTestRedis();
+  const redis: PipelineRedis = opts.redis ?? owned!;
   const env = loadEnv({
     VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_BACKFILL: '0', VIGIE_LOG_LEVEL: process.env.VIGIE_TEST_LOG ?? 'silent',
     VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800', VIGIE_WEBHOOK_TIMEOUT_MS: '2000', VIGIE_LOCK_MS: '5000', VIGIE_STALLED_MS: '2000',
@@ -55,7 +60,7 @@ export async function startPipeline(envOverrides: Record<string, string> = {}): 
       await workers.close();
       await services.queues.poll.obliterate({ force: true }).catch(() => undefined);
       await services.close();
-      await redis.close();
+      await owned?.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // them is idempotent: a re-run of the article stage finds them and creates nothing new.
 // A delivery's status is the final guard against a double send (pending|failed -> sending -> submitted|dead;
 // held -> pending|discarded). Three indexes follow the status: waiting (by next attempt), held, dead.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Alert, Delivery, DeliveryStatus } from '../../core/model/alert.js';
 import type { Keys } from './keys.js';
 
@@ -84,14 +84,14 @@ return 1
 export type ClaimResult = 'claimed' | 'busy' | 'missing' | 'submitted' | 'dead' | 'discarded';
 export type HoldResult = 'held' | 'missing' | 'submitted' | 'dead' | 'discarded';
 
-type ScriptedRedis = Redis & {
+type ScriptedRedis = RedisClient & {
   vigieClaimDelivery(key: string, held: string, now: string, staleMs: string, id: string): Promise<ClaimResult>;
   vigieCreateDelivery(...args: string[]): Promise<number>;
   vigieHoldDelivery(...args: string[]): Promise<HoldResult>;
   vigieLeaveHeld(...args: string[]): Promise<number>;
 };
 
-export function createAlertStore(redis: Redis, keys: Keys, retentionSeconds: number) {
+export function createAlertStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
   const ttl = retentionSeconds;
   // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
   redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 2, lua: CLAIM_LUA });

@@ -1,7 +1,7 @@
 // API keys in Redis, stored only as their SHA-256 hash: a key is shown once at creation and cannot be
 // read back. Revoking deletes the hash entry at once; the listing keeps the record, marked revoked.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Keys } from './keys.js';
 
 export type ApiRole = 'admin' | 'subscriber';
@@ -22,7 +22,7 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-export function createApiKeyStore(redis: Redis, keys: Keys) {
+export function createApiKeyStore(redis: RedisClient, keys: Keys) {
   return {
     async create(input: { name: string; role: ApiRole; now: Date }): Promise<{ key: string; record: ApiKeyRecord }> {
       const key = `vk_${randomBytes(32).toString('base64url')}`;

@@ -1,10 +1,10 @@
 // Articles in Redis, one key per canonical URL with a retention period, plus a time index for
 // backtests and the API. Also the per-article routing marks that make the article stage re-runnable.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Article } from '../../core/model/article.js';
 import type { Keys } from './keys.js';
 
-export function createArticleStore(redis: Redis, keys: Keys, retentionSeconds: number) {
+export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
   return {
     async get(id: string): Promise<Article | undefined> {
       const raw = await redis.get(keys.article(id));

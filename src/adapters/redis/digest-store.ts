@@ -1,7 +1,7 @@
 // Alerts waiting for an hourly or daily digest, per subscription channel. Taking a batch moves the
 // alert ids into the digest's delivery record in one transaction, so a crash cannot send them twice
 // in two digests nor lose them between the two.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Keys } from './keys.js';
 
 // Atomic: the digest delivery is created once (a re-run of the same window changes nothing) and its
@@ -16,7 +16,7 @@ redis.call('ZADD', KEYS[4], tonumber(ARGV[7]), ARGV[1])
 return 1
 `;
 
-export function createDigestStore(redis: Redis, keys: Keys) {
+export function createDigestStore(redis: RedisClient, keys: Keys) {
   return {
     async add(subscriptionId: string, channelId: string, mode: 'hourly' | 'daily', alertId: string, now: Date): Promise<void> {
       await redis.multi()

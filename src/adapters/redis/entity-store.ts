@@ -1,10 +1,10 @@
 // Entities edited through the API: kept in Redis by id, overriding (or adding to) the shipped files,
 // with a version counter every process watches to recompile its matcher.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import { entitySchema, type Entity } from '../../core/entities/entity.js';
 import type { Keys } from './keys.js';
 
-export function createEntityStore(redis: Redis, keys: Keys) {
+export function createEntityStore(redis: RedisClient, keys: Keys) {
   return {
     async version(): Promise<string> {
       return (await redis.get(keys.entitiesVersion)) ?? '0';

@@ -1,6 +1,6 @@
 // Events an admin should see without reading logs (a webhook endpoint disabled by a 410, re-enabled by
 // its owner): a capped list in Redis, newest first. Not a log: a handful of rare, actionable facts.
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './connect-redis.js';
 import type { Keys } from './keys.js';
 
 export interface OpsEvent {

@@ -4,7 +4,7 @@
 // its slot for one lease (10 s) at most. A process that finds the host full polls again after a short,
 // jittered wait (fetches last seconds; a queue would add little).
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import type { HostSlots } from '../http/host-slots.js';
 import type { Keys } from './keys.js';
@@ -53,7 +53,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function createHostSlotStore(redis: Redis, keys: Keys, opts: HostSlotStoreOptions): HostSlots {
+export function createHostSlotStore(redis: RedisClient, keys: Keys, opts: HostSlotStoreOptions): HostSlots {
   const pollMs = opts.pollMs ?? 100;
   const leaseMs = opts.leaseMs ?? 10_000;
   return {

@@ -1,12 +1,12 @@
 // The per-source seen set: identities of items already recorded, bounded so a feed that churns
 // forever cannot grow Redis without limit (oldest identities are trimmed first).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Keys } from './keys.js';
 
 /** Far more than any feed holds at once, so a trimmed identity cannot reappear in the feed. */
 export const SEEN_LIMIT = 5000;
 
-export function createSeenStore(redis: Redis, keys: Keys) {
+export function createSeenStore(redis: RedisClient, keys: Keys) {
   return {
     async count(sourceId: string): Promise<number> {
       return redis.zcard(keys.seen(sourceId));

@@ -1,6 +1,6 @@
 // Sources and their polling state in Redis: configuration, health, last error, HTTP validators
 // (ETag/Last-Modified, kept here and not in process memory so any worker can poll any source).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { SourceConfig, SourceState } from '../../core/model/source.js';
 import type { Keys } from './keys.js';
 
@@ -9,7 +9,7 @@ export interface Validators { etag?: string; lastModified?: string }
 /** After this many consecutive failures a source is reported unhealthy (it keeps being polled, with backoff). */
 export const UNHEALTHY_AFTER = 3;
 
-export function createSourceStore(redis: Redis, keys: Keys) {
+export function createSourceStore(redis: RedisClient, keys: Keys) {
   return {
     async put(source: SourceConfig): Promise<void> {
       await redis.multi().set(keys.source(source.id), JSON.stringify(source)).sadd(keys.sources, source.id).exec();

@@ -2,7 +2,7 @@
 // bands, URL) in time-scored sorted sets, so finding the candidates for a new article reads a few small
 // sets instead of scanning. Assignment runs under a short lock so two copies processed at once by two
 // workers cannot both open a new story.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { StoryCandidate } from '../../core/stories/assign-story.js';
 import type { StoryFingerprint } from '../../core/stories/story-fingerprint.js';
 import type { Keys } from './keys.js';
@@ -17,7 +17,7 @@ export const STORY_LOCK_WAIT_MS = 10_000;
 /** Where the lock reports going ahead without it (a pino logger fits). */
 export interface StoryLockLog { warn(fields: object, message: string): void }
 
-export function createStoryStore(redis: Redis, keys: Keys, windowHours: number, log: StoryLockLog) {
+export function createStoryStore(redis: RedisClient, keys: Keys, windowHours: number, log: StoryLockLog) {
   const windowMs = windowHours * 3600 * 1000;
   return {
     async get(id: string): Promise<StoredStory | undefined> {

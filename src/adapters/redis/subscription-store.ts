@@ -1,10 +1,10 @@
 // Subscriptions and their webhook secrets in Redis. Secrets sit in their own keys so that listing,
 // jobs and logs never carry them; a version counter tells workers to recompile their rule index.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connect-redis.js';
 import type { Subscription, WebhookSecrets } from '../../core/model/subscription.js';
 import type { Keys } from './keys.js';
 
-export function createSubscriptionStore(redis: Redis, keys: Keys) {
+export function createSubscriptionStore(redis: RedisClient, keys: Keys) {
   return {
     async put(sub: Subscription): Promise<void> {
       await redis.multi()

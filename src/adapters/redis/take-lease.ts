@@ -2,7 +2,7 @@
 // (compare-and-delete), and optionally kept alive while held. It never waits: the caller decides what
 // a taken lease means (skip a poll, try a lock again).
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './connect-redis.js';
 
 /** KEYS[1] the lease; ARGV[1] the holder's token. Deletes the lease only if that holder still has it. */
 const RELEASE_LUA = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
