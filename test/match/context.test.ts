@@ -46,7 +46,7 @@ const matcher = compileMatcher(entities);
 const ids = (text: string, lang = 'fr'): string[] => matchDocument(matcher, { text, lang }).entities.map((x) => x.id).sort();
 
 test('an ambiguous common word does not count alone, and says why', () => {
-  const r = matchDocument(matcher, { text: 'Elle a offert une rose à sa mère pour la fête.', lang: 'fr' });
+  const r = matchDocument(matcher, { text: 'Elle a choisi le parfum Rose pour la fête.', lang: 'fr' });
   assert.deepEqual(r.entities, []);
   assert.equal(r.unconfirmed?.[0]?.entityId, 'sy-rose');
   assert.match(r.unconfirmed![0]!.unconfirmed!, /common word \(fr\)/);
@@ -159,6 +159,16 @@ test('a doubtful item of a list counts when two other items count in its country
   assert.deepEqual(ids('قصف طال اللاذقية، جبلة، كفر تالا، والوردة', 'ar'), ['sy-jableh', 'sy-kfar', 'sy-latakia', 'sy-rose'], 'و fused to the last item');
   assert.deepEqual(ids('Les bombardements ont touché Lattaquié, Rose et Kfar Tala.'), ['sy-latakia'], 'one place that counts is not enough');
   assert.deepEqual(ids('Lattaquié et Jablé ont fêté la rose.'), ['sy-jableh', 'sy-latakia'], 'a word outside the list');
+});
+
+test("a place's name written all in lower case is the common noun, in capitals it is the place", () => {
+  const m = compileMatcher([...entities,
+    e({ id: 'sy-damascus', kind: 'region', type: 'town', names: { en: 'Damascus', fr: 'Damas', ar: 'دمشق' }, parents: ['sy-lat-d'] }),
+    e({ id: 'actor-daesh', kind: 'actor', type: 'armed-group', names: { en: 'Islamic State', fr: 'Daech', ar: 'داعش' } })]);
+  const found = (text: string): string[] => matchDocument(m, { text, lang: 'fr' }).entities.map((x) => x.id).sort();
+  assert.deepEqual(found('Un couteau en acier damas, forgé à la main.'), []);
+  assert.deepEqual(found('Des frappes ont visé Damas. DAMAS SOUS LES BOMBES.'), ['sy-damascus']);
+  assert.deepEqual(found("L'organisation jihadiste daech a revendiqué l'attaque."), ['actor-daesh'], 'an armed group keeps its lower-case spelling');
 });
 
 test('on a sport or food page, a place counts only where it is written as a location', () => {

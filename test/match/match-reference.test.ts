@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../../src/core/entities/entity.js';
 import { LANGS } from '../../src/core/entities/entity.js';
-import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_NEEDS_CONTEXT, type Matcher } from '../../src/core/match/compile-matcher.js';
+import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_NEEDS_CONTEXT, FLAG_PROPER, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { MATCH_FIELDS, matchDocument, type Match, type MatchDoc, type MatchedEntity, type MatchField, type MatchResult } from '../../src/core/match/match-document.js';
 import { scanText } from '../../src/core/match/scan-text.js';
 import { insideOtherName, seatUnitWord } from '../../src/core/match/context-words.js';
@@ -52,7 +52,7 @@ function capitalLatinWord(word: string): boolean {
 
 
 /** How often each rule decided something over all reference runs (the texts must exercise them all). */
-const seen = { lowerAcronym: 0, capitalsRun: 0, wrongCase: 0, excluded: 0, selfNested: 0, suppressed: 0, sameIdListedOnce: 0 };
+const seen = { lowerAcronym: 0, capitalsRun: 0, wrongCase: 0, lowerName: 0, excluded: 0, selfNested: 0, suppressed: 0, sameIdListedOnce: 0 };
 
 function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof LANGS)[number]): Match[] {
   const { hits, tokens } = scan(m, text);
@@ -69,6 +69,7 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
       return true;
     }
     if (h.flags & FLAG_CASED && !writtenCase(surface(h), m.payAlias[h.payload]!)) { seen.wrongCase += 1; return false; }
+    if (h.flags & FLAG_PROPER && caseProfile(surface(h)).includes('l') && !caseProfile(surface(h)).includes('U')) { seen.lowerName += 1; return false; }
     return true;
   });
   const exclusions = valid.filter((h) => h.flags & FLAG_EXCLUSION);

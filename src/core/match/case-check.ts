@@ -52,6 +52,17 @@ export function isAllCapitalsAt(text: string, start: number, end: number): boole
   return true;
 }
 
+/** True when text[start..end) holds a capital letter, or no cased letter at all (Arabic). */
+export function hasUpperAt(text: string, start: number, end: number): boolean {
+  let cased = false;
+  for (let i = start; i < end; i += width) {
+    const k = caseOfCodePoint(codePointIn(text, i, end));
+    if (k === UPPER) return true;
+    if (k === LOWER) cased = true;
+  }
+  return !cased;
+}
+
 /** Set by nextCased: the case of the letter found and the index just after it. */
 let foundCase = NONE;
 let after = 0;

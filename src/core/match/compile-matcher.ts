@@ -19,6 +19,9 @@ export const FLAG_AMBIGUOUS = 8;
 export const FLAG_GENERIC = 16;
 /** Either flag: the hit waits for the whole document before it counts (confirm-context.ts). */
 export const FLAG_NEEDS_CONTEXT = FLAG_AMBIGUOUS | FLAG_GENERIC;
+/** A place's Latin alias written with a capital (a proper name: "Damas", "Mari"): a hit written all in
+ * lower case is the common noun ("acier damas", "son mari"), not the place. */
+export const FLAG_PROPER = 32;
 /** Non-acronym aliases with at most this many letters must keep the case they are written with. */
 export const SHORT_ALIAS_LETTERS = 3;
 
@@ -60,8 +63,13 @@ function countLetters(s: string): number {
   return n;
 }
 
-function entryFlags(written: string): number {
-  return countLetters(written) <= SHORT_ALIAS_LETTERS ? FLAG_CASED : 0;
+function entryFlags(written: string, kind: EntityKind): number {
+  if (countLetters(written) <= SHORT_ALIAS_LETTERS) return FLAG_CASED;
+  // Places only: French and English press write some armed groups' names in lower case ("le
+  // hezbollah", "daech"), never a town's.
+  if (kind !== 'region') return 0;
+  const first = /\p{L}/u.exec(written)?.[0];
+  return first !== undefined && /\p{Script=Latin}/u.test(first) && first !== first.toLowerCase() ? FLAG_PROPER : 0;
 }
 
 /** The compile order of an entity's rows: canonical names, aliases, former names, generated spellings,
@@ -74,9 +82,9 @@ function rank(e: Entity, row: AliasRow): number {
   return row.alias === e.names[row.lang] ? 0 : 1;
 }
 
-function rowFlags(row: AliasRow): number {
+function rowFlags(row: AliasRow, kind: EntityKind): number {
   if (row.status === 'generic') return FLAG_GENERIC;
-  const base = row.lang === 'acronym' ? FLAG_ACRONYM : entryFlags(row.alias);
+  const base = row.lang === 'acronym' ? FLAG_ACRONYM : entryFlags(row.alias, kind);
   return row.status === 'ambiguous' ? base | FLAG_AMBIGUOUS : base;
 }
 
@@ -92,7 +100,7 @@ function collectEntries(entities: Entity[]): AliasEntry[] {
       entries.push({ entity: i, written, flags, reason });
     };
     const rows = aliasTable(e).map((row) => ({ row, rank: rank(e, row) })).sort((x, y) => x.rank - y.rank);
-    for (const { row } of rows) push(row.alias, rowFlags(row), row.reason);
+    for (const { row } of rows) push(row.alias, rowFlags(row, e.kind), row.reason);
     for (const x of e.exclusions) push(x, FLAG_EXCLUSION, undefined);
   });
   return entries;

@@ -2,9 +2,9 @@
 // exclusions, same-entity nesting, then which kept hit a longer hit of another entity covers. Works on
 // the scan's typed arrays with module-level scratch lists of hit indices: no array, closure or string
 // per hit. Not reentrant, like the scan's own scratch (no await inside matching).
-import { FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, type Matcher } from './compile-matcher.js';
+import { FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_PROPER, type Matcher } from './compile-matcher.js';
 import type { ScanHits } from './scan-text.js';
-import { hasWrittenCaseAt, isAllCapitalsAt, isCapitalLatinWord } from './case-check.js';
+import { hasUpperAt, hasWrittenCaseAt, isAllCapitalsAt, isCapitalLatinWord } from './case-check.js';
 
 /** Per entity index, a mark and a value that hold for one pass: a new pass number forgets them all. */
 export class EntityMarks {
@@ -92,6 +92,8 @@ function caseValid(m: Matcher, text: string, s: ScanHits): void {
       if (!isAllCapitalsAt(text, s.start[h]!, s.end[h]!)) continue;
       scratch.acronyms = roomFor(scratch.acronyms, scratch.acronymCount);
       scratch.acronyms[scratch.acronymCount++] = h;
+    } else if (flags & FLAG_PROPER) {
+      if (hasUpperAt(text, s.start[h]!, s.end[h]!)) passes(m, s, h);
     } else if (!(flags & FLAG_CASED) || hasWrittenCaseAt(text, s.start[h]!, s.end[h]!, m.payAlias[payload]!)) {
       passes(m, s, h);
     }
