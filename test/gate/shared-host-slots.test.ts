@@ -2,14 +2,14 @@
 // keep at most 2 requests in flight to a host together; a held slot is renewed, a dead holder's frees
 // itself at the end of its lease; a wait for a slot ends with the caller's signal; a Redis outage is a
 // transient error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { createSafeFetch } from '../../src/adapters/http/safe-fetch.js';
 import { createHostSlotStore } from '../../src/adapters/redis/host-slot-store.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { isVigieError } from '../../src/core/errors/vigie-error.js';
-import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { useTestRedisClient, type TestRedis } from '../harness/redis-server.js';
 import { listenAt } from './gate-fixtures.js';
 
 const ALLOW = ['127.0.0.2/32'];
@@ -17,14 +17,7 @@ const keys = createKeys('slots-test');
 let redis: TestRedis;
 let client: Redis;
 
-before(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-});
-after(async () => {
-  client.disconnect();
-  await redis.close();
-});
+useTestRedisClient((r, c) => { redis = r; client = c; });
 
 test('two gates on one Redis keep at most 2 requests in flight to a host between them', async () => {
   let inFlight = 0;

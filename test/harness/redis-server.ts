@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import { after, before } from 'node:test';
+import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
 
 export interface TestRedis {
@@ -73,4 +75,22 @@ export async function startTestRedis(): Promise<TestRedis> {
     restart: async () => { await waitExit('SIGTERM'); await launch(); },
     close: async () => { await waitExit('SIGKILL'); fs.rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * A test file's own Redis and one client on it, started before its tests and stopped after them;
+ * `set` receives both once they are up.
+ */
+export function useTestRedisClient(set: (redis: TestRedis, client: Redis) => void): void {
+  let redis: TestRedis | undefined;
+  let client: Redis | undefined;
+  before(async () => {
+    redis = await startTestRedis();
+    client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+    set(redis, client);
+  });
+  after(async () => {
+    client?.disconnect();
+    await redis?.close();
+  });
 }

@@ -1,23 +1,16 @@
 // The lease behind one-poll-per-source and the story lock: one holder at a time, given back by its
 // holder only, kept alive while a renewing holder has it, ended on its own when nobody renews it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { takeLease } from '../../src/adapters/redis/take-lease.js';
-import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { useTestRedisClient, type TestRedis } from '../harness/redis-server.js';
 import { waitFor } from '../harness/vigie-process.js';
 
 let redis: TestRedis;
 let client: Redis;
 
-before(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-});
-after(async () => {
-  client.disconnect();
-  await redis.close();
-});
+useTestRedisClient((r, c) => { redis = r; client = c; });
 
 test('one holder at a time; a release by a holder whose lease has passed on leaves the new holder\'s', async () => {
   const first = await takeLease(client, 'lease:one', 200);

@@ -1,14 +1,14 @@
 // The story lock (two workers must not both open a story for one event): its key is named in keys.ts,
 // its lease lasts at least as long as a caller waits for it, and a caller that gives up waiting runs
 // unlocked and says so in the log, without touching the other holder's lease.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { createStoryStore } from '../../src/adapters/redis/story-store.js';
-import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { useTestRedisClient, type TestRedis } from '../harness/redis-server.js';
 
 const keys = createKeys('story-lock-test');
 let redis: TestRedis;
@@ -21,14 +21,7 @@ function capturingLogger() {
   return { log: pino({ level: 'info' }, stream), lines };
 }
 
-before(async () => {
-  redis = await startTestRedis();
-  client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-});
-after(async () => {
-  client.disconnect();
-  await redis.close();
-});
+useTestRedisClient((r, c) => { redis = r; client = c; });
 
 test('the story lock is held under the key keys.ts names, for at least as long as a caller waits for it', async () => {
   const { log } = capturingLogger();
