@@ -8,6 +8,7 @@ import { decodeText } from '../../core/feed/decode-text.js';
 import { parseFeed } from '../../core/feed/parse-feed.js';
 import { parseListing } from '../../core/feed/parse-listing.js';
 import type { FeedItem } from '../../core/model/feed-item.js';
+import { describe } from '../command-table.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -30,7 +31,7 @@ export interface CheckResult {
 export function register(program: Command): void {
   program
     .command('check-source')
-    .description('fetch a feed or HTML listing page through the SSRF-safe gate and list the items vigie would see')
+    .description(describe('check-source'))
     .argument('<url>', 'http(s) URL of the feed or listing page')
     .option('--json', 'print one JSON object {url, encoding, status, title, items} (or {error})')
     .option('--kind <kind>', 'feed (RSS/RDF/Atom) or html (listing page read with selectors); default: html when --item is given')

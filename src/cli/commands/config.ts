@@ -2,9 +2,10 @@
 // and config/ (checkSetup is the one list both use), all at once; exit 1 on any problem.
 import type { Command } from 'commander';
 import { checkSetup } from '../../config/check-setup.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
-  const config = program.command('config').description('inspect and validate configuration');
+  const config = program.command('config').description(describe('config'));
   config.command('check')
     .description('report everything `vigie start` would refuse in the environment and config/ (sources, entities, subscriptions), each with its code; exit 1 on any problem')
     .option('--dir <path>', 'config directory (default: VIGIE_CONFIG_DIR or the package config/)')

@@ -6,6 +6,7 @@ import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import type { Delivery } from '../../core/model/alert.js';
 import { printJson, withServices } from '../with-services.js';
+import { describe } from '../command-table.js';
 
 function line(d: Delivery): string {
   const when = d.status === 'held' ? `held since ${d.heldSince ?? '-'} (${d.heldReason ?? 'channel disabled'})`
@@ -15,7 +16,7 @@ function line(d: Delivery): string {
 
 export function register(program: Command): void {
   const deliveries = program.command('deliveries')
-    .description('list deliveries still owed (pending, retrying: next attempt time; held for a disabled channel); --dead, --held, show, replay')
+    .description(describe('deliveries'))
     .option('--dead', 'only dead deliveries (retries exhausted)')
     .option('--held', 'only deliveries held for a disabled webhook channel')
     .option('--subscription <id>', 'every delivery of one subscription, newest first')

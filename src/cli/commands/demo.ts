@@ -5,9 +5,10 @@ import { configDir } from '../../config/config-dir.js';
 import { loadDemoArticles } from '../../demo/demo-articles.js';
 import { createDemoSite } from '../../demo/demo-site.js';
 import { createDemoReceiver } from '../../demo/demo-receiver.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
-  const demo = program.command('demo').description('local demo servers: a news feed that publishes articles, and a webhook receiver');
+  const demo = program.command('demo').description(describe('demo'));
   demo.command('feed')
     .description('serve a local RSS feed that publishes the demo articles (the Boukamal report in FR/EN/AR...) one by one')
     .option('--port <port>', 'port on 127.0.0.1', '8090')

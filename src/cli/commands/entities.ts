@@ -8,6 +8,7 @@ import type { Entity } from '../../core/entities/entity.js';
 import { registerEdits } from './entity-edits.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { entityView, showEntity } from '../show-entity.js';
+import { describe } from '../command-table.js';
 
 interface ListOptions { kind?: string; json?: boolean; entities?: string }
 
@@ -53,7 +54,7 @@ function byIdParts(entities: Entity[], query: string): Entity {
 
 export function register(program: Command): void {
   const cmd = program.command('entities')
-    .description('List or search the regions and actors vigie matches (names in French, English and Arabic)');
+    .description(describe('entities'));
   cmd.command('list', { isDefault: true })
     .description('List entities with their path (town > district > governorate > country)')
     .option('--kind <kind>', 'only this kind: region, actor or topic')

@@ -2,10 +2,11 @@
 // whether their owner was emailed; re-enabled, with the fate of their held deliveries), newest first.
 import type { Command } from 'commander';
 import { printJson, withServices } from '../with-services.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
   program.command('events')
-    .description('recent admin events (webhook endpoints disabled or re-enabled), newest first')
+    .description(describe('events'))
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'JSON output')
     .action(async (o: { limit: string; json?: boolean }) => withServices(async ({ services }) => {

@@ -10,6 +10,7 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { CAPS, createSafeFetch } from '../../adapters/http/safe-fetch.js';
 import { loadEnv } from '../../config/env.js';
 import { runExtractJsonl } from '../extract-jsonl.js';
+import { describe } from '../command-table.js';
 
 interface ExtractFlags {
   url?: string;
@@ -58,7 +59,7 @@ async function run(source: string | undefined, flags: ExtractFlags): Promise<voi
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('extract the article (title, date, language, text) from an HTML file or URL, or a JSON-lines batch')
+    .description(describe('extract'))
     .argument('[source]', 'an HTML file, or an http(s) URL fetched through the outbound gate (VIGIE_ALLOW_NETWORKS)')
     .option('--url <url>', 'the original URL of the page (picks the site rule, resolves the canonical link)')
     .option('--json', 'print one JSON object instead of text')

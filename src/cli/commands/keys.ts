@@ -5,9 +5,10 @@ import { createApiKeyStore, type ApiRole } from '../../adapters/redis/api-key-st
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { displayNameProblem } from '../../core/model/display-name.js';
 import { printJson, withServices } from '../with-services.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
-  const keys = program.command('keys').description('manage API keys (admin or subscriber) for the HTTP API');
+  const keys = program.command('keys').description(describe('keys'));
   keys.command('create')
     .description('create an API key; prints it once (it is stored hashed and cannot be shown again)')
     .requiredOption('--role <role>', 'admin (manages everything) or subscriber (only its own subscriptions)')

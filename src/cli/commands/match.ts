@@ -7,6 +7,7 @@ import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js'
 import { compileMatcher, type Matcher } from '../../core/match/compile-matcher.js';
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
 import { VigieError, isVigieError } from '../../core/errors/vigie-error.js';
+import { describe } from '../command-table.js';
 
 interface MatchOptions { json?: boolean; jsonl?: boolean; entities?: string; lang?: string }
 
@@ -73,7 +74,7 @@ async function runJsonl(matcher: Matcher, lang?: string): Promise<void> {
 
 export function register(program: Command): void {
   program.command('match')
-    .description('Find regions and actors (FR/EN/AR) in a text and explain each hit: alias, surface, offsets, snippet, region path')
+    .description(describe('match'))
     .argument('[file]', 'plain text, or JSON {"title","summary","text","lang"}; "-" or nothing reads stdin')
     .option('--json', 'print the match result as JSON')
     .option('--jsonl', 'read JSON lines {"id","title","text","lang"} on stdin, write one result line each')

@@ -6,9 +6,10 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
 import { printJson, withServices } from '../with-services.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
-  const sources = program.command('sources').description('manage polled sources (feeds and HTML listing pages) in Redis');
+  const sources = program.command('sources').description(describe('sources'));
   sources.command('add <url>')
     .description('add or update a source and schedule its polling')
     .option('--id <id>', 'stable id (default: from the URL)')

@@ -1,10 +1,11 @@
 // `vigie start` (workers + HTTP in one process, the default), `vigie worker` and `vigie api`.
 import type { Command } from 'commander';
 import { runService } from '../../runtime/run-service.js';
+import { describe } from '../command-table.js';
 
 export function register(program: Command): void {
   program.command('start')
-    .description('run workers and the HTTP API in one process; with REDIS_URL unset, starts its own redis-server (data in ./data)')
+    .description(describe('start'))
     .option('--port <port>', 'HTTP port (default VIGIE_HTTP_PORT or 8080)', (v) => Number(v))
     .option('--host <host>', 'HTTP host (default VIGIE_HTTP_HOST or 127.0.0.1)')
     .option('--config <dir>', 'config directory (default VIGIE_CONFIG_DIR or the package config/)')
@@ -12,7 +13,7 @@ export function register(program: Command): void {
       await runService({ workers: true, api: true, embedded: true, port: o.port, host: o.host, configDir: o.config });
     });
   program.command('api')
-    .description('run only the HTTP API (scale workers separately with `vigie worker`); needs REDIS_URL, or a `vigie start` running on the same data folder')
+    .description(describe('api'))
     .option('--port <port>', 'HTTP port (default VIGIE_HTTP_PORT or 8080)', (v) => Number(v))
     .option('--host <host>', 'HTTP host')
     .option('--config <dir>', 'config directory')

@@ -9,11 +9,12 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { printJson, withServices } from '../with-services.js';
 import { formatSubscription } from '../format-subscription.js';
+import { describe } from '../command-table.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
-  const subs = program.command('subscriptions').description('manage subscriptions (regions, actors, keywords -> webhook or email)');
+  const subs = program.command('subscriptions').description(describe('subscriptions'));
   subs.command('add')
     .description('create a subscription; prints its id and, for a webhook, the signing secret (shown once)')
     .requiredOption('--name <name>', 'a name people recognise')
