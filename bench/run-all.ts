@@ -13,6 +13,7 @@ const runs: Array<[string, string, string[]]> = [
   ['normalise+match throughput vs one-RegExp baseline', 'bench/match-throughput.js', []],
   ['poll-to-webhook latency and deliveries/s', 'bench/delivery-latency.js', ['--samples', '40', '--deliveries', '3000']],
   ['Redis commands per poll, article and delivery', 'bench/redis-ops.js', ['--redis-benchmark']],
+  ['CLI start-up vs node -e 0', 'bench/cli-startup.js', []],
 ];
 
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);
