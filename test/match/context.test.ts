@@ -71,9 +71,9 @@ test('a minor place needs a unit word and a document about its country, or a nam
   assert.deepEqual(ids('Kfar Tala a gagné le tournoi de tennis.'), []);
   assert.deepEqual(ids('En Syrie, des frappes ont touché le village de Kfar Tala.'), ['sy', 'sy-kfar']);
   assert.deepEqual(ids('Au Maroc, le village de Kfar Tala fête la moisson.'), ['ma']);
-  // Its district named is evidence; its governorate alone (hundreds of villages) is not.
+  // Its district named is evidence; its governorate named elsewhere (hundreds of villages) is not.
   assert.deepEqual(ids('Kfar Tala, dans le district de Lattaquié, a été bombardée.'), ['sy-kfar', 'sy-lat-d']);
-  assert.deepEqual(ids('Kfar Tala, dans la province de Lattaquié, a été bombardée.'), ['sy-lat']);
+  assert.deepEqual(ids('Kfar Tala a été bombardée. La province de Lattaquié est sous tension.'), ['sy-lat']);
 });
 
 test('Arabic: an ambiguous alias with clitics counts through its evidence too', () => {
@@ -169,6 +169,15 @@ test("a place's name written all in lower case is the common noun, in capitals i
   assert.deepEqual(found('Un couteau en acier damas, forgé à la main.'), []);
   assert.deepEqual(found('Des frappes ont visé Damas. DAMAS SOUS LES BOMBES.'), ['sy-damascus']);
   assert.deepEqual(found("L'organisation jihadiste daech a revendiqué l'attaque."), ['actor-daesh'], 'an armed group keeps its lower-case spelling');
+});
+
+test('a village followed at once by its own district or governorate is located by it', () => {
+  const r = matchDocument(matcher, { text: "Un accrochage a eu lieu à Kfar Tala, dans l'ouest de la province de Lattaquié.", lang: 'fr' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-kfar', 'sy-lat']);
+  assert.match(r.matches.find((x) => x.entityId === 'sy-kfar')!.evidence!, /located by its sy-lat named right after it/);
+  assert.deepEqual(ids('اشتباكات في كفر تالا بمحافظة اللاذقية', 'ar'), ['sy-kfar', 'sy-lat']);
+  assert.deepEqual(ids('Kfar Tala a voté. La province de Lattaquié est calme.'), ['sy-lat'], 'another sentence');
+  assert.deepEqual(ids('Kfar Tala et ses oliviers, loin de la province de Lattaquié.'), ['sy-lat'], 'other words between them');
 });
 
 test('on a sport or food page, a place counts only where it is written as a location', () => {

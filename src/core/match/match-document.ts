@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
-import { decide, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
+import { decide, LOCAL_SIGN, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
@@ -342,6 +342,38 @@ function clusterAnchors(pending: readonly Pending[], verdicts: Verdict[], anchor
   }
 }
 
+/** Characters after a place in which its own district or governorate, named, locates it. */
+const LOCATED_WITHIN = 48;
+
+/** Words that may stand between a place and the unit that locates it: prepositions, compass points,
+ * unit words ("in the west of the governorate of", "بريف", "بمحافظة"). Anything else is another clause. */
+const LOCATING_WORDS = new Set(['in', 'near', 'of', 'at', 'the', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'countryside', 'province', 'governorate', 'district', 'region', 'area', 'dans', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'près', 'au',
+  'à', 'en', 'nord', 'sud', 'est', 'ouest', 'province', 'gouvernorat', 'région', 'campagne', 'في', 'ب', 'من', 'قرب', 'ريف', 'بريف', 'محافظة',
+  'بمحافظة', 'منطقة', 'بمنطقة', 'قضاء', 'بقضاء', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي']);
+
+function locatingGap(gap: string): boolean {
+  if (/[.!?؟\n]/u.test(gap)) return false;
+  return gap.toLowerCase().split(/[^\p{L}]+/u).every((w) => w === '' || LOCATING_WORDS.has(w));
+}
+
+/**
+ * A village or a shared name followed at once by its own district or governorate ("Kafr Hamra, dans
+ * l'ouest du gouvernorat d'Alep", "بصر الحرير بمحافظة درعا", "X in the Idlib countryside"): the text
+ * places it, as a unit word would. Not for names that are also words.
+ */
+function locatedAfter(out: MatchResult, pending: readonly Pending[], verdicts: Verdict[]): void {
+  pending.forEach((p, k) => {
+    if (verdicts[k]!.counts || p.hit.kind !== 'region' || p.hit.generic || p.rival) return;
+    if (!/^(?:minor place|same name)/.test(p.hit.reason)) return;
+    const { field, end } = p.match;
+    const ancestors = p.hit.pathIds.slice(1, -1);
+    const after = out.matches.find((m) => m.field === field && m.suppressedBy === undefined && m.start >= end
+      && m.start - end <= LOCATED_WITHIN && ancestors.includes(m.entityId) && locatingGap(p.text.slice(end, m.start)));
+    if (after !== undefined) verdicts[k] = { counts: true, evidence: `located by its ${after.entityId} named right after it («${after.surface}»)`, strength: LOCAL_SIGN };
+  });
+}
+
 /** What separates two items of a list: a comma, "and"/"et"/"or"/"ou", or و fused to the next name. */
 const LIST_SEPARATOR = /^\s*[,،؛]\s*(?:(?:and|et|or|ou)\s+)?$|^\s+(?:and|et|or|ou)\s+$/u;
 const LIST_MAX_GAP = 12;
@@ -446,6 +478,7 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
     if (v.counts && !p.rival) counted.set(p.hit.id, v);
     return v;
   });
+  locatedAfter(out, pending, verdicts);
   supportNeighbours(pending, verdicts);
   listNeighbours(out, pending, verdicts, doc);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
