@@ -230,3 +230,10 @@ test('Iraqi seat towns that the open data names in Latin only are towns with Ara
   const fr = matchDocument(matcher, { text: 'Combats à Tikrit, Bassora et Nadjaf.', lang: 'fr' }).entities.map((x) => x.id).sort();
   assert.deepEqual(fr, ['iq-town-basrah', 'iq-town-najaf', 'iq-town-tikrit']);
 });
+
+test('NATO, an alliance of states, counts where it acts, not where a member or a patron is described', () => {
+  const actors = (text: string): string[] => matchDocument(matcher, { text, lang: 'en' }).entities.filter((e) => e.kind === 'actor').map((e) => e.id);
+  assert.ok(!actors('Tripoli has been gripped by a power struggle since a NATO-backed uprising.').includes('actor-nato'));
+  assert.ok(!actors('The summit of NATO leaders opened in Vilnius on Tuesday.').includes('actor-nato'));
+  assert.ok(actors('NATO aircraft struck the airfield overnight.').includes('actor-nato'));
+});

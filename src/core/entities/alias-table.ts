@@ -18,10 +18,11 @@ export interface AliasRow {
 }
 
 /**
- * Actor types whose every name needs context: a state or an international body is an actor only when
- * it or its forces act in the text (EVAL.md), not when a page merely names it ("talks in Washington").
+ * Actor types whose every name needs context: a state, an alliance of states (NATO) or an international
+ * body is an actor only when it or its forces act in the text (EVAL.md), not when a page merely names
+ * it ("talks in Washington", "NATO member Turkey").
  */
-export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'international', 'party']);
+export const ACTS_ONLY_TYPES: ReadonlySet<string> = new Set(['state', 'alliance', 'international', 'party']);
 export const ACTS_ONLY_REASON = 'state: counts when it acts';
 /** A political party is an actor where it or its forces act (EVAL.md: armed groups, state or military
  * actors), not where it is named in politics (talks, elections, statements). */

@@ -125,7 +125,7 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
 }
 
 const CONFLICT_WORDS = [
-  'strike', 'airstrike', 'air strike', 'raid', 'neutralised', 'neutralized', 'neutralise', 'neutralize', 'shelling', 'shelled', 'bombing', 'bombed', 'bombard', 'killed', 'wounded', 'injured',
+  'strike', 'struck', 'airstrike', 'air strike', 'raid', 'neutralised', 'neutralized', 'neutralise', 'neutralize', 'shelling', 'shelled', 'bombing', 'bombed', 'bombard', 'killed', 'wounded', 'injured',
   'clash', 'fighting', 'fighters', 'militia', 'militant', 'rebel', 'troops', 'forces', 'army', 'military', 'drone', 'attack',
   'offensive', 'ambush', 'rocket', 'missile', 'mortar', 'artillery', 'jihadist', 'insurgent', 'checkpoint', 'explosion', 'blast',
   'soldier', 'base', 'naval', 'helicopter', 'warplane', 'jet', 'convoy', 'patrol', 'deploy', 'withdraw', 'air defence',
