@@ -124,11 +124,10 @@ export interface FoundMatch { entityId: string; kind: string; surface: string; p
 export function creditPreciseFinds(found: Set<string>, expected: ReadonlySet<string>, matches: readonly FoundMatch[],
   surfaces: ReadonlyArray<{ s: string; ref: string }>, resolve: (ref: string) => string): Set<string> {
   const out = new Set(found);
-  const key = (s: string): string => nameKey(s);
   for (const id of found) {
     if (expected.has(id)) continue;
     const credited = matches.filter((m) => m.entityId === id && m.kind === 'region' && m.suppressedBy === undefined).flatMap((m) =>
-      surfaces.filter((s) => key(s.s) === key(m.surface)).map((s) => resolve(s.ref))
+      surfaces.filter((s) => nameKey(s.s) === nameKey(m.surface)).map((s) => resolve(s.ref))
         .filter((ref) => expected.has(ref) && ref !== id && m.pathIds.includes(ref)));
     if (credited.length === 0) continue;
     out.delete(id);

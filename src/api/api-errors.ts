@@ -58,6 +58,10 @@ export class ValidationError extends Error {
   }
 }
 
+/** The first catalogue code of each status, for errors Fastify raises with a status only. */
+const CODE_BY_STATUS = new Map<number, ApiErrorCode>();
+for (const c of Object.keys(API_ERRORS) as ApiErrorCode[]) if (!CODE_BY_STATUS.has(API_ERRORS[c].status)) CODE_BY_STATUS.set(API_ERRORS[c].status, c);
+
 function fastifyCode(err: FastifyError): { code: ApiErrorCode; message: string } | undefined {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return { code: 'payload_too_large', message: 'request body too large' };
@@ -70,8 +74,7 @@ function fastifyCode(err: FastifyError): { code: ApiErrorCode; message: string }
   // Any other client error Fastify raises (FST_ERR_BAD_URL, content length, ...) keeps its status; its
   // message is Fastify's own and says nothing about the server.
   const status = err.statusCode ?? 0;
-  const byStatus = (Object.keys(API_ERRORS) as ApiErrorCode[]).find((c) => API_ERRORS[c].status === status);
-  if (status >= 400 && status < 500) return { code: byStatus ?? 'bad_request', message: String(err.message).replace(/^FST_ERR_\w+: /, '') };
+  if (status >= 400 && status < 500) return { code: CODE_BY_STATUS.get(status) ?? 'bad_request', message: String(err.message).replace(/^FST_ERR_\w+: /, '') };
   return undefined;
 }
 

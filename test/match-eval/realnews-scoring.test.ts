@@ -3,7 +3,9 @@
 // (EVAL.md's scoring rule), only on those words and only for places.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditPreciseFinds, splitOf, type FoundMatch } from '../../scripts/eval/realnews-set.js';
+import path from 'node:path';
+import { creditPreciseFinds, readLabels, splitOf, type FoundMatch } from '../../scripts/eval/realnews-set.js';
+import { repoRoot } from '../harness/paths.js';
 
 const same = (ref: string): string => ref;
 const town: FoundMatch = { entityId: 'iq-town-tikrit', kind: 'region', surface: 'Tikrit', pathIds: ['iq-town-tikrit', 'iq-tikrit-district', 'iq-salahaddin', 'iq'] };
@@ -25,8 +27,10 @@ test('not on other words, not for an unrelated label, not for actors', () => {
     ['actor-unit']);
 });
 
-test('the split depends on the URL alone', () => {
-  assert.equal(splitOf('https://example.org/a'), splitOf('https://example.org/a'));
+test('the split depends on the URL alone: every committed label is in the part its URL gives', () => {
+  const labels = readLabels(path.join(repoRoot, 'eval', 'realnews'));
+  assert.ok(labels.length >= 300, `${labels.length} labels`);
+  assert.deepEqual(labels.filter((a) => a.split !== splitOf(a.url)).map((a) => a.id), []);
   const splits = new Set(Array.from({ length: 40 }, (_, i) => splitOf(`https://example.org/${i}`)));
   assert.deepEqual([...splits].sort(), ['dev', 'test']);
 });

@@ -12,9 +12,8 @@ import { withDeadline } from '../with-deadline.js';
 const probe = { auth: 'public' as const, rateLimit: false as const };
 const tags = ['operations'];
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
-/** Readiness answers within 1 s (the issue's limit for orchestrators); metrics leave room for the rest. */
-export const READY_DEADLINE_MS = 800;
-export const METRICS_DEADLINE_MS = 800;
+/** Readiness and the metrics' queue gauges answer within 1 s (the issue's limit for orchestrators). */
+const PROBE_DEADLINE_MS = 800;
 
 export async function queueCounts(s: Services): Promise<Array<{ name: string; counts: Record<string, number> }>> {
   return Promise.all((Object.keys(QUEUE) as Array<keyof typeof QUEUE>).map(async (name) => ({
@@ -26,7 +25,7 @@ async function checkRedis(s: Services): Promise<{ redis: string; redisSettings?:
   // A connection that is not ready (reconnecting, closed) is unreachable now: no command is queued.
   if (s.redis.status !== 'ready') return { redis: 'unreachable', problems: [] };
   try {
-    const report = await withDeadline(s.redis.ping().then(() => inspectRedis(s.redis)), READY_DEADLINE_MS);
+    const report = await withDeadline(inspectRedis(s.redis), PROBE_DEADLINE_MS);
     return { redis: 'ok', redisSettings: report.ok ? 'ok' : 'unsafe', problems: report.problems };
   } catch {
     return { redis: 'unreachable', problems: [] };
@@ -41,7 +40,7 @@ function queueGaugeRefresher(s: Services): () => Promise<void> {
       for (const q of all) for (const [state, n] of Object.entries(q.counts)) s.metrics.queueDepth.set({ queue: q.name, state }, n);
     }).finally(() => { inFlight = undefined; });
     // Redis down or slow: serve the process metrics anyway; the gauges keep their last values.
-    await withDeadline(inFlight, METRICS_DEADLINE_MS).catch(() => undefined);
+    await withDeadline(inFlight, PROBE_DEADLINE_MS).catch(() => undefined);
   };
 }
 

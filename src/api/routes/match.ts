@@ -71,9 +71,8 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
     const from = body.from ? new Date(body.from) : new Date(to.getTime() - body.days * DAY_MS);
     if (from > to) throw new ApiError('unprocessable', 'body.from is after body.to', { field: 'body.from' });
     const ids = await s.articles.listIdsBetween(from, to, body.maxArticles);
-    const articles = await s.articles.getMany(ids);
     // The stories the workers assigned, so "try it" counts one alert per story exactly as they did.
-    const storyOf = await s.stories.storiesOfArticles(ids);
+    const [articles, storyOf] = await Promise.all([s.articles.getMany(ids), s.stories.storiesOfArticles(ids)]);
     const result = backtest({ draft, matcher: snap.matcher, graph: snap.graph, articles, storyOf });
     const newest = (a: { fetchedAt: string }, b: { fetchedAt: string }) => b.fetchedAt.localeCompare(a.fetchedAt);
     return {

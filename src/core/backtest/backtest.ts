@@ -8,7 +8,6 @@ import { matchDocument, type Match } from '../match/match-document.js';
 import { compileRules, type Rule, type RuleSet } from '../match/rules/compile-rules.js';
 import { evaluateRules } from '../match/rules/evaluate-rules.js';
 import type { Article } from '../model/article.js';
-import { alertId } from '../deliver/delivery-ids.js';
 import { alertStep } from '../route/alert-step.js';
 import { assignStory, STORY_DEFAULTS } from '../stories/assign-story.js';
 import { articleFingerprint } from '../stories/article-fingerprint.js';
@@ -116,11 +115,10 @@ export function backtest(input: BacktestInput): BacktestResult {
       fetchedAt: a.fetchedAt, summary: a.summary, matches: relevantMatches(draft, graph, result.matches),
     };
     if (evaluateRules(parts.full, ruleInput).length > 0) {
-      // Keyed and decided as live routing keys and decides: one alert per (subscription, story).
-      const id = alertId('backtest', storyId);
-      const kept = alerts.get(id);
+      // Decided as live routing decides: one alert per (subscription, story); one draft here, so the story.
+      const kept = alerts.get(storyId);
       const step = alertStep(kept, a.id);
-      if (step === 'create') alerts.set(id, { ...item, storyId, related: [] });
+      if (step === 'create') alerts.set(storyId, { ...item, storyId, related: [] });
       else if (step === 'attach' && kept) kept.related.push({ articleId: a.id, title: a.title, url: a.url, sourceId: a.sourceId });
       continue;
     }
