@@ -3,7 +3,7 @@
 // guard against a double send; a repeat after a crash carries the same webhook-id / Message-ID.
 // A disabled webhook channel holds its deliveries (status held) until its owner re-enables it.
 import { nextAttemptDelay } from '../core/deliver/retry-schedule.js';
-import { signUnsubscribe } from '../core/deliver/unsubscribe-token.js';
+import { unsubscribeUrl } from './unsubscribe-url.js';
 import { signingSecrets } from '../core/subscriptions/signing-secrets.js';
 import { renderWebhookPayload } from '../core/render/webhook-payload.js';
 import { renderSlackMessage } from '../core/render/slack-message.js';
@@ -84,8 +84,7 @@ async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Ex
   if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
   const items = await loadItems(s, alerts);
   if (items.length === 0) return { outcome: 'failed-permanent', reason: 'articles expired before delivery' };
-  const token = signUnsubscribe({ subscriptionId: sub.id, channelId: channel.id }, await s.signingKey());
-  const envelope = { subscription: sub, unsubscribeUrl: `${s.env.VIGIE_PUBLIC_URL.replace(/\/$/, '')}/v1/unsubscribe/${token}`, deliveryId: d.id, domain: s.mailDomain };
+  const envelope = { subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain };
   const message = digest
     ? renderDigestEmail({ ...envelope, items, period: channel.mode === 'daily' ? 'daily' : 'hourly' })
     : renderAlertEmail({ ...envelope, ...items[0]! });

@@ -23,15 +23,18 @@ export async function enableChannel(s: Services, sub: Subscription, opts: { chan
     throw new VigieError('HELD_CHOICE_REQUIRED', 'subscriptions',
       `channel ${channel.id} has ${held.length} held deliver${held.length === 1 ? 'y' : 'ies'}: say whether to deliver or discard them (API body "held", CLI --held)`, { details: { held: held.length, channelId: channel.id } });
   }
-  // Enable first: a delivery routed from now on is queued, and one routed just before is caught below.
+  // Enable first: a delivery routed from now on is queued, and one routed just before is swept below.
   const { disabled: _d, disabledReason: _r, ...enabled } = channel;
   const subscription = { ...sub, channels: sub.channels.map((c) => (c.id === channel.id ? enabled : c)) };
   if (channel.disabled) await s.subscriptions.put(subscription);
+  // A delivery routed between the first listing and the enable was held too: swept with the others
+  // (delivered when the owner made no choice, since nothing was held when they asked).
+  const sweep = channel.disabled ? [...new Set([...held, ...await s.alerts.listHeldOn(sub.id, channel.id)])] : held;
   let delivered = 0;
   let discarded = 0;
-  for (const id of held) {
+  for (const id of sweep) {
     const now = s.clock();
-    if (opts.held === 'discard') {
+    if (opts.held === 'discard' && held.includes(id)) {
       if (await s.alerts.leaveHeld(id, 'discarded', now, 'discarded by its owner when the channel was re-enabled')) discarded += 1;
       continue;
     }

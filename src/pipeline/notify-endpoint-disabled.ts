@@ -1,7 +1,7 @@
 // Tells a subscription's owner that a webhook endpoint was disabled and its alerts are held: by email to
 // the owner's email channel when they have one (this subscription's first, else another of theirs), and
 // always as an admin-visible event. A failed notice is logged; it never fails the delivery that caused it.
-import { signUnsubscribe } from '../core/deliver/unsubscribe-token.js';
+import { unsubscribeUrl } from './unsubscribe-url.js';
 import { renderEndpointDisabledEmail } from '../core/render/endpoint-disabled-email.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
@@ -24,10 +24,9 @@ async function emailNotice(s: Services, sub: Subscription, channelId: string, en
   const box = await ownerMailbox(s, sub);
   if (!box || !s.mailer) return undefined;
   const base = s.env.VIGIE_PUBLIC_URL.replace(/\/+$/, '');
-  const token = signUnsubscribe({ subscriptionId: box.sub.id, channelId: box.channel.id }, await s.signingKey());
   const message = renderEndpointDisabledEmail({
     subscription: sub, channelId, endpointUrl, reason, apiBase: base, domain: s.mailDomain,
-    unsubscribeUrl: `${base}/v1/unsubscribe/${token}`, deliveryId: `notice_${channelId}_${at.getTime()}`,
+    unsubscribeUrl: await unsubscribeUrl(s, box.sub.id, box.channel.id), deliveryId: `notice_${channelId}_${at.getTime()}`,
   });
   try {
     await sendEmail(s.mailer, { from: s.env.SMTP_FROM, to: box.channel.address, message });

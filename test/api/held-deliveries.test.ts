@@ -84,9 +84,15 @@ test('a submitted delivery has no lastError and no nextAttemptAt', async () => {
   await h.services.alerts.createDelivery({ id, alertId: alertId(sub.id, 'sto_s1'), subscriptionId: sub.id, channelId: sub.channels[0]!.id, status: 'pending', attempts: 0 });
   const pending = (await h.call(h.alice.key, { method: 'GET', url: `/v1/deliveries/${id}` })).json().delivery;
   assert.ok(pending.nextAttemptAt);
+  // A first attempt fails (lastError set, a next attempt due), the retry is submitted.
+  await h.services.alerts.claim(id, new Date(), 10_000);
+  await h.services.alerts.finish(id, 'failed', { at: new Date().toISOString(), attempt: 1, outcome: 'failed', statusCode: 503, reason: 'HTTP 503' }, { nextAttemptAt: new Date(Date.now() + 60_000) });
+  const failed = (await h.call(h.alice.key, { method: 'GET', url: `/v1/deliveries/${id}` })).json().delivery;
+  assert.equal(failed.lastError, 'HTTP 503');
+  assert.ok(failed.nextAttemptAt);
   const at = new Date().toISOString();
   await h.services.alerts.claim(id, new Date(), 10_000);
-  await h.services.alerts.finish(id, 'submitted', { at, attempt: 1, outcome: 'submitted', statusCode: 200, reason: 'HTTP 200' });
+  await h.services.alerts.finish(id, 'submitted', { at, attempt: 2, outcome: 'submitted', statusCode: 200, reason: 'HTTP 200' });
   const sent = (await h.call(h.alice.key, { method: 'GET', url: `/v1/deliveries/${id}` })).json().delivery;
   assert.equal(sent.status, 'submitted');
   assert.equal(sent.lastError, undefined);

@@ -52,7 +52,8 @@ export function emailHeaders(input: EmailEnvelopeInput): EmailMessage['headers']
   };
 }
 
-function subjectOf(subscriptionName: string, rest: string): string {
+/** "[subscription] rest", cleaned and cut to a subject's length. */
+export function subjectOf(subscriptionName: string, rest: string): string {
   const name = cleanLine(subscriptionName, 60);
   return cleanLine(name ? `[${name}] ${rest}` : rest, MAX_SUBJECT_CHARS + 1);
 }

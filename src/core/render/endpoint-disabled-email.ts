@@ -2,7 +2,7 @@
 // alerts are held until they re-enable it, choosing to deliver or discard them. Pure: no I/O.
 import { cleanLine } from './clean-text.js';
 import { escapeHtml } from './escape-html.js';
-import { emailFooterText, emailHeaders, emailPage, MAX_SUBJECT_CHARS, type EmailEnvelopeInput, type EmailMessage } from './email-message.js';
+import { emailFooterText, emailHeaders, emailPage, subjectOf, type EmailEnvelopeInput, type EmailMessage } from './email-message.js';
 
 export interface EndpointDisabledEmailInput extends EmailEnvelopeInput {
   channelId: string;
@@ -14,8 +14,7 @@ export interface EndpointDisabledEmailInput extends EmailEnvelopeInput {
 
 export function renderEndpointDisabledEmail(input: EndpointDisabledEmailInput): EmailMessage {
   const { subscription: sub, channelId } = input;
-  const name = cleanLine(sub.name, 60);
-  const subject = cleanLine(`${name ? `[${name}] ` : ''}Webhook disabled: alerts are held`, MAX_SUBJECT_CHARS + 1);
+  const subject = subjectOf(sub.name, 'Webhook disabled: alerts are held');
   const lines = [
     `Your webhook endpoint ${cleanLine(input.endpointUrl, 300)} for subscription "${cleanLine(sub.name, 200)}" (${sub.id}) was disabled: ${cleanLine(input.reason, 300)}.`,
     '',
