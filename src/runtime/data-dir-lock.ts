@@ -20,7 +20,6 @@ export interface LockHolder {
 }
 
 export interface DataDirLock {
-  holder: LockHolder;
   /** The holder of a stale lock taken over (a killed run), if any, and whether its Redis had to be stopped. */
   recovered?: { holder: LockHolder; orphanRedisStopped: boolean };
   update(fields: Partial<LockHolder>): void;
@@ -122,7 +121,7 @@ export async function lockDataDir(dataDir: string, now: Date): Promise<DataDirLo
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (writeFresh(file, holder)) {
       return {
-        holder, recovered,
+        recovered,
         update(fields) {
           holder = { ...holder, ...fields };
           const tmp = `${file}.${process.pid}.tmp`;

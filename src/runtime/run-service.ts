@@ -16,6 +16,12 @@ export async function runService(opts: RunOptions): Promise<void> {
   if (booted.embedded) s.log.info({ event: 'redis.embedded.started', url: booted.embedded.url, dataDir: env.VIGIE_DATA_DIR }, 'embedded redis-server started');
   let workers: WorkerSet | undefined;
   let app: FastifyInstance | undefined;
+  /** The one teardown, in order: stop answering, let jobs in flight finish, then Redis and the lock. */
+  const closeAll = async (): Promise<void> => {
+    await app?.close();
+    await workers?.close();
+    await booted.shutdown();
+  };
   try {
     const applied = await applyConfig(s, booted.config);
     for (const n of applied.newSecrets) {
@@ -34,9 +40,7 @@ export async function runService(opts: RunOptions): Promise<void> {
     }
   } catch (err) {
     // A busy port or a bad config: stop what was started (the embedded Redis, the lock) before failing.
-    await app?.close();
-    await workers?.close();
-    await booted.shutdown();
+    await closeAll();
     throw err;
   }
   s.log.info({ event: 'service.started', workers: Boolean(workers), api: Boolean(app) }, 'vigie started');
@@ -51,9 +55,7 @@ export async function runService(opts: RunOptions): Promise<void> {
       s.log.error({ event: 'service.stop.timeout' }, 'shutdown took too long; exiting');
       process.exit(1);
     }, 40_000).unref();
-    await app?.close();
-    await workers?.close();
-    await booted.shutdown();
+    await closeAll();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

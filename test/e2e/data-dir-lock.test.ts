@@ -122,9 +122,8 @@ test('with REDIS_URL unset and no service for the folder, a one-shot command say
     assert.ok(r.stderr.includes(path.resolve(dataDir)), `names the folder: ${r.stderr}`);
     assert.equal(r.stdout, '');
   }
-  // A killed run's leftovers (its lock and the old redis.url) do not count as a running service.
+  // A killed run's leftover lock does not count as a running service.
   const stale = `redis://127.0.0.1:${await freePort()}`;
-  fs.writeFileSync(path.join(dataDir, 'redis.url'), `${stale}\n`);
   fs.writeFileSync(path.join(dataDir, 'vigie.lock'), JSON.stringify({ pid: await deadPid(), host: os.hostname(), redisUrl: stale }));
   const r = await runVigie(['sources', 'list'], { VIGIE_DATA_DIR: dataDir });
   assert.equal(r.code, 1);
