@@ -313,12 +313,18 @@ const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
 const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
 
 const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'ريف', 'أرياف'];
+/** SEAT_CUES on unfolded text: any case, an accented or decomposed "région", and any Arabic mark (folded later). */
+const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
 
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
-  const before = foldForWords(text.slice(Math.max(0, start - 90), start)).replace(/['’]\s*$/, "' ");
-  const after = foldForWords(text.slice(end, end + 16));
-  // Most hits have no unit word near: a few substring tests spare the end-anchored regexes.
+  const rawBefore = text.slice(Math.max(0, start - 90), start);
+  const rawAfter = text.slice(end, end + 16);
+  // Most hits of a seat town have no unit word near: one test on the raw text spares the folding
+  // (a decomposition for any accented text) and the end-anchored regexes.
+  if (!SEAT_CUE_RAW.test(rawBefore) && !SEAT_CUE_RAW.test(rawAfter)) return undefined;
+  const before = foldForWords(rawBefore).replace(/['’]\s*$/, "' ");
+  const after = foldForWords(rawAfter);
   if (!SEAT_CUES.some((w) => before.includes(w) || after.includes(w))) return undefined;
   if (PROVINCE_BEFORE_RE.test(before) || PROVINCE_AFTER_RE.test(after)) return 'province';
   if (REGION_BEFORE_RE.test(before) || REGION_AFTER_RE.test(after)) return 'region';
