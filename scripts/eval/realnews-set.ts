@@ -40,9 +40,10 @@ export function splitOf(url: string): Split {
   return createHash('sha256').update(url, 'utf8').digest('hex').slice(0, 2) < '80' ? 'test' : 'dev';
 }
 
+/** The entity labels: one file per language. events.jsonl beside them holds the event labels. */
 export function readLabels(dir: string): RealNewsLabel[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
+  return [...LANGS].sort().map((l) => `${l}.jsonl`).filter((f) => fs.existsSync(path.join(dir, f)))
     .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== '')
       .map((l, i) => {
         try {
