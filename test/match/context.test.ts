@@ -211,3 +211,24 @@ test('words such as "former regime" or "فلول الأسد" date an undated tex
   assert.match(r.matches.find((m) => m.entityId === 'actor-army-now')!.evidence!, /former regime.*after 2024/);
   assert.deepEqual(ids('طارد الجيش السوري فلول الأسد في اللاذقية بعد هدوء منذ عام 2012', 'ar'), ['actor-army-now', 'sy-latakia']);
 });
+
+test('a town placed abroad ("Latakia, Maryland") is a namesake, and so is every bare mention of it on that page', () => {
+  const m = compileMatcher(entities);
+  const r = matchDocument(m, { lang: 'en', text: 'Fire in Latakia, Maryland. Firefighters reached the old mill in Latakia at midnight.' });
+  assert.equal(r.entities.some((x) => x.id === 'sy-latakia'), false);
+  assert.ok(r.unconfirmed!.some((u) => u.entityId === 'sy-latakia' && /same name abroad .*Maryland/.test(u.unconfirmed!)));
+  const ap = matchDocument(m, { lang: 'en', text: 'Jableh, Pa. — The council of Jableh met on Tuesday.' });
+  assert.equal(ap.entities.some((x) => x.id === 'sy-jableh'), false);
+  // The same words with the Syrian town placed in Syria, or Maryland named apart, keep the town.
+  for (const text of ['Fire in Latakia, Syria. Firefighters reached the old mill in Latakia.', 'Talks between Latakia and Maryland officials.']) {
+    assert.ok(matchDocument(m, { lang: 'en', text }).entities.some((x) => x.id === 'sy-latakia'), text);
+  }
+});
+
+test('a page set in the United States that never names Syria, Iraq or Lebanon has no Levant town', () => {
+  const m = compileMatcher(entities);
+  const us = 'Gaithersburg, MD – Police are investigating a crash that occurred in Latakia on Main Street.';
+  assert.equal(matchDocument(m, { lang: 'en', text: us }).entities.some((x) => x.id === 'sy-latakia'), false);
+  const levant = 'Rockville, MD – A charity sent aid to Latakia, the Syrian port hit by the earthquake.';
+  assert.ok(matchDocument(m, { lang: 'en', text: levant }).entities.some((x) => x.id === 'sy-latakia'));
+});

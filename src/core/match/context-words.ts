@@ -302,6 +302,47 @@ export function insideOtherName(text: string, start: number, end: number): strin
   return undefined;
 }
 
+// A town of the same name abroad, said by what follows it: "Damascus, Maryland", "Palmyra, Pa.",
+// "Damascus, MD", "Tripoli, Libya". US states (full names, AP abbreviations, postal codes) hold most
+// namesakes of Levant towns (Damascus, Palmyra, Lebanon, Aleppo); the countries are those with towns
+// that share a watched town's name (not Washington: "Moscow, Damascus, Washington" lists capitals). Only right after a comma (or in brackets): "Damascus, Syria" and
+// "Homs and Maryland" are not such.
+const US_STATES = ['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida',
+  'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland',
+  'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire',
+  'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
+  'West Virginia', 'Wisconsin', 'Wyoming'];
+const AP_STATES = ['Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Ky', 'La', 'Md', 'Mass',
+  'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'N\\.H', 'N\\.J', 'N\\.M', 'N\\.Y', 'N\\.C', 'N\\.D', 'Okla', 'Ore', 'Pa', 'R\\.I',
+  'S\\.C', 'S\\.D', 'Tenn', 'Vt', 'Va', 'Wash', 'W\\.Va', 'Wis', 'Wyo'];
+const POSTAL = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+const ABROAD_COUNTRIES = ['Libya', 'Libye', 'Tunisia', 'Tunisie', 'USA', 'U\\.S\\.A?\\.?', 'États-Unis', 'Etats-Unis', 'United States',
+  'Canada'];
+const ABROAD_AFTER_RE = new RegExp(String.raw`^(?:,\s*|\s*\(\s*)(?:(?:${[...US_STATES, ...ABROAD_COUNTRIES].join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|(?:${POSTAL})(?![\p{L}\d]))`, 'u');
+// Arabic names the country in an adjective agreeing with the town: "طرابلس الليبية", "طرابلس الغرب".
+const ABROAD_AFTER_AR_RE = /^\s+(?:الليبية|الليبي|الغرب|التونسية|الأمريكية|الأميركية)(?![\u0621-\u064a])/u;
+
+const US_PLACE_RE = new RegExp(String.raw`\p{Lu}\p{Ll}+,\s*(?:(?:${US_STATES.join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|(?:${POSTAL})(?![\p{L}\d]))`, 'u');
+const LEVANT_COUNTRY_RE = /syri|iraq|irak|leban|liban|سوري|العراق|لبنان/i;
+
+/**
+ * Whether a page is set in the United States ("Gaithersburg, MD", "Harrisburg, Pa.") and names none
+ * of the watched countries: then a Damascus or a Palmyra on it is the American one.
+ */
+export function setInUsOnly(text: string): boolean {
+  return US_PLACE_RE.test(text) && !LEVANT_COUNTRY_RE.test(text);
+}
+
+/** The foreign state or country a place hit [.., end) is placed in ("Damascus, Maryland"), if any. */
+export function abroadAfter(text: string, end: number): string | undefined {
+  const c = text.charCodeAt(end);
+  if (c !== 0x2c && c !== 0x20 && c !== 0x28) return undefined;
+  const after = text.slice(end, end + 24);
+  const m = ABROAD_AFTER_RE.exec(after) ?? ABROAD_AFTER_AR_RE.exec(after);
+  return m ? m[0].replace(/^[,(\s]+/, '') : undefined;
+}
+
 // A seat town's name used for its unit: "province (méridionale) de Souëda", "محافظتي طرطوس واللاذقية",
 // "the provinces of Daraa and Quneitra" (the list after a plural unit word), "Idlib province".
 const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;

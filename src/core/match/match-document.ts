@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
 import { decide, LOCAL_SIGN, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
+import { abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -179,7 +179,7 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
       out.matches.push(match);
       continue;
     }
-    const inName = f.kind === 'region' ? insideOtherName(text, start, end) : undefined;
+    const inName = f.kind === 'region' ? insideOtherName(text, start, end) ?? abroadOf(text, end) : undefined;
     if (inName) setAside(out, match, inName);
     else if (m.payFlags[payload]! & FLAG_NEEDS_CONTEXT) pending.push(pendingOf(m, f, payload, text, match));
     else {
@@ -517,8 +517,35 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
     if (text) fieldMatches(matcher, facts, field, text, lang, result, pending);
   }
   if (pending.length > 0) confirmPending(result, pending, doc, fields);
+  setAsideAbroad(result, doc, fields);
   setAsideOffTopic(result, doc, fields);
   return result;
+}
+
+const ABROAD = 'a place of the same name abroad';
+function abroadOf(text: string, end: number): string | undefined {
+  const where = abroadAfter(text, end);
+  return where === undefined ? undefined : `${ABROAD} («${text.slice(Math.max(0, end - 24), end).split(/[\s,.]+/).at(-1)}, ${where}»)`;
+}
+
+/**
+ * One sense per document: once a page places a town abroad ("Damascus, Maryland"), its other bare
+ * mentions ("the crash in Damascus") are that town too. The Levant town keeps only a hit that was
+ * itself placed (never the case on such a page in practice), so all its hits go.
+ */
+function setAsideAbroad(out: MatchResult, doc: MatchDoc, fields: readonly MatchField[]): void {
+  const abroad = new Set(out.unconfirmed?.filter((m) => m.unconfirmed?.startsWith(ABROAD)).map((m) => m.entityId));
+  // A page set in the United States that never names Syria, Iraq or Lebanon: all its towns are namesakes.
+  if (out.matches.some((m) => m.kind === 'region') && setInUsOnly(fields.map((f) => doc[f] ?? '').join('\n'))) {
+    for (const m of out.matches) if (m.kind === 'region') abroad.add(m.entityId);
+  }
+  if (abroad.size === 0) return;
+  const dropped = out.matches.filter((m) => abroad.has(m.entityId) && m.suppressedBy === undefined);
+  if (dropped.length === 0) return;
+  out.matches = out.matches.filter((m) => !dropped.includes(m));
+  for (const m of dropped) setAside(out, m, `${ABROAD}, placed so in the document`);
+  const still = new Set(out.matches.filter((m) => m.suppressedBy === undefined).map((m) => m.entityId));
+  out.entities = out.entities.filter((e) => e.kind !== 'region' || still.has(e.id) || !abroad.has(e.id));
 }
 
 /**
