@@ -16,6 +16,7 @@ export type PushOutcome =
 export async function receivePush(s: Services, sourceId: string, pushed: PushedDocument): Promise<PushOutcome> {
   const [source, state] = await Promise.all([s.sources.get(sourceId), s.push.get(sourceId)]);
   if (!source || !state || state.wanted !== 'subscribe') return refuse(s, sourceId, 'unknown', 'no push subscription for this callback');
+  if (!source.enabled) return refuse(s, sourceId, 'refused', 'source disabled', 'source_disabled');
   const verdict = verifyHubSignature(pushed.signature, pushed.body, state.secret);
   if (verdict !== 'valid') return refuse(s, sourceId, 'refused', `signature ${verdict}`, `signature_${verdict}`);
   const now = s.clock();

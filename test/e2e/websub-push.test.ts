@@ -15,6 +15,7 @@ import { pollSource } from '../../src/pipeline/poll-source.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices } from '../../src/runtime/create-services.js';
 import { createLogger } from '../../src/runtime/create-logger.js';
+import { createApiKeyStore } from '../../src/adapters/redis/api-key-store.js';
 
 let p: Pipeline;
 let hub: TestHub;
@@ -186,5 +187,24 @@ test('a short lease is renewed before it ends with the same secret; `sources rm`
     assert.deepEqual(push, [], 'the hub has no subscriber left');
   } finally {
     await site2.close();
+  }
+});
+
+test('DELETE /v1/sources/:id unsubscribes at the hub too, and a push to the removed source is answered 410', async () => {
+  const site3 = await startNewsSite({ hub: hub.url, title: 'Api News' });
+  try {
+    await p.addSource({ id: 'viaapi', url: site3.feedUrl, interval: 3600, lang: 'en' });
+    await pollSource(p.services, 'viaapi');
+    await waitFor('subscribed', () => hub.subscribers(site3.feedUrl).length === 1, 30_000);
+    const callback = hub.subscribers(site3.feedUrl)[0]!.callback;
+    const { key } = await createApiKeyStore(p.services.redis, p.services.keys).create({ name: 'admin', role: 'admin', now: new Date() });
+    const res = await app.inject({ method: 'DELETE', url: '/v1/sources/viaapi', headers: { authorization: `Bearer ${key}` } });
+    assert.equal(res.statusCode, 204);
+    await waitFor('unsubscribe verified', () => hub.verifications.some((v) => v.topic === site3.feedUrl && v.mode === 'unsubscribe' && v.echoed), 30_000);
+    assert.equal(hub.subscribers(site3.feedUrl).length, 0);
+    const late = await app.inject({ method: 'POST', url: new URL(callback).pathname, headers: { 'content-type': 'application/rss+xml' }, payload: site3.feedXml() });
+    assert.equal(late.statusCode, 410);
+  } finally {
+    await site3.close();
   }
 });
