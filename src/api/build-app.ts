@@ -21,6 +21,7 @@ import { adminQueueRoutes } from './routes/admin-queues.js';
 import { adminEventRoutes } from './routes/admin-events.js';
 import { webRoutes } from './routes/web.js';
 import { meRoutes } from './routes/me.js';
+import { websubRoutes } from './routes/websub.js';
 
 export interface AppOptions {
   services: Services;
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await unsubscribeRoutes(app, s);
   await adminQueueRoutes(app, s);
   await adminEventRoutes(app, s);
+  await websubRoutes(app, s);
   await webRoutes(app);
   return app;
 }

@@ -5,6 +5,7 @@ import type { SourceConfig } from '../core/model/source.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
 import { shortHash } from '../core/ids/article-id.js';
+import { pushActive } from '../adapters/redis/push-store.js';
 import type { Services } from '../runtime/create-services.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
@@ -19,7 +20,9 @@ export async function scheduleSource(s: Services, source: SourceConfig): Promise
     await s.queues.poll.removeJobScheduler(schedulerId(source.id));
     return;
   }
-  const every = source.intervalSeconds * 1000;
+  // While a WebSub hub pushes this source, polling is only a safety net (never more often than asked).
+  const pushed = pushActive(await s.push.get(source.id), s.clock());
+  const every = (pushed ? Math.max(source.intervalSeconds, s.env.VIGIE_WEBSUB_POLL_SECONDS) : source.intervalSeconds) * 1000;
   await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every) }, {
     name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,
   });

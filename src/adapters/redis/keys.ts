@@ -10,6 +10,8 @@ export interface Keys {
   validators(sourceId: string): string;
   /** The lease of the poll under way for a source: at most one at a time across workers (poll-source.ts). */
   pollLease(sourceId: string): string;
+  /** WebSub push state of a source: hub, topic, secret, wanted mode, lease (push-store.ts). */
+  websub(sourceId: string): string;
   seen(sourceId: string): string;
   article(id: string): string;
   articlesByTime: string;
@@ -61,6 +63,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     sourceState: (id) => `${p}:source-state:${id}`,
     validators: (id) => `${p}:validators:${id}`,
     pollLease: (id) => `${p}:poll-lease:${id}`,
+    websub: (id) => `${p}:websub:${id}`,
     seen: (id) => `${p}:seen:${id}`,
     article: (id) => `${p}:article:${id}`,
     articlesByTime: `${p}:articles:by-time`,

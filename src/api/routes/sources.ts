@@ -7,6 +7,8 @@ import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-sch
 import type { SourceConfig } from '../../core/model/source.js';
 import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
+import { removeSource } from '../../pipeline/remove-source.js';
+import { pushStatus } from '../../pipeline/push-status.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { checkPublicUrl } from '../check-public-url.js';
@@ -17,7 +19,7 @@ const tags = ['sources'];
 const admin = { auth: 'admin' as const };
 
 async function view(s: Services, source: SourceConfig) {
-  return { ...source, state: await s.sources.getState(source.id) };
+  return { ...source, state: await s.sources.getState(source.id), push: await pushStatus(s, source.id) };
 }
 
 async function save(s: Services, body: z.output<typeof sourceInputSchema>, id?: string): Promise<SourceConfig> {
@@ -51,12 +53,11 @@ export async function sourceRoutes(app: FastifyInstance, s: Services): Promise<v
   app.put('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'putSource', summary: 'Create or replace a source', tags, params: idParam, body: sourceInputSchema }) },
     async (req) => ({ source: await view(s, await save(s, req.body as z.output<typeof sourceInputSchema>, (req.params as { id: string }).id)) }));
 
-  app.delete('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'deleteSource', summary: 'Remove a source and stop polling it', tags, params: idParam, responses: { 404: 'not_found' } }) },
+  app.delete('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'deleteSource', summary: 'Remove a source, stop polling it and unsubscribe its WebSub push', tags, params: idParam, responses: { 404: 'not_found' } }) },
     async (req, reply) => {
       const source = await s.sources.get((req.params as { id: string }).id);
       if (!source) throw notFound('such source');
-      await scheduleSource(s, { ...source, enabled: false });
-      await s.sources.remove(source.id);
+      await removeSource(s, source.id);
       return reply.code(204).send();
     });
 

@@ -5,6 +5,8 @@ import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-sch
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
+import { removeSource } from '../../pipeline/remove-source.js';
+import { formatPushStatus, pushStatus } from '../../pipeline/push-status.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
 
@@ -35,22 +37,22 @@ export function register(program: Command): void {
       else console.log(`source ${source.id} added: ${source.url} every ${source.intervalSeconds}s`);
     }));
   sources.command('list')
-    .description('list sources with health, last poll and last error code')
+    .description('list sources with health, last poll, last error code and WebSub push state')
     .option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
-      const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id) })));
+      const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id), push: await pushStatus(services, src.id) })));
       if (o.json) return printJson(rows);
       if (rows.length === 0) return console.log('no sources');
       for (const r of rows) {
         const err = r.state.lastErrorCode ? ` last error ${r.state.lastErrorCode} (${r.state.consecutiveFailures} in a row)` : '';
         console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${r.intervalSeconds}s  ${r.url}${err}`);
+        if (r.kind === 'feed') console.log(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
       }
     }));
   sources.command('rm <id>')
-    .description('remove a source and its polling schedule (its stored articles stay until they expire)')
+    .description('remove a source, its polling schedule and its WebSub push (its stored articles stay until they expire)')
     .action(async (id: string) => withServices(async ({ services }) => {
-      const removed = await services.sources.remove(id);
-      await services.queues.poll.removeJobScheduler(`source-${id}`);
+      const removed = await removeSource(services, id);
       if (!removed) throw new VigieError('NOT_FOUND', 'sources', `no source ${id}`);
       console.log(`source ${id} removed`);
     }));

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   WEBHOOK_GONE: { permanent: true, summary: 'the webhook endpoint answered 410 Gone and is disabled' },
   SMTP_TRANSIENT: { permanent: false, summary: 'the SMTP server refused temporarily (4xx) or dropped' },
   SMTP_PERMANENT: { permanent: true, summary: 'the SMTP server refused permanently (5xx)' },
+  WEBSUB_HUB_REFUSED: { permanent: true, summary: 'a WebSub hub refused a subscribe or unsubscribe request (4xx)' },
   HELD_CHOICE_REQUIRED: { permanent: true, summary: 're-enabling a channel with held deliveries needs a choice: deliver or discard them' },
   // state
   REDIS_UNAVAILABLE: { permanent: false, summary: 'Redis cannot be reached' },
