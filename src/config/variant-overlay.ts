@@ -69,8 +69,8 @@ export function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, E
  * Marked here rather than in the overlay file: one rule, not a reason per variant on disk.
  */
 function markMinorVariants(e: Entity, generated: NonNullable<OverlayEntry['generated']>): void {
-  if (!e.ambiguous?.[e.names.en]?.startsWith(MINOR)) return;
-  const marks = { ...e.ambiguous };
+  const marks = e.ambiguous;
+  if (!marks?.[e.names.en]?.startsWith(MINOR)) return;
   for (const lang of LANGS) {
     for (const v of generated[lang] ?? []) {
       const reason = marks[v];
@@ -78,7 +78,6 @@ function markMinorVariants(e: Entity, generated: NonNullable<OverlayEntry['gener
       else if (!reason.startsWith(MINOR)) marks[v] = `${MINOR}; ${reason}`.slice(0, 200);
     }
   }
-  e.ambiguous = marks;
 }
 
 const MINOR = 'minor place';
