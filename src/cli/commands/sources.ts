@@ -106,7 +106,7 @@ async function readStdin(): Promise<Buffer> {
 function printImportReport(r: ImportReport): void {
   const rows = [
     ...r.added.map((a) => ({ line: a.line, text: `added    ${a.id}  ${a.url}${a.tags.length > 0 ? `  [${a.tags.join(', ')}]` : ''}` })),
-    ...r.skipped.map((d) => ({ line: d.line, text: `skipped  ${d.url}  (already source ${d.duplicateOf})` })),
+    ...r.skipped.map((d) => ({ line: d.line, text: `skipped  ${d.url}  (${d.earlierLine !== undefined ? `listed at line ${d.earlierLine}: its category is added to` : 'already'} source ${d.duplicateOf})` })),
     ...r.refused.map((x) => ({ line: x.line, text: `refused  ${x.url}  ${x.code}: ${x.message}` })),
   ].sort((a, b) => a.line - b.line);
   for (const row of rows) console.log(`line ${String(row.line).padEnd(5)} ${row.text}`);

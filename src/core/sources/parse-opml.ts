@@ -35,11 +35,12 @@ export function parseOpml(text: string, limits: OpmlLimits = OPML_LIMITS): Parse
   if (bytes > limits.maxBytes) {
     throw new VigieError('OPML_TOO_LARGE', 'opml', `the file is ${bytes} bytes; at most ${limits.maxBytes} are read`, { details: { limit: 'bytes', max: limits.maxBytes } });
   }
-  const parser = sax.parser(true, { trim: false, normalize: false, position: true });
+  const parser = sax.parser(true, { trim: false, normalize: false, position: true, strictEntities: true } as sax.SAXOptions);
   const fail = (code: 'OPML_PARSE_ERROR' | 'NOT_OPML' | 'OPML_TOO_LARGE', reason: string, extra: Record<string, unknown> = {}): never => {
     const line = parser.line + 1;
     throw new VigieError(code, 'opml', `line ${line}: ${reason}`, { details: { line, column: parser.column + 1, ...extra } });
   };
+  const input = text.replace(/^[\uFEFF\s]+/, '');
   const outlines: OpmlOutline[] = [];
   const open: string[] = [];
   const outlineStack: OpenOutline[] = [];
@@ -50,7 +51,13 @@ export function parseOpml(text: string, limits: OpmlLimits = OPML_LIMITS): Parse
   parser.onerror = (err) => fail('OPML_PARSE_ERROR', saxReason(err.message));
   // sax would only report a DOCTYPE, never expand its entities; refusing it outright keeps
   // billion-laughs and external-entity files out before anything else is read.
-  parser.ondoctype = () => fail('OPML_PARSE_ERROR', 'a DOCTYPE is not allowed in OPML (entity declarations are refused)');
+  // sax reads a DTD's `<!ENTITY` as a declaration of its own, before the DOCTYPE event: both refuse, at
+  // the line the DOCTYPE starts on (only comments and processing instructions may come before it).
+  parser.ondoctype = parser.onsgmldeclaration = () => {
+    const at = input.search(/<!DOCTYPE/i);
+    const line = at >= 0 ? lineAt(input, at) : parser.line + 1;
+    throw new VigieError('OPML_PARSE_ERROR', 'opml', `line ${line}: a DOCTYPE or entity declaration is not allowed in OPML (entities are never expanded)`, { details: { line } });
+  };
   parser.onopentagstart = () => { startLine = parser.line + 1; };
   parser.onopentag = (tag) => {
     if (open.length === 0 && tag.name !== 'opml') fail('NOT_OPML', `the root element is <${tag.name}>, not <opml>`, { root: tag.name });
@@ -65,9 +72,16 @@ export function parseOpml(text: string, limits: OpmlLimits = OPML_LIMITS): Parse
     open.pop();
     if (name === 'outline' && open.includes('body')) outlineStack.pop();
   };
-  parser.write(text.replace(/^[\uFEFF\s]+/, '')).close();
+  parser.write(input).close();
   if (!sawBody) throw new VigieError('NOT_OPML', 'opml', 'the document has no <opml><body>: not an OPML subscription list');
   return { outlines };
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** sax's first message line, said plainly where it is cryptic. */

@@ -8,7 +8,8 @@ import type { OpmlOutline } from './parse-opml.js';
 import { sourceIdFromUrl, sourceInputSchema, toSourceConfig } from './source-schema.js';
 
 export interface PlannedSource { line: number; source: SourceConfig }
-export interface DuplicateEntry { line: number; url: string; duplicateOf: string }
+/** `earlierLine` is set when the URL was listed earlier in the same file: its categories join that source's tags. */
+export interface DuplicateEntry { line: number; url: string; duplicateOf: string; earlierLine?: number }
 export interface InvalidEntry { line: number; url: string; code: ErrorCode; message: string }
 
 export interface ImportPlan {
@@ -20,12 +21,14 @@ export interface ImportPlan {
 /** Feed types readers write; an outline without `type` (Miniflux) is a feed too. */
 const FEED_TYPES = new Set(['rss', 'atom', 'rdf', 'feed']);
 const MAX_ID = 64;
+const MAX_TAGS = 32;
 
 export function planImport(existing: readonly SourceConfig[], outlines: readonly OpmlOutline[], opts: { intervalSeconds?: number } = {}): ImportPlan {
   const plan: ImportPlan = { add: [], duplicates: [], invalid: [] };
   const byUrl = new Map<string, string>();
   for (const s of existing) byUrl.set(canonicalUrl(s.url) ?? s.url, s.id);
   const ids = new Set(existing.map((s) => s.id));
+  const planned = new Map<string, PlannedSource>();
   for (const outline of outlines) {
     const url = outline.xmlUrl;
     if (outline.type !== undefined && !FEED_TYPES.has(outline.type.toLowerCase())) {
@@ -35,6 +38,14 @@ export function planImport(existing: readonly SourceConfig[], outlines: readonly
     const key = canonicalUrl(url);
     if (key === undefined) {
       plan.invalid.push({ line: outline.line, url, code: 'BAD_URL', message: 'xmlUrl is not an absolute http or https URL' });
+      continue;
+    }
+    const earlier = planned.get(key);
+    if (earlier !== undefined) {
+      // Readers with labels (and renderOpml) list a feed once per category it is in.
+      const tags = tagsOf([...(earlier.source.tags ?? []), ...outline.tags]);
+      if (tags.length > 0) earlier.source.tags = tags;
+      plan.duplicates.push({ line: outline.line, url, duplicateOf: earlier.source.id, earlierLine: earlier.line });
       continue;
     }
     const duplicateOf = byUrl.get(key);
@@ -49,14 +60,15 @@ export function planImport(existing: readonly SourceConfig[], outlines: readonly
     }
     const source = toSourceConfig({ ...parsed.data, id: freeId(sourceIdFromUrl(url), ids) });
     ids.add(source.id);
-    byUrl.set(key, source.id);
-    plan.add.push({ line: outline.line, source });
+    const entry = { line: outline.line, source };
+    planned.set(key, entry);
+    plan.add.push(entry);
   }
   return plan;
 }
 
 function inputOf(outline: OpmlOutline, intervalSeconds: number | undefined): Record<string, unknown> {
-  const tags = [...new Set(outline.tags.map(normalTag).filter((t) => t !== ''))].sort();
+  const tags = tagsOf(outline.tags);
   const siteUrl = outline.htmlUrl !== undefined ? canonicalUrl(outline.htmlUrl) : undefined;
   return {
     url: outline.xmlUrl,
@@ -66,6 +78,11 @@ function inputOf(outline: OpmlOutline, intervalSeconds: number | undefined): Rec
     // htmlUrl is only shown: one that is not a usable http(s) URL is dropped rather than refusing the feed.
     ...(siteUrl !== undefined && siteUrl.length <= 2048 ? { siteUrl } : {}),
   };
+}
+
+/** Sorted and unique, so the same categories always give the same tags; at most the schema's 32. */
+function tagsOf(raw: readonly string[]): string[] {
+  return [...new Set(raw.map(normalTag).filter((t) => t !== ''))].sort().slice(0, MAX_TAGS);
 }
 
 /** `a / b//c` and `a/b/c` are one category. */
