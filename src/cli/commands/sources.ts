@@ -50,7 +50,8 @@ export function register(program: Command): void {
       if (rows.length === 0) return console.log('no sources');
       for (const r of rows) {
         const err = r.state.lastErrorCode ? ` last error ${r.state.lastErrorCode} (${r.state.consecutiveFailures} in a row)` : '';
-        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${r.intervalSeconds}s  ${r.url}${err}`);
+        const tags = r.tags && r.tags.length > 0 ? `  [${r.tags.join(', ')}]` : '';
+        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${r.intervalSeconds}s  ${r.url}${tags}${err}`);
         if (r.kind === 'feed') console.log(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
       }
     }));
