@@ -118,6 +118,7 @@ const hostile: Array<{ name: string; doc: string; code: string; line?: number }>
   { name: 'a bare DOCTYPE', doc: '<!DOCTYPE opml>\n<opml><body/></opml>', code: 'OPML_PARSE_ERROR', line: 1 },
   { name: 'an undeclared entity', doc: '<opml version="2.0">\n<body>\n<outline text="&nbsp;" xmlUrl="https://x.example/"/>\n</body>\n</opml>', code: 'OPML_PARSE_ERROR', line: 3 },
   { name: 'a truncated file', doc: '<?xml version="1.0"?>\n<opml version="2.0">\n<body>\n<outline text="a" xmlUrl="https://x.example/a"/>\n<outline text="b" xmlU', code: 'OPML_PARSE_ERROR', line: 5 },
+  { name: 'a truncated file after blank lines (they count)', doc: '\n\n<opml version="2.0">\n<body>\n<outline te', code: 'OPML_PARSE_ERROR', line: 5 },
   { name: 'a mismatched close tag', doc: '<opml version="2.0">\n<body>\n<outline text="a">\n</body>\n</opml>', code: 'OPML_PARSE_ERROR', line: 4 },
   { name: 'an unquoted attribute', doc: '<opml version="2.0">\n<body>\n\n<outline text=a xmlUrl="https://x.example/"/>\n</body></opml>', code: 'OPML_PARSE_ERROR', line: 4 },
   { name: 'an RSS feed', doc: '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>t</title></channel></rss>', code: 'NOT_OPML' },
@@ -150,4 +151,9 @@ test('exactly the outline limit is read in full', () => {
   const doc = `<opml version="2.0"><body>${'<outline text="c">'.repeat(3)}<outline text="f" xmlUrl="https://x.example/"/>${'</outline>'.repeat(3)}</body></opml>`;
   assert.equal(parseOpml(doc, { ...OPML_LIMITS, maxOutlines: 4 }).outlines.length, 1);
   assert.throws(() => parseOpml(doc, { ...OPML_LIMITS, maxOutlines: 3 }), (err: unknown) => isVigieError(err) && err.code === 'OPML_TOO_LARGE');
+});
+
+test('an outline\'s line counts blank lines before the XML declaration and a tag spread over lines', () => {
+  const { outlines } = parseOpml('\n\n<?xml version="1.0"?>\n<opml version="2.0"><body>\n<outline\n  text="a"\n  xmlUrl="https://a.example/"/>\n</body></opml>');
+  assert.equal(outlines[0]?.line, 5);
 });

@@ -36,11 +36,13 @@ export function parseOpml(text: string, limits: OpmlLimits = OPML_LIMITS): Parse
     throw new VigieError('OPML_TOO_LARGE', 'opml', `the file is ${bytes} bytes; at most ${limits.maxBytes} are read`, { details: { limit: 'bytes', max: limits.maxBytes } });
   }
   const parser = sax.parser(true, { trim: false, normalize: false, position: true, strictEntities: true } as sax.SAXOptions);
+  // Leading whitespace before `<?xml` makes sax fail; it is cut, and the lines it held are added back.
+  const input = text.replace(/^[\uFEFF\s]+/, '');
+  const cutLines = lineAt(text, text.length - input.length) - 1;
   const fail = (code: 'OPML_PARSE_ERROR' | 'NOT_OPML' | 'OPML_TOO_LARGE', reason: string, extra: Record<string, unknown> = {}): never => {
-    const line = parser.line + 1;
+    const line = cutLines + parser.line + 1;
     throw new VigieError(code, 'opml', `line ${line}: ${reason}`, { details: { line, column: parser.column + 1, ...extra } });
   };
-  const input = text.replace(/^[\uFEFF\s]+/, '');
   const outlines: OpmlOutline[] = [];
   const open: string[] = [];
   const outlineStack: OpenOutline[] = [];
@@ -49,32 +51,42 @@ export function parseOpml(text: string, limits: OpmlLimits = OPML_LIMITS): Parse
   let startLine = 1;
 
   parser.onerror = (err) => fail('OPML_PARSE_ERROR', saxReason(err.message));
-  // sax would only report a DOCTYPE, never expand its entities; refusing it outright keeps
-  // billion-laughs and external-entity files out before anything else is read.
-  // sax reads a DTD's `<!ENTITY` as a declaration of its own, before the DOCTYPE event: both refuse, at
-  // the line the DOCTYPE starts on (only comments and processing instructions may come before it).
+  // A DOCTYPE is refused outright (billion laughs, external entities), at the line it starts on. sax reads
+  // a DTD's `<!ENTITY` as a declaration of its own, reported before the DOCTYPE: both refuse.
   parser.ondoctype = parser.onsgmldeclaration = () => {
-    const at = input.search(/<!DOCTYPE/i);
-    const line = at >= 0 ? lineAt(input, at) : parser.line + 1;
+    const at = text.search(/<!DOCTYPE/i);
+    const line = at >= 0 ? lineAt(text, at) : cutLines + parser.line + 1;
     throw new VigieError('OPML_PARSE_ERROR', 'opml', `line ${line}: a DOCTYPE or entity declaration is not allowed in OPML (entities are never expanded)`, { details: { line } });
   };
-  parser.onopentagstart = () => { startLine = parser.line + 1; };
+  // The line of the tag's `<` (sax's own line is already past the name when a tag spans lines).
+  const lineOfOffset = lineCounter(input);
+  parser.onopentagstart = () => { startLine = cutLines + lineOfOffset(parser.startTagPosition - 1); };
   parser.onopentag = (tag) => {
     if (open.length === 0 && tag.name !== 'opml') fail('NOT_OPML', `the root element is <${tag.name}>, not <opml>`, { root: tag.name });
     if (open.length >= limits.maxDepth) fail('OPML_TOO_LARGE', `elements nest deeper than ${limits.maxDepth}`, { limit: 'depth', max: limits.maxDepth });
     if (tag.name === 'body' && open.length === 1) sawBody = true;
     open.push(tag.name);
-    if (tag.name !== 'outline' || !open.includes('body')) return;
+    if (tag.name !== 'outline' || open[1] !== 'body') return;
     if (++seen > limits.maxOutlines) fail('OPML_TOO_LARGE', `more than ${limits.maxOutlines} outlines`, { limit: 'outlines', max: limits.maxOutlines });
     outlineStack.push(readOutline(attributesOf(tag.attributes), startLine, outlineStack, outlines));
   };
   parser.onclosetag = (name) => {
     open.pop();
-    if (name === 'outline' && open.includes('body')) outlineStack.pop();
+    if (name === 'outline' && open[1] === 'body') outlineStack.pop();
   };
   parser.write(input).close();
   if (!sawBody) throw new VigieError('NOT_OPML', 'opml', 'the document has no <opml><body>: not an OPML subscription list');
   return { outlines };
+}
+
+/** The 1-based line of increasing character offsets, counted once through the text. */
+function lineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 1;
+  return (offset) => {
+    for (; pos < offset; pos++) if (text.charCodeAt(pos) === 10) line++;
+    return line;
+  };
 }
 
 /** The 1-based line of a character offset. */
@@ -125,6 +137,7 @@ function categoryAttribute(value: string | undefined): string[] {
 
 /** One line of printable text: controls and bidi overrides (the display-name rule) dropped, spaces collapsed. */
 function cleanLabel(raw: string): string {
-  const clean = [...raw].filter((c) => displayNameProblem(c) === undefined || /\s/.test(c)).join('').replace(/\s+/g, ' ').trim();
+  // Only the first characters can be kept: a huge attribute is cut before it is split into characters.
+  const clean = [...raw.slice(0, MAX_LABEL_CHARS * 4)].filter((c) => displayNameProblem(c) === undefined || /\s/.test(c)).join('').replace(/\s+/g, ' ').trim();
   return [...clean].slice(0, MAX_LABEL_CHARS).join('').trim();
 }
