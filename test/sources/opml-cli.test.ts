@@ -71,6 +71,16 @@ test('a truncated file is refused with its line, exit 1, and nothing is added', 
   assert.equal((await vigie(['sources', 'list'], undefined, 'opmlcli-bad')).stdout.trim(), 'no sources');
 });
 
+test('a missing file or a bad --interval is refused before anything is read or added', async () => {
+  const missing = await vigie(['sources', 'import', path.join(os.tmpdir(), 'no-such-feeds.opml')], undefined, 'opmlcli-bad');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /ENOENT/);
+  const interval = await vigie(['sources', 'import', fixturePath('miniflux.opml'), '--interval', 'often'], undefined, 'opmlcli-bad');
+  assert.equal(interval.code, 1);
+  assert.match(interval.stderr, /^error CONFIG_INVALID: sources: --interval/);
+  assert.equal((await vigie(['sources', 'list'], undefined, 'opmlcli-bad')).stdout.trim(), 'no sources');
+});
+
 test('import --help says what it reads and how it exits', async () => {
   const res = await vigie(['sources', 'import', '--help']);
   assert.equal(res.code, 0);

@@ -61,9 +61,11 @@ export function register(program: Command): void {
     .option('--interval <seconds>', 'seconds between polls for the imported feeds (>= 1)', '900')
     .option('--json', 'print the report (added, skipped, refused, with lines) as JSON')
     .action(async (file: string, o: { interval: string; json?: boolean }) => {
+      const interval = Number(o.interval);
+      if (!Number.isInteger(interval) || interval < 1) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
       const text = await readOpmlFile(file);
       await withServices(async ({ services }) => {
-        const report = await importSources(services, text, { intervalSeconds: Number(o.interval) });
+        const report = await importSources(services, text, { intervalSeconds: interval });
         if (o.json) printJson(report);
         else printImportReport(report);
       });
