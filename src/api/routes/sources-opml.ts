@@ -13,6 +13,8 @@ import { routeSchema } from '../route-schema.js';
 const tags = ['sources'];
 const admin = { auth: 'admin' as const };
 const OPML_TYPES = ['text/x-opml', 'application/xml', 'text/xml'];
+/** Documentation only: the body arrives as bytes (the parser above) and any other type is answered 415. */
+const opmlBody = z.unknown().meta({ type: 'string', description: 'the OPML 1.0/2.0 file, in its own encoding (BOM or XML declaration; UTF-8 by default)' });
 const importQuery = z.object({ interval: z.coerce.number().int().min(1).max(7 * 24 * 3600).optional() }).strict();
 
 export async function sourceOpmlRoutes(app: FastifyInstance, s: Services): Promise<void> {
@@ -21,10 +23,13 @@ export async function sourceOpmlRoutes(app: FastifyInstance, s: Services): Promi
 
   app.post('/v1/sources/import', {
     config: admin, bodyLimit: OPML_LIMITS.maxBytes,
-    schema: routeSchema({
-      operationId: 'importSourcesOpml', summary: 'Add the feeds of an OPML file (body: the file, as text/x-opml, application/xml or text/xml); categories become tags',
-      tags, query: importQuery, responses: { 413: 'opml_too_large or payload_too_large', 415: 'unsupported_media_type', 422: 'opml_parse_error (details.line) or not_opml' },
-    }),
+    schema: {
+      ...routeSchema({
+        operationId: 'importSourcesOpml', summary: 'Add the feeds of an OPML file (body: the file, as text/x-opml, application/xml or text/xml); categories become tags',
+        tags, query: importQuery, body: opmlBody, responses: { 413: 'opml_too_large or payload_too_large', 415: 'unsupported_media_type', 422: 'opml_parse_error (details.line) or not_opml' },
+      }),
+      consumes: OPML_TYPES,
+    },
   }, async (req) => {
     if (!Buffer.isBuffer(req.body)) throw new ApiError('unsupported_media_type', `send the OPML file as ${OPML_TYPES.join(', ')}`);
     const { text } = decodeText(req.body, { contentType: req.headers['content-type'], kind: 'xml' });
