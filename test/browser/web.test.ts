@@ -91,7 +91,7 @@ test('sign in, pick a governorate, try it, save with a webhook, and see the aler
   const text = "Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l'OSDH.";
   items.push({ guid: 'a1', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3600_000) });
   items.push({ guid: 'a1-repost', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3000_000) });
-  const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true };
+  const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true, tags: ['Levant/Syria'] };
   await services.sources.put(source);
   await scheduleSource(services, source);
   await until('both articles to be stored and given their story', async () => {
@@ -164,6 +164,7 @@ test('an admin sees the sources with their health, and the queue page', async ()
   await page.click('#signin button');
   await page.waitForSelector('#admin:not([hidden]) #sources .status.ok');
   assert.match(await page.textContent('#sources') ?? '', /OSDH \(local\)/);
+  assert.match(await page.textContent('#sources') ?? '', /Levant\/Syria/, 'a source\'s tags are shown');
   // A spelling added on the page is matched at once (the API's /v1/match uses the same catalog).
   await page.fill('#alias-entity', 'sy-boukamal');
   await page.selectOption('#alias-lang', 'fr');

@@ -305,7 +305,8 @@ async function loadSources() {
   let data;
   try { data = await api('GET', '/v1/sources'); } catch { return; }
   $('sources').replaceChildren(...data.sources.map((s) => el('tr', {},
-    el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url)),
+    el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url),
+      s.tags && s.tags.length ? el('div', { class: 'small muted', dir: 'auto' }, s.tags.join(' · ')) : null),
     el('td', {}, el('span', { class: 'status ' + s.state.health }, s.state.health)),
     el('td', {}, (s.state.lastPollAt || '-').slice(0, 19).replace('T', ' ')),
     el('td', { class: 'small', dir: 'auto' }, s.state.lastErrorCode ? s.state.lastErrorCode + ': ' + (s.state.lastErrorMessage || '') : '-'))));
