@@ -45,5 +45,5 @@ export function groupPlaces(points: readonly PlacePoint[], radiusKm: number): Pl
       groups.push({ id: p.placeId, coords: p.coords, count: p.alertIds.length, places: [entry], alertIds: [...p.alertIds] });
     }
   }
-  return groups;
+  return groups.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
