@@ -30,6 +30,7 @@ const hit = (entityId: string, field: MatchExplanation['field'] = 'text', start 
 });
 const alert = (id: string, createdAt: string, ...matches: MatchExplanation[]): Alert =>
   ({ id, subscriptionId: 'sub_1', storyId: `sto_${id}`, articleId: `art_${id}`, relatedArticleIds: [], matches, createdAt });
+const WINDOW = { from: new Date('2026-11-30T00:00:00Z'), to: new Date('2026-12-02T23:00:00Z') };
 
 const placeCases: Array<{ name: string; matches: MatchExplanation[]; want: { placeId: string; coordsFrom: string } | undefined }> = [
   { name: 'a town beats its governorate and country', matches: [hit('sy'), hit('sy-dz'), hit('sy-abu-kamal')], want: { placeId: 'sy-abu-kamal', coordsFrom: 'sy-abu-kamal' } },
@@ -106,4 +107,16 @@ test('alert map: points at places, a list entry per alert newest first, unplaced
   assert.deepEqual(map.timeline.days, ['2026-11-30', '2026-12-01', '2026-12-02']);
   assert.deepEqual(map.timeline.total, [0, 1, 2]);
   assert.deepEqual(map.timeline.series, [{ id: 'sy-dz', name: 'Deir ez-Zor Governorate', counts: [0, 1, 1] }], 'an unknown region makes no series');
+});
+
+test('alert map: a story alerted to two subscriptions is one point, one list entry and one count, placed from both explanations', async () => {
+  // Each subscription's explanation keeps only the hits inside its own regions: the Aleppo one has the
+  // governorate-level hit, the Syria one the town.
+  const forAleppo = { ...alert('x1', '2026-12-01T08:00:00.000Z', hit('sy-aleppo')), subscriptionId: 'sub_aleppo', storyId: 'sto_same' };
+  const forSyria = { ...alert('x2', '2026-12-01T08:00:02.000Z', hit('sy-hajin', 'text', 50)), subscriptionId: 'sub_syria', storyId: 'sto_same' };
+  const map = buildAlertMap({ alerts: [{ alert: forSyria, title: 'Same story' }, { alert: forAleppo, title: 'Same story' }], places: graph, regionIds: ['sy-aleppo'], groupKm: 0, ...WINDOW });
+  assert.deepEqual(map.alerts.map((a) => [a.id, a.storyId, a.subscriptionIds, a.placeId]), [['x1', 'sto_same', ['sub_aleppo', 'sub_syria'], 'sy-hajin']]);
+  assert.deepEqual(map.groups.map((g) => [g.id, g.count, g.alertIds]), [['sy-hajin', 1, ['x1']]]);
+  assert.deepEqual(map.timeline.total, [0, 1, 0]);
+  assert.deepEqual(map.timeline.series[0]!.counts, [0, 1, 0]);
 });
