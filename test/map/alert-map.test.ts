@@ -80,8 +80,8 @@ test('daily counts: each region counts its sub-regions; the total counts every a
     { createdAt: '2026-11-20T10:00:00.000Z', entityIds: ['sy-aleppo'] },
   ];
   const t = dailyCounts(alerts, [
-    { id: 'sy-dz', name: 'Deir ez-Zor', within: graph.expand('sy-dz') },
-    { id: 'sy-aleppo', name: 'Aleppo', within: graph.expand('sy-aleppo') },
+    { id: 'sy-dz', name: 'Deir ez-Zor', covers: (e: string) => graph.expand('sy-dz').has(e) },
+    { id: 'sy-aleppo', name: 'Aleppo', covers: (e: string) => graph.expand('sy-aleppo').has(e) },
   ], new Date('2026-12-01T00:00:00Z'), new Date('2026-12-03T12:00:00Z'));
   assert.deepEqual(t.days, ['2026-12-01', '2026-12-02', '2026-12-03']);
   assert.deepEqual(t.total, [2, 1, 1]);

@@ -11,7 +11,7 @@ import { placeOfAlert, type PlaceLookup } from './place-of-alert.js';
 export interface MapInput {
   /** Newest first or any order; each with its article's title and URL when known. */
   alerts: ReadonlyArray<{ alert: Alert; title?: string; url?: string }>;
-  places: PlaceLookup & { expand(id: string): Set<string> };
+  places: PlaceLookup;
   /** The timeline's series: a subscription's regions (none: the total only). */
   regionIds: readonly string[];
   groupKm: number;
@@ -58,8 +58,21 @@ function byStory(entries: readonly Entry[]): Array<Entry & { subscriptionIds: st
   return [...stories.values()].sort((a, b) => b.alert.createdAt.localeCompare(a.alert.createdAt) || a.alert.id.localeCompare(b.alert.id));
 }
 
+/** The lookup with each entity's ancestors read once: a month of alerts names the same places often. */
+function memoised(lookup: PlaceLookup): PlaceLookup {
+  const ancestors = new Map<string, string[]>();
+  return {
+    get: (id) => lookup.get(id),
+    ancestors(id) {
+      let list = ancestors.get(id);
+      if (!list) ancestors.set(id, (list = lookup.ancestors(id)));
+      return list;
+    },
+  };
+}
+
 export function buildAlertMap(input: MapInput): AlertMap {
-  const { places } = input;
+  const places = memoised(input.places);
   const points = new Map<string, PlacePoint>();
   const alerts: MapAlert[] = [];
   const inWindow = byStory(input.alerts.filter(({ alert }) => {
@@ -77,7 +90,7 @@ export function buildAlertMap(input: MapInput): AlertMap {
     points.set(at.placeId, point);
   }
   const regions = input.regionIds.filter((id) => places.get(id))
-    .map((id) => ({ id, name: places.get(id)!.names.en, within: places.expand(id) }));
+    .map((id) => ({ id, name: places.get(id)!.names.en, covers: (e: string) => e === id || places.ancestors(e).includes(id) }));
   const timeline = dailyCounts(inWindow.map(({ alert }) => ({ createdAt: alert.createdAt, entityIds: alert.matches.map((m) => m.entityId) })),
     regions, input.from, input.to);
   return { groups: groupPlaces([...points.values()], input.groupKm), alerts, unplaced: alerts.filter((a) => !a.placeId).length, timeline };

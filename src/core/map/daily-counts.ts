@@ -1,5 +1,5 @@
 // The timeline: alerts per UTC day over a window, one series per region (a subscription's regions, each
-// counting its sub-regions) plus the total. Pure: the region expansion is passed in.
+// counting its sub-regions) plus the total. Pure: which entities a region covers is passed in.
 
 export interface TimelineAlert {
   createdAt: string;
@@ -26,11 +26,11 @@ export function daysBetween(from: Date, to: Date): string[] {
 }
 
 /**
- * Counts per day. `regions` are the series (id, name and the set of ids that count for it: the region
- * and its descendants); an alert counts once in each series it touches and once in the total. Alerts
- * outside the window are ignored.
+ * Counts per day. `regions` are the series (id, name and whether an entity counts for it: the region
+ * and its descendants do); an alert counts once in each series it touches and once in the total.
+ * Alerts outside the window are ignored.
  */
-export function dailyCounts(alerts: readonly TimelineAlert[], regions: ReadonlyArray<{ id: string; name: string; within: ReadonlySet<string> }>,
+export function dailyCounts(alerts: readonly TimelineAlert[], regions: ReadonlyArray<{ id: string; name: string; covers: (entityId: string) => boolean }>,
   from: Date, to: Date): Timeline {
   const days = daysBetween(from, to);
   const index = new Map(days.map((d, i) => [d, i] as const));
@@ -40,7 +40,7 @@ export function dailyCounts(alerts: readonly TimelineAlert[], regions: ReadonlyA
     const i = index.get(a.createdAt.slice(0, 10));
     if (i === undefined) continue;
     total[i] += 1;
-    regions.forEach((r, k) => { if (a.entityIds.some((id) => r.within.has(id))) series[k]!.counts[i] += 1; });
+    regions.forEach((r, k) => { if (a.entityIds.some(r.covers)) series[k]!.counts[i] += 1; });
   }
   return { days, total, series };
 }
