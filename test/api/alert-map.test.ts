@@ -94,3 +94,23 @@ test('alert map: bad input is refused with the field named', async () => {
     assert.equal(res.statusCode, 400, `${q}: ${res.body}`);
   }
 });
+
+test('the map assets are served from this origin without a key: outlines, their attribution, the drawing libraries', async () => {
+  const outlines = await h.call(undefined, { method: 'GET', url: '/map/boundaries.json' });
+  assert.equal(outlines.statusCode, 200);
+  const topo = outlines.json() as { type: string; objects: Record<string, { geometries: Array<{ id: string; properties: { name: string; country?: string } }> }> };
+  assert.equal(topo.type, 'Topology');
+  assert.deepEqual(topo.objects.countries!.geometries.map((g) => g.id).sort(), ['CY', 'EG', 'IL', 'IQ', 'IR', 'JO', 'KW', 'LB', 'PS', 'SA', 'SY', 'TR']);
+  const perCountry = (cc: string) => topo.objects.governorates!.geometries.filter((g) => g.properties.country === cc).length;
+  // Natural Earth: 14 Syrian governorates and the UNDOF zone, 18 Iraqi, 6 Lebanese (before Akkar and Baalbek-Hermel split off).
+  assert.deepEqual([perCountry('SY'), perCountry('IQ'), perCountry('LB')], [15, 18, 6]);
+  assert.ok(topo.objects.governorates!.geometries.every((g) => g.properties.name), 'every governorate is named');
+  const attribution = await h.call(undefined, { method: 'GET', url: '/map/ATTRIBUTION.txt' });
+  assert.equal(attribution.statusCode, 200);
+  assert.match(attribution.body, /Natural Earth/);
+  for (const lib of ['d3-array', 'd3-geo', 'topojson-client']) {
+    const res = await h.call(undefined, { method: 'GET', url: `/vendor/${lib}.min.js` });
+    assert.equal(res.statusCode, 200, lib);
+    assert.match(String(res.headers['content-type']), /javascript/);
+  }
+});
