@@ -173,3 +173,20 @@ test("the timeline shows a bar per day: all alerts, then each of the subscriptio
   await page.locator('#timeline').screenshot({ path: path.join(repoRoot, 'test-output', 'timeline.png') });
   await page.close();
 });
+
+test('at 400 px wide the map and timeline stack, fit the screen, and a point still opens its list', async () => {
+  const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+  const errors: string[] = [];
+  await signIn(page, errors);
+  await page.waitForSelector('#timeline .tl-row');
+  const [scroll, client] = await page.evaluate('[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]') as [number, number];
+  assert.ok(scroll <= client, `the page scrolls sideways (scrollWidth ${scroll} > clientWidth ${client})`);
+  for (const sel of ['#map', '#timeline', '#map-sub', '#map-days']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.width > 0 && box.x >= 0 && box.x + box.width <= 400, `${sel} lies within the 400 px`);
+  }
+  await page.locator('#map .point').first().click();
+  await page.waitForSelector('#map-list .map-alerts li');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -42,7 +42,8 @@ function drawOutlines(root) {
     svg('path', { class: 'country-lines', d: path(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b)) }),
     svg('g', { class: 'country-labels' }, countries.filter((f) => FOCUS.has(f.id)).map((f) => {
       const [x, y] = path.centroid(f);
-      return svg('text', { x: x.toFixed(1), y: y.toFixed(1) }, f.properties.name);
+      // A small country's name kept inside the frame (Israel sits on the map's western edge).
+      return svg('text', { x: Math.min(MAP_W - 40, Math.max(40, x)).toFixed(1), y: y.toFixed(1) }, f.properties.name);
     })),
   );
 }
