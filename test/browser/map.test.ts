@@ -157,8 +157,10 @@ test("the timeline shows a bar per day: all alerts, then each of the subscriptio
   await page.selectOption('#map-days', '7');
   await until('seven days of bars', async () => (await page.locator('#timeline .total .tl-bar').count()) === 7);
   await page.selectOption('#map-sub', subs['Deir ez-Zor and Aleppo']!);
-  await page.waitForSelector('#timeline [data-series="sy-aleppo"]');
-  const rows = await page.$$eval('#timeline .tl-row', (rs) => rs.map((r) => [r.getAttribute('data-series'), r.querySelector('.tl-label')!.textContent]));
+  // "All subscriptions" also has an Aleppo row: wait until the rows are this subscription's alone.
+  const rowsNow = () => page.$$eval('#timeline .tl-row', (rs) => rs.map((r) => [r.getAttribute('data-series'), r.querySelector('.tl-label')!.textContent]));
+  await until("the subscription's rows", async () => (await rowsNow()).length === 3);
+  const rows = await rowsNow();
   assert.deepEqual(rows, [['total', 'all alerts'], ['sy-deir-ez-zor', 'Deir ez-Zor Governorate'], ['sy-aleppo', 'Aleppo Governorate']]);
   const sum = async (series: string) => (await page.$$eval(`#timeline [data-series="${series}"] .tl-bar`, (bs) => bs.map((b) => Number(b.getAttribute('data-count')))))
     .reduce((a, b) => a + b, 0);
