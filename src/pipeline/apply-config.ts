@@ -5,6 +5,7 @@ import type { SourceConfig } from '../core/model/source.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
 import { shortHash } from '../core/ids/article-id.js';
+import { scheduledIntervalSeconds } from '../core/poll/choose-poll-interval.js';
 import type { Services } from '../runtime/create-services.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
@@ -14,12 +15,13 @@ function jitterMs(sourceId: string, intervalMs: number): number {
   return parseInt(shortHash('jitter', sourceId).slice(0, 8), 16) % Math.max(1, Math.min(intervalMs, 60_000));
 }
 
-export async function scheduleSource(s: Services, source: SourceConfig): Promise<void> {
+/** `everySeconds`: the interval chosen for an adaptive source (pace-source.ts); default: its current one. */
+export async function scheduleSource(s: Services, source: SourceConfig, everySeconds?: number): Promise<void> {
   if (!source.enabled) {
     await s.queues.poll.removeJobScheduler(schedulerId(source.id));
     return;
   }
-  const every = source.intervalSeconds * 1000;
+  const every = (everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds)) * 1000;
   await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every) }, {
     name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,
   });

@@ -17,6 +17,8 @@ import type { SourceConfig } from '../core/model/source.js';
 import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
 import { takeLease } from '../adapters/redis/take-lease.js';
 import type { Services } from '../runtime/create-services.js';
+import { paceSource, recordPublished, withCurrentInterval } from './pace-source.js';
+import { reviewSourceHealth } from './review-source-health.js';
 
 export type PollOutcome =
   | { status: 'skipped'; reason: string }
@@ -73,8 +75,9 @@ export async function pollSource(s: Services, sourceId: string): Promise<PollOut
   const lease = await takeLease(s.redis, s.keys.pollLease(sourceId), POLL_LEASE_MS, { renew: true });
   if (!lease) return skipped(s, sourceId, 'in_progress', 'another poll of this source is under way');
   try {
-    return await pollLeased(s, source);
+    return await pollLeased(s, await withCurrentInterval(s, source));
   } finally {
+    await reviewSourceHealth(s, source);
     await lease.release();
   }
 }
@@ -91,6 +94,7 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
     const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds };
     if (!items) {
       await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), 0);
+      await paceSource(s, source, now, hints);
       s.log.debug({ event: 'source.poll.not_modified', sourceId }, 'not modified');
       return { status: 'not-modified' };
     }
@@ -105,8 +109,10 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
       }));
     }
     await s.seen.markSeen(sourceId, unseen.map((i) => i.key), now);
+    await recordPublished(s, sourceId, unseen, now, firstPoll);
     await s.sources.setValidators(sourceId, { etag: res.headers.etag, lastModified: res.headers['last-modified'] });
     await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), process.length);
+    await paceSource(s, source, now, hints);
     s.metrics.polls.inc({ outcome: 'ok' });
     s.log.info({ event: 'source.poll.done', sourceId, items: items.length, newItems: process.length, recorded: recordOnly.length, firstPoll }, 'polled');
     return { status: 'ok', items: items.length, newItems: process.length, recorded: recordOnly.length };

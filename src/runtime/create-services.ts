@@ -14,6 +14,8 @@ import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createEventStore } from '../adapters/redis/event-store.js';
+import { createSourceHealthStore } from '../adapters/redis/source-health-store.js';
+import { createAdminEventStore } from '../adapters/redis/admin-event-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
@@ -71,6 +73,9 @@ export function createServices(opts: ServiceOptions) {
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     events: createEventStore(redis, keys),
+    /** Adaptive polling and source-health alerts: publish history, current interval, health record. */
+    sourceHealth: createSourceHealthStore(redis, keys),
+    adminEvents: createAdminEventStore(redis, keys, retention),
     entityEdits,
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),

@@ -26,7 +26,8 @@ export function createSourceStore(redis: RedisClient, keys: Keys) {
     },
     async remove(id: string): Promise<boolean> {
       const res = await redis.multi().del(keys.source(id)).srem(keys.sources, id)
-        .del(keys.sourceState(id), keys.validators(id), keys.seen(id)).exec();
+        .del(keys.sourceState(id), keys.validators(id), keys.seen(id))
+        .del(keys.sourceHealth(id), keys.sourcePublished(id), keys.sourcePacing(id)).exec();
       return Number(res?.[0]?.[1] ?? 0) > 0;
     },
     async getState(id: string): Promise<SourceState> {
