@@ -309,7 +309,7 @@ function healthLine(h) {
     ...(h.status === 'unhealthy' && h.detail ? [el('div', { class: 'small muted' }, h.detail)] : [])];
 }
 
-function seconds(n) {
+function spanText(n) {
   return n >= 3600 && n % 3600 === 0 ? n / 3600 + ' h' : n >= 60 && n % 60 === 0 ? n / 60 + ' min' : n + ' s';
 }
 
@@ -317,8 +317,8 @@ function seconds(n) {
 function intervalLine(s) {
   const p = s.pacing;
   const every = p ? p.scheduledSeconds || p.seconds : s.intervalSeconds;
-  const why = p ? p.rule + ': ' + p.reason : s.minIntervalSeconds ? 'adaptive, ' + seconds(s.minIntervalSeconds) + ' to ' + seconds(s.maxIntervalSeconds) : 'set in config';
-  return [el('div', { 'data-interval': String(every) }, 'every ' + seconds(every)), el('div', { class: 'muted' }, why)];
+  const why = p ? p.rule + ': ' + p.reason : s.minIntervalSeconds ? 'adaptive, ' + spanText(s.minIntervalSeconds) + ' to ' + spanText(s.maxIntervalSeconds) : 'set in config';
+  return [el('div', { 'data-interval': String(every) }, 'every ' + spanText(every)), el('div', { class: 'muted' }, why)];
 }
 
 async function loadSources() {
