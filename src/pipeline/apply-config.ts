@@ -15,14 +15,19 @@ function jitterMs(sourceId: string, intervalMs: number): number {
   return parseInt(shortHash('jitter', sourceId).slice(0, 8), 16) % Math.max(1, Math.min(intervalMs, 60_000));
 }
 
-/** `everySeconds`: the interval chosen for an adaptive source (pace-source.ts); default: its current one. */
+/**
+ * `everySeconds`: a new interval chosen for an adaptive source after a poll (pace-source.ts); its next
+ * poll is one new interval from now (BullMQ would otherwise realign a changed `every` to a slot that may
+ * come at once). Default: the source's current interval.
+ */
 export async function scheduleSource(s: Services, source: SourceConfig, everySeconds?: number): Promise<void> {
   if (!source.enabled) {
     await s.queues.poll.removeJobScheduler(schedulerId(source.id));
     return;
   }
   const every = (everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds)) * 1000;
-  await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every) }, {
+  const from = everySeconds === undefined ? {} : { startDate: s.clock().getTime() + every };
+  await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every), ...from }, {
     name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,
   });
 }
