@@ -1,6 +1,7 @@
 // End to end, source-health alerts: a real feed server that stops answering and comes back, and one
 // whose items stop being new; the admin channels (a real webhook receiver verifying Standard Webhooks
-// signatures, and a real SMTP sink) get exactly one `source.unhealthy` and one `source.recovered` each.
+// signatures, and a real SMTP sink) get exactly one `source.unhealthy` and one `source.recovered` each,
+// and a refused admin webhook is retried like an alert's.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPipeline, type Pipeline } from '../harness/pipeline.js';
@@ -115,4 +116,25 @@ test('a source silent beyond its expected period: unhealthy once, recovered once
   const listed = await runVigie(['sources', 'list'], { REDIS_URL: p.redis.url });
   assert.equal(listed.code, 0, listed.stderr);
   assert.match(listed.stdout, /quiet\s+ok\s+feed every 1 s .*\n\s+interval fixed: set in the source's config; healthy since \d{4}-/);
+});
+
+test('an admin webhook that answers 503 gets the event again on the alerts\' schedule, with the same webhook-id', async () => {
+  let refused = 0;
+  rx.script('/admin', (_req, res) => {
+    if (refused === 0) { refused += 1; res.writeHead(503).end('busy'); return; }
+    return 'default';
+  });
+  try {
+    feedState.set('stale.xml', { down: false, items: [{ key: 's1', minutesAgo: 240 }], hits: 0 });
+    await p.addSource({ id: 'stale', url: `${feeds.origin}/stale.xml`, interval: 1, expectedPeriod: 600 });
+    await waitFor('the event, after a refusal', () => webhookEvents('stale').length === 1, 30_000);
+    assert.equal(refused, 1);
+    const [id] = await p.services.alerts.listDeliveryIds('admin', 100).then((ids) => ids.filter((x) => x === webhookEvents('stale')[0]!.id));
+    assert.ok(id, 'the webhook-id is the admin delivery id');
+    const attempts = await p.services.alerts.attempts(id);
+    assert.deepEqual(attempts.map((a) => a.outcome), ['retry', 'submitted']);
+    assert.equal((await p.services.alerts.getDelivery(id))?.status, 'submitted');
+  } finally {
+    rx.script('/admin', undefined);
+  }
 });
