@@ -104,3 +104,16 @@ test('converges on a source with undated items published every 30 min (first-see
   const chosen = simulate(30, { dated: false, window: 20, polls: 80, startSeconds: 900, firstItemAgoMin: 7 * 24 * 60 });
   for (const s of chosen.slice(-20)) assert.ok(within(s, 30 * 60, 0.25), `interval ${s} s: ${chosen.join(',')}`);
 });
+
+test('publish times: an item\'s own date, never later than now; undated items when first seen, one for a first poll\'s backlog', () => {
+  const items: FeedItem[] = [
+    { key: 'dated', title: '', summary: '', published: new Date(now.getTime() - HOUR).toISOString() },
+    { key: 'future', title: '', summary: '', published: new Date(now.getTime() + HOUR).toISOString() },
+    { key: 'undated-1', title: '', summary: '' },
+    { key: 'undated-2', title: '', summary: '' },
+  ];
+  assert.deepEqual(publishTimes(items, now, false).map((p) => p.at), [now.getTime() - HOUR, now.getTime(), now.getTime(), now.getTime()]);
+  assert.deepEqual(publishTimes(items, now, true).map((p) => p.at), [now.getTime() - HOUR, now.getTime(), now.getTime()]);
+  const members = publishTimes(items, now, false).map((p) => p.member);
+  assert.equal(new Set(members).size, 4, 'one member per item');
+});
