@@ -527,7 +527,10 @@ function buildWofPlaces(src: Sources, drafts: Map<string, Draft>, stop: Readonly
       stats.duplicates += 1;
       continue;
     }
-    if (!n.ar) { stats.noArabic += 1; continue; }
+    // No Arabic name in the data (most Lebanese village records): the place is still a place news names
+    // in Latin script ("Ayta al-Jabal", "Jiyeh"), so it is kept with its Latin name standing as its
+    // Arabic one (no Arabic spelling is invented); the variant builder generates no Arabic forms for it.
+    if (!n.ar) { stats.noArabic += 1; n.ar = n.en; }
     // 4. A new place.
     const cc = countryId(r.country);
     const slug = slugOf(n.en).slice(0, 50) || `wof-${r.wof_id}`;
@@ -871,7 +874,7 @@ function main(): void {
   const marked = entities.reduce((n, e) => n + Object.keys(e.ambiguous ?? {}).length, 0);
   console.log(`gazetteer: wrote ${entities.length} entities to ${path.relative(repoRoot, outFile)} (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
   console.log(`gazetteer: ${aliasCount} names and aliases, ${marked} marked ambiguous; WOF: ${wof.places} new places, ${wof.merged} merged into existing entities, `
-    + `${wof.duplicates} duplicate records folded, ${wof.noArabic} skipped without an Arabic name, ${wof.noLatin} without a Latin name; `
+    + `${wof.duplicates} duplicate records folded, ${wof.noArabic} kept without an Arabic name (Latin name only), ${wof.noLatin} without a Latin name; `
     + `GeoNames: ${geonamesTowns.length} Lebanese and Iraqi towns WOF lacked`);
 }
 

@@ -58,14 +58,20 @@ function catalogQualifiers(entities: Entity[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= QUALIFIER_MIN_ENTITIES).map(([w]) => w));
 }
 
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+
 function candidates(e: Entity, lang: Lang, words: WordCheck): string[] {
   const canonical = e.names[lang];
   const sources = [...new Set(ownAliases(e)[lang])].filter((n) => n === canonical || n.trim().split(/\s+/).length <= MAX_SOURCE_WORDS);
   const max = (n: string): number | undefined => (n === canonical ? undefined : PER_ALIAS);
   // Nisba and plurals come from the state's name, not from its adjectives or capital (إيراني, طهران).
-  if (lang === 'ar') return sources.flatMap((n) => arabicVariants(n, { kind: e.kind, type: n === canonical ? e.type : undefined, max: max(n) }));
+  // A place the data names in Latin script only (its Arabic name stands in Latin): no Arabic forms.
+  const arabic = ARABIC_LETTER.test(e.names.ar) ? e.names.ar : undefined;
+  if (lang === 'ar') {
+    return sources.filter((n) => ARABIC_LETTER.test(n)).flatMap((n) => arabicVariants(n, { kind: e.kind, type: n === canonical ? e.type : undefined, max: max(n) }));
+  }
   const isCommonWord = (w: string): boolean => words.known(aliasKeys(w)[0] ?? w);
-  return sources.flatMap((n) => latinVariants(n, lang, { arabic: e.names.ar, isCommonWord, max: max(n) }));
+  return sources.flatMap((n) => latinVariants(n, lang, { arabic, isCommonWord, max: max(n) }));
 }
 
 /** The entity's generated variants per language: new to the matcher, each written once, capped. */

@@ -32,7 +32,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 /** Status for core VigieError codes seen by the API; unlisted ones are 422 (permanent) or 503 (transient). */
 const CORE_STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404, REDIS_UNAVAILABLE: 503, CONFIG_INVALID: 422, QUERY_SYNTAX: 422, QUERY_TOO_DEEP: 422, QUERY_TOO_LONG: 422, ENTITY_INVALID: 422,
-  BAD_URL: 422, UNSUPPORTED_SCHEME: 422, SSRF_BLOCKED: 422, HELD_CHOICE_REQUIRED: 409,
+  BAD_URL: 422, UNSUPPORTED_SCHEME: 422, SSRF_BLOCKED: 422, HELD_CHOICE_REQUIRED: 409, OPML_TOO_LARGE: 413,
 };
 
 export interface ErrorBody { error: { code: string; message: string; details?: Record<string, unknown> } }

@@ -11,6 +11,7 @@ import { installAuth } from './auth.js';
 import { noSerializerCompiler, zodValidatorCompiler } from './route-schema.js';
 import { healthRoutes } from './routes/health.js';
 import { sourceRoutes } from './routes/sources.js';
+import { sourceOpmlRoutes } from './routes/sources-opml.js';
 import { entityRoutes } from './routes/entities.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -21,6 +22,7 @@ import { adminQueueRoutes } from './routes/admin-queues.js';
 import { adminEventRoutes } from './routes/admin-events.js';
 import { webRoutes } from './routes/web.js';
 import { meRoutes } from './routes/me.js';
+import { websubRoutes } from './routes/websub.js';
 
 export interface AppOptions {
   services: Services;
@@ -74,6 +76,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await healthRoutes(app, s, opts.workersAlive);
   await meRoutes(app);
   await sourceRoutes(app, s);
+  // A child context: its XML body parser and 10 MiB limit apply to the OPML routes only.
+  await app.register(async (child) => sourceOpmlRoutes(child, s));
   await entityRoutes(app, s);
   await subscriptionRoutes(app, s);
   await alertRoutes(app, s);
@@ -82,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await unsubscribeRoutes(app, s);
   await adminQueueRoutes(app, s);
   await adminEventRoutes(app, s);
+  await websubRoutes(app, s);
   await webRoutes(app);
   return app;
 }

@@ -34,7 +34,12 @@ const envSchema = z.object({
   VIGIE_ALLOW_NETWORKS: allowNetworks,
   VIGIE_HTTP_PORT: int(0, 65535).default(8080),
   VIGIE_HTTP_HOST: z.string().default('127.0.0.1'),
+  /** Where people and hubs reach the API. Left unset, links use the local default and WebSub push is off. */
   VIGIE_PUBLIC_URL: z.string().url().default('http://127.0.0.1:8080'),
+  /** Lease asked of WebSub hubs (they may grant less); renewed before it ends. Default 10 days. */
+  VIGIE_WEBSUB_LEASE_SECONDS: int(60, 365 * 24 * 3600).default(864_000),
+  /** Safety poll interval of a source while push is on (never shorter than the source's own). Default 1 h. */
+  VIGIE_WEBSUB_POLL_SECONDS: int(1, 7 * 24 * 3600).default(3600),
   VIGIE_SIGNING_KEY: z.string().min(16).optional(),
   VIGIE_BACKFILL: int(0, 500).default(2),
   VIGIE_ARTICLE_RETENTION_DAYS: int(1, 3650).default(30),
@@ -69,7 +74,10 @@ const envSchema = z.object({
   if (e.VIGIE_ADMIN_WEBHOOK_SECRET && !e.VIGIE_ADMIN_WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['VIGIE_ADMIN_WEBHOOK_URL'], message: 'required with VIGIE_ADMIN_WEBHOOK_SECRET' });
 });
 
-export type Env = Readonly<z.output<typeof envSchema>>;
+export type Env = Readonly<z.output<typeof envSchema> & {
+  /** VIGIE_PUBLIC_URL was given (not the default): only then can a hub reach the WebSub callback. */
+  publicUrlSet: boolean;
+}>;
 
 /** Parses the given environment (process.env at the edge); throws CONFIG_INVALID listing every problem. */
 export function loadEnv(source: NodeJS.ProcessEnv): Env {
@@ -85,5 +93,5 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
       details: { problems },
     });
   }
-  return Object.freeze(parsed.data);
+  return Object.freeze({ ...parsed.data, publicUrlSet: picked.VIGIE_PUBLIC_URL !== undefined });
 }

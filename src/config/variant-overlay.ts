@@ -59,6 +59,26 @@ export function mergeOverlay(file: string, overlay: Overlay, byId: Map<string, E
       }
       e.ambiguous = merged;
     }
+    if (add.generated) markMinorVariants(e, add.generated);
   }
 }
+
+/**
+ * A minor place (a village the data gives no population for) needs evidence under every name: its
+ * generated spellings ("Khoudr", "Al-Khodr" of El Khodr) are no surer than the names they come from.
+ * Marked here rather than in the overlay file: one rule, not a reason per variant on disk.
+ */
+function markMinorVariants(e: Entity, generated: NonNullable<OverlayEntry['generated']>): void {
+  const marks = e.ambiguous;
+  if (!marks?.[e.names.en]?.startsWith(MINOR)) return;
+  for (const lang of LANGS) {
+    for (const v of generated[lang] ?? []) {
+      const reason = marks[v];
+      if (reason === undefined) marks[v] = MINOR;
+      else if (!reason.startsWith(MINOR)) marks[v] = `${MINOR}; ${reason}`.slice(0, 200);
+    }
+  }
+}
+
+const MINOR = 'minor place';
 

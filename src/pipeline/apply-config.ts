@@ -6,6 +6,7 @@ import type { VigieConfig } from '../config/load-config.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
 import { shortHash } from '../core/ids/article-id.js';
 import { scheduledIntervalSeconds } from '../core/poll/choose-poll-interval.js';
+import { pushActive } from '../adapters/redis/push-store.js';
 import type { Services } from '../runtime/create-services.js';
 
 const schedulerId = (sourceId: string) => `source-${sourceId}`;
@@ -25,7 +26,10 @@ export async function scheduleSource(s: Services, source: SourceConfig, everySec
     await s.queues.poll.removeJobScheduler(schedulerId(source.id));
     return;
   }
-  const every = (everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds)) * 1000;
+  const current = everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds);
+  // While a WebSub hub pushes this source, polling is only a safety net (never more often than asked).
+  const pushed = pushActive(await s.push.get(source.id), s.clock());
+  const every = (pushed ? Math.max(current, s.env.VIGIE_WEBSUB_POLL_SECONDS) : current) * 1000;
   const from = everySeconds === undefined ? {} : { startDate: s.clock().getTime() + every };
   await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every), ...from }, {
     name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,

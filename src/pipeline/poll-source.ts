@@ -1,24 +1,21 @@
-// Polls one source: conditional GET through the gate, decode, parse, diff against the seen set, hand
-// new items to the article queue, then mark them seen (enqueue first, so a crash in between repeats
-// the same deterministic job ids instead of losing items). Failures back off and mark the source.
+// Polls one source: conditional GET through the gate, then the shared ingest (ingest-items.ts: decode,
+// parse, diff against the seen set, enqueue new items, mark them seen; the WebSub push path uses it
+// too). A feed that advertises a hub is handed to WebSub. Failures back off and mark the source.
 // One poll per source runs at a time across workers (a leased key); a poll that finds one under way,
 // or waits for a host slot longer than its interval, is skipped: never two fetches on one validator.
 import { UnrecoverableError } from 'bullmq';
 import { CAPS } from '../adapters/http/safe-fetch.js';
-import { decodeText } from '../core/feed/decode-text.js';
-import { parseFeed } from '../core/feed/parse-feed.js';
-import { parseListing } from '../core/feed/parse-listing.js';
-import { articleId, shortHash } from '../core/ids/article-id.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { notBeforeAfterFailure, notBeforeAfterSuccess } from '../core/poll/next-poll-delay.js';
-import { selectNewItems } from '../core/poll/select-new-items.js';
-import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig } from '../core/model/source.js';
-import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
 import { takeLease } from '../adapters/redis/take-lease.js';
 import type { Services } from '../runtime/create-services.js';
-import { paceSource, recordPublished, withCurrentInterval } from './pace-source.js';
+import { ingestItems, isFirstLook } from './ingest-items.js';
+import { notePushLinks } from './websub-subscribe.js';
+import { paceSource, withCurrentInterval } from './pace-source.js';
 import { reviewSourceHealth } from './review-source-health.js';
+
+export { itemArticleId } from './ingest-items.js';
 
 export type PollOutcome =
   | { status: 'skipped'; reason: string }
@@ -26,17 +23,10 @@ export type PollOutcome =
   | { status: 'ok'; items: number; newItems: number; recorded: number }
   | { status: 'failed'; code: string; message: string };
 
-const MAX_ITEM_AGE_MS = 7 * 24 * 3600 * 1000;
-const MAX_NEW_PER_POLL = 100;
 /** How long a poll's lease outlives a worker that died holding it; renewed while the poll runs. */
 const POLL_LEASE_MS = 10_000;
 
-/** The article job id of an item: its canonical URL when it has one, else its identity in the source. */
-export function itemArticleId(sourceId: string, item: FeedItem): string {
-  return item.url ? articleId(item.url) : `art_${shortHash('item', sourceId, item.key)}`;
-}
-
-async function fetchAndParse(s: Services, source: SourceConfig, validators: { etag?: string; lastModified?: string }) {
+async function fetchSource(s: Services, source: SourceConfig, validators: { etag?: string; lastModified?: string }) {
   // Waiting for a host slot past the interval would run this poll on top of the next scheduled one.
   const slotWaitMs = source.intervalSeconds * 1000;
   const headers: Record<string, string> = { accept: source.kind === 'feed'
@@ -45,19 +35,14 @@ async function fetchAndParse(s: Services, source: SourceConfig, validators: { et
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const res = await s.fetcher.fetch(source.url, { headers, slotWaitMs, maxBytes: source.kind === 'feed' ? CAPS.feedBytes : CAPS.pageBytes });
-  if (res.status === 304) return { res, items: undefined, ttlSeconds: undefined };
+  if (res.status === 304) return { res, doc: undefined };
   if (res.status < 200 || res.status > 299) {
     throw new VigieError('HTTP_STATUS', 'poll', `${source.url} answered ${res.status}`, {
       details: { status: res.status, retryAfter: res.headers['retry-after'] },
       permanent: false,
     });
   }
-  const { text } = decodeText(res.body, { contentType: res.headers['content-type'], kind: source.kind === 'feed' ? 'xml' : 'html' });
-  if (source.kind === 'html' && source.listing) {
-    return { res, items: parseListing(text, { baseUrl: res.url, ...source.listing }), ttlSeconds: undefined };
-  }
-  const feed = await parseFeed(text, { baseUrl: res.url });
-  return { res, items: feed.items, ttlSeconds: feed.ttlSeconds };
+  return { res, doc: { body: res.body, contentType: res.headers['content-type'], linkHeader: res.headers.link, url: res.url } };
 }
 
 /** A poll left out so as not to double another: logged and counted, not a failure of the source. */
@@ -90,32 +75,24 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
 
   try {
     const validators = await s.sources.getValidators(sourceId);
-    const { res, items, ttlSeconds } = await fetchAndParse(s, source, validators);
-    const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds };
-    if (!items) {
+    const { res, doc } = await fetchSource(s, source, validators);
+    if (!doc) {
+      const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'] };
       await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), 0);
       await paceSource(s, source, now, hints);
       s.log.debug({ event: 'source.poll.not_modified', sourceId }, 'not modified');
       return { status: 'not-modified' };
     }
-    const unseenKeys = new Set(await s.seen.filterUnseen(sourceId, items.map((i) => i.key)));
-    const unseen = items.filter((i) => unseenKeys.has(i.key));
-    const firstPoll = !state.lastSuccessAt && (await s.seen.count(sourceId)) === 0;
-    const { process, recordOnly } = selectNewItems(unseen, { firstPoll, backfill: s.env.VIGIE_BACKFILL, now, maxAgeMs: MAX_ITEM_AGE_MS, maxPerPoll: MAX_NEW_PER_POLL });
-    if (process.length > 0) {
-      await s.queues.article.addBulk(process.map((item) => {
-        const id = itemArticleId(sourceId, item);
-        return { name: 'article', data: { sourceId, item, articleId: id }, opts: { ...JOB_OPTIONS.article, jobId: safeJobId(`${id}-${sourceId}`) } };
-      }));
-    }
-    await s.seen.markSeen(sourceId, unseen.map((i) => i.key), now);
-    await recordPublished(s, sourceId, unseen, now, firstPoll);
+    const firstPoll = await isFirstLook(s, sourceId, state);
+    const got = await ingestItems(s, source, doc, { firstPoll, now });
+    const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds: got.ttlSeconds };
     await s.sources.setValidators(sourceId, { etag: res.headers.etag, lastModified: res.headers['last-modified'] });
-    await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), process.length);
+    await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), got.newItems);
     await paceSource(s, source, now, hints);
     s.metrics.polls.inc({ outcome: 'ok' });
-    s.log.info({ event: 'source.poll.done', sourceId, items: items.length, newItems: process.length, recorded: recordOnly.length, firstPoll }, 'polled');
-    return { status: 'ok', items: items.length, newItems: process.length, recorded: recordOnly.length };
+    s.log.info({ event: 'source.poll.done', sourceId, items: got.items, newItems: got.newItems, recorded: got.recorded, firstPoll }, 'polled');
+    await notePushLinks(s, source, got.hubLinks, now);
+    return { status: 'ok', items: got.items, newItems: got.newItems, recorded: got.recorded };
   } catch (err) {
     const e = isVigieError(err) ? err : new VigieError('FETCH_CONNECT', 'poll', String((err as Error)?.message ?? err), { cause: err });
     if (e.code === 'FETCH_SLOT_WAIT') return skipped(s, sourceId, 'slot_wait', `waited past its interval (${source.intervalSeconds} s) for a host slot`);

@@ -15,7 +15,9 @@ export function createMetrics() {
     name: 'vigie_poll_to_delivery_seconds', help: 'From the article being stored to its alert being submitted',
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600], registers: [registry],
   });
-  return { registry, polls, articles, matches, alerts, deliveries, queueDepth, latency };
+  const websubPushes = new Counter({ name: 'vigie_websub_pushes_total', help: 'WebSub pushes received, by outcome (accepted, or why refused)', labelNames: ['outcome'], registers: [registry] });
+  const websubVerifications = new Counter({ name: 'vigie_websub_verifications_total', help: 'WebSub intent verifications by mode and verdict', labelNames: ['mode', 'verdict'], registers: [registry] });
+  return { registry, websubPushes, websubVerifications, polls, articles, matches, alerts, deliveries, queueDepth, latency };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -16,6 +16,7 @@ import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createEventStore } from '../adapters/redis/event-store.js';
 import { createSourceHealthStore } from '../adapters/redis/source-health-store.js';
 import { createAdminEventStore } from '../adapters/redis/admin-event-store.js';
+import { createPushStore } from '../adapters/redis/push-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
@@ -76,6 +77,7 @@ export function createServices(opts: ServiceOptions) {
     /** Adaptive polling and source-health alerts: publish history, current interval, health record. */
     sourceHealth: createSourceHealthStore(redis, keys),
     adminEvents: createAdminEventStore(redis, keys, retention),
+    push: createPushStore(redis, keys),
     entityEdits,
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),

@@ -91,7 +91,7 @@ test('sign in, pick a governorate, try it, save with a webhook, and see the aler
   const text = "Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l'OSDH.";
   items.push({ guid: 'a1', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3600_000) });
   items.push({ guid: 'a1-repost', title: 'Frappe de drone près de Boukamal', text, at: new Date(Date.now() - 3000_000) });
-  const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true };
+  const source = { id: 'osdh-local', name: 'OSDH (local)', url: `${feed.origin}/rss.xml`, kind: 'feed' as const, intervalSeconds: 1, lang: 'fr' as const, fetchArticles: false, enabled: true, tags: ['Levant/Syria'] };
   await services.sources.put(source);
   await scheduleSource(services, source);
   await until('both articles to be stored and given their story', async () => {
@@ -169,6 +169,7 @@ test('an admin sees the sources with their health, and the queue page', async ()
   assert.match(await page.textContent('#sources [data-health]') ?? '', /healthy since \d{4}-\d\d-\d\d \d\d:\d\d/);
   assert.equal(await page.getAttribute('#sources [data-interval]', 'data-interval'), '1');
   assert.match(await page.textContent('#sources') ?? '', /every 1 s.*fixed: set in the source's config/);
+  assert.match(await page.textContent('#sources') ?? '', /Levant\/Syria/, 'a source\'s tags are shown');
   // A spelling added on the page is matched at once (the API's /v1/match uses the same catalog).
   await page.fill('#alias-entity', 'sy-boukamal');
   await page.selectOption('#alias-lang', 'fr');
@@ -181,7 +182,7 @@ test('an admin sees the sources with their health, and the queue page', async ()
   await page.goto(origin + '/admin/queues');
   await page.waitForSelector('#queues section h2');
   const names = await page.$$eval('#queues section h2', (hs) => hs.map((h) => h.textContent));
-  assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest']);
+  assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest', 'websub']);
   await page.screenshot({ path: path.join(repoRoot, 'test-output', 'admin-queues.png'), fullPage: true });
   await page.close();
 });

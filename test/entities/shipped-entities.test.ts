@@ -24,8 +24,28 @@ test('the shipped entities load without errors and every entity has en/fr/ar nam
   assert.ok(entities.length > 300, `only ${entities.length} entities`);
   for (const e of entities) {
     for (const lang of ['en', 'fr', 'ar'] as const) assert.ok(e.names[lang].trim().length > 0, `${e.id} has no ${lang} name`);
+    // A Who's On First village the data names in Latin only keeps its Latin name in Arabic too (no
+    // Arabic spelling is invented): nothing else may lack an Arabic-script name.
+    if (latinOnlyPlace(e)) continue;
     assert.match(e.names.ar, /\p{Script=Arabic}/u, `${e.id}: the Arabic name is not in Arabic script`);
   }
+  const latinOnly = entities.filter(latinOnlyPlace);
+  assert.ok(latinOnly.length > 1000 && latinOnly.length < 3000, `${latinOnly.length} Latin-only places`);
+  assert.ok(latinOnly.every((e) => e.type === 'town' || e.type === 'neighbourhood' || e.type === 'campus'));
+});
+
+const latinOnlyPlace = (e: (typeof entities)[number]): boolean =>
+  e.kind === 'region' && e.names.ar === e.names.en && (e.sources ?? []).join() === 'whosonfirst' && !/\p{Script=Arabic}/u.test(e.names.ar);
+
+test('a Latin-only village of the gazetteer is matched by its Latin names, with evidence like any minor place', () => {
+  const e = byId.get('lb-ali-en-nahri')!;
+  assert.ok(latinOnlyPlace(e));
+  const text = 'Israeli jets struck Ali en Nahri, in the Zahle district, at dawn.';
+  const r = matchDocument(matcher, { text, lang: 'en' });
+  assert.ok(r.entities.some((x) => x.id === 'lb-ali-en-nahri'), JSON.stringify(r.unconfirmed?.map((u) => [u.entityId, u.unconfirmed])));
+  // Its generated spellings need evidence as its names do: alone in a sentence, nothing counts.
+  const alone = matchDocument(matcher, { text: 'Ali en Nahri spoke to reporters.', lang: 'en' });
+  assert.equal(alone.entities.some((x) => x.id === 'lb-ali-en-nahri'), false);
 });
 
 test("Syria's 14 governorates exist, with OCHA codes, under Syria", () => {

@@ -20,6 +20,8 @@ export interface NewsSite {
   hits(path: string): number;
   /** When the feed was first served with this article in it (epoch ms, sub-millisecond precision). */
   firstServed(slug: string): number | undefined;
+  /** The feed document as served now (without counting a hit): what a hub distributes. */
+  feedXml(): string;
   /** Replace the feed handler's behaviour for the next requests (e.g. answer 500, stall). */
   setFeedOverride(fn: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined): void;
   close(): Promise<void>;
@@ -27,7 +29,8 @@ export interface NewsSite {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export async function startNewsSite(opts: { host?: string; title?: string; fullContent?: boolean } = {}): Promise<NewsSite> {
+/** `hub`: the feed advertises this WebSub hub (atom:link rel="hub", and rel="self" naming the feed URL). */
+export async function startNewsSite(opts: { host?: string; title?: string; fullContent?: boolean; hub?: string } = {}): Promise<NewsSite> {
   const articles: SiteArticle[] = [];
   const hitCount = new Map<string, number>();
   const served = new Map<string, number>();
@@ -36,7 +39,8 @@ export async function startNewsSite(opts: { host?: string; title?: string; fullC
   let origin = '';
 
   const feedXml = () => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(opts.title ?? 'Loopback News')}</title><link>${origin}/</link><description>test</description>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${esc(opts.title ?? 'Loopback News')}</title><link>${origin}/</link><description>test</description>
+${opts.hub ? `<atom:link rel="hub" href="${esc(opts.hub)}"/><atom:link rel="self" type="application/rss+xml" href="${origin}/feed.xml"/>` : ''}
 ${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>${origin}/articles/${a.slug}?utm_source=rss</link><guid isPermaLink="false">${a.slug}</guid><description>${esc(a.summary)}</description>${opts.fullContent ? `<content:encoded><![CDATA[${a.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('')}]]></content:encoded>` : ''}${a.published ? `<pubDate>${new Date(a.published).toUTCString()}</pubDate>` : ''}</item>`).join('\n')}
 </channel></rss>`;
 
@@ -74,6 +78,7 @@ ${[...articles].reverse().map((a) => `<item><title>${esc(a.title)}</title><link>
     publish: (a) => { articles.push(a); version += 1; },
     hits: (p) => hitCount.get(p) ?? 0,
     firstServed: (slug) => served.get(slug),
+    feedXml,
     setFeedOverride: (fn) => { override = fn; },
     close: () => server.close(),
   };

@@ -219,8 +219,12 @@ test('a town placed abroad ("Latakia, Maryland") is a namesake, and so is every 
   assert.ok(r.unconfirmed!.some((u) => u.entityId === 'sy-latakia' && /same name abroad .*Maryland/.test(u.unconfirmed!)));
   const ap = matchDocument(m, { lang: 'en', text: 'Jableh, Pa. — The council of Jableh met on Tuesday.' });
   assert.equal(ap.entities.some((x) => x.id === 'sy-jableh'), false);
-  // The same words with the Syrian town placed in Syria, or Maryland named apart, keep the town.
-  for (const text of ['Fire in Latakia, Syria. Firefighters reached the old mill in Latakia.', 'Talks between Latakia and Maryland officials.']) {
+  const zip = matchDocument(m, { lang: 'en', text: 'Latakia, MD 20872 — The mill in Latakia burned.' });
+  assert.equal(zip.entities.some((x) => x.id === 'sy-latakia'), false);
+  // The same words with the Syrian town placed in Syria, or Maryland named apart, keep the town; so do
+  // headline capitals where a postal code is the next word ("IN", "LA", "ME").
+  for (const text of ['Fire in Latakia, Syria. Firefighters reached the old mill in Latakia.', 'Talks between Latakia and Maryland officials.',
+    'FIRE IN LATAKIA, IN SYRIA', 'Latakia, ME AND MY FAMILY']) {
     assert.ok(matchDocument(m, { lang: 'en', text }).entities.some((x) => x.id === 'sy-latakia'), text);
   }
 });

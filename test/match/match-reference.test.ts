@@ -14,7 +14,7 @@ import { LANGS } from '../../src/core/entities/entity.js';
 import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_NEEDS_CONTEXT, FLAG_PROPER, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { MATCH_FIELDS, matchDocument, type Match, type MatchDoc, type MatchedEntity, type MatchField, type MatchResult } from '../../src/core/match/match-document.js';
 import { scanText } from '../../src/core/match/scan-text.js';
-import { insideOtherName, seatUnitWord } from '../../src/core/match/context-words.js';
+import { abroadAfter, insideOtherName, seatUnitWord, setInUsOnly } from '../../src/core/match/context-words.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
 import { entities as fixtureEntities, matcher as fixtureMatcher } from './fixture.js';
@@ -52,7 +52,7 @@ function capitalLatinWord(word: string): boolean {
 
 
 /** How often each rule decided something over all reference runs (the texts must exercise them all). */
-const seen = { lowerAcronym: 0, capitalsRun: 0, wrongCase: 0, lowerName: 0, excluded: 0, selfNested: 0, suppressed: 0, sameIdListedOnce: 0 };
+const seen = { lowerAcronym: 0, capitalsRun: 0, wrongCase: 0, lowerName: 0, excluded: 0, selfNested: 0, suppressed: 0, sameIdListedOnce: 0, abroad: 0 };
 
 function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof LANGS)[number]): Match[] {
   const { hits, tokens } = scan(m, text);
@@ -106,6 +106,8 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
   });
 }
 
+const ABROAD = 'a place of the same name abroad';
+
 /** Reference matches of context-dependent aliases (decided by confirm-context.ts, tested in context.test.ts). */
 const contextHits = new WeakSet<Match>();
 
@@ -115,10 +117,22 @@ function referenceMatch(m: Matcher, doc: MatchDoc, fields: readonly MatchField[]
   // A place inside an outlet, institution or road name is set aside (its rule is tested on its own in
   // context.test.ts); the fixtures have no context-dependent aliases.
   const all = fields.flatMap((f) => (doc[f] ? fieldMatches(m, f, doc[f]!, lang) : []));
-  const setAside = (mt: Match): string | undefined =>
-    (mt.suppressedBy === undefined && mt.kind === 'region' ? insideOtherName(doc[mt.field]!, mt.start, mt.end) : undefined);
-  const matches = all.filter((mt) => setAside(mt) === undefined && !contextHits.has(mt));
+  // A town followed by a US state or a foreign country ("Damascus, MD") is a namesake (its reason is
+  // compared by kind only: its wording is tested in context.test.ts).
+  const setAside = (mt: Match): string | undefined => {
+    if (mt.suppressedBy !== undefined || mt.kind !== 'region') return undefined;
+    return insideOtherName(doc[mt.field]!, mt.start, mt.end) ?? (abroadAfter(doc[mt.field]!, mt.end) === undefined ? undefined : ABROAD);
+  };
+  let matches = all.filter((mt) => setAside(mt) === undefined && !contextHits.has(mt));
   const unconfirmed = all.filter((mt) => setAside(mt) !== undefined).map((mt) => ({ ...mt, unconfirmed: setAside(mt)! }));
+  // One sense per page: every other mention of a town placed abroad goes too, and every town of a
+  // page set in the US that names none of the watched countries.
+  const abroad = new Set(unconfirmed.filter((mt) => mt.unconfirmed === ABROAD).map((mt) => mt.entityId));
+  if (setInUsOnly(fields.map((f) => doc[f] ?? '').join('\n'))) for (const mt of matches) if (mt.kind === 'region') abroad.add(mt.entityId);
+  const dropped = matches.filter((mt) => abroad.has(mt.entityId) && mt.suppressedBy === undefined);
+  if (dropped.length > 0) seen.abroad += 1;
+  matches = matches.filter((mt) => !dropped.includes(mt));
+  unconfirmed.push(...dropped.map((mt) => ({ ...mt, unconfirmed: ABROAD })));
   const entities: MatchedEntity[] = [];
   const listedIds = new Set<string>();
   const listedIndices = new Set<string>();
@@ -144,7 +158,8 @@ function plainPart(r: MatchResult): MatchResult {
   const matches = r.matches.filter((mt) => mt.evidence === undefined);
   const plainIds = new Set(matches.filter((mt) => mt.suppressedBy === undefined).map((mt) => mt.entityId));
   const entities = r.entities.filter((e) => plainIds.has(e.id));
-  const unconfirmed = (r.unconfirmed ?? []).filter((mt) => /^part of a (road )?name/.test(mt.unconfirmed!));
+  const unconfirmed = (r.unconfirmed ?? []).filter((mt) => /^(?:part of a (road )?name|a place of the same name abroad)/.test(mt.unconfirmed!))
+    .map((mt) => (mt.unconfirmed!.startsWith(ABROAD) ? { ...mt, unconfirmed: ABROAD } : mt));
   return unconfirmed.length > 0 ? { matches, entities, unconfirmed } : { matches, entities };
 }
 

@@ -1,7 +1,8 @@
 // The examples people copy run as written: every `sh` block of docs/API.md, in order, against an API on a
 // free port (the harness Redis, the shipped catalog), and the README's CLI commands with the output the
 // README shows. Docs name the server and keys by convention ($VIGIE_URL, $VIGIE_KEY, $VIGIE_ADMIN_KEY;
-// `node bin/vigie.js` from the checkout); the test sets those, it never edits an example.
+// `node bin/vigie.js` from the checkout; a feed reader's OPML export as feeds.opml); the test sets
+// those, it never edits an example.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -38,6 +39,8 @@ function scratchCheckout(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-docs-'));
   fs.mkdirSync(path.join(dir, 'bin'));
   fs.writeFileSync(path.join(dir, 'bin', 'vigie.js'), `import ${JSON.stringify(cliEntry)};\n`);
+  // The subscriptions a reader's OPML export would hold, where the docs say to put it.
+  fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'opml', 'miniflux.opml'), path.join(dir, 'feeds.opml'));
   return dir;
 }
 

@@ -3,12 +3,14 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { FeedItem } from '../../core/model/feed-item.js';
 
-export const QUEUE = { poll: 'poll', article: 'article', deliver: 'deliver', digest: 'digest' } as const;
+export const QUEUE = { poll: 'poll', article: 'article', deliver: 'deliver', digest: 'digest', websub: 'websub' } as const;
 
 export interface PollJob { sourceId: string }
 export interface ArticleJob { sourceId: string; item: FeedItem; articleId: string }
 export interface DeliverJob { deliveryId: string }
 export interface DigestJob { mode: 'hourly' | 'daily' }
+/** A request to a source's WebSub hub ((re)subscribe, unsubscribe once the source is removed), or a lease's end. */
+export interface WebSubJob { sourceId: string; mode: 'subscribe' | 'unsubscribe' | 'lease-end' }
 
 /** Completed jobs are kept a day (dedupe window for re-enqueued ids), failed ones two weeks for inspection. */
 const KEEP: Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> = {
@@ -22,6 +24,8 @@ export const JOB_OPTIONS = {
   // Delivery retries follow the webhook schedule through the worker's backoffStrategy ('schedule').
   deliver: { ...KEEP, attempts: 50, backoff: { type: 'schedule' } },
   digest: { ...KEEP, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+  // A hub that is down is retried for about an hour; the safety poll keeps the source covered meanwhile.
+  websub: { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 15_000, jitter: 0.3 } },
 } satisfies Record<keyof typeof QUEUE, JobsOptions>;
 
 export interface Queues {
@@ -29,6 +33,7 @@ export interface Queues {
   article: Queue<ArticleJob>;
   deliver: Queue<DeliverJob>;
   digest: Queue<DigestJob>;
+  websub: Queue<WebSubJob>;
   close(): Promise<void>;
 }
 
@@ -37,10 +42,11 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   const article = new Queue<ArticleJob>(QUEUE.article, { connection, prefix });
   const deliver = new Queue<DeliverJob>(QUEUE.deliver, { connection, prefix });
   const digest = new Queue<DigestJob>(QUEUE.digest, { connection, prefix });
-  for (const q of [poll, article, deliver, digest]) q.on('error', () => undefined);
+  const websub = new Queue<WebSubJob>(QUEUE.websub, { connection, prefix });
+  for (const q of [poll, article, deliver, digest, websub]) q.on('error', () => undefined);
   return {
-    poll, article, deliver, digest,
-    close: async () => { await Promise.all([poll.close(), article.close(), deliver.close(), digest.close()]); },
+    poll, article, deliver, digest, websub,
+    close: async () => { await Promise.all([poll.close(), article.close(), deliver.close(), digest.close(), websub.close()]); },
   };
 }
 

@@ -10,6 +10,8 @@ export interface Keys {
   validators(sourceId: string): string;
   /** The lease of the poll under way for a source: at most one at a time across workers (poll-source.ts). */
   pollLease(sourceId: string): string;
+  /** WebSub push state of a source: hub, topic, secret, wanted mode, lease (push-store.ts). */
+  websub(sourceId: string): string;
   seen(sourceId: string): string;
   /** A source's health as admins are told of it (source-health-store.ts). */
   sourceHealth(sourceId: string): string;
@@ -69,6 +71,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     sourceState: (id) => `${p}:source-state:${id}`,
     validators: (id) => `${p}:validators:${id}`,
     pollLease: (id) => `${p}:poll-lease:${id}`,
+    websub: (id) => `${p}:websub:${id}`,
     seen: (id) => `${p}:seen:${id}`,
     sourceHealth: (id) => `${p}:source-health:${id}`,
     sourcePublished: (id) => `${p}:source-published:${id}`,

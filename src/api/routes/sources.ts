@@ -7,6 +7,8 @@ import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-sch
 import type { SourceConfig } from '../../core/model/source.js';
 import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
+import { removeSource } from '../../pipeline/remove-source.js';
+import { pushStatus } from '../../pipeline/push-status.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { checkPublicUrl } from '../check-public-url.js';
@@ -18,8 +20,9 @@ const admin = { auth: 'admin' as const };
 
 /** A source with its poll state, its health as admins are told of it (since when), and its interval with why. */
 async function view(s: Services, source: SourceConfig) {
-  const [state, health, pacing] = await Promise.all([s.sources.getState(source.id), s.sourceHealth.getHealth(source.id), s.sourceHealth.getPacing(source.id)]);
-  return { ...source, state, health: health ?? null, pacing: pacing ?? null };
+  const [state, health, pacing, push] = await Promise.all([s.sources.getState(source.id), s.sourceHealth.getHealth(source.id),
+    s.sourceHealth.getPacing(source.id), pushStatus(s, source.id)]);
+  return { ...source, state, health: health ?? null, pacing: pacing ?? null, push };
 }
 
 async function save(s: Services, body: z.output<typeof sourceInputSchema>, id?: string): Promise<SourceConfig> {
@@ -53,12 +56,11 @@ export async function sourceRoutes(app: FastifyInstance, s: Services): Promise<v
   app.put('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'putSource', summary: 'Create or replace a source', tags, params: idParam, body: sourceInputSchema }) },
     async (req) => ({ source: await view(s, await save(s, req.body as z.output<typeof sourceInputSchema>, (req.params as { id: string }).id)) }));
 
-  app.delete('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'deleteSource', summary: 'Remove a source and stop polling it', tags, params: idParam, responses: { 404: 'not_found' } }) },
+  app.delete('/v1/sources/:id', { config: admin, schema: routeSchema({ operationId: 'deleteSource', summary: 'Remove a source, stop polling it and unsubscribe its WebSub push', tags, params: idParam, responses: { 404: 'not_found' } }) },
     async (req, reply) => {
       const source = await s.sources.get((req.params as { id: string }).id);
       if (!source) throw notFound('such source');
-      await scheduleSource(s, { ...source, enabled: false });
-      await s.sources.remove(source.id);
+      await removeSource(s, source.id);
       return reply.code(204).send();
     });
 

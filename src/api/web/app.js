@@ -326,7 +326,8 @@ async function loadSources() {
   let data;
   try { data = await api('GET', '/v1/sources'); } catch { return; }
   $('sources').replaceChildren(...data.sources.map((s) => el('tr', {},
-    el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url)),
+    el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url),
+      s.tags && s.tags.length ? el('div', { class: 'small muted', dir: 'auto' }, s.tags.join(' · ')) : null),
     el('td', {}, el('span', { class: 'status ' + s.state.health, title: 'last poll' }, s.state.health), ...healthLine(s.health)),
     el('td', { class: 'small' }, ...intervalLine(s)),
     el('td', {}, (s.state.lastPollAt || '-').slice(0, 19).replace('T', ' ')),

@@ -1,11 +1,18 @@
-// `vigie sources add|update|list|rm`: manage sources in the shared Redis; `list` shows each source's
-// health (since when, and why when unhealthy), last error code, and the interval it is polled at with
-// why, so a failing or silent source is visible rather than silently dropped.
+// `vigie sources add|update|list|rm|import|export`: manage sources in the shared Redis; `list` shows each
+// source's health (since when, and why when unhealthy), last error code, the interval it is polled at with
+// why, and its WebSub push state, so a failing or silent source is visible rather than silently dropped.
+import fs from 'node:fs/promises';
 import type { Command } from 'commander';
+import { decodeText } from '../../core/feed/decode-text.js';
+import { OPML_LIMITS } from '../../core/sources/parse-opml.js';
+import { renderOpml } from '../../core/sources/render-opml.js';
+import { importSources, type ImportReport } from '../../pipeline/import-sources.js';
 import { sourceInputSchema, toSourceConfig } from '../../core/sources/source-schema.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
+import { removeSource } from '../../pipeline/remove-source.js';
+import { formatPushStatus, pushStatus } from '../../pipeline/push-status.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
 import { formatDuration } from '../../core/render/format-duration.js';
@@ -30,6 +37,7 @@ function inputOf(src: SourceConfig): Record<string, unknown> {
   return {
     id: src.id, name: src.name, url: src.url, kind: src.kind, lang: src.lang, fetchArticles: src.fetchArticles,
     fetchOnlyWhenMatched: src.fetchOnlyWhenMatched ?? false, listing: src.listing, extract: src.extract, enabled: src.enabled,
+    tags: src.tags, siteUrl: src.siteUrl,
     ...(adaptive ? { minInterval: src.minIntervalSeconds, maxInterval: src.maxIntervalSeconds } : { interval: src.intervalSeconds }),
     expectedPeriod: src.expectedPeriodSeconds,
   };
@@ -92,28 +100,82 @@ export function register(program: Command): void {
       else console.log(`source ${source.id} updated: ${pacingText(source)}`);
     }));
   sources.command('list')
-    .description('list sources with health (since when, why), interval (and why), last poll and last error code')
+    .description('list sources with health (since when, why), interval (and why), last poll, last error code and WebSub push state')
     .option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
       const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id),
-        health: (await services.sourceHealth.getHealth(src.id)) ?? null, pacing: (await services.sourceHealth.getPacing(src.id)) ?? null })));
+        health: (await services.sourceHealth.getHealth(src.id)) ?? null, pacing: (await services.sourceHealth.getPacing(src.id)) ?? null,
+        push: await pushStatus(services, src.id) })));
       if (o.json) return printJson(rows);
       if (rows.length === 0) return console.log('no sources');
       for (const r of rows) {
         const err = r.state.lastErrorCode ? ` last error ${r.state.lastErrorCode} (${r.state.consecutiveFailures} in a row)` : '';
+        const tags = r.tags && r.tags.length > 0 ? `  [${r.tags.join(', ')}]` : '';
         const every = r.pacing?.scheduledSeconds ?? r.pacing?.seconds ?? r.intervalSeconds;
-        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${formatDuration(every * 1000)}  ${r.url}${err}`);
+        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${formatDuration(every * 1000)}  ${r.url}${tags}${err}`);
         const why = r.pacing ? `${r.pacing.rule}: ${r.pacing.reason}` : r.minIntervalSeconds !== undefined ? `${pacingText(r)}, no poll yet` : 'set in config';
         const health = r.health ? `${r.health.status} since ${r.health.since}${r.health.status === 'unhealthy' ? ` (${r.health.reason}: ${r.health.detail})` : ''}` : 'not judged yet';
         console.log(`${''.padEnd(28)} interval ${why}; ${health}`);
+        if (r.kind === 'feed') console.log(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
       }
     }));
+  sources.command('import <file>')
+    .description('add the feeds of an OPML file (as Miniflux, FreshRSS and most readers export it; - reads stdin); categories become tags, '
+      + 'known URLs are skipped, each URL passes the checks of `sources add`. Exits 1 when the file itself is refused')
+    .option('--interval <seconds>', 'seconds between polls for the imported feeds (>= 1)', '900')
+    .option('--json', 'print the report (added, skipped, refused, with lines) as JSON')
+    .action(async (file: string, o: { interval: string; json?: boolean }) => {
+      const interval = Number(o.interval);
+      if (!Number.isInteger(interval) || interval < 1) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
+      const text = await readOpmlFile(file);
+      await withServices(async ({ services }) => {
+        const report = await importSources(services, text, { intervalSeconds: interval });
+        if (o.json) printJson(report);
+        else printImportReport(report);
+      });
+    });
+  sources.command('export')
+    .description('print the feed sources as OPML 2.0 on stdout (tags as categories); HTML listing sources are named on stderr')
+    .action(async () => withServices(async ({ services }) => {
+      const { xml, left } = renderOpml(await services.sources.list(), { now: services.clock() });
+      process.stdout.write(xml);
+      if (left.length > 0) console.error(`left out (HTML listing sources have no OPML form): ${left.join(', ')}`);
+    }));
   sources.command('rm <id>')
-    .description('remove a source and its polling schedule (its stored articles stay until they expire)')
+    .description('remove a source, its polling schedule and its WebSub push (its stored articles stay until they expire)')
     .action(async (id: string) => withServices(async ({ services }) => {
-      const removed = await services.sources.remove(id);
-      await services.queues.poll.removeJobScheduler(`source-${id}`);
+      const removed = await removeSource(services, id);
       if (!removed) throw new VigieError('NOT_FOUND', 'sources', `no source ${id}`);
       console.log(`source ${id} removed`);
     }));
+}
+
+/** The file's bytes, decoded as a fetched feed would be (BOM, then the XML declaration). */
+async function readOpmlFile(file: string): Promise<string> {
+  const bytes = file === '-' ? await readStdin() : await fs.readFile(file);
+  if (bytes.length > OPML_LIMITS.maxBytes) {
+    throw new VigieError('OPML_TOO_LARGE', 'opml', `${file} is ${bytes.length} bytes; at most ${OPML_LIMITS.maxBytes} are read`);
+  }
+  return decodeText(bytes, { kind: 'xml' }).text;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > OPML_LIMITS.maxBytes) break; // enough to refuse it; the rest is never held
+  }
+  return Buffer.concat(chunks);
+}
+
+function printImportReport(r: ImportReport): void {
+  const rows = [
+    ...r.added.map((a) => ({ line: a.line, text: `added    ${a.id}  ${a.url}${a.tags.length > 0 ? `  [${a.tags.join(', ')}]` : ''}` })),
+    ...r.skipped.map((d) => ({ line: d.line, text: `skipped  ${d.url}  (${d.earlierLine !== undefined ? `listed at line ${d.earlierLine}: its category is added to` : 'already'} source ${d.duplicateOf})` })),
+    ...r.refused.map((x) => ({ line: x.line, text: `refused  ${x.url}  ${x.code}: ${x.message}` })),
+  ].sort((a, b) => a.line - b.line);
+  for (const row of rows) console.log(`line ${String(row.line).padEnd(5)} ${row.text}`);
+  console.log(`${r.added.length} added, ${r.skipped.length} skipped as duplicates, ${r.refused.length} refused`);
 }

@@ -30,11 +30,16 @@ export const ERROR_CODES = {
   FEED_PARSE_ERROR: { permanent: true, summary: 'the feed is not well-formed' },
   NOT_A_FEED: { permanent: true, summary: 'the document is not RSS, RDF or Atom' },
   EXTRACT_EMPTY: { permanent: true, summary: 'no article text could be extracted' },
+  OPML_PARSE_ERROR: { permanent: true, summary: 'the OPML file is not well-formed XML, or declares a DOCTYPE (entities are never expanded)' },
+  NOT_OPML: { permanent: true, summary: 'the document is XML but not OPML (no <opml> root with a <body>)' },
+  OPML_TOO_LARGE: { permanent: true, summary: 'the OPML file is larger, nests deeper or holds more outlines than allowed' },
+  SOURCE_TYPE_UNSUPPORTED: { permanent: true, summary: 'the outline names a kind of source vigie cannot poll (only RSS, RDF and Atom feeds are imported)' },
   // delivery
   WEBHOOK_FAILED: { permanent: false, summary: 'the webhook endpoint did not accept the delivery' },
   WEBHOOK_GONE: { permanent: true, summary: 'the webhook endpoint answered 410 Gone and is disabled' },
   SMTP_TRANSIENT: { permanent: false, summary: 'the SMTP server refused temporarily (4xx) or dropped' },
   SMTP_PERMANENT: { permanent: true, summary: 'the SMTP server refused permanently (5xx)' },
+  WEBSUB_HUB_REFUSED: { permanent: true, summary: 'a WebSub hub refused a subscribe or unsubscribe request (4xx)' },
   HELD_CHOICE_REQUIRED: { permanent: true, summary: 're-enabling a channel with held deliveries needs a choice: deliver or discard them' },
   // state
   REDIS_UNAVAILABLE: { permanent: false, summary: 'Redis cannot be reached' },

@@ -319,11 +319,14 @@ const AP_STATES = ['Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 
 const POSTAL = 'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 const ABROAD_COUNTRIES = ['Libya', 'Libye', 'Tunisia', 'Tunisie', 'USA', 'U\\.S\\.A?\\.?', 'États-Unis', 'Etats-Unis', 'United States',
   'Canada'];
-const ABROAD_AFTER_RE = new RegExp(String.raw`^(?:,\s*|\s*\(\s*)(?:(?:${[...US_STATES, ...ABROAD_COUNTRIES].join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|(?:${POSTAL})(?![\p{L}\d]))`, 'u');
+// A postal code is also a word in capitals ("DEIR EZZOR, IN SYRIA", "ALEP, LA VILLE"): it counts only
+// where a dateline puts it, before punctuation, a ZIP code or the line's end ("Damascus, MD 20872", "Damascus, MD.").
+const POSTAL_END = String.raw`(?:${POSTAL})(?=[ \t]*(?:[.,;:)\]–—\n-]|\d|$))`;
+const ABROAD_AFTER_RE = new RegExp(String.raw`^(?:,\s*|\s*\(\s*)(?:(?:${[...US_STATES, ...ABROAD_COUNTRIES].join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|${POSTAL_END})`, 'u');
 // Arabic names the country in an adjective agreeing with the town: "طرابلس الليبية", "طرابلس الغرب".
 const ABROAD_AFTER_AR_RE = /^\s+(?:الليبية|الليبي|الغرب|التونسية|الأمريكية|الأميركية)(?![\u0621-\u064a])/u;
 
-const US_PLACE_RE = new RegExp(String.raw`\p{Lu}\p{Ll}+,\s*(?:(?:${US_STATES.join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|(?:${POSTAL})(?![\p{L}\d]))`, 'u');
+const US_PLACE_RE = new RegExp(String.raw`\p{Lu}\p{Ll}+,\s*(?:(?:${US_STATES.join('|')})(?![\p{L}])|(?:${AP_STATES.join('|')})\.|${POSTAL_END})`, 'mu');
 const LEVANT_COUNTRY_RE = /syri|iraq|irak|leban|liban|سوري|العراق|لبنان/i;
 
 /**

@@ -25,6 +25,10 @@ export interface SourceConfig {
   /** Per-site extraction selectors for this source's article pages. */
   extract?: { content?: string; title?: string; published?: string; remove?: string[] };
   enabled: boolean;
+  /** Labels to group sources by (OPML categories on import and export; a nested category is `a/b`). */
+  tags?: string[];
+  /** The site the feed belongs to (OPML `htmlUrl`); shown, never fetched. */
+  siteUrl?: string;
 }
 
 export type SourceHealth = 'ok' | 'failing' | 'unhealthy' | 'new';

@@ -36,6 +36,9 @@ export const sourceInputSchema = z
       .optional(),
     enabled: z.boolean().default(true),
     note: z.string().max(2000).optional(),
+    tags: z.array(displayName(200)).max(32).optional(),
+    /** The site the feed belongs to (OPML htmlUrl): shown, never fetched. */
+    siteUrl: z.string().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http and https URLs').optional(),
   })
   .strict()
   .refine((s) => s.kind !== 'html' || s.listing !== undefined, { message: 'html sources need listing selectors', path: ['listing'] })
@@ -76,6 +79,8 @@ export function toSourceConfig(input: z.output<typeof sourceInputSchema>): Sourc
     listing: input.listing,
     extract: input.extract,
     enabled: input.enabled,
+    ...(input.tags !== undefined && input.tags.length > 0 ? { tags: input.tags } : {}),
+    ...(input.siteUrl !== undefined ? { siteUrl: input.siteUrl } : {}),
   };
 }
 
