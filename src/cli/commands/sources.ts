@@ -122,11 +122,11 @@ export function register(program: Command): void {
   sources.command('import <file>')
     .description('add the feeds of an OPML file (as Miniflux, FreshRSS and most readers export it; - reads stdin); categories become tags, '
       + 'known URLs are skipped, each URL passes the checks of `sources add`. Exits 1 when the file itself is refused')
-    .option('--interval <seconds>', 'seconds between polls for the imported feeds (>= 1)', '900')
+    .option('--interval <seconds>', 'fixed seconds between polls for the imported feeds (>= 1); without it each follows its publish rate')
     .option('--json', 'print the report (added, skipped, refused, with lines) as JSON')
-    .action(async (file: string, o: { interval: string; json?: boolean }) => {
-      const interval = Number(o.interval);
-      if (!Number.isInteger(interval) || interval < 1) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
+    .action(async (file: string, o: { interval?: string; json?: boolean }) => {
+      const interval = o.interval === undefined ? undefined : Number(o.interval);
+      if (interval !== undefined && (!Number.isInteger(interval) || interval < 1)) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
       const text = await readOpmlFile(file);
       await withServices(async ({ services }) => {
         const report = await importSources(services, text, { intervalSeconds: interval });
