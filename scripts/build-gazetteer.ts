@@ -695,6 +695,23 @@ function enrich(d: Draft, r: Row, coords: [number, number] | undefined, populati
   if (!d.entity.sources?.includes('whosonfirst')) d.entity.sources = [...(d.entity.sources ?? []), 'whosonfirst'];
 }
 
+/**
+ * Hand-kept places (Baghdad, Erbil, the Lebanese governorates) name their GeoNames or WOF record in
+ * `codes` but carry no coordinates: take them from that record, so the web map can place their alerts.
+ */
+function placeByCodes(drafts: Iterable<Draft>, src: Sources): number {
+  const cities = new Map(src.cities.map((c) => [c[0], c] as const));
+  let placed = 0;
+  for (const d of drafts) {
+    if (d.coords) continue;
+    const gn = cities.get(String(d.entity.codes?.geonames ?? ''));
+    const wof = src.wofPlaces.get(String(d.entity.codes?.whosonfirst ?? ''));
+    d.coords = gn ? coordsOf(gn[4], gn[5]) : wof ? coordsOf(wof.latitude, wof.longitude) : undefined;
+    if (d.coords) placed += 1;
+  }
+  return placed;
+}
+
 // ---------------------------------------------------------------- overlay and collisions
 function applyOverlay(drafts: Map<string, Draft>, entries: OverlayEntry[], handKeys: Set<string>): void {
   for (const o of entries) {
@@ -825,6 +842,7 @@ function main(): void {
   for (const d of buildSubdistricts(src, drafts, stop)) drafts.set(d.entity.id, d);
   markMinor([...wof.newPlaces, ...geonamesTowns]);
   applyOverlay(drafts, later, handKeys);
+  const placedByCode = placeByCodes(drafts.values(), src);
   const ids = new Set(drafts.keys());
   const tidied = [...drafts.values()].map((d) => ({ d, e: tidy(d, handKeys) }));
   const commonWords = new Map<string, string>([
@@ -875,7 +893,7 @@ function main(): void {
   console.log(`gazetteer: wrote ${entities.length} entities to ${path.relative(repoRoot, outFile)} (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
   console.log(`gazetteer: ${aliasCount} names and aliases, ${marked} marked ambiguous; WOF: ${wof.places} new places, ${wof.merged} merged into existing entities, `
     + `${wof.duplicates} duplicate records folded, ${wof.noArabic} kept without an Arabic name (Latin name only), ${wof.noLatin} without a Latin name; `
-    + `GeoNames: ${geonamesTowns.length} Lebanese and Iraqi towns WOF lacked`);
+    + `GeoNames: ${geonamesTowns.length} Lebanese and Iraqi towns WOF lacked; ${placedByCode} hand-kept places given coordinates by their codes`);
 }
 
 /** The ids that existed before the full gazetteer (eval labels and tests name them): they must stay. */

@@ -15,6 +15,7 @@ import { sourceOpmlRoutes } from './routes/sources-opml.js';
 import { entityRoutes } from './routes/entities.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 import { alertRoutes } from './routes/alerts.js';
+import { alertMapRoutes } from './routes/alert-map.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { matchRoutes } from './routes/match.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (child) => sourceOpmlRoutes(child, s));
   await entityRoutes(app, s);
   await subscriptionRoutes(app, s);
+  await alertMapRoutes(app, s);
   await alertRoutes(app, s);
   await deliveryRoutes(app, s);
   await matchRoutes(app, s);

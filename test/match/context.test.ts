@@ -236,3 +236,16 @@ test('a page set in the United States that never names Syria, Iraq or Lebanon ha
   const levant = 'Rockville, MD – A charity sent aid to Latakia, the Syrian port hit by the earthquake.';
   assert.ok(matchDocument(m, { lang: 'en', text: levant }).entities.some((x) => x.id === 'sy-latakia'));
 });
+
+test('an Arabic name written with tanween or with an article it does not take is a common word, not the place', () => {
+  // جبلة ("Jableh") is also "nature, temperament"; a name is definite or a diptote: no tanween.
+  for (const text of ['كان ذلك جبلةً فيه منذ الصغر', 'كان ذلك جبلةً', 'وصف الكاتب الجبلة البشرية']) {
+    const r = matchDocument(matcher, { text, lang: 'ar' });
+    assert.equal(r.entities.some((x) => x.id === 'sy-jableh'), false, text);
+    assert.match(r.unconfirmed!.find((u) => u.entityId === 'sy-jableh')!.unconfirmed!, /tanween|article/);
+  }
+  // The name as written, with clitics, or with the article after a unit word ("قرية الجبلة"), stays the place.
+  for (const text of ['قصفت الطائرات جبلة صباحاً', 'وصلت التعزيزات إلى جبلة وبجبلة', 'اشتباكات في قرية الجبلة']) {
+    assert.ok(matchDocument(matcher, { text, lang: 'ar' }).entities.some((x) => x.id === 'sy-jableh'), text);
+  }
+});

@@ -14,7 +14,7 @@ import { LANGS } from '../../src/core/entities/entity.js';
 import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_NEEDS_CONTEXT, FLAG_PROPER, type Matcher } from '../../src/core/match/compile-matcher.js';
 import { MATCH_FIELDS, matchDocument, type Match, type MatchDoc, type MatchedEntity, type MatchField, type MatchResult } from '../../src/core/match/match-document.js';
 import { scanText } from '../../src/core/match/scan-text.js';
-import { abroadAfter, insideOtherName, seatUnitWord, setInUsOnly } from '../../src/core/match/context-words.js';
+import { abroadAfter, insideOtherName, notAnArabicName, seatUnitWord, setInUsOnly } from '../../src/core/match/context-words.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
 import { entities as fixtureEntities, matcher as fixtureMatcher } from './fixture.js';
@@ -121,7 +121,9 @@ function referenceMatch(m: Matcher, doc: MatchDoc, fields: readonly MatchField[]
   // compared by kind only: its wording is tested in context.test.ts).
   const setAside = (mt: Match): string | undefined => {
     if (mt.suppressedBy !== undefined || mt.kind !== 'region') return undefined;
-    return insideOtherName(doc[mt.field]!, mt.start, mt.end) ?? (abroadAfter(doc[mt.field]!, mt.end) === undefined ? undefined : ABROAD);
+    const text = doc[mt.field]!;
+    return insideOtherName(text, mt.start, mt.end) ?? (abroadAfter(text, mt.end) === undefined ? undefined : ABROAD)
+      ?? (/[\u0600-\u06ff]$/u.test(mt.surface) ? notAnArabicName(text, mt.start, mt.end, mt.alias) : undefined);
   };
   let matches = all.filter((mt) => setAside(mt) === undefined && !contextHits.has(mt));
   const unconfirmed = all.filter((mt) => setAside(mt) !== undefined).map((mt) => ({ ...mt, unconfirmed: setAside(mt)! }));
@@ -158,7 +160,7 @@ function plainPart(r: MatchResult): MatchResult {
   const matches = r.matches.filter((mt) => mt.evidence === undefined);
   const plainIds = new Set(matches.filter((mt) => mt.suppressedBy === undefined).map((mt) => mt.entityId));
   const entities = r.entities.filter((e) => plainIds.has(e.id));
-  const unconfirmed = (r.unconfirmed ?? []).filter((mt) => /^(?:part of a (road )?name|a place of the same name abroad)/.test(mt.unconfirmed!))
+  const unconfirmed = (r.unconfirmed ?? []).filter((mt) => /^(?:part of a (road )?name|a place of the same name abroad|written with (?:tanween|the article))/.test(mt.unconfirmed!))
     .map((mt) => (mt.unconfirmed!.startsWith(ABROAD) ? { ...mt, unconfirmed: ABROAD } : mt));
   return unconfirmed.length > 0 ? { matches, entities, unconfirmed } : { matches, entities };
 }

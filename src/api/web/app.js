@@ -63,6 +63,8 @@ async function signIn(key) {
   await Promise.all([loadRoots(), loadActors(), loadSubscriptions(), loadAlerts(), loadSources()]);
   clearInterval(state.timer);
   state.timer = setInterval(() => { loadAlerts(); if (state.me.role === 'admin') loadSources(); }, 2000);
+  // The map (map.js) loads on its own once a key is known.
+  document.dispatchEvent(new CustomEvent('vigie:signed-in'));
 }
 
 function signOut() {

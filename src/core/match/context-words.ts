@@ -427,3 +427,28 @@ export function afterAssadCue(text: string, namesSyria: boolean): string | undef
   const folded = foldForWords(text).replace(/[أإآ]/g, 'ا');
   return (AFTER_ASSAD.exec(folded) ?? (namesSyria ? AFTER_REGIME.exec(folded) : null))?.[0];
 }
+
+// Arabic forms a place name never takes. A name is definite or a diptote: it takes no tanween
+// ("صيداً" is "prey", "عاليةً" "high"), and a name written without the article does not gain one
+// ("البشري" is "human", not Bsharri; "العريقة" "ancient"): the scanner reads clitics and the article
+// off a word to find a name, which is right for "وحلب" or "بدمشق" and wrong for these.
+const TANWEEN_END = /(?:[\u064b-\u064d]\u0627?|\u0627\u064b)$/u;
+const ARTICLE_START = /^(?:[وف]?[بك]?ال|[وف]?لل)/u;
+const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/gu;
+const foldArabic = (w: string): string => w.replace(ARABIC_MARKS, '').replace(/[أإآٱ]/gu, 'ا').replace(/ة/gu, 'ه').replace(/ى/gu, 'ي');
+
+/**
+ * Why an Arabic hit [start, end) on a place's name (alias as listed) is a common word, if it is. After a
+ * unit word the article is the news's own spelling of the name ("قريتي الرويحة" for رويحة).
+ */
+export function notAnArabicName(text: string, start: number, end: number, alias: string): string | undefined {
+  const surface = text.slice(start, end);
+  if (TANWEEN_END.test(surface)) return 'written with tanween (an indefinite noun or adjective, not a name)';
+  const a = foldArabic(alias.split(' ')[0]!);
+  if (a.startsWith('ال')) return undefined;
+  const s = foldArabic(surface.split(/\s+/u)[0]!);
+  const m = ARTICLE_START.exec(s);
+  if (m === null || s.slice(m[0].length) !== a) return undefined;
+  if (UNIT_BEFORE_AR_RE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
+  return 'written with the article, which the name does not take (an adjective or noun)';
+}

@@ -6,7 +6,7 @@ import { LANGS } from '../entities/entity.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { actsOnly } from '../entities/alias-table.js';
 import { decide, LOCAL_SIGN, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
+import { notAnArabicName, abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -179,7 +179,9 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
       out.matches.push(match);
       continue;
     }
-    const inName = f.kind === 'region' ? insideOtherName(text, start, end) ?? abroadOf(text, end) : undefined;
+    const inName = f.kind === 'region'
+      ? insideOtherName(text, start, end) ?? abroadOf(text, end) ?? (isArabic(surface) ? notAnArabicName(text, start, end, match.alias) : undefined)
+      : undefined;
     if (inName) setAside(out, match, inName);
     else if (m.payFlags[payload]! & FLAG_NEEDS_CONTEXT) pending.push(pendingOf(m, f, payload, text, match));
     else {
@@ -523,6 +525,8 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
 }
 
 const ABROAD = 'a place of the same name abroad';
+/** Whether a hit's first unit is an Arabic letter (most hits are Latin: one test spares the rest). */
+const isArabic = (surface: string): boolean => { const c = surface.charCodeAt(surface.length - 1); return c >= 0x0600 && c <= 0x06ff; };
 function abroadOf(text: string, end: number): string | undefined {
   const where = abroadAfter(text, end);
   return where === undefined ? undefined : `${ABROAD} («${text.slice(Math.max(0, end - 24), end).split(/[\s,.]+/).at(-1)}, ${where}»)`;
