@@ -14,6 +14,8 @@ import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createEventStore } from '../adapters/redis/event-store.js';
+import { createSourceHealthStore } from '../adapters/redis/source-health-store.js';
+import { createAdminEventStore } from '../adapters/redis/admin-event-store.js';
 import { createPushStore } from '../adapters/redis/push-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
@@ -72,6 +74,9 @@ export function createServices(opts: ServiceOptions) {
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     events: createEventStore(redis, keys),
+    /** Adaptive polling and source-health alerts: publish history, current interval, health record. */
+    sourceHealth: createSourceHealthStore(redis, keys),
+    adminEvents: createAdminEventStore(redis, keys, retention),
     push: createPushStore(redis, keys),
     entityEdits,
     entities: createEntityCatalog(opts.entities, entityEdits),

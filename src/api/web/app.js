@@ -302,6 +302,27 @@ async function loadAlerts() {
     : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'no alerts yet'))]));
 }
 
+/** Health as admins are told of it: healthy or unhealthy, since when, and why. */
+function healthLine(h) {
+  if (!h) return [];
+  const since = h.since.slice(0, 16).replace('T', ' ');
+  return [el('div', { class: 'small health ' + h.status, 'data-health': h.status, title: h.detail || '' },
+    el('span', { class: 'status ' + h.status }, h.status), ' since ' + since + (h.status === 'unhealthy' && h.reason ? ' (' + h.reason + ')' : '')),
+    ...(h.status === 'unhealthy' && h.detail ? [el('div', { class: 'small muted' }, h.detail)] : [])];
+}
+
+function spanText(n) {
+  return n >= 3600 && n % 3600 === 0 ? n / 3600 + ' h' : n >= 60 && n % 60 === 0 ? n / 60 + ' min' : n + ' s';
+}
+
+/** The interval the source is polled at now, and why (fixed, the publish rate, quiet, a server hint). */
+function intervalLine(s) {
+  const p = s.pacing;
+  const every = p ? p.scheduledSeconds || p.seconds : s.intervalSeconds;
+  const why = p ? p.rule + ': ' + p.reason : s.minIntervalSeconds ? 'adaptive, ' + spanText(s.minIntervalSeconds) + ' to ' + spanText(s.maxIntervalSeconds) : 'set in config';
+  return [el('div', { 'data-interval': String(every) }, 'every ' + spanText(every)), el('div', { class: 'muted' }, why)];
+}
+
 async function loadSources() {
   if (!state.me || state.me.role !== 'admin') return;
   let data;
@@ -309,7 +330,8 @@ async function loadSources() {
   $('sources').replaceChildren(...data.sources.map((s) => el('tr', {},
     el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url),
       s.tags && s.tags.length ? el('div', { class: 'small muted', dir: 'auto' }, s.tags.join(' · ')) : null),
-    el('td', {}, el('span', { class: 'status ' + s.state.health }, s.state.health)),
+    el('td', {}, el('span', { class: 'status ' + s.state.health, title: 'last poll' }, s.state.health), ...healthLine(s.health)),
+    el('td', { class: 'small' }, ...intervalLine(s)),
     el('td', {}, (s.state.lastPollAt || '-').slice(0, 19).replace('T', ' ')),
     el('td', { class: 'small', dir: 'auto' }, s.state.lastErrorCode ? s.state.lastErrorCode + ': ' + (s.state.lastErrorMessage || '') : '-'))));
 }
