@@ -1,0 +1,277 @@
+// A compiled matcher as bytes, and back: the tables as they are (typed arrays, the WebAssembly scanner's
+// memory), the strings joined. Restoring builds nothing again, so a one-shot `vigie match` skips the
+// entity files and the compile. What a match needs is read at once (the scanner's memory straight into
+// the scanner); the JavaScript scanner's tables and the entities only when first used. No I/O: the
+// caller hands a reader (src/config/matcher-cache.ts reads a file).
+import { Buffer } from 'node:buffer';
+import type { Entity } from '../entities/entity.js';
+import { ENTITY_KINDS, type EntityKind } from '../entities/langs.js';
+import type { EntityInfo, Matcher } from './compile-matcher.js';
+import type { EntityFacts } from './entity-facts.js';
+import { TokenTrie } from './token-trie.js';
+import { TokenVocab } from './token-vocab.js';
+import { CodedColumn, TextColumn } from './string-column.js';
+import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
+
+const MAGIC = 'VIGIEMS3';
+/** Joins string lists: no alias, name or reason holds it. */
+const SEP = '\u0000';
+
+/** eager: read with the header; lazy: read on first use of the JavaScript tables or the entities. */
+type Section = 'eager' | 'lazy';
+/** text: UTF-16LE (decoding is a copy; most of it is not ASCII-only anyway). */
+type BlobKind = 'u8' | 'u16' | 'i32' | 'u32' | 'text';
+type Blob = Uint8Array | Uint16Array | Int32Array | Uint32Array | string;
+
+interface Header {
+  version: string; entityCount: number; aliasCount: number;
+  vocab: { size: number; mask: number; bloomMask: number };
+  trie: { nodeCount: number; mask: number };
+  establishedBy: Record<number, readonly string[]>;
+  period: Record<number, { from?: number; to?: number }>;
+  /** Byte offset and length of each section in the file (the scanner's memory is one section). */
+  sections: Record<Section | 'scanner', [offset: number, bytes: number]>;
+  scannerHeader: number | undefined;
+  blobs: Record<string, [section: Section, offset: number, bytes: number, kind: BlobKind]>;
+}
+
+/** Where the snapshot's bytes come from: a file, or bytes in memory (bytesReader). */
+export interface SnapshotReader {
+  readonly size: number;
+  /** Fills `into` with the bytes from `offset`; throws when there are not that many. */
+  read(offset: number, into: Uint8Array): void;
+}
+
+export function bytesReader(bytes: Uint8Array): SnapshotReader {
+  return {
+    size: bytes.byteLength,
+    read(offset, into) {
+      if (offset + into.byteLength > bytes.byteLength) throw new SnapshotUnreadable('read past the end');
+      into.set(bytes.subarray(offset, offset + into.byteLength));
+    },
+  };
+}
+
+/** Thrown for bytes that are not a whole snapshot of this format: the caller compiles again. */
+export class SnapshotUnreadable extends Error {
+  override readonly name = 'SnapshotUnreadable';
+}
+
+const align8 = (n: number): number => (n + 7) & ~7;
+
+function kindOf(blob: Blob): BlobKind {
+  if (typeof blob === 'string') return 'text';
+  if (blob instanceof Uint8Array) return 'u8';
+  if (blob instanceof Uint16Array) return 'u16';
+  return blob instanceof Int32Array ? 'i32' : 'u32';
+}
+
+/** The path of each entity as indices into the entity list (its pathIds, resolved). */
+function chains(m: Matcher): { start: Int32Array; list: Int32Array } {
+  const index = new Map<string, number>();
+  m.facts.forEach((f, e) => { if (!index.has(f.id)) index.set(f.id, e); });
+  const start = new Int32Array(m.facts.length + 1);
+  const list: number[] = [];
+  m.facts.forEach((f, e) => {
+    for (const id of f.pathIds) list.push(index.get(id)!);
+    start[e + 1] = list.length;
+  });
+  return { start, list: Int32Array.from(list) };
+}
+
+function sparse<T>(facts: readonly EntityFacts[], pick: (f: EntityFacts) => T | undefined): Record<number, T> {
+  const out: Record<number, T> = {};
+  facts.forEach((f, e) => { const v = pick(f); if (v !== undefined) out[e] = v; });
+  return out;
+}
+
+const LAZY = new Set(['vChars', 'vStarts', 'vLens', 'vSlots', 'vSlotHash', 'vBloom', 'vStart3', 'tRoot', 'tOutStart', 'tOutList', 'tEdgeFrom', 'tEdgeTok', 'tEdgeTo', 'entities']);
+
+function blobsOf(m: Matcher): Record<string, Blob> {
+  const { vocab: v, trie: t, facts } = m;
+  const chain = chains(m);
+  const alias = m.payAlias.parts();
+  const reason = m.payReason.parts();
+  return {
+    payEntity: m.payEntity, payFlags: m.payFlags, aliasText: alias.text, aliasEnds: alias.ends,
+    reasons: reason.table.join(SEP), reasonCodes: reason.codes,
+    seatGov: m.seats.governorate, seatDistrict: m.seats.district,
+    ids: facts.map((f) => f.id).join(SEP), en: facts.map((f) => f.en).join(SEP),
+    fr: facts.map((f) => f.fr).join(SEP), ar: facts.map((f) => f.ar).join(SEP),
+    kinds: Uint8Array.from(facts, (f) => ENTITY_KINDS.indexOf(f.kind)), owner: Int32Array.from(facts, (f) => f.owner),
+    actsOnly: Uint8Array.from(facts, (f) => (f.actsOnly ? 1 : 0)), chainStart: chain.start, chainList: chain.list,
+    vChars: v.chars, vStarts: v.starts, vLens: v.lens, vSlots: v.slots, vSlotHash: v.slotHash, vBloom: v.bloom, vStart3: v.start3,
+    tRoot: t.rootChild, tOutStart: t.outStart, tOutList: t.outList, tEdgeFrom: t.edgeFrom, tEdgeTok: t.edgeTok, tEdgeTo: t.edgeTo,
+    entities: JSON.stringify(m.entities.map((i) => i.entity)),
+  };
+}
+
+const bytesOf = (blob: Blob): Uint8Array => (typeof blob === 'string'
+  ? Buffer.from(blob, 'utf16le') : new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength));
+
+/** The matcher as bytes (readMatcherSnapshot gives it back). */
+export function writeMatcherSnapshot(m: Matcher): Uint8Array {
+  const image = m.scanner?.image();
+  const raw = Object.entries(blobsOf(m)).map(([name, blob]) => ({
+    name, kind: kindOf(blob), bytes: bytesOf(blob), section: (LAZY.has(name) ? 'lazy' : 'eager') as Section,
+  }));
+  const size: Record<Section, number> = { eager: 0, lazy: 0 };
+  const blobs: Header['blobs'] = {};
+  for (const r of raw) {
+    blobs[r.name] = [r.section, size[r.section], r.bytes.byteLength, r.kind];
+    size[r.section] = align8(size[r.section] + r.bytes.byteLength);
+  }
+  const header: Header = {
+    version: m.version, entityCount: m.entityCount, aliasCount: m.aliasCount,
+    vocab: { size: m.vocab.size, mask: m.vocab.mask, bloomMask: m.vocab.bloomMask },
+    trie: { nodeCount: m.trie.nodeCount, mask: m.trie.mask },
+    establishedBy: sparse(m.facts, (f) => (f.establishedBy.length > 0 ? f.establishedBy : undefined)),
+    period: sparse(m.facts, (f) => f.period),
+    sections: { eager: [0, 0], scanner: [0, 0], lazy: [0, 0] }, scannerHeader: image?.header, blobs,
+  };
+  // The header's own length moves the sections: lay out with a header long enough for the offsets.
+  const probe = Buffer.byteLength(JSON.stringify({ ...header, sections: { eager: [1e12, 1e12], scanner: [1e12, 1e12], lazy: [1e12, 1e12] } }));
+  let at = align8(12 + probe);
+  for (const [name, bytes] of [['eager', size.eager], ['scanner', image?.memory.byteLength ?? 0], ['lazy', size.lazy]] as const) {
+    header.sections[name] = [at, bytes];
+    at = align8(at + bytes);
+  }
+  const head = Buffer.from(JSON.stringify(header));
+  const out = new Uint8Array(at);
+  out.set(Buffer.from(MAGIC, 'latin1'), 0);
+  new DataView(out.buffer).setUint32(8, head.byteLength, true);
+  out.set(head, 12);
+  for (const r of raw) out.set(r.bytes, header.sections[r.section][0] + blobs[r.name]![1]);
+  if (image !== undefined) out.set(image.memory, header.sections.scanner[0]);
+  return out;
+}
+
+/** The blobs of one section, read whole into a buffer of its own (so 8-aligned). */
+class Body {
+  constructor(private readonly bytes: Uint8Array, private readonly section: Section, private readonly header: Header) {}
+
+  static read(reader: SnapshotReader, section: Section, header: Header): Body {
+    const bytes = new Uint8Array(header.sections[section][1]);
+    reader.read(header.sections[section][0], bytes);
+    return new Body(bytes, section, header);
+  }
+
+  private place(name: string, kind: BlobKind): [number, number] {
+    const b = this.header.blobs[name];
+    if (b === undefined || b[0] !== this.section || b[3] !== kind || b[1] < 0 || b[1] + b[2] > this.bytes.byteLength) {
+      throw new SnapshotUnreadable(`blob ${name} missing or out of bounds`);
+    }
+    return [b[1], b[2]];
+  }
+
+  u8(name: string): Uint8Array { const [o, n] = this.place(name, 'u8'); return new Uint8Array(this.bytes.buffer, o, n); }
+  u16(name: string): Uint16Array { const [o, n] = this.place(name, 'u16'); return new Uint16Array(this.bytes.buffer, o, n >> 1); }
+  i32(name: string): Int32Array { const [o, n] = this.place(name, 'i32'); return new Int32Array(this.bytes.buffer, o, n >> 2); }
+  u32(name: string): Uint32Array { const [o, n] = this.place(name, 'u32'); return new Uint32Array(this.bytes.buffer, o, n >> 2); }
+  text(name: string): string { const [o, n] = this.place(name, 'text'); return Buffer.from(this.bytes.buffer, o, n).toString('utf16le'); }
+  list(name: string, count: number): string[] {
+    const out = count === 0 ? [] : this.text(name).split(SEP);
+    if (out.length !== count) throw new SnapshotUnreadable(`blob ${name}: ${out.length} strings, expected ${count}`);
+    return out;
+  }
+}
+
+function readHeader(reader: SnapshotReader): Header {
+  const start = new Uint8Array(12);
+  if (reader.size < 12) throw new SnapshotUnreadable('not a matcher snapshot');
+  reader.read(0, start);
+  if (Buffer.from(start.buffer, 0, 8).toString('latin1') !== MAGIC) throw new SnapshotUnreadable('not a matcher snapshot');
+  const length = new DataView(start.buffer).getUint32(8, true);
+  if (12 + length > reader.size) throw new SnapshotUnreadable('truncated header');
+  const text = new Uint8Array(length);
+  reader.read(12, text);
+  let header: Header;
+  try {
+    header = JSON.parse(Buffer.from(text.buffer).toString('utf8')) as Header;
+  } catch {
+    throw new SnapshotUnreadable('unreadable header');
+  }
+  const [lazyAt, lazyBytes] = header.sections?.lazy ?? [0, 0];
+  if (align8(lazyAt + lazyBytes) !== reader.size) throw new SnapshotUnreadable('truncated or padded file');
+  return header;
+}
+
+function restoreFacts(body: Body, header: Header): EntityFacts[] {
+  const n = header.entityCount;
+  const [ids, en, fr, ar] = [body.list('ids', n), body.list('en', n), body.list('fr', n), body.list('ar', n)];
+  const kinds = body.u8('kinds');
+  const owner = body.i32('owner');
+  const acts = body.u8('actsOnly');
+  const start = body.i32('chainStart');
+  const list = body.i32('chainList');
+  if (kinds.length !== n || owner.length !== n || acts.length !== n || start.length !== n + 1) throw new SnapshotUnreadable('entity columns of the wrong length');
+  const facts: EntityFacts[] = new Array<EntityFacts>(n);
+  for (let e = 0; e < n; e += 1) {
+    const chain = Array.from(list.subarray(start[e]!, start[e + 1]!));
+    facts[e] = {
+      id: ids[e]!, kind: ENTITY_KINDS[kinds[e]!] as EntityKind, en: en[e]!, fr: fr[e]!, ar: ar[e]!,
+      path: chain.map((k) => en[k]!), pathIds: chain.map((k) => ids[k]!), owner: owner[e]!,
+      actsOnly: acts[e] === 1, establishedBy: header.establishedBy[e] ?? [], period: header.period[e],
+    };
+  }
+  return facts;
+}
+
+function restoreScanner(reader: SnapshotReader, header: Header, tables: () => { vocab: TokenVocab; trie: TokenTrie }, payFlags: Uint8Array): WasmScanner | undefined {
+  if (!WASM_SCANNER_OK) return undefined;
+  const [at, bytes] = header.sections.scanner;
+  if (header.scannerHeader === undefined || bytes === 0) return new WasmScanner(tables().vocab, tables().trie, payFlags);
+  return new WasmScanner({ header: header.scannerHeader, bytes, fill: (into) => reader.read(at, into) });
+}
+
+interface LazyParts { vocab: TokenVocab; trie: TokenTrie; entities: Entity[] }
+
+function readLazy(reader: SnapshotReader, header: Header): LazyParts {
+  const body = Body.read(reader, 'lazy', header);
+  return {
+    vocab: TokenVocab.fromTables({
+      ...header.vocab, chars: body.u16('vChars'), starts: body.i32('vStarts'), lens: body.i32('vLens'),
+      slots: body.i32('vSlots'), slotHash: body.i32('vSlotHash'), bloom: body.u32('vBloom'), start3: body.u32('vStart3'),
+    }),
+    trie: TokenTrie.fromTables({
+      ...header.trie, rootChild: body.i32('tRoot'), outStart: body.i32('tOutStart'), outList: body.i32('tOutList'),
+      edgeFrom: body.i32('tEdgeFrom'), edgeTok: body.i32('tEdgeTok'), edgeTo: body.i32('tEdgeTo'),
+    }),
+    entities: JSON.parse(body.text('entities')) as Entity[],
+  };
+}
+
+/**
+ * The matcher stored by writeMatcherSnapshot. `vocab`, `trie` and `entities` are read from `reader` on
+ * first use (the WebAssembly scanner does not need them), so the reader must stay readable.
+ * Throws SnapshotUnreadable for anything that is not such a snapshot.
+ */
+export function readMatcherSnapshot(reader: SnapshotReader): Matcher {
+  const header = readHeader(reader);
+  const body = Body.read(reader, 'eager', header);
+  const payEntity = body.i32('payEntity');
+  const payFlags = body.u8('payFlags');
+  const reasons = body.text('reasons');
+  const payReason = new CodedColumn(reasons === '' ? [] : reasons.split(SEP), body.i32('reasonCodes'));
+  const aliasEnds = body.i32('aliasEnds');
+  const aliasText = body.text('aliasText');
+  const payAlias = new TextColumn(aliasText, aliasEnds);
+  if (payFlags.length !== payEntity.length || payReason.length !== payEntity.length || aliasEnds.length !== payEntity.length
+    || (aliasEnds.length > 0 && aliasEnds[aliasEnds.length - 1] !== aliasText.length)) throw new SnapshotUnreadable('payload columns of the wrong length');
+  const facts = restoreFacts(body, header);
+  let lazy: LazyParts | undefined;
+  const later = (): LazyParts => (lazy ??= readLazy(reader, header));
+  let entities: EntityInfo[] | undefined;
+  return {
+    version: header.version, entityCount: header.entityCount, aliasCount: header.aliasCount,
+    get entities(): EntityInfo[] {
+      entities ??= later().entities.map((entity, e) => ({ entity, kind: facts[e]!.kind, path: facts[e]!.path, pathIds: facts[e]!.pathIds }));
+      return entities;
+    },
+    get vocab(): TokenVocab { return later().vocab; },
+    get trie(): TokenTrie { return later().trie; },
+    facts, payEntity, payFlags, payAlias, payReason,
+    scanner: restoreScanner(reader, header, later, payFlags),
+    seats: { governorate: body.i32('seatGov'), district: body.i32('seatDistrict') },
+  };
+}
