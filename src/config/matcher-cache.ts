@@ -99,6 +99,12 @@ async function compile(entitiesDir: string): Promise<Matcher> {
   return compileMatcher(loadEntities(entitiesDir));
 }
 
+/** Makes sure the snapshot file exists (compiling and writing it if not), for workers to read. */
+export async function prepareSnapshot(src: MatcherSource): Promise<void> {
+  if (src.cacheDir === undefined || fs.existsSync(snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir)))) return;
+  await loadMatcher(src);
+}
+
 export async function loadMatcher(src: MatcherSource): Promise<{ matcher: Matcher; origin: MatcherOrigin }> {
   if (src.cacheDir === undefined) return { matcher: await compile(src.entitiesDir), origin: 'compiled' };
   const key = snapshotKey(src.entitiesDir);

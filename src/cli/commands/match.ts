@@ -2,15 +2,38 @@
 // (entity, alias, surface, field, offsets, snippet, path). Reads files/stdin; the matching itself is pure.
 import fs from 'node:fs';
 import os from 'node:os';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { defaultEntitiesDir } from '../../config/package-root.js';
 import { cacheDir } from '../../config/cache-dir.js';
-import { loadMatcher } from '../../config/matcher-cache.js';
+import { loadMatcher, prepareSnapshot, type MatcherSource } from '../../config/matcher-cache.js';
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
 import { describe } from '../command-table.js';
-import { matchJsonl } from '../match-jsonl.js';
+import { matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../match-jsonl.js';
 
-interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean }
+interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean; workers?: number }
+
+/** Worker threads for --jsonl: one per core up to 4; none (match here) without a snapshot to share. */
+function workerCount(opts: MatchOptions, source: MatcherSource): number {
+  if (source.cacheDir === undefined) return 1;
+  return opts.workers ?? Math.min(os.availableParallelism(), 4);
+}
+
+async function runJsonl(source: MatcherSource, opts: MatchOptions): Promise<void> {
+  const jsonl: MatchJsonlOptions = { lang: opts.lang, snippets: opts.snippets ?? false };
+  const workers = workerCount(opts, source);
+  if (workers <= 1) {
+    await matchJsonl((await loadMatcher(source)).matcher, process.stdin, process.stdout, jsonl);
+    return;
+  }
+  await prepareSnapshot(source);
+  await matchJsonlInWorkers(source, process.stdin, process.stdout, jsonl, workers);
+}
+
+function workersOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
 
 const LANG_CHOICES = ['en', 'fr', 'ar'];
 
@@ -57,17 +80,19 @@ export function register(program: Command): void {
     .option('--json', 'print the match result as JSON')
     .option('--jsonl', 'read JSON lines {"id","title","text","lang"} on stdin, write one result line each')
     .option('--snippets', 'with --jsonl: write every match in full (alias, surface, snippet, evidence), not only its entity and offsets')
+    .option('--workers <n>', 'with --jsonl: worker threads that match (default: one per core, up to 4; 1 matches in this thread)', workersOption)
     .option('--no-cache', 'compile the matcher from the entity files, without reading or writing its snapshot in the cache folder')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
     .addOption(new Option('--lang <lang>', 'language of a plain-text input, and of JSON inputs without "lang" (names are reported in it; default en)')
       .choices(LANG_CHOICES))
     .addHelpText('after', '\nExample:\n  echo "Frappe de drone près de Boukamal (Deir Ezzor)" | vigie match\n')
     .action(async (file: string | undefined, opts: MatchOptions) => {
-      const { matcher } = await loadMatcher({
+      const source: MatcherSource = {
         entitiesDir: opts.entities ?? defaultEntitiesDir(),
         cacheDir: opts.cache ? cacheDir(process.env, os.homedir()) : undefined,
-      });
-      if (opts.jsonl) { await matchJsonl(matcher, process.stdin, process.stdout, { lang: opts.lang, snippets: opts.snippets ?? false }); return; }
+      };
+      if (opts.jsonl) { await runJsonl(source, opts); return; }
+      const { matcher } = await loadMatcher(source);
       const result = matchDocument(matcher, toDoc(readInput(file), opts.lang));
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else printHuman(result);

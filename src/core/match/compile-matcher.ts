@@ -7,7 +7,7 @@ import { aliasTable, type AliasRow } from '../entities/alias-table.js';
 import { TokenVocab } from './token-vocab.js';
 import { seatUnits, type SeatUnits } from './seat-units.js';
 import { TokenTrie } from './token-trie.js';
-import { entityFacts, type EntityFacts } from './entity-facts.js';
+import { entityFacts, type EntityFactsTable } from './entity-facts.js';
 import { CodedColumn, TextColumn } from './string-column.js';
 import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
 
@@ -41,7 +41,7 @@ export interface Matcher {
   readonly aliasCount: number;
   readonly entities: readonly EntityInfo[];
   /** Per entity index: what a match reports of it (entity-facts.ts). */
-  readonly facts: readonly EntityFacts[];
+  readonly facts: EntityFactsTable;
   readonly vocab: TokenVocab;
   readonly trie: TokenTrie;
   /** Per payload: entity index, flags, alias as written in the data. */

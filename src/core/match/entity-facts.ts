@@ -10,6 +10,12 @@ export interface EntityFacts {
   actsOnly: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined;
 }
 
+/** Facts by entity index: an array, or a table that builds each entry on first use (a restored matcher). */
+export interface EntityFactsTable {
+  readonly length: number;
+  at(e: number): EntityFacts | undefined;
+}
+
 export interface PlacedEntity { entity: Entity; kind: EntityKind; path: string[]; pathIds: string[] }
 
 export function entityFacts(infos: readonly PlacedEntity[]): EntityFacts[] {

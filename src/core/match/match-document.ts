@@ -11,7 +11,7 @@ import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
 import { snippetOf } from './snippet.js';
 import { nameKey } from './entity-graph.js';
-import type { EntityFacts } from './entity-facts.js';
+import type { EntityFacts, EntityFactsTable } from './entity-facts.js';
 
 export type MatchField = 'title' | 'summary' | 'text';
 export const MATCH_FIELDS: readonly MatchField[] = ['title', 'summary', 'text'];
@@ -123,7 +123,7 @@ function setAside(out: MatchResult, match: Match, why: string): void {
  * Appends the matches of one field to `out` and the entities its plain matches show first; hits of
  * context-dependent aliases go to `pending` (decided once the document is read).
  */
-function fieldMatches(m: Matcher, facts: readonly EntityFacts[], field: MatchField, text: string, lang: Lang, out: MatchResult, pending: Pending[]): void {
+function fieldMatches(m: Matcher, facts: EntityFactsTable, field: MatchField, text: string, lang: Lang, out: MatchResult, pending: Pending[]): void {
   const s = scanText(m, text);
   if (s.count === 0) return;
   resolveHits(m, text, s);
@@ -137,7 +137,7 @@ function fieldMatches(m: Matcher, facts: readonly EntityFacts[], field: MatchFie
     const end = s.end[h]!;
     const e = m.payEntity[payload]!;
     const seat = seatTarget(m, e, text, start, end);
-    const f = facts[seat < 0 ? e : seat]!;
+    const f = facts.at(seat < 0 ? e : seat)!;
     const cover = coveringEntity(m, s, k);
     const surface = text.slice(start, end);
     const match: Match = {
@@ -145,7 +145,7 @@ function fieldMatches(m: Matcher, facts: readonly EntityFacts[], field: MatchFie
       surface, field, start, end, snippet: snippetOf(text, start, end, surface), path: f.path, pathIds: f.pathIds,
     };
     if (cover >= 0) {
-      match.suppressedBy = facts[cover]!.id;
+      match.suppressedBy = facts.at(cover)!.id;
       out.matches.push(match);
       continue;
     }

@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import type { Entity } from '../entities/entity.js';
 import { ENTITY_KINDS, type EntityKind } from '../entities/langs.js';
 import type { EntityInfo, Matcher } from './compile-matcher.js';
-import type { EntityFacts } from './entity-facts.js';
+import type { EntityFacts, EntityFactsTable } from './entity-facts.js';
 import { TokenTrie } from './token-trie.js';
 import { TokenVocab } from './token-vocab.js';
 import { CodedColumn, TextColumn } from './string-column.js';
@@ -67,12 +67,12 @@ function kindOf(blob: Blob): BlobKind {
 }
 
 /** The path of each entity as indices into the entity list (its pathIds, resolved). */
-function chains(m: Matcher): { start: Int32Array; list: Int32Array } {
+function chains(facts: readonly EntityFacts[]): { start: Int32Array; list: Int32Array } {
   const index = new Map<string, number>();
-  m.facts.forEach((f, e) => { if (!index.has(f.id)) index.set(f.id, e); });
-  const start = new Int32Array(m.facts.length + 1);
+  facts.forEach((f, e) => { if (!index.has(f.id)) index.set(f.id, e); });
+  const start = new Int32Array(facts.length + 1);
   const list: number[] = [];
-  m.facts.forEach((f, e) => {
+  facts.forEach((f, e) => {
     for (const id of f.pathIds) list.push(index.get(id)!);
     start[e + 1] = list.length;
   });
@@ -87,17 +87,26 @@ function sparse<T>(facts: readonly EntityFacts[], pick: (f: EntityFacts) => T | 
 
 const LAZY = new Set(['vChars', 'vStarts', 'vLens', 'vSlots', 'vSlotHash', 'vBloom', 'vStart3', 'tRoot', 'tOutStart', 'tOutList', 'tEdgeFrom', 'tEdgeTok', 'tEdgeTo', 'entities']);
 
+const allFacts = (m: Matcher): EntityFacts[] => Array.from({ length: m.facts.length }, (_, e) => m.facts.at(e)!);
+
+/** A string column as two blobs: the strings side by side, and where each ends. */
+function column(name: string, values: readonly string[]): Record<string, Blob> {
+  const { text, ends } = TextColumn.of(values).parts();
+  return { [`${name}Text`]: text, [`${name}Ends`]: ends };
+}
+
 function blobsOf(m: Matcher): Record<string, Blob> {
-  const { vocab: v, trie: t, facts } = m;
-  const chain = chains(m);
+  const { vocab: v, trie: t } = m;
+  const facts = allFacts(m);
+  const chain = chains(facts);
   const alias = m.payAlias.parts();
   const reason = m.payReason.parts();
   return {
     payEntity: m.payEntity, payFlags: m.payFlags, aliasText: alias.text, aliasEnds: alias.ends,
     reasons: reason.table.join(SEP), reasonCodes: reason.codes,
     seatGov: m.seats.governorate, seatDistrict: m.seats.district,
-    ids: facts.map((f) => f.id).join(SEP), en: facts.map((f) => f.en).join(SEP),
-    fr: facts.map((f) => f.fr).join(SEP), ar: facts.map((f) => f.ar).join(SEP),
+    ...column('id', facts.map((f) => f.id)), ...column('en', facts.map((f) => f.en)),
+    ...column('fr', facts.map((f) => f.fr)), ...column('ar', facts.map((f) => f.ar)),
     kinds: Uint8Array.from(facts, (f) => ENTITY_KINDS.indexOf(f.kind)), owner: Int32Array.from(facts, (f) => f.owner),
     actsOnly: Uint8Array.from(facts, (f) => (f.actsOnly ? 1 : 0)), chainStart: chain.start, chainList: chain.list,
     vChars: v.chars, vStarts: v.starts, vLens: v.lens, vSlots: v.slots, vSlotHash: v.slotHash, vBloom: v.bloom, vStart3: v.start3,
@@ -125,8 +134,8 @@ export function writeMatcherSnapshot(m: Matcher): Uint8Array {
     version: m.version, entityCount: m.entityCount, aliasCount: m.aliasCount,
     vocab: { size: m.vocab.size, mask: m.vocab.mask, bloomMask: m.vocab.bloomMask },
     trie: { nodeCount: m.trie.nodeCount, mask: m.trie.mask },
-    establishedBy: sparse(m.facts, (f) => (f.establishedBy.length > 0 ? f.establishedBy : undefined)),
-    period: sparse(m.facts, (f) => f.period),
+    establishedBy: sparse(allFacts(m), (f) => (f.establishedBy.length > 0 ? f.establishedBy : undefined)),
+    period: sparse(allFacts(m), (f) => f.period),
     sections: { eager: [0, 0], scanner: [0, 0], lazy: [0, 0] }, scannerHeader: image?.header, blobs,
   };
   // The header's own length moves the sections: lay out with a header long enough for the offsets.
@@ -169,10 +178,12 @@ class Body {
   i32(name: string): Int32Array { const [o, n] = this.place(name, 'i32'); return new Int32Array(this.bytes.buffer, o, n >> 2); }
   u32(name: string): Uint32Array { const [o, n] = this.place(name, 'u32'); return new Uint32Array(this.bytes.buffer, o, n >> 2); }
   text(name: string): string { const [o, n] = this.place(name, 'text'); return Buffer.from(this.bytes.buffer, o, n).toString('utf16le'); }
-  list(name: string, count: number): string[] {
-    const out = count === 0 ? [] : this.text(name).split(SEP);
-    if (out.length !== count) throw new SnapshotUnreadable(`blob ${name}: ${out.length} strings, expected ${count}`);
-    return out;
+  /** A string column written by column(): `count` strings. */
+  column(name: string, count: number): TextColumn {
+    const text = this.text(`${name}Text`);
+    const ends = this.i32(`${name}Ends`);
+    if (ends.length !== count || (count > 0 && ends[count - 1] !== text.length)) throw new SnapshotUnreadable(`column ${name} of the wrong length`);
+    return new TextColumn(text, ends);
   }
 }
 
@@ -196,25 +207,41 @@ function readHeader(reader: SnapshotReader): Header {
   return header;
 }
 
-function restoreFacts(body: Body, header: Header): EntityFacts[] {
-  const n = header.entityCount;
-  const [ids, en, fr, ar] = [body.list('ids', n), body.list('en', n), body.list('fr', n), body.list('ar', n)];
-  const kinds = body.u8('kinds');
-  const owner = body.i32('owner');
-  const acts = body.u8('actsOnly');
-  const start = body.i32('chainStart');
-  const list = body.i32('chainList');
-  if (kinds.length !== n || owner.length !== n || acts.length !== n || start.length !== n + 1) throw new SnapshotUnreadable('entity columns of the wrong length');
-  const facts: EntityFacts[] = new Array<EntityFacts>(n);
-  for (let e = 0; e < n; e += 1) {
-    const chain = Array.from(list.subarray(start[e]!, start[e + 1]!));
-    facts[e] = {
-      id: ids[e]!, kind: ENTITY_KINDS[kinds[e]!] as EntityKind, en: en[e]!, fr: fr[e]!, ar: ar[e]!,
-      path: chain.map((k) => en[k]!), pathIds: chain.map((k) => ids[k]!), owner: owner[e]!,
-      actsOnly: acts[e] === 1, establishedBy: header.establishedBy[e] ?? [], period: header.period[e],
+/** The entity facts of a snapshot, each built on first use from the columns (most are never asked for). */
+class StoredFacts implements EntityFactsTable {
+  readonly length: number;
+  private readonly built: Array<EntityFacts | undefined>;
+  private readonly id: TextColumn; private readonly en: TextColumn; private readonly fr: TextColumn; private readonly ar: TextColumn;
+  private readonly kinds: Uint8Array; private readonly owner: Int32Array; private readonly acts: Uint8Array;
+  private readonly chainStart: Int32Array; private readonly chainList: Int32Array;
+
+  constructor(body: Body, private readonly header: Header) {
+    const n = header.entityCount;
+    this.length = n;
+    this.built = new Array<EntityFacts | undefined>(n);
+    [this.id, this.en, this.fr, this.ar] = (['id', 'en', 'fr', 'ar'] as const).map((c) => body.column(c, n));
+    this.kinds = body.u8('kinds');
+    this.owner = body.i32('owner');
+    this.acts = body.u8('actsOnly');
+    this.chainStart = body.i32('chainStart');
+    this.chainList = body.i32('chainList');
+    if (this.kinds.length !== n || this.owner.length !== n || this.acts.length !== n || this.chainStart.length !== n + 1
+      || this.chainStart[n] !== this.chainList.length) throw new SnapshotUnreadable('entity columns of the wrong length');
+  }
+
+  at(e: number): EntityFacts | undefined {
+    if (e < 0 || e >= this.length) return undefined;
+    return (this.built[e] ??= this.build(e));
+  }
+
+  private build(e: number): EntityFacts {
+    const chain = Array.from(this.chainList.subarray(this.chainStart[e]!, this.chainStart[e + 1]!));
+    return {
+      id: this.id.at(e), kind: ENTITY_KINDS[this.kinds[e]!] as EntityKind, en: this.en.at(e), fr: this.fr.at(e), ar: this.ar.at(e),
+      path: chain.map((k) => this.en.at(k)), pathIds: chain.map((k) => this.id.at(k)), owner: this.owner[e]!,
+      actsOnly: this.acts[e] === 1, establishedBy: this.header.establishedBy[e] ?? [], period: this.header.period[e],
     };
   }
-  return facts;
 }
 
 function restoreScanner(reader: SnapshotReader, header: Header, tables: () => { vocab: TokenVocab; trie: TokenTrie }, payFlags: Uint8Array): WasmScanner | undefined {
@@ -253,19 +280,19 @@ export function readMatcherSnapshot(reader: SnapshotReader): Matcher {
   const payFlags = body.u8('payFlags');
   const reasons = body.text('reasons');
   const payReason = new CodedColumn(reasons === '' ? [] : reasons.split(SEP), body.i32('reasonCodes'));
-  const aliasEnds = body.i32('aliasEnds');
-  const aliasText = body.text('aliasText');
-  const payAlias = new TextColumn(aliasText, aliasEnds);
-  if (payFlags.length !== payEntity.length || payReason.length !== payEntity.length || aliasEnds.length !== payEntity.length
-    || (aliasEnds.length > 0 && aliasEnds[aliasEnds.length - 1] !== aliasText.length)) throw new SnapshotUnreadable('payload columns of the wrong length');
-  const facts = restoreFacts(body, header);
+  const payAlias = body.column('alias', payEntity.length);
+  if (payFlags.length !== payEntity.length || payReason.length !== payEntity.length) throw new SnapshotUnreadable('payload columns of the wrong length');
+  const facts = new StoredFacts(body, header);
   let lazy: LazyParts | undefined;
   const later = (): LazyParts => (lazy ??= readLazy(reader, header));
   let entities: EntityInfo[] | undefined;
   return {
     version: header.version, entityCount: header.entityCount, aliasCount: header.aliasCount,
     get entities(): EntityInfo[] {
-      entities ??= later().entities.map((entity, e) => ({ entity, kind: facts[e]!.kind, path: facts[e]!.path, pathIds: facts[e]!.pathIds }));
+      entities ??= later().entities.map((entity, e) => {
+        const f = facts.at(e)!;
+        return { entity, kind: f.kind, path: f.path, pathIds: f.pathIds };
+      });
       return entities;
     },
     get vocab(): TokenVocab { return later().vocab; },
