@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Entity } from '../core/entities/entity.js';
 import type { Matcher } from '../core/match/compile-matcher.js';
 import { readMatcherSnapshot, writeMatcherSnapshot, type SnapshotReader } from '../core/match/matcher-snapshot.js';
 
@@ -97,6 +98,17 @@ async function compile(entitiesDir: string): Promise<Matcher> {
     import('./load-entities.js'), import('../core/match/compile-matcher.js'),
   ]);
   return compileMatcher(loadEntities(entitiesDir));
+}
+
+/**
+ * The entities as loadEntities gives them: from the matcher snapshot when there is one (it holds them,
+ * validated and merged), else read from the files (without compiling a matcher for that).
+ */
+export async function loadEntitiesCached(src: MatcherSource): Promise<Entity[]> {
+  const cached = src.cacheDir === undefined ? undefined : readSnapshot(snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir)));
+  if (cached !== undefined) return cached.entities.map((i) => i.entity);
+  const { loadEntities } = await import('./load-entities.js');
+  return loadEntities(src.entitiesDir);
 }
 
 /** Makes sure the snapshot file exists (compiling and writing it if not), for workers to read. */

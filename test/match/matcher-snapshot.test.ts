@@ -8,7 +8,8 @@ import path from 'node:path';
 import { matchDocument, type MatchDoc } from '../../src/core/match/match-document.js';
 import { bytesReader, readMatcherSnapshot, SnapshotUnreadable, writeMatcherSnapshot } from '../../src/core/match/matcher-snapshot.js';
 import { scanTextJs } from '../../src/core/match/scan-text-js.js';
-import { loadMatcher, snapshotKey } from '../../src/config/matcher-cache.js';
+import { loadEntitiesCached, loadMatcher, snapshotKey } from '../../src/config/matcher-cache.js';
+import { loadEntities } from '../../src/config/load-entities.js';
 import { cacheDir } from '../../src/config/cache-dir.js';
 import { repoRoot } from '../harness/paths.js';
 import { fixtureDir, matcher } from './fixture.js';
@@ -113,6 +114,16 @@ test('an unwritable cache folder costs only the snapshot', async () => {
   const { matcher: m, origin } = await loadMatcher({ entitiesDir: fixtureDir, cacheDir: path.join(file, 'cache') });
   assert.equal(origin, 'compiled');
   assert.deepEqual(matchDocument(m, docs[0]!), matchDocument(matcher, docs[0]!));
+});
+
+test('entities are read from the snapshot when there is one, else from the files, alike', async () => {
+  const dir = tempDir();
+  const fromFiles = await loadEntitiesCached({ entitiesDir: fixtureDir, cacheDir: dir });
+  assert.deepEqual(fs.readdirSync(dir), [], 'no matcher is compiled just to list entities');
+  await loadMatcher({ entitiesDir: fixtureDir, cacheDir: dir });
+  const fromSnapshot = await loadEntitiesCached({ entitiesDir: fixtureDir, cacheDir: dir });
+  assert.deepEqual(fromSnapshot, fromFiles);
+  assert.deepEqual(fromFiles, loadEntities(fixtureDir));
 });
 
 const CACHE_DIRS: Array<[string, Record<string, string>, string]> = [
