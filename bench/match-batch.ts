@@ -102,7 +102,7 @@ for (let r = 0; r < rounds; r += 1) {
 }
 const snippets = run([...contenders['vigie match --jsonl']!, '--snippets'], input, path.join(dir, 'out.jsonl'), env);
 
-console.log(`${(bytes / 1e6).toFixed(1)} MB of JSON lines (${lines} documents), ${keywords.length} typed keywords, ${rounds} rounds, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(`${(bytes / 1e6).toFixed(1)} MB of JSON lines (${lines} documents), ${keywords.length} typed keywords, ${rounds} rounds, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log('');
 console.log('| contender | median MB/s | slowest - fastest round | output per line |');
 console.log('|---|---|---|---|');
