@@ -26,6 +26,8 @@ export function spawnVigie(args: string[], env: Record<string, string>): VigiePr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
   child.stdout?.on('data', (d) => { out += d.toString(); });
   child.stderr?.on('data', (d) => { out += d.toString(); });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -48,6 +50,9 @@ export async function runVigie(args: string[], env: Record<string, string>, inpu
   });
   let stdout = '';
   let stderr = '';
+  // Decoded as a stream: a chunk may end inside a multi-byte character (Arabic text, «»).
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   child.stdout.on('data', (d) => { stdout += d.toString(); });
   child.stderr.on('data', (d) => { stderr += d.toString(); });
   child.stdin.end(input ?? '');

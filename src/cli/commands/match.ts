@@ -12,10 +12,12 @@ import { matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../matc
 
 interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean; workers?: number }
 
-/** Worker threads for --jsonl: one per core up to 4; none (match here) without a snapshot to share. */
+/**
+ * Worker threads for --jsonl: one unless asked (on the shared 2-core machine two threads were slower
+ * than one, BENCHMARKS.md); none without a snapshot to share (--no-cache).
+ */
 function workerCount(opts: MatchOptions, source: MatcherSource): number {
-  if (source.cacheDir === undefined) return 1;
-  return opts.workers ?? Math.min(os.availableParallelism(), 4);
+  return source.cacheDir === undefined ? 1 : opts.workers ?? 1;
 }
 
 async function runJsonl(source: MatcherSource, opts: MatchOptions): Promise<void> {
@@ -80,7 +82,7 @@ export function register(program: Command): void {
     .option('--json', 'print the match result as JSON')
     .option('--jsonl', 'read JSON lines {"id","title","text","lang"} on stdin, write one result line each')
     .option('--snippets', 'with --jsonl: write every match in full (alias, surface, snippet, evidence), not only its entity and offsets')
-    .option('--workers <n>', 'with --jsonl: worker threads that match (default: one per core, up to 4; 1 matches in this thread)', workersOption)
+    .option('--workers <n>', 'with --jsonl: match in N worker threads (default 1: in this thread); helps only where cores are idle', workersOption)
     .option('--no-cache', 'compile the matcher from the entity files, without reading or writing its snapshot in the cache folder')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
     .addOption(new Option('--lang <lang>', 'language of a plain-text input, and of JSON inputs without "lang" (names are reported in it; default en)')
