@@ -53,10 +53,15 @@ const snapshotFile = (dir: string, key: string): string => path.join(dir, `match
  * Reads the snapshot through a descriptor kept open: the parts read on first use come from the same
  * file even if a newer run renames another over it (the process holds it until exit).
  */
-function fileReader(file: string): SnapshotReader {
+function fileReader(file: string): SnapshotReader & { done(): void } {
   const fd = fs.openSync(file, 'r');
+  let open = true;
   return {
     size: fs.fstatSync(fd).size,
+    done() {
+      if (open) fs.closeSync(fd);
+      open = false;
+    },
     read(offset, into) {
       let done = 0;
       while (done < into.byteLength) {
@@ -70,9 +75,12 @@ function fileReader(file: string): SnapshotReader {
 
 function readSnapshot(file: string): Matcher | undefined {
   if (!fs.existsSync(file)) return undefined;
+  let reader: ReturnType<typeof fileReader> | undefined;
   try {
-    return readMatcherSnapshot(fileReader(file));
+    reader = fileReader(file);
+    return readMatcherSnapshot(reader);
   } catch {
+    reader?.done();
     return undefined; // corrupt, truncated, or from another format: compiled again below
   }
 }

@@ -40,6 +40,8 @@ export interface SnapshotReader {
   readonly size: number;
   /** Fills `into` with the bytes from `offset`; throws when there are not that many. */
   read(offset: number, into: Uint8Array): void;
+  /** Called once nothing more will be read (the lazy part is in memory): a file may be closed. */
+  done?(): void;
 }
 
 export function bytesReader(bytes: Uint8Array): SnapshotReader {
@@ -293,7 +295,13 @@ export function readMatcherSnapshot(reader: SnapshotReader): Matcher {
   if (payFlags.length !== payEntity.length || payReason.length !== payEntity.length) throw new SnapshotUnreadable('payload columns of the wrong length');
   const facts = new StoredFacts(body, header);
   let lazy: LazyParts | undefined;
-  const later = (): LazyParts => (lazy ??= readLazy(reader, header));
+  const later = (): LazyParts => {
+    if (lazy === undefined) {
+      lazy = readLazy(reader, header);
+      reader.done?.();
+    }
+    return lazy;
+  };
   let entities: EntityInfo[] | undefined;
   return {
     version: header.version, entityCount: header.entityCount, aliasCount: header.aliasCount,
