@@ -12,7 +12,8 @@ import { loadEntitiesCached, loadMatcher, snapshotKey } from '../../src/config/m
 import { loadEntities } from '../../src/config/load-entities.js';
 import { cacheDir } from '../../src/config/cache-dir.js';
 import { repoRoot } from '../harness/paths.js';
-import { fixtureDir, matcher } from './fixture.js';
+import { entities as fixtureEntities, fixtureDir, matcher } from './fixture.js';
+import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 
 const docs: MatchDoc[] = ['fr', 'en', 'ar'].flatMap((lang) => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'match-eval', `${lang}.jsonl`), 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l) as MatchDoc));
@@ -43,6 +44,15 @@ test('a restored matcher keeps its version, counts, entities and the JavaScript 
   const text = docs[0]!.text!;
   const copy = (h: ReturnType<typeof scanTextJs>): unknown => ({ count: h.count, payload: Array.from(h.payload.subarray(0, h.count)), start: Array.from(h.start.subarray(0, h.count)) });
   assert.deepEqual(copy(scanTextJs(restored, text)), copy(scanTextJs(matcher, text)));
+});
+
+test('entities sharing an id keep their own names and paths through the snapshot', () => {
+  const twins = fixtureEntities.slice(0, 6).map((e) => ({ ...e, names: { ...e.names, en: `Twin ${e.names.en}` } }));
+  const compiled = compileMatcher([...fixtureEntities, ...twins]);
+  const restored = readMatcherSnapshot(bytesReader(writeMatcherSnapshot(compiled)));
+  const all = (m: typeof compiled): unknown[] => Array.from({ length: m.facts.length }, (_, e) => m.facts.at(e));
+  assert.deepEqual(all(restored), all(compiled));
+  for (const doc of docs.slice(0, 20)) assert.deepEqual(matchDocument(restored, doc), matchDocument(compiled, doc));
 });
 
 const CORRUPT: Array<[string, (bytes: Uint8Array) => Uint8Array]> = [

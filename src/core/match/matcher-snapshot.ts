@@ -68,14 +68,16 @@ function kindOf(blob: Blob): BlobKind {
   return blob instanceof Int32Array ? 'i32' : 'u32';
 }
 
-/** The path of each entity as indices into the entity list (its pathIds, resolved). */
+/**
+ * The path of each entity as indices into the entity list: itself, then its parents resolved as
+ * compileMatcher resolves them (of two entities with one id, the later one).
+ */
 function chains(facts: readonly EntityFacts[]): { start: Int32Array; list: Int32Array } {
-  const index = new Map<string, number>();
-  facts.forEach((f, e) => { if (!index.has(f.id)) index.set(f.id, e); });
+  const index = new Map(facts.map((f, e) => [f.id, e] as const));
   const start = new Int32Array(facts.length + 1);
   const list: number[] = [];
   facts.forEach((f, e) => {
-    for (const id of f.pathIds) list.push(index.get(id)!);
+    f.pathIds.forEach((id, k) => list.push(k === 0 ? e : index.get(id)!));
     start[e + 1] = list.length;
   });
   return { start, list: Int32Array.from(list) };
