@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliEntry = path.join(distRoot, 'src', 'cli', 'run.js');
 
-/** One cache folder per test process (the matcher snapshot): tests never write to ~/.cache. */
+/** One cache folder per test process (the matcher snapshot): tests never write to ~/.cache. Removed
+ * at exit: a snapshot of the shipped catalog is 76 MB. */
 export const testCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cache-'));
+process.on('exit', () => fs.rmSync(testCacheDir, { recursive: true, force: true }));
 
 export interface VigieProcess {
   child: ChildProcess;

@@ -4,10 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { runVigie } from '../harness/vigie-process.js';
+import { runVigie, testCacheDir } from '../harness/vigie-process.js';
 import { repoRoot } from '../harness/paths.js';
 import { fixtureDir, matcher } from './fixture.js';
 import { matchJsonl, matchJsonlInWorkers } from '../../src/cli/match-jsonl.js';
@@ -21,7 +20,7 @@ interface Line { id: unknown; matches: Array<Record<string, unknown>>; entities:
 const parse = (out: string): Line[] => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
 
 test('match --jsonl writes lean lines: ids, kinds, names, paths and offsets, path[0] the entity\'s own English name', async () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cache-'));
+  const cache = fs.mkdtempSync(path.join(testCacheDir, 'lean-'));
   const run = await runVigie(['match', '--jsonl', '--entities', fixtureDir], { VIGIE_CACHE_DIR: cache }, input);
   assert.equal(run.code, 0, run.stderr);
   const lines = parse(run.stdout);
@@ -93,7 +92,7 @@ test('the jsonl loops wait for a slow reader and lose or reorder nothing', async
     slowRead(here),
   ]);
   assert.deepEqual(parse(hereOut).map((l) => l.id), expected);
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cache-'));
+  const cache = fs.mkdtempSync(path.join(testCacheDir, 'pool-'));
   const pooled = new PassThrough({ highWaterMark: 64 });
   const source = { entitiesDir: fixtureDir, cacheDir: cache };
   const { prepareSnapshot } = await import('../../src/config/matcher-cache.js');

@@ -18,7 +18,9 @@ import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 const docs: MatchDoc[] = ['fr', 'en', 'ar'].flatMap((lang) => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'match-eval', `${lang}.jsonl`), 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l) as MatchDoc));
 
-const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-snapshot-'));
+const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-snapshot-'));
+process.on('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
+const tempDir = (): string => fs.mkdtempSync(path.join(tempRoot, 'case-'));
 
 test('a restored matcher gives the same result as the compiled one on every fixture text', () => {
   const restored = readMatcherSnapshot(bytesReader(writeMatcherSnapshot(matcher)));
