@@ -1,0 +1,29 @@
+// Words that report people killed or injured, in French, English and Arabic, as patterns over the
+// folded text (fold-for-cues.ts). Data and one finder; which number a cue takes is read-casualties.ts.
+
+export type CasualtyKind = 'killed' | 'injured';
+export interface Cue { kind: CasualtyKind; start: number; end: number }
+
+// Arabic cues may carry و ف ب ل in front; Latin cues start a word.
+const AR_PREFIX = '(?:[وفبل]|وب|ول)?';
+const LATIN = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
+const ARABIC = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])${AR_PREFIX}(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
+
+const PATTERNS: Array<[CasualtyKind, RegExp]> = [
+  ['killed', LATIN('killed|killing|kills|kill|dead|deaths?|died|die|dying|fatalities|lives|martyred|massacred|slain|'
+    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie')],
+  ['killed', ARABIC('مقتل|قتل|قتلي|قتيل|قتيلا|قتيلين|قتلوا|قتلت|يقتل|استشهاد|استشهد|استشهدوا|شهداء|شهيد|شهيدا|شهيدين|مصرع|مصرعهم|مصرعه|'
+    + 'حتفه|حتفهم|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه')],
+  ['injured', LATIN('injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|'
+    + 'blessés?|blessée?s?|blessant|blessures?')],
+  ['injured', ARABIC('جرحي|جريح|جريحا|جرحه|جرح|جرحت|اصابه|اصابات|اصيب|اصيبوا|اصيبت|مصابين|مصابا|مصاب|مصابون|اصابتهم|اصابه')],
+];
+
+/** Every casualty cue of the folded text, in order of position. */
+export function findCasualtyCues(folded: string): Cue[] {
+  const out: Cue[] = [];
+  for (const [kind, re] of PATTERNS) {
+    for (const m of folded.matchAll(re)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

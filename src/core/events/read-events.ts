@@ -1,0 +1,81 @@
+// Reads the security events an article reports: the main one first (the one its headline and lead
+// report, EVAL.md), with its type, killed and injured counts, places and actors from the matcher's
+// matches in its sentences, and the sentences it was read from. Pure: a document and a match result in.
+import type { MatchResult } from '../match/match-document.js';
+import type { ArticleEvent, EventEvidence, EventType } from './event.js';
+import { foldForCues } from './fold-for-cues.js';
+import { findTypeCues, type TypeCue } from './type-cues.js';
+import { readCasualties, type CasualtyReading } from './read-casualties.js';
+import { splitSentences } from './split-sentences.js';
+
+export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
+
+type Field = EventEvidence['field'];
+
+interface Sentence { field: Field; start: number; end: number; text: string; cues: TypeCue[]; casualties: CasualtyReading }
+
+/** Sentences from the top that make the lead (the headline counts as one). */
+const LEAD = 3;
+/** Sentences read for a toll when the lead gives none. */
+const TOLL_REACH = 6;
+
+function sentencesOf(doc: EventDoc): Sentence[] {
+  const out: Sentence[] = [];
+  for (const field of ['title', 'summary', 'text'] as const) {
+    const text = doc[field];
+    if (!text) continue;
+    for (const { start, end } of splitSentences(text)) {
+      const s = text.slice(start, end);
+      out.push({ field, start, end, text: s, cues: findTypeCues(foldForCues(s)), casualties: readCasualties(s) });
+    }
+  }
+  return out;
+}
+
+/** How much a sentence's words weigh for the main event: the headline and lead most. */
+const weightAt = (i: number): number => (i === 0 ? 3 : i < LEAD ? 2 : 1 / (1 + (i - LEAD + 1) * 0.5));
+
+function mainType(sents: Sentence[]): [EventType, number] {
+  const score = new Map<EventType, number>();
+  sents.forEach((s, i) => {
+    for (const c of s.cues) score.set(c.type, (score.get(c.type) ?? 0) + c.weight * weightAt(i));
+  });
+  let best: EventType = 'none';
+  let top = 0;
+  for (const [t, v] of score) if (v > top) { best = t; top = v; }
+  return [best, top];
+}
+
+function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
+  for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
+    const v = pick(sents[i]!.casualties);
+    if (v !== null) return [v, i];
+  }
+  return [null, -1];
+}
+
+function entitiesIn(match: MatchResult, evidence: Sentence[], kind: 'region' | 'actor'): string[] {
+  const ids = new Set<string>();
+  for (const m of match.matches) {
+    if (m.kind !== kind || m.suppressedBy || m.unconfirmed) continue;
+    if (evidence.some((s) => s.field === m.field && m.start >= s.start && m.end <= s.end)) ids.add(m.entityId);
+  }
+  return [...ids];
+}
+
+/** The events of one article, main event first; [] for a page with no place or actor of interest. */
+export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
+  if (!match.entities.some((e) => e.kind === 'region' || e.kind === 'actor')) return [];
+  const sents = sentencesOf(doc);
+  const [type, score] = mainType(sents);
+  if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [] }];
+  const [killed, ki] = toll(sents, (r) => r.killed);
+  const [injured, ii] = toll(sents, (r) => r.injured);
+  const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
+  const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
+  return [{
+    type, killed, injured,
+    where: entitiesIn(match, used, 'region'), actors: entitiesIn(match, used, 'actor'),
+    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.text })),
+  }];
+}

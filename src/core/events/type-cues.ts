@@ -1,0 +1,44 @@
+// Words that say what kind of security event a sentence reports, per EVAL.md type, in French, English
+// and Arabic, with a weight (how surely the word names that type). Patterns run on folded text.
+import type { EventType } from './event.js';
+
+export interface TypeCue { type: EventType; weight: number; start: number; end: number }
+
+const AR_PREFIX = '(?:[وفبل]|وب|ول|ال|وال|بال|لل|فال)?';
+const LATIN = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
+const ARABIC = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])${AR_PREFIX}(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
+
+const TABLE: Array<[EventType, number, RegExp]> = [
+  ['air_strike', 3, LATIN('air ?strikes?|air raids?|airstrikes?|drone strikes?|drone attacks?|warplanes?|fighter jets?|jets|helicopters?|aerial (?:attack|aggression|bombardment|strikes?)|bombed|'
+    + 'frappes? (?:aériennes?|de drones?|israéliennes?|américaines?|turques?)|raids? aériens?|drones?|avions? (?:de combat|de chasse|israéliens?)|aviation|hélicoptères?|bombardements? aériens?|chasseurs')],
+  ['air_strike', 1, LATIN('strikes?|struck|strike|raids?|frappes?|frappé(?:e|s|es)?|missiles? (?:israéliens?|israeli)|israeli missiles?')],
+  ['air_strike', 3, ARABIC('غاره|غارات|طائره مسيره|طائرات مسيره|مسيره|مسيرات|مسيّره|الطيران الحربي|طيران|طائرات حربيه|طائره حربيه|قصف جوي|عدوان جوي|عدوانا جويا|ضربه جويه|ضربات جويه|مروحيه|مروحيات|درون')],
+  ['air_strike', 1, ARABIC('ضربه|ضربات|استهداف|استهدفت|استهدف')],
+  ['shelling_missile', 3, LATIN('shelling|shelled|shells|artillery|mortars?|rockets?|rocket fire|tank fire|surface-to-surface|'
+    + 'obus|tirs? d.artillerie|artillerie|roquettes?|mortiers?|bombardements?|bombardé(?:e|s|es)?|pilonnages?|pilonné|sol-sol')],
+  ['shelling_missile', 3, ARABIC('قصف مدفعي|قصفا مدفعيا|قذائف|قذيفه|مدفعيه|هاون|راجمات|صواريخ|صاروخ|صاروخيه|صاروخي|ارض ارض|قصف|قصفت|قصفا')],
+  ['armed_clash', 3, LATIN('clash(?:es|ed)?|fighting|fights?|battles?|ambush(?:ed)?|gunfight|firefight|offensive|gunmen|'
+    + 'affrontements?|combats?|heurts|embuscade|accrochages?|offensive|assaut|hommes armés')],
+  ['armed_clash', 1, LATIN('attacks?|attacked|attaques?|attaqué(?:e|s|es)?|fighters|assassinat|assassinated|assassination|gunfire|shot dead|insurgents?|jihadistes?|militants?')],
+  ['armed_clash', 3, ARABIC('اشتباكات|اشتباك|اشتبكت|معارك|معركه|مواجهات|كمين|هجوم مسلح|مسلحين|مسلحون|اغتيال|اشتباكات عنيفه')],
+  ['armed_clash', 1, ARABIC('هجوم|هجوما|هجمات|هاجم|هاجمت|مقاتلين|مقاتلي')],
+  ['explosion_ied', 3, LATIN('explosions?|blasts?|bombings?|car bomb|suicide (?:bomber|attack|bombing)|ieds?|roadside bomb|landmines?|explosive devices?|'
+    + 'engin explosif|voiture piégée|attentats?(?: suicides?)?|kamikazes?|mines?|explosif')],
+  ['explosion_ied', 3, ARABIC('انفجار|انفجارات|عبوه ناسفه|عبوات ناسفه|سياره مفخخه|تفجير|تفجيرات|انتحاري|لغم|الغام|مفخخه')],
+  ['attack_civilians', 3, LATIN('massacres?|massacred|executions?|executed|summary killings|kidnapped|abducted|sectarian killings|exécutions?|exécutés?|enlevés?|enlèvements?|tueries?')],
+  ['attack_civilians', 3, ARABIC('مجزره|مجازر|اعدام|اعدامات|اعدم|اختطاف|خطف|تصفيه|انتهاكات')],
+  ['arrest', 3, LATIN('arrests?|arrested|detained|detention|round-?up|captured|apprehended|arrestations?|arrêtés?|interpellés?|interpellations?|capturés?|coup de filet')],
+  ['arrest', 3, ARABIC('اعتقال|اعتقل|اعتقلت|القبض|احتجاز|توقيف|اوقف|مداهمه|مداهمات|حمله امنيه')],
+  ['other', 2, LATIN('deploy(?:ed|ment|s)?|reinforcements|incursions?|escaped?|escapes|transfer(?:red|s)?|repatriat\\w*|threat(?:s|ens|ened)?|convoy|freed|released|sweep|security operation|took control|seized|'
+    + 'déploiement|déployé(?:e|s|es)?|renforts|incursions?|évasion|évadés?|transférés?|transferts?|rapatri\\w*|menaces?|menace|convoi|libérés?|ratissage|opération de sécurité|pris le contrôle')],
+  ['other', 2, ARABIC('انتشار|تعزيزات|نشر|توغل|توغلت|فرار|هروب|نقل|ترحيل|تهديد|تهدد|هدد|تشكيل|عمليه امنيه|عمليه تمشيط|تمشيط|الافراج|اطلاق سراح|سيطره|سيطرت|دخول|دخلت|انسحاب')],
+];
+
+/** Every type cue of the folded text. */
+export function findTypeCues(folded: string): TypeCue[] {
+  const out: TypeCue[] = [];
+  for (const [type, weight, re] of TABLE) {
+    for (const m of folded.matchAll(re)) out.push({ type, weight, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
