@@ -10,8 +10,8 @@ const LATIN = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${alts
 const ARABIC = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])${AR_PREFIX}(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
 
 const PATTERNS: Array<[CasualtyKind, RegExp]> = [
-  ['killed', LATIN('killed|killing|kills|kill|dead|deaths?|died|die|dying|fatalities|lives|martyred|massacred|slain|'
-    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie')],
+  ['killed', LATIN('killed|killing|kills|kill|dead|deaths?|died|die|dying|fatalities|lives|lost (?:their |his |her )?lives?|claimed the lives?|martyred|massacred|slain|'
+    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|coûté la vie|abattus?|abattue?s?')],
   ['killed', ARABIC('مقتل|قتل|قتلي|قتيل|قتيلا|قتيلين|قتلوا|قتلت|يقتل|استشهاد|استشهد|استشهدوا|شهداء|شهيد|شهيدا|شهيدين|مصرع|مصرعهم|مصرعه|'
     + 'حتفه|حتفهم|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه')],
   ['injured', LATIN('injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|'

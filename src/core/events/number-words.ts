@@ -30,6 +30,12 @@ const AR: Record<string, number> = {
   ثمانمئه: 800, ثمانمائه: 800, ثمانيمئه: 800, تسعمئه: 900, تسعمائه: 900, الف: 1000, الاف: 1000, الفين: 2000, الفان: 2000,
 };
 
+/** Arabic duals that name two people ("قتل عنصران", "سقوط قتيلين"). */
+export const DUAL: Record<string, number> = Object.fromEntries(
+  ['قتيلين', 'قتيلان', 'جريحين', 'جريحان', 'عنصرين', 'عنصران', 'جنديين', 'جنديان', 'شخصين', 'شخصان', 'شهيدين', 'شهيدان',
+    'طفلين', 'طفلان', 'شابين', 'شابان', 'مقاتلين', 'ضابطين', 'ضابطان', 'مسعفين', 'رجلين']
+    .flatMap((w) => [w, `و${w}`, `ب${w}`]).map((w) => [w, 2]));
+
 /** Approximate counts of a given size ("une cinquantaine" -> 50); plural or after "des" they are vague. */
 export const APPROX: Record<string, number> = {
   dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50,

@@ -3,7 +3,7 @@
 // matches in its sentences, and the sentences it was read from. Pure: a document and a match result in.
 import type { MatchResult } from '../match/match-document.js';
 import type { ArticleEvent, EventEvidence, EventType } from './event.js';
-import { foldForCues } from './fold-for-cues.js';
+import { foldText } from './fold-for-cues.js';
 import { findTypeCues, type TypeCue } from './type-cues.js';
 import { readCasualties, type CasualtyReading } from './read-casualties.js';
 import { splitSentences } from './split-sentences.js';
@@ -24,9 +24,13 @@ function sentencesOf(doc: EventDoc): Sentence[] {
   for (const field of ['title', 'summary', 'text'] as const) {
     const text = doc[field];
     if (!text) continue;
-    for (const { start, end } of splitSentences(text)) {
-      const s = text.slice(start, end);
-      out.push({ field, start, end, text: s, cues: findTypeCues(foldForCues(s)), casualties: readCasualties(s) });
+    // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
+    const folded = foldText(text);
+    for (const { start, end } of splitSentences(folded.text)) {
+      const s = folded.text.slice(start, end);
+      const from = folded.at[start]!;
+      const to = folded.at[end - 1]! + 1;
+      out.push({ field, start: from, end: to, text: text.slice(from, to), cues: findTypeCues(s), casualties: readCasualties(s) });
     }
   }
   return out;

@@ -1,7 +1,7 @@
 // Reads the numbers a text writes, in digits (Western, Eastern Arabic, Persian) or in French, English
 // and Arabic words, with their offsets, and marks the ones that are not counts of people: dates, years,
 // times, ages, unit numbers, distances, money, shares and counts of things. Pure; no casualty logic.
-import { APPROX, foldArabic, FR_AFTER_ET, isScale, wordValue } from './number-words.js';
+import { APPROX, DUAL, foldArabic, FR_AFTER_ET, isScale, wordValue } from './number-words.js';
 
 export interface NumberSpan {
   value: number;
@@ -75,11 +75,12 @@ function trapOf(text: string, toks: Tok[], i: number, j: number, value: number, 
     if (first.text.length === 4 && value >= 1900 && value <= 2100) return 'year';
   }
   if (text.slice(first.start - 1, first.start) === '$' || /^\s?(?:\$|€|£)/.test(after)) return 'money';
-  const next = toks[j + 1];
+  // "une trentaine de kilomètres", "dozens of miles": what is counted comes after "de" / "of".
+  const next = /^(?:de|d|of)$/.test(toks[j + 1]?.key ?? '') ? toks[j + 2] : toks[j + 1];
   const prev = toks[i - 1];
   if (next && (MONTHS.has(next.key) || MONTHS.has(next.key.replace(/^[وب]/, '')))) return 'date';
   if (prev && MONTHS.has(prev.key) && value <= 31) return 'date';
-  if (next && next.start - last.end <= 2) for (const [why, re] of NEXT_TRAP) if (re.test(next.key)) return why;
+  if (next && next.start - last.end <= 5) for (const [why, re] of NEXT_TRAP) if (re.test(next.key)) return why;
   if (prev && first.start - prev.end <= 2) {
     for (const [why, re] of PREV_TRAP) if (re.test(prev.key) && (why !== 'year' || (value >= 1900 && value <= 2100))) return why;
   }
@@ -127,6 +128,7 @@ export function readNumbers(text: string): NumberSpan[] {
     let j = i;
     let approx = false;
     if (t.digits) value = digitValue(t.text);
+    else if (DUAL[t.key] !== undefined) value = DUAL[t.key]!;
     else if (APPROX[t.key] !== undefined) {
       const prev = toks[i - 1]?.key ?? '';
       if (!/^(?:une|a|an|one|environ|about)$/.test(prev)) continue;
