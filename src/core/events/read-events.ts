@@ -12,7 +12,7 @@ export interface EventDoc { title?: string; summary?: string; text?: string; lan
 
 type Field = EventEvidence['field'];
 
-interface Sentence { field: Field; start: number; end: number; text: string; cues: TypeCue[]; casualties: CasualtyReading }
+interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties: CasualtyReading }
 
 /** Sentences from the top that make the lead (the headline counts as one). */
 const LEAD = 3;
@@ -30,7 +30,7 @@ function sentencesOf(doc: EventDoc): Sentence[] {
       const s = folded.text.slice(start, end);
       const from = folded.at[start]!;
       const to = folded.at[end - 1]! + 1;
-      out.push({ field, start: from, end: to, text: text.slice(from, to), cues: findTypeCues(s), casualties: readCasualties(s) });
+      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: s, cues: findTypeCues(s), casualties: readCasualties(s) });
     }
   }
   return out;
@@ -50,8 +50,15 @@ function mainType(sents: Sentence[]): [EventType, number] {
   return [best, top];
 }
 
+/** A war's or campaign's running total, or an earlier event told as background: not this event's toll. */
+const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning)', 'since october', 'depuis octobre', 'au total',
+  'in total', 'overall', 'décompte', 'tally', 'cumulative', 'mois de violences', 'months of', 'منذ بدء', 'منذ بدايه', 'منذ اندلاع',
+  'حصيله اجماليه', 'avait (?:fait|tué|provoqué)', 'had (?:killed|left)', 'au lendemain', 'la veille', 'previous day', 'earlier this',
+  'last (?:week|month|year)', 'la semaine dernière', 'le mois dernier', 'الاسبوع الماضي', 'الشهر الماضي'].join('|'), 'i');
+
 function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
+    if (i > 1 && BACKGROUND.test(sents[i]!.folded)) continue;
     const v = pick(sents[i]!.casualties);
     if (v !== null) return [v, i];
   }
