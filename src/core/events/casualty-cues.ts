@@ -11,9 +11,9 @@ const ARABIC = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])${AR_PRE
 
 const PATTERNS: Array<[CasualtyKind, RegExp]> = [
   ['killed', LATIN('killed|killing|kills|kill|dead|deaths?|died|die|dying|fatalities|lives|lost (?:their |his |her )?lives?|claimed the lives?|martyred|massacred|slain|'
-    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|coûté la vie|abattus?|abattue?s?')],
+    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|exécutée?s?|executed|coûté la vie|abattus?|abattue?s?')],
   ['killed', ARABIC('مقتل|قتل|قتلي|قتيل|قتيلا|قتيلين|قتلوا|قتلت|يقتل|استشهاد|استشهد|استشهدوا|شهداء|شهيد|شهيدا|شهيدين|مصرع|مصرعهم|مصرعه|'
-    + 'حتفه|حتفهم|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه')],
+    + 'حتفه|حتفهم|اعدم|اعدام|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه')],
   ['injured', LATIN('injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|'
     + 'blessés?|blessée?s?|blessant|blessures?')],
   ['injured', ARABIC('جرحي|جريح|جريحا|جرحه|جرح|جرحت|اصابه|اصابات|اصيب|اصيبوا|اصيبت|مصابين|مصابا|مصاب|مصابون|اصابتهم|اصابه')],
