@@ -56,7 +56,7 @@ const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning
   'in total', 'overall', 'décompte', 'tally', 'cumulative', 'mois de violences', 'months of', 'منذ بدء', 'منذ بدايه', 'منذ اندلاع',
   'حصيله اجماليه', 'avait (?:fait|tué|provoqué)', 'had (?:killed|left)', 'au lendemain', 'la veille', 'previous day', 'earlier this',
   'last (?:week|month|year)', 'la semaine dernière', 'le mois dernier', 'الاسبوع الماضي', 'الشهر الماضي', 'campaign against',
-  'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war'].join('|'), 'i');
+  'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war', 'في وقت سابق', 'earlier,', 'précédemment', 'previously'].join('|'), 'i');
 
 /** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
 const hasYear = (s: string): boolean => readNumbers(s).some((n) => n.trap === 'year');
