@@ -26,4 +26,6 @@ export interface ArticleEvent {
   /** Actor entity ids named in the event's sentences. */
   actors: string[];
   evidence: EventEvidence[];
+  /** One line for people: "Drone strike · 6 killed · Abu Kamal (Deir ez-Zor)". */
+  summary: string;
 }

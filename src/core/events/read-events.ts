@@ -8,12 +8,15 @@ import { findTypeCues, type TypeCue } from './type-cues.js';
 import { readCasualties, type CasualtyReading } from './read-casualties.js';
 import { splitSentences } from './split-sentences.js';
 import { readNumbers } from './read-numbers.js';
+import { eventSummary } from './event-summary.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
 type Field = EventEvidence['field'];
 
 interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties: CasualtyReading }
+
+const DRONE = /drone|مسيره|مسيرات|درون/;
 
 /** Sentences from the top that make the lead (the headline counts as one). */
 const LEAD = 3;
@@ -87,13 +90,16 @@ export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
   let [type, score] = mainType(sents);
   // People killed with no method named: a ground attack (EVAL.md: armed_clash when the method is not given).
   if (score < 2 && killed !== null && ki <= LEAD) [type, score] = ['armed_clash', 2];
-  if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [] }];
+  if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [], summary: eventSummary({ type: 'none', killed: null, injured: null }) }];
   const [injured, ii] = toll(sents, (r) => r.injured);
   const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
   const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
+  const where = entitiesIn(match, used, 'region');
+  const place = match.entities.find((e) => e.id === where[0]);
+  const drone = used.some((s) => DRONE.test(s.folded));
   return [{
-    type, killed, injured,
-    where: entitiesIn(match, used, 'region'), actors: entitiesIn(match, used, 'actor'),
+    type, killed, injured, where, actors: entitiesIn(match, used, 'actor'),
     evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.text })),
+    summary: eventSummary({ type, drone, killed, injured, place }),
   }];
 }

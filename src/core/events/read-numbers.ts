@@ -71,7 +71,9 @@ function trapOf(text: string, toks: Tok[], i: number, j: number, value: number, 
     if (/^\s?%|^\s?٪/.test(after)) return 'share';
     if (/^[\p{L}]/u.test(after) && !/^[\u0600-\u06ff]/.test(after)) return 'ordinal';
     if (/^-\s?(?:year|ans|an\b)/i.test(text.slice(last.end, last.end + 8))) return 'age';
-    if (/^[/\-.]\d/.test(after) || /[/\-.]$/.test(text.slice(first.start - 1, first.start)) && /\d/.test(text.slice(first.start - 2, first.start - 1))) return 'date';
+    const before = text.slice(Math.max(0, first.start - 2), first.start);
+    if (/\d[.,٫]$/.test(before)) return 'decimal';
+    if (/^[/\-.]\d/.test(after) || /\d[/\-]$/.test(before)) return 'date';
     if (first.text.length === 4 && value >= 1900 && value <= 2100) return 'year';
   }
   if (text.slice(first.start - 1, first.start) === '$' || /^\s?(?:\$|€|£)/.test(after)) return 'money';
@@ -137,6 +139,8 @@ export function readNumbers(text: string): NumberSpan[] {
     } else {
       const w = readWords(toks, i);
       if (!w) continue;
+      // "per cent", "pour cent": a share, not a hundred.
+      if (/^(?:per|pour)$/.test(toks[i - 1]?.key ?? '') && w[0] === 100) continue;
       [value, j] = w;
     }
     const trap = trapOf(text, toks, i, j, value, t.digits);
