@@ -2,6 +2,7 @@
 // backtests and the API. Also the per-article routing marks that make the article stage re-runnable.
 import type { RedisClient } from './connect-redis.js';
 import type { Article } from '../../core/model/article.js';
+import type { ArticleEvent } from '../../core/events/event.js';
 import type { Keys } from './keys.js';
 
 export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
@@ -29,6 +30,13 @@ export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeco
       const article = await this.get(id);
       if (!article || article.sourceId === sourceId || article.alsoFrom?.includes(sourceId)) return;
       article.alsoFrom = [...(article.alsoFrom ?? []), sourceId];
+      await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
+    },
+    /** Keeps the events read from the article (same TTL). */
+    async setEvents(id: string, events: ArticleEvent[]): Promise<void> {
+      const article = await this.get(id);
+      if (!article) return;
+      article.events = events;
       await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
     },
     async listIdsBetween(from: Date, to: Date, limit = 1000): Promise<string[]> {

@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
 import { compileMatcher, type Matcher } from '../../core/match/compile-matcher.js';
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
+import { readEvents } from '../../core/events/read-events.js';
 import { VigieError, isVigieError } from '../../core/errors/vigie-error.js';
 import { describe } from '../command-table.js';
 
@@ -56,8 +57,8 @@ function lineResult(matcher: Matcher, line: string, lang?: string): Record<strin
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     id = v.id;
     const doc = toDoc(line, lang);
-    const { matches, entities } = matchDocument(matcher, doc);
-    return { id, matches, entities };
+    const result = matchDocument(matcher, doc);
+    return { id, matches: result.matches, entities: result.entities, events: readEvents(doc, result) };
   } catch (err) {
     const e = isVigieError(err) ? err : new VigieError('CONFIG_INVALID', 'match', `bad input line: ${(err as Error).message}`);
     return { id: id ?? null, error: { code: e.code, message: e.message } };
