@@ -42,11 +42,16 @@ export const APPROX: Record<string, number> = {
   soixantaine: 60, centaine: 100, dozen: 12,
 };
 
+const ALL = new Map<string, number>([...Object.entries(EN), ...Object.entries(FR), ...Object.entries(AR)]);
+const ARABIC_WORDS = new Map<string, number>(Object.entries(AR));
+
 /** Value of one (lower-cased, Arabic-folded) word, or undefined. Arabic words may carry و ب ل ف in front. */
 export function wordValue(word: string): number | undefined {
-  const v = EN[word] ?? FR[word] ?? AR[word];
+  const v = ALL.get(word);
   if (v !== undefined) return v;
-  if (/^[وبلف]/.test(word)) return AR[word.slice(1)];
+  const c = word.charCodeAt(0);
+  // و ب ل ف
+  if (c === 0x648 || c === 0x628 || c === 0x644 || c === 0x641) return ARABIC_WORDS.get(word.slice(1));
   return undefined;
 }
 

@@ -14,7 +14,7 @@ export interface EventDoc { title?: string; summary?: string; text?: string; lan
 
 type Field = EventEvidence['field'];
 
-interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties: CasualtyReading }
+interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties?: CasualtyReading; dated?: boolean }
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
 
@@ -23,21 +23,39 @@ const LEAD = 3;
 /** Sentences read for a toll when the lead gives none. */
 const TOLL_REACH = 6;
 
+/** Sentences read for the event type: past these the weight is too small to change the main event. */
+const MAX_SENTENCES = 12;
+/** Characters of a field read at most (a long page's tail adds nothing to its main event). */
+const MAX_CHARS = 3000;
+
 function sentencesOf(doc: EventDoc): Sentence[] {
   const out: Sentence[] = [];
   for (const field of ['title', 'summary', 'text'] as const) {
     const text = doc[field];
-    if (!text) continue;
+    if (!text || out.length >= MAX_SENTENCES) continue;
     // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
-    const folded = foldText(text);
-    for (const { start, end } of splitSentences(folded.text)) {
-      const s = folded.text.slice(start, end);
+    const folded = foldText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+    const spans = splitSentences(folded.text).slice(0, MAX_SENTENCES - out.length);
+    if (spans.length === 0) continue;
+    // One cue scan over the part read, each cue given to its sentence.
+    const cues = findTypeCues(folded.text.slice(0, spans[spans.length - 1]!.end)).sort((a, b) => a.start - b.start);
+    let c = 0;
+    for (const { start, end } of spans) {
+      while (c < cues.length && cues[c]!.start < start) c += 1;
+      const mine: TypeCue[] = [];
+      for (; c < cues.length && cues[c]!.start < end; c += 1) mine.push(cues[c]!);
       const from = folded.at[start]!;
       const to = folded.at[end - 1]! + 1;
-      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: s, cues: findTypeCues(s), casualties: readCasualties(s) });
+      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: mine });
     }
   }
   return out;
+}
+
+/** Casualties of a sentence, read when a toll is looked for (only the first sentences are). */
+function casualtiesOf(s: Sentence): CasualtyReading {
+  s.casualties ??= readCasualties(s.folded);
+  return s.casualties;
 }
 
 /** How much a sentence's words weigh for the main event: the headline and lead most. */
@@ -62,12 +80,15 @@ const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning
   'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war', 'في وقت سابق', 'earlier,', 'précédemment', 'previously'].join('|'), 'i');
 
 /** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
-const hasYear = (s: string): boolean => readNumbers(s).some((n) => n.trap === 'year');
+const hasYear = (s: Sentence): boolean => {
+  s.dated ??= /[0-9\u0660-\u0669]/.test(s.folded) && readNumbers(s.folded).some((n) => n.trap === 'year');
+  return s.dated;
+};
 
 function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
-    if (i > 0 && (BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!.folded))) continue;
-    const v = pick(sents[i]!.casualties);
+    if (i > 0 && (BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!))) continue;
+    const v = pick(casualtiesOf(sents[i]!));
     if (v !== null) return [v, i];
   }
   return [null, -1];

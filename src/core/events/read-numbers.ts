@@ -33,7 +33,10 @@ function tokens(text: string): Tok[] {
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
     const digits = /^[0-9\u0660-\u0669\u06f0-\u06f9]/.test(t);
-    out.push({ text: t, key: digits ? t : foldArabic(t.toLowerCase()), start: m.index, end: m.index + t.length, digits });
+    const lower = digits ? t : t.toLowerCase();
+    // Arabic folding only for Arabic words (most tokens are Latin, or come folded already).
+    const key = !digits && lower.charCodeAt(0) >= 0x600 ? foldArabic(lower) : lower;
+    out.push({ text: t, key, start: m.index, end: m.index + t.length, digits });
   }
   return out;
 }
@@ -99,7 +102,7 @@ function readWords(toks: Tok[], i: number): [number, number] | undefined {
     const t = toks[j]!;
     if (t.digits) break;
     if (j > i && t.start - toks[j - 1]!.end > 2) break;
-    const parts = t.key.startsWith('quatre-vingt') ? ['quatre-vingt', ...t.key.split('-').slice(2)] : t.key.split('-');
+    const parts = !t.key.includes('-') ? [t.key] : t.key.startsWith('quatre-vingt') ? ['quatre-vingt', ...t.key.split('-').slice(2)] : t.key.split('-');
     const afterEt = j > i && (toks[j - 1]!.key === 'et');
     const values = parts.map((p) => wordValue(p) ?? (afterEt ? FR_AFTER_ET[p] : undefined));
     if (values.some((v) => v === undefined)) {

@@ -1,14 +1,15 @@
 // Words that say what kind of security event a sentence reports, per EVAL.md type, in French, English
 // and Arabic, with a weight (how surely the word names that type). Patterns run on folded text.
 import type { EventType } from './event.js';
+import { cuePattern, scanCues, scriptsOf, type CuePattern } from './scan-cues.js';
 
 export interface TypeCue { type: EventType; weight: number; start: number; end: number }
 
 const AR_PREFIX = '(?:[وفبل]|وب|ول|ال|وال|بال|لل|فال)?';
-const LATIN = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
-const ARABIC = (alts: string): RegExp => new RegExp(`(?<![\\p{L}\\p{M}])${AR_PREFIX}(?:${alts})(?![\\p{L}\\p{M}])`, 'gu');
+const LATIN = (alts: string): CuePattern => cuePattern(alts, false);
+const ARABIC = (alts: string): CuePattern => cuePattern(alts, true, AR_PREFIX);
 
-const TABLE: Array<[EventType, number, RegExp]> = [
+const TABLE: Array<[EventType, number, CuePattern]> = [
   ['air_strike', 3, LATIN('air ?strikes?|air raids?|airstrikes?|drone strikes?|drone attacks?|warplanes?|fighter jets?|jets|helicopters?|aerial (?:attack|aggression|bombardment|strikes?)|bombed|'
     + 'frappes? (?:aériennes?|de drones?|israéliennes?|américaines?|turques?)|raids? aériens?|attaques? aériennes?|aircraft|aerial attacks?|drones?|avions? (?:de combat|de chasse|israéliens?)|aviation|hélicoptères?|bombardements? aériens?|chasseurs')],
   // Most strikes in this region are from the air (EVAL.md counts Israeli missile strikes on Syria so).
@@ -43,8 +44,7 @@ const TABLE: Array<[EventType, number, RegExp]> = [
 /** Every type cue of the folded text. */
 export function findTypeCues(folded: string): TypeCue[] {
   const out: TypeCue[] = [];
-  for (const [type, weight, re] of TABLE) {
-    for (const m of folded.matchAll(re)) out.push({ type, weight, start: m.index, end: m.index + m[0].length });
-  }
+  const scripts = scriptsOf(folded);
+  for (const [type, weight, p] of TABLE) scanCues(folded, p, scripts, (start, end) => out.push({ type, weight, start, end }));
   return out;
 }
