@@ -2,7 +2,10 @@
 // with. Data only: read-numbers.ts combines them into values.
 
 /** Folds Arabic spelling variants (hamza seats, taa marbuta, alif maqsura, diacritics, tatweel). */
+const TO_FOLD = /[\u064b-\u0652\u0670\u0640أإآٱةى]/;
+
 export function foldArabic(word: string): string {
+  if (!TO_FOLD.test(word)) return word;
   return word.replace(/[\u064b-\u0652\u0670\u0640]/g, '').replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
 }
 

@@ -15,8 +15,32 @@ export interface NumberSpan {
 
 interface Tok { text: string; key: string; start: number; end: number; digits: boolean }
 
-const DIGIT = '0-9\u0660-\u0669\u06f0-\u06f9';
-const TOKEN = new RegExp(`[${DIGIT}]+(?:[,.\u066c\u00a0\u202f ][${DIGIT}]{3}(?![${DIGIT}]))*|[\\p{L}\\p{M}\u0640]+(?:[-'’][\\p{L}\\p{M}]+)*`, 'gu');
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
+/** Letters of the scripts read (Latin with accents, Arabic with its marks and tatweel). */
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  || (c >= 0x620 && c <= 0x65f) || c === 0x640 || c === 0x670 || (c >= 0x671 && c <= 0x6d3);
+const isJoiner = (c: number): boolean => c === 0x2d || c === 0x27 || c === 0x2019;
+/** Thousands separators: "1,200", "1.200", "1 200", "١٬٢٠٠". */
+const isGroupMark = (c: number): boolean => c === 0x2c || c === 0x2e || c === 0x66c || c === 0xa0 || c === 0x202f || c === 0x20;
+
+/** End of a digit run with thousands groups from `i` (a group is a mark and exactly three digits). */
+function digitsEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isDigit(text.charCodeAt(j))) j += 1;
+  while (j + 3 < text.length + 0 && isGroupMark(text.charCodeAt(j)) && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2))
+    && isDigit(text.charCodeAt(j + 3)) && !(j + 4 < text.length && isDigit(text.charCodeAt(j + 4)))) j += 4;
+  return j;
+}
+
+/** End of a word from `i`: letters, joined by hyphens or apostrophes to more letters ("vingt-trois"). */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < text.length && isLetter(text.charCodeAt(j))) j += 1;
+    if (j + 1 < text.length && isJoiner(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) { j += 1; continue; }
+    return j;
+  }
+}
 
 function digitValue(s: string): number {
   let v = 0;
@@ -30,13 +54,17 @@ function digitValue(s: string): number {
 
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const t = m[0];
-    const digits = /^[0-9\u0660-\u0669\u06f0-\u06f9]/.test(t);
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    const digits = isDigit(c);
+    if (!digits && !isLetter(c)) { i += 1; continue; }
+    const end = digits ? digitsEnd(text, i) : wordEnd(text, i);
+    const t = text.slice(i, end);
     const lower = digits ? t : t.toLowerCase();
     // Arabic folding only for Arabic words (most tokens are Latin, or come folded already).
     const key = !digits && lower.charCodeAt(0) >= 0x600 ? foldArabic(lower) : lower;
-    out.push({ text: t, key, start: m.index, end: m.index + t.length, digits });
+    out.push({ text: t, key, start: i, end, digits });
+    i = end;
   }
   return out;
 }
@@ -140,6 +168,8 @@ export function readNumbers(text: string): NumberSpan[] {
       value = APPROX[t.key]!;
       approx = true;
     } else {
+      // Most words are not numbers: one lookup before the compound reader.
+      if (!t.key.includes('-') && wordValue(t.key) === undefined) continue;
       const w = readWords(toks, i);
       if (!w) continue;
       // "per cent", "pour cent": a share, not a hundred.

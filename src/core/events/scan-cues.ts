@@ -29,3 +29,26 @@ export function scanCues(text: string, p: CuePattern, scripts: TextScripts, foun
     if (m[0].length === 0) re.lastIndex += 1;
   }
 }
+
+/**
+ * Several cue lists of one script as one pattern: one scan of the text instead of one per list. At a
+ * position the first list that matches wins, so lists go strongest first. Calls `found(list, start, end)`.
+ */
+export interface CueSet { re: RegExp; arabic: boolean; size: number }
+
+export function cueSet(lists: string[], arabic: boolean, prefix = ''): CueSet {
+  return { re: new RegExp(`${prefix}(?:${lists.map((l) => `(${l})`).join('|')})(?![\\p{L}\\p{M}])`, 'gu'), arabic, size: lists.length };
+}
+
+export function scanCueSet(text: string, set: CueSet, scripts: TextScripts, found: (list: number, start: number, end: number) => void): void {
+  if (set.arabic ? !scripts.arabic : !scripts.latin) return;
+  const re = set.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > 0 && isLetter(text.charCodeAt(m.index - 1))) { re.lastIndex = m.index + 1; continue; }
+    let list = 0;
+    while (list < set.size && m[list + 1] === undefined) list += 1;
+    found(list, m.index, m.index + m[0].length);
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+}

@@ -1,15 +1,16 @@
 // Words that say what kind of security event a sentence reports, per EVAL.md type, in French, English
 // and Arabic, with a weight (how surely the word names that type). Patterns run on folded text.
 import type { EventType } from './event.js';
-import { cuePattern, scanCues, scriptsOf, type CuePattern } from './scan-cues.js';
+import { cueSet, scanCueSet, scriptsOf, type CueSet } from './scan-cues.js';
 
 export interface TypeCue { type: EventType; weight: number; start: number; end: number }
 
 const AR_PREFIX = '(?:[وفبل]|وب|ول|ال|وال|بال|لل|فال)?';
-const LATIN = (alts: string): CuePattern => cuePattern(alts, false);
-const ARABIC = (alts: string): CuePattern => cuePattern(alts, true, AR_PREFIX);
+const LATIN = (alts: string): Alts => ({ alts, arabic: false });
+const ARABIC = (alts: string): Alts => ({ alts, arabic: true });
+interface Alts { alts: string; arabic: boolean }
 
-const TABLE: Array<[EventType, number, CuePattern]> = [
+const TABLE: Array<[EventType, number, Alts]> = [
   ['air_strike', 3, LATIN('air ?strikes?|air raids?|airstrikes?|drone strikes?|drone attacks?|warplanes?|fighter jets?|jets|helicopters?|aerial (?:attack|aggression|bombardment|strikes?)|bombed|'
     + 'frappes? (?:aériennes?|de drones?|israéliennes?|américaines?|turques?)|raids? aériens?|attaques? aériennes?|aircraft|aerial attacks?|drones?|avions? (?:de combat|de chasse|israéliens?)|aviation|hélicoptères?|bombardements? aériens?|chasseurs')],
   // Most strikes in this region are from the air (EVAL.md counts Israeli missile strikes on Syria so).
@@ -41,10 +42,19 @@ const TABLE: Array<[EventType, number, CuePattern]> = [
   ['other', 2, ARABIC('انتشار|تعزيزات|نشر|توغل|توغلت|فرار|هروب|نقل|ترحيل|تهديد|تهدد|هدد|تشكيل|عمليه امنيه|عمليه تمشيط|تمشيط|الافراج|اطلاق سراح|سيطرت|دخلت|انسحاب|ملاحقه|فلول|سجن|سجناء|المعتقلين|معتقلين')],
 ];
 
+/** One pattern per script, strongest lists first (at a position the first list that matches counts). */
+function compileTable(arabic: boolean): { set: CueSet; entries: Array<[EventType, number]> } {
+  const rows = TABLE.filter(([, , a]) => a.arabic === arabic).sort((x, y) => y[1] - x[1]);
+  return { set: cueSet(rows.map(([, , a]) => a.alts), arabic, arabic ? AR_PREFIX : ''), entries: rows.map(([t, w]) => [t, w]) };
+}
+const COMPILED = [compileTable(false), compileTable(true)];
+
 /** Every type cue of the folded text. */
 export function findTypeCues(folded: string): TypeCue[] {
   const out: TypeCue[] = [];
   const scripts = scriptsOf(folded);
-  for (const [type, weight, p] of TABLE) scanCues(folded, p, scripts, (start, end) => out.push({ type, weight, start, end }));
+  for (const { set, entries } of COMPILED) {
+    scanCueSet(folded, set, scripts, (list, start, end) => out.push({ type: entries[list]![0], weight: entries[list]![1], start, end }));
+  }
   return out;
 }
