@@ -21,7 +21,7 @@ const DRONE = /drone|مسيره|مسيرات|درون/;
 /** Sentences from the top that make the lead (the headline counts as one). */
 const LEAD = 3;
 /** Sentences read for a toll when the lead gives none. */
-const TOLL_REACH = 6;
+const TOLL_REACH = 8;
 
 /** Sentences read for the event type: past these the weight is too small to change the main event. */
 const MAX_SENTENCES = 12;
