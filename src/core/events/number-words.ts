@@ -21,7 +21,7 @@ const FR: Record<string, number> = {
   quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
   'quatre-vingt': 80, 'quatre-vingts': 80, cent: 100, cents: 100, mille: 1000,
 };
-export const FR_AFTER_ET: Record<string, number> = { un: 1, une: 1 };
+export const FR_AFTER_ET: ReadonlyMap<string, number> = new Map([['un', 1], ['une', 1]]);
 
 const AR: Record<string, number> = {
   واحد: 1, واحده: 1, احد: 1, احدي: 1, اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, اثنا: 2, اثني: 2, اثنتا: 2, اثنتي: 2,
@@ -34,16 +34,16 @@ const AR: Record<string, number> = {
 };
 
 /** Arabic duals that name two people ("قتل عنصران", "سقوط قتيلين"). */
-export const DUAL: Record<string, number> = Object.fromEntries(
+export const DUAL: ReadonlyMap<string, number> = new Map(
   ['قتيلين', 'قتيلان', 'جريحين', 'جريحان', 'عنصرين', 'عنصران', 'جنديين', 'جنديان', 'شخصين', 'شخصان', 'شهيدين', 'شهيدان',
     'طفلين', 'طفلان', 'شابين', 'شابان', 'مقاتلين', 'ضابطين', 'ضابطان', 'مسعفين', 'رجلين']
-    .flatMap((w) => [w, `و${w}`, `ب${w}`]).map((w) => [w, 2]));
+    .flatMap((w) => [w, `و${w}`, `ب${w}`]).map((w) => [w, 2] as const));
 
 /** Approximate counts of a given size ("une cinquantaine" -> 50); plural or after "des" they are vague. */
-export const APPROX: Record<string, number> = {
+export const APPROX: ReadonlyMap<string, number> = new Map(Object.entries({
   dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50,
   soixantaine: 60, centaine: 100, dozen: 12,
-};
+}));
 
 const ALL = new Map<string, number>([...Object.entries(EN), ...Object.entries(FR), ...Object.entries(AR)]);
 const ARABIC_WORDS = new Map<string, number>(Object.entries(AR));

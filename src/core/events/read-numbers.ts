@@ -132,7 +132,7 @@ function readWords(toks: Tok[], i: number): [number, number] | undefined {
     if (j > i && t.start - toks[j - 1]!.end > 2) break;
     const parts = !t.key.includes('-') ? [t.key] : t.key.startsWith('quatre-vingt') ? ['quatre-vingt', ...t.key.split('-').slice(2)] : t.key.split('-');
     const afterEt = j > i && (toks[j - 1]!.key === 'et');
-    const values = parts.map((p) => wordValue(p) ?? (afterEt ? FR_AFTER_ET[p] : undefined));
+    const values = parts.map((p) => wordValue(p) ?? (afterEt ? FR_AFTER_ET.get(p) : undefined));
     if (values.some((v) => v === undefined)) {
       // "vingt et un", "one hundred and five": a connector only between number words.
       if ((t.key === 'et' || t.key === 'and') && last === j - 1 && current + total >= 20) continue;
@@ -161,11 +161,11 @@ export function readNumbers(text: string): NumberSpan[] {
     let j = i;
     let approx = false;
     if (t.digits) value = digitValue(t.text);
-    else if (DUAL[t.key] !== undefined) value = DUAL[t.key]!;
-    else if (APPROX[t.key] !== undefined) {
+    else if (DUAL.has(t.key)) value = DUAL.get(t.key)!;
+    else if (APPROX.has(t.key)) {
       const prev = toks[i - 1]?.key ?? '';
       if (!/^(?:une|a|an|one|environ|about)$/.test(prev)) continue;
-      value = APPROX[t.key]!;
+      value = APPROX.get(t.key)!;
       approx = true;
     } else {
       // Most words are not numbers: one lookup before the compound reader.

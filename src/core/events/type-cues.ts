@@ -45,7 +45,7 @@ const TABLE: Array<[EventType, number, Alts]> = [
 /** One pattern per script, strongest lists first (at a position the first list that matches counts). */
 function compileTable(arabic: boolean): { set: CueSet; entries: Array<[EventType, number]> } {
   const rows = TABLE.filter(([, , a]) => a.arabic === arabic).sort((x, y) => y[1] - x[1]);
-  return { set: cueSet(rows.map(([, , a]) => a.alts), arabic, arabic ? AR_PREFIX : ''), entries: rows.map(([t, w]) => [t, w]) };
+  return { set: cueSet(rows.map(([, , a]) => a.alts), arabic, arabic ? AR_PREFIX : '', !arabic), entries: rows.map(([t, w]) => [t, w]) };
 }
 const COMPILED = [compileTable(false), compileTable(true)];
 
