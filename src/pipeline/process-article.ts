@@ -108,8 +108,8 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   s.metrics.matches.inc(result.matches.length);
   const events = readEvents({ title: article.title, summary: article.summary, text: article.text, lang: article.lang }, result);
   if (JSON.stringify(article.events) !== JSON.stringify(events)) {
+    await s.articles.setEvents(article, events);
     article = { ...article, events };
-    await s.articles.setEvents(articleId, events);
   }
   const storyId = await assignToStory(s, article, entities, entityIds);
   const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), events, entities });

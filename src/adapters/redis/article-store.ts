@@ -32,12 +32,9 @@ export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeco
       article.alsoFrom = [...(article.alsoFrom ?? []), sourceId];
       await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
     },
-    /** Keeps the events read from the article (same TTL). */
-    async setEvents(id: string, events: ArticleEvent[]): Promise<void> {
-      const article = await this.get(id);
-      if (!article) return;
-      article.events = events;
-      await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
+    /** Keeps the events read from the article (same TTL; XX: an article trimmed meanwhile stays gone). */
+    async setEvents(article: Article, events: ArticleEvent[]): Promise<void> {
+      await redis.set(keys.article(article.id), JSON.stringify({ ...article, events }), 'KEEPTTL', 'XX');
     },
     async listIdsBetween(from: Date, to: Date, limit = 1000): Promise<string[]> {
       return redis.zrangebyscore(keys.articlesByTime, from.getTime(), to.getTime(), 'LIMIT', 0, limit);
