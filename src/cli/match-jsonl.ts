@@ -1,5 +1,5 @@
 // The `vigie match --jsonl` loop: one JSON line in ({id,title,summary,text,lang}), one line out
-// ({id,matches,entities}), in order. Lean by default: each match names its entity and where it was
+// ({id,matches,entities,events}), in order. Lean by default: each match names its entity and where it was
 // found; --snippets writes every match in full. A bad line becomes an error line; the loop goes on.
 // With workers, batches of lines go to worker threads (match-worker.ts) and come back in order; at
 // most two batches per worker are out, and the input is read no faster than the output drains.
@@ -11,6 +11,7 @@ import { readLines } from './read-lines.js';
 import type { Matcher } from '../core/match/compile-matcher.js';
 import { matchDocument, type Match, type MatchDoc } from '../core/match/match-document.js';
 import { VigieError, isVigieError } from '../core/errors/vigie-error.js';
+import { readEvents } from '../core/events/read-events.js';
 
 export interface MatchJsonlOptions {
   /** Language of lines without "lang" (names are reported in the line's language). */
@@ -38,8 +39,9 @@ export function matchLine(matcher: Matcher, line: string, opts: MatchJsonlOption
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     id = v.id ?? null;
     const doc: MatchDoc = { title: str(v, 'title'), summary: str(v, 'summary'), text: str(v, 'text'), lang: str(v, 'lang') ?? opts.lang };
-    const { matches, entities } = matchDocument(matcher, doc);
-    return JSON.stringify({ id: v.id, matches: opts.snippets ? matches : matches.map(lean), entities });
+    const result = matchDocument(matcher, doc);
+    const { matches, entities } = result;
+    return JSON.stringify({ id: v.id, matches: opts.snippets ? matches : matches.map(lean), entities, events: readEvents(doc, result) });
   } catch (err) {
     const e = isVigieError(err) ? err : new VigieError('CONFIG_INVALID', 'match', `bad input line: ${(err as Error).message}`);
     return JSON.stringify({ id, error: { code: e.code, message: e.message } });

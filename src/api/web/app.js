@@ -167,7 +167,21 @@ function draft() {
     actors: [...state.actors.keys()],
     languages: [...document.querySelectorAll('input[name=lang]:checked')].map((x) => x.value),
     ...($('sub-query').value.trim() ? { query: $('sub-query').value.trim() } : {}),
+    ...eventFilter(),
   };
+}
+
+/** Event types ticked and the fewest killed, as the API names them (absent when not asked). */
+function eventFilter() {
+  const events = [...document.querySelectorAll('input[name=event]:checked')].map((x) => x.value);
+  const min = $('min-killed').value.trim();
+  return { ...(events.length ? { events } : {}), ...(min !== '' ? { minKilled: Number(min) } : {}) };
+}
+
+/** The main event's one-line summary ("Drone strike · 6 killed · ..."), when the article reports one. */
+function eventLine(events) {
+  const main = events && events[0];
+  return main && main.type !== 'none' ? el('div', { class: 'event' }, main.summary) : null;
 }
 
 function channel() {
@@ -235,6 +249,7 @@ function articleItem(a, extra) {
     el('div', { class: 'title' }, a.url && /^https?:/.test(a.url) ? el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, markedText(a.title || a.url, titleHits)) : markedText(a.title || '', titleHits)),
     el('div', { class: 'meta' }, [a.sourceId, a.lang, (a.published || a.fetchedAt || '').slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
       ' · ', a.matches.map((m) => m.name).filter((v, i, all) => all.indexOf(v) === i).join(', ')),
+    eventLine(a.events),
     ...snippets.map((s) => el('div', { class: 'snippet' }, s)),
     extra ? el('div', { class: 'meta' }, extra) : null);
 }
@@ -261,7 +276,8 @@ async function loadSubscriptions() {
   const data = await api('GET', '/v1/subscriptions');
   $('subs').replaceChildren(...(data.subscriptions.length ? data.subscriptions.map((s) => el('li', {},
     el('strong', { dir: 'auto' }, s.name), ' ',
-    el('span', { class: 'muted' }, [...s.regions, ...s.actors].join(', ') + (s.query ? ' · ' + s.query : '') + ' → ' + s.channels.map((c) => c.type === 'webhook' ? 'webhook' + (c.disabled ? ' (disabled)' : '') : 'email/' + c.mode + (c.unsubscribed ? ' (unsubscribed)' : '')).join(', ')), ' ',
+    el('span', { class: 'muted' }, [...s.regions, ...s.actors].join(', ') + (s.query ? ' · ' + s.query : '')
+      + (s.events && s.events.length ? ' · events: ' + s.events.join(', ') : '') + (s.minKilled !== undefined ? ' · killed ≥ ' + s.minKilled : '') + ' → ' + s.channels.map((c) => c.type === 'webhook' ? 'webhook' + (c.disabled ? ' (disabled)' : '') : 'email/' + c.mode + (c.unsubscribed ? ' (unsubscribed)' : '')).join(', ')), ' ',
     el('a', { href: s.feed.url, class: 'small' }, 'Atom feed'), ' ',
     ...s.channels.filter((c) => c.type === 'webhook' && c.disabled).flatMap((c) => enableButtons(s, c)),
     el('button', { type: 'button', class: 'danger', onclick: async () => { if (confirm('Delete "' + s.name + '"?')) { await api('DELETE', '/v1/subscriptions/' + s.id); loadSubscriptions(); } } }, 'delete')))
@@ -297,7 +313,7 @@ async function loadAlerts() {
     el('td', {}, a.createdAt.slice(0, 19).replace('T', ' ')),
     el('td', { dir: 'auto' }, names.get(a.subscriptionId) || a.subscriptionId),
     el('td', { dir: 'auto' }, a.article ? (a.article.url && /^https?:/.test(a.article.url) ? el('a', { href: a.article.url, rel: 'noopener noreferrer', target: '_blank' }, a.article.title || a.article.url) : a.article.title) : a.articleId),
-    el('td', {}, ...groupedSnippets(a.matches).slice(0, 2).map((s) => el('div', {}, s))),
+    el('td', {}, eventLine(a.events), ...groupedSnippets(a.matches).slice(0, 2).map((s) => el('div', {}, s))),
     el('td', {}, ...(a.deliveries.length ? a.deliveries.map(deliveryBadge) : [el('span', { class: 'status' }, 'digest')]))))
     : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'no alerts yet'))]));
 }
