@@ -10,6 +10,7 @@ import { runVigie, testCacheDir } from '../harness/vigie-process.js';
 import { repoRoot } from '../harness/paths.js';
 import { fixtureDir, matcher } from './fixture.js';
 import { matchJsonl, matchJsonlInWorkers } from '../../src/cli/match-jsonl.js';
+import { readEvents } from '../../src/core/events/read-events.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 
 const docs = ['fr', 'en', 'ar'].flatMap((lang) => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'match-eval', `${lang}.jsonl`), 'utf8')
@@ -28,7 +29,7 @@ test('match --jsonl writes lean lines: ids, kinds, names, paths and offsets, pat
   const withMatches = lines.filter((l) => l.matches.length > 0);
   assert.ok(withMatches.length >= 20);
   for (const line of lines) {
-    assert.deepEqual(Object.keys(line), ['id', 'matches', 'entities']);
+    assert.deepEqual(Object.keys(line), ['id', 'matches', 'entities', 'events']);
     for (const m of line.matches) assert.deepEqual(Object.keys(m), ['entityId', 'kind', 'name', 'path', 'field', 'start', 'end']);
     for (const e of line.entities) {
       assert.deepEqual(Object.keys(e), ['id', 'kind', 'name', 'path']);
@@ -48,8 +49,9 @@ test('match --jsonl --snippets writes every match in full', async () => {
   assert.equal(run.code, 0, run.stderr);
   const lines = parse(run.stdout);
   const doc = docs.find((d) => d.id === lines.find((l) => l.matches.length > 0)!.id)!;
-  const { matches, entities } = matchDocument(matcher, doc);
-  assert.deepEqual(lines.find((l) => l.id === doc.id), { id: doc.id, matches, entities });
+  const result = matchDocument(matcher, doc);
+  const { matches, entities } = result;
+  assert.deepEqual(lines.find((l) => l.id === doc.id), { id: doc.id, matches, entities, events: readEvents(doc, result) });
   assert.ok(lines.flatMap((l) => l.matches).every((m) => typeof m.snippet === 'string' && typeof m.alias === 'string'));
 });
 
