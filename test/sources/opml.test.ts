@@ -84,11 +84,12 @@ test('names and categories lose control and bidi-override characters; an empty t
   assert.deepEqual(plan.add.map((a) => a.source.name), ['Feed name', 'x-example-b']);
 });
 
+// Imported feeds follow their publish rate between the default bounds (adaptive polling).
 const roundTripSources: SourceConfig[] = [
-  { id: 'a-example-feed', name: 'A & <B> "quoted" \'s', url: 'https://a.example/feed?x=1&y=2', kind: 'feed', intervalSeconds: 900, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['News'], siteUrl: 'https://a.example/' },
-  { id: 'b-example-rss', name: 'بي بي سي عربي', url: 'https://b.example/rss', kind: 'feed', intervalSeconds: 900, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['Middle East/Syria', 'Wire'] },
-  { id: 'c-example', name: 'No tags', url: 'http://c.example/', kind: 'feed', intervalSeconds: 900, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true },
-  { id: 'd-example-atom', name: 'Deep', url: 'https://d.example/atom', kind: 'feed', intervalSeconds: 900, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['Middle East'] },
+  { id: 'a-example-feed', name: 'A & <B> "quoted" \'s', url: 'https://a.example/feed?x=1&y=2', kind: 'feed', intervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 21600, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['News'], siteUrl: 'https://a.example/' },
+  { id: 'b-example-rss', name: 'بي بي سي عربي', url: 'https://b.example/rss', kind: 'feed', intervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 21600, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['Middle East/Syria', 'Wire'] },
+  { id: 'c-example', name: 'No tags', url: 'http://c.example/', kind: 'feed', intervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 21600, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true },
+  { id: 'd-example-atom', name: 'Deep', url: 'https://d.example/atom', kind: 'feed', intervalSeconds: 900, minIntervalSeconds: 300, maxIntervalSeconds: 21600, fetchArticles: true, fetchOnlyWhenMatched: false, enabled: true, tags: ['Middle East'] },
 ];
 const htmlSource: SourceConfig = { id: 'listing', name: 'Listing', url: 'https://e.example/news', kind: 'html', intervalSeconds: 900, fetchArticles: true, enabled: true, listing: { item: 'article' } };
 
