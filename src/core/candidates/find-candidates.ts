@@ -37,10 +37,12 @@ const CAP = `(?:(?:al|el|ad|an|ar|as|at|az|ash|d)['’-])?\\p{Lu}${L}*(?:['’-]
 const NAME = `${CAP}(?:\\s+(?:(?:al|el|bin|ibn|de|du|des|of|of the)\\s+)?${CAP}){0,5}`;
 const QUOTED = '[«"“„]\\s*([^«»"“”„\\n]{2,80}?)\\s*[»"”]';
 
-const HEAD_FIRST = new RegExp(`${NOT_WORD}(${alt(LATIN_HEADS)})\\s+(?:(de|d['’]|du|des|of|of the|al-)\\s*)?(${NAME})`, 'giu');
+const HEAD_FIRST = new RegExp(`${NOT_WORD}(${alt(LATIN_HEADS)})\\s+(?:(de|d['’]|du|des|of|of the|al-)\\s*)?(${NAME})`, 'gu');
 const HEAD_FIRST_LOWER = new RegExp(`${NOT_WORD}(${alt(LATIN_HEADS).toLowerCase()})\\s+(?:(de|d['’])\\s*)?(${NAME})`, 'gu');
-const HEAD_LAST = new RegExp(`${NOT_WORD}(${NAME})\\s+(${alt(LATIN_TRAILING_HEADS)})(?![\\p{L}\\p{N}])`, 'gu');
-const LATIN_CUE = new RegExp(`${NOT_WORD}(?:${alt(LATIN_CUES)})\\s*[:,]?\\s*(?:${QUOTED}|(?:(?:the|le|la|les)\\s+)?(${NAME}))`, 'giu');
+/** Before a trailing head, only capitalised words: "Fighters of the Fatemiyoun Brigade" is the Fatemiyoun Brigade. */
+const TIGHT_NAME = `${CAP}(?:\\s+${CAP}){0,4}`;
+const HEAD_LAST = new RegExp(`${NOT_WORD}(${TIGHT_NAME})\\s+(${alt(LATIN_TRAILING_HEADS)})(?![\\p{L}\\p{N}])`, 'gu');
+const LATIN_CUE = new RegExp(`${NOT_WORD}(?:${alt(LATIN_CUES)})\\s*[:,]?\\s*(?:${QUOTED}|(?:(?:the|le|la|les)\\s+)?(${NAME}))`, 'gu');
 const ARABIC_CUE = new RegExp(`(?<![\\u0600-\\u06FF])(?:${ARABIC_CUES.join('|')})\\s*[:،]?\\s*(?:${QUOTED}|([\\u0600-\\u06FF][\\u0600-\\u06FF\\s]{1,80}))`, 'gu');
 const ARABIC_HEAD = new RegExp(`(?<![\\u0600-\\u06FF])(${ARABIC_HEADS.join('|')})\\s+([\\u0600-\\u06FF][\\u0600-\\u06FF\\s]{1,80})`, 'gu');
 
