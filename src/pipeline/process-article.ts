@@ -17,6 +17,7 @@ import type { ArticleJob } from '../adapters/queue/queues.js';
 import type { Services } from '../runtime/create-services.js';
 import type { EntitySnapshot } from './entity-catalog.js';
 import { routeArticle, type RouteOutcome } from './route-article.js';
+import { noteCandidates } from './note-candidates.js';
 
 export interface ArticleOutcome { articleId: string; status: 'routed' | 'duplicate' | 'already-routed'; storyId?: string; route?: RouteOutcome }
 
@@ -105,6 +106,7 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   const result = matchDocument(entities.matcher, { title: article.title, summary: article.summary, text: article.text, lang: article.lang });
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
+  await noteCandidates(s, article, result, entities);
   const storyId = await assignToStory(s, article, entities, entityIds);
   const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), entities });
   await s.articles.markRouted(articleId);
