@@ -34,6 +34,7 @@ const PROPOSED: Array<[string, 'en' | 'fr' | 'ar', string, string[]]> = [
   ['en: Liwa + name', 'en', 'Fighters of Liwa al-Sayyida Ruqayya crossed the border on Monday.', ['Liwa al-Sayyida Ruqayya']],
   ['ar: "ميليشيا جديدة تدعى" + name', 'ar', 'وصلت ميليشيا جديدة تدعى سرايا الغضب إلى مدينة البوكمال.', ['سرايا الغضب']],
   ['ar: a head + name', 'ar', 'انتشر عناصر فوج الإمام المهدي في ريف حلب.', ['فوج الإمام المهدي']],
+  ['ar: a head + name, then a verb', 'ar', 'فوج الحاج قاسم سليماني ينقل عناصره إلى البوكمال.', ['فوج الحاج قاسم سليماني']],
 ];
 
 for (const [name, lang, text, expected] of PROPOSED) {
@@ -61,6 +62,8 @@ const TRAPS: Array<[string, 'en' | 'fr' | 'ar', string]> = [
   ['ar: a numbered division with the article', 'ar', 'قصفت الفرقة الرابعة مواقع في ريف درعا.'],
   ['ar: "a new brigade" without a name', 'ar', 'أعلن عن تشكيل لواء جديد في المنطقة.'],
   ['ar: a known actor', 'ar', 'وصل مقاتلو لواء فاطميون إلى دير الزور.'],
+  ['ar: a known actor followed by a verb and its object', 'ar', 'لواء فاطميون ينقل عناصره إلى البادية'],
+  ['ar: a known actor followed by a past-tense verb', 'ar', 'أفاد المرصد بأن ميليشيا لواء فاطميون نقلت عناصرها من الميادين.'],
 ];
 
 for (const [name, lang, text] of TRAPS) {

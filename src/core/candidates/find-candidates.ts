@@ -63,11 +63,15 @@ function isGenericLatin(name: string): boolean {
     || ws.some((w) => /^(?:first|second|third|fourth|fifth|premi|deuxi|troisi|quatri|cinqui)/.test(w));
 }
 
-/** The Arabic name words after a head or cue: up to five, stopping at a preposition or a generic word. */
+/** A word that reads as a verb or carries a pronoun ("ينقل", "نقلت", "عناصره"): the name has ended.
+ * Arabic has no capitals to tell a name from the sentence going on, so this errs toward shorter names. */
+const looksLikeVerb = (w: string): boolean => !w.startsWith('ال') && (/^[يتن]/.test(w) || /(?:ت|وا|ها|هم)$/.test(w));
+
+/** The Arabic name words after a head or cue: up to four, stopping at a preposition, a verb or a generic word. */
 function arabicName(tail: string): string | undefined {
   const ws: string[] = [];
   for (const w of tail.split(/\s+/)) {
-    if (!w || ARABIC_STOP.has(w) || ws.length >= 5) break;
+    if (!w || ARABIC_STOP.has(w) || ws.length >= 4 || (ws.length > 0 && looksLikeVerb(w))) break;
     if (ARABIC_GENERIC.has(w)) return ws.length > 0 ? ws.join(' ') : undefined;
     ws.push(w);
   }
@@ -147,9 +151,9 @@ export function findCandidates(doc: CandidateDoc, result: MatchResult, known: Re
     for (const span of longestFirst([...latinSpans(text), ...arabicSpans(text)])) {
       const key = candidateKey(span.name);
       if (!key || known.has(key) || seen.has(key)) continue;
-      // The matcher already knows most of these words as one actor: not new.
+      // The matcher already knows these words as one actor (most of them, or the start: "لواء فاطميون ينقل"): not new.
       const covered = hits.some((m) => m.start < span.end && span.start < m.end
-        && Math.min(m.end, span.end) - Math.max(m.start, span.start) >= 0.6 * (span.end - span.start));
+        && (Math.min(m.end, span.end) - Math.max(m.start, span.start) >= 0.6 * (span.end - span.start) || (m.start <= span.start && m.end > span.start)));
       if (covered) continue;
       seen.add(key);
       const si = sentenceAt(span.start);
