@@ -59,6 +59,8 @@ const TRAPS: Array<[string, 'en' | 'fr' | 'ar', string]> = [
   ['en: a known actor under another spelling', 'en', 'Fighters of the Fatemiyoun Brigade were redeployed.'],
   ['fr: a known actor behind a naming cue', 'fr', 'La milice, appelée Hezbollah, a annoncé sa participation.'],
   ['en: "called" about a person, not a group', 'en', 'A man called Ahmad Hassan was arrested at the checkpoint.'],
+  ['en: a person named after a group noun', 'en', 'Hezbollah forces led by a commander named Abu Ali Khalil entered the town.'],
+  ['fr: a person named after a group noun', 'fr', 'La milice est dirigée par un commandant surnommé Abou Ali.'],
   ['ar: a numbered division with the article', 'ar', 'قصفت الفرقة الرابعة مواقع في ريف درعا.'],
   ['ar: "a new brigade" without a name', 'ar', 'أعلن عن تشكيل لواء جديد في المنطقة.'],
   ['ar: a known actor', 'ar', 'وصل مقاتلو لواء فاطميون إلى دير الزور.'],

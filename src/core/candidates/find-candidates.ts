@@ -6,7 +6,7 @@ import type { Lang } from '../entities/entity.js';
 import type { MatchField, MatchResult } from '../match/match-document.js';
 import { candidateKey } from './candidate-key.js';
 import {
-  ARABIC_CUES, ARABIC_GENERIC, ARABIC_HEADS, ARABIC_STOP, GENERIC_NAME_WORDS, GROUP_NOUNS, LATIN_CUES, LATIN_HEADS, LATIN_TRAILING_HEADS,
+  ARABIC_CUES, ARABIC_GENERIC, ARABIC_HEADS, ARABIC_STOP, GENERIC_NAME_WORDS, GROUP_NOUNS, LATIN_CUES, LATIN_HEADS, LATIN_TRAILING_HEADS, PERSON_NOUNS,
 } from './formation-words.js';
 
 export interface CandidateDoc { title?: string; summary?: string; text?: string; lang?: string }
@@ -98,7 +98,7 @@ function latinSpans(text: string): Span[] {
   }
   for (const m of text.matchAll(LATIN_CUE)) {
     const name = (m[1] ?? m[2])?.trim();
-    if (!name || !GROUP_NOUNS.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (!name || !namesAGroup(text, m.index)) continue;
     if (!/[\p{Lu}\u0600-\u06FF]/u.test(name) || isGenericLatin(name)) continue;
     const start = m.index + m[0].lastIndexOf(name);
     out.push({ name, start, end: start + name.length, kindHint: 'named' });
@@ -116,12 +116,20 @@ function arabicSpans(text: string): Span[] {
   }
   for (const m of text.matchAll(ARABIC_CUE)) {
     const name = m[1]?.trim() ?? arabicName(m[2]!);
-    if (!name || !GROUP_NOUNS.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (!name || !namesAGroup(text, m.index)) continue;
     if (ARABIC_GENERIC.has(name.split(/\s+/)[0]!)) continue;
     const start = m.index + m[0].indexOf(name);
     out.push({ name, start, end: start + name.length, kindHint: 'named' });
   }
   return out;
+}
+
+/** A naming cue names a group when a group noun stands in the 60 characters before it, with no person after that noun. */
+function namesAGroup(text: string, cueAt: number): boolean {
+  const before = text.slice(Math.max(0, cueAt - 60), cueAt);
+  const nouns = [...before.matchAll(new RegExp(GROUP_NOUNS.source, 'giu'))];
+  const last = nouns.at(-1);
+  return last !== undefined && !PERSON_NOUNS.test(before.slice(last.index + last[0].length));
 }
 
 /** Overlapping finds of one name keep the longest (a cue and a head often find the same words). */

@@ -33,3 +33,6 @@ export const ARABIC_GENERIC = new Set(['جديد', 'جديدة', 'الجديد',
   'التابع', 'التابعة', 'تابع', 'تابعة', 'الموالي', 'الموالية', 'موالية', 'موال', 'المدعوم', 'المدعومة', 'مدعومة', 'إيرانية', 'الإيرانية',
   'الأول', 'الأولى', 'الثاني', 'الثانية', 'الثالث', 'الثالثة', 'الرابع', 'الرابعة', 'الخامس', 'الخامسة', 'السادس', 'السادسة', 'السابع', 'السابعة',
   'الثامن', 'الثامنة', 'التاسع', 'التاسعة', 'العاشر', 'العاشرة', 'مدرعة', 'المدرعة', 'المشاة', 'مشاة', 'الجيش', 'جيش', 'النظام', 'الحكومة', 'آخر', 'أخرى', 'واحد', 'واحدة']);
+
+/** A person between the group noun and the cue means the cue names the person ("forces led by a commander named X"). */
+export const PERSON_NOUNS = /\b(?:commander|leader|chief|man|woman|fighter|member|spokesman|spokesperson|officer|cleric|son|brother|commandant|chef|dirigeant|homme|femme|combattant|membre|porte-parole|officier|fils|frère)\b|(?:قائد|القائد|زعيم|رجل|امرأة|عنصر|المتحدث|متحدث|ضابط|شيخ|ابن|شقيق)/iu;
