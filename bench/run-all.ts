@@ -15,6 +15,7 @@ const runs: Array<[string, string, string[]]> = [
   ['Redis commands per poll, article and delivery', 'bench/redis-ops.js', ['--redis-benchmark']],
   ['CLI start-up vs node -e 0', 'bench/cli-startup.js', []],
   ['alert map endpoint (a month of alerts)', 'bench/alert-map.js', []],
+  ['batch matching (vigie match --jsonl) vs a typed-keyword RegExp, 20 MB', 'bench/match-batch.js', []],
 ];
 
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${new Date().toISOString()}`);

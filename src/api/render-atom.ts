@@ -22,7 +22,9 @@ export function xmlText(s: string): string {
 function entry(a: { alert: Alert; article?: Article }): string {
   const { alert, article } = a;
   const title = article?.title || alert.matches[0]?.snippet || alert.id;
-  const lines = alert.matches.slice(0, 5).map((m) => `${m.name} (${m.surface}): ${m.snippet.replace(/[«»]/g, '')}`);
+  const main = alert.events?.[0];
+  const lines = [...(main && main.type !== 'none' ? [main.summary] : []),
+    ...alert.matches.slice(0, 5).map((m) => `${m.name} (${m.surface}): ${m.snippet.replace(/[«»]/g, '')}`)];
   const link = article?.url && /^https?:\/\//i.test(article.url) ? `\n    <link rel="alternate" href="${xmlText(article.url)}"/>` : '';
   const lang = article?.lang && /^[a-z]{2,3}$/.test(article.lang) ? ` xml:lang="${article.lang}"` : '';
   return `  <entry${lang}>

@@ -21,7 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sources', description: 'manage polled sources (feeds and HTML listing pages) in Redis', load: () => import('./commands/sources.js') },
   { name: 'subscriptions', description: 'manage subscriptions (regions, actors, keywords -> webhook or email)', load: () => import('./commands/subscriptions.js') },
   { name: 'deliveries', description: 'list deliveries still owed (pending, retrying: next attempt time; held for a disabled channel); --dead, --held, show, replay', load: () => import('./commands/deliveries.js') },
-  { name: 'events', description: 'recent admin events (webhook endpoints disabled or re-enabled), newest first', load: () => import('./commands/events.js') },
+  { name: 'events', description: 'recent admin events (webhook endpoints disabled or re-enabled, sources unhealthy or recovered), newest first', load: () => import('./commands/events.js') },
   { name: 'demo', description: 'local demo servers: a news feed that publishes articles, and a webhook receiver', load: () => import('./commands/demo.js') },
   { name: 'keys', description: 'manage API keys (admin or subscriber) for the HTTP API', load: () => import('./commands/keys.js') },
 ];

@@ -30,6 +30,8 @@ export function formatSubscription(sub: Subscription, names: ReadonlyMap<string,
     ...row('query', sub.query ? [sub.query] : []),
     ...row('languages', sub.languages.length > 0 ? [sub.languages.join(', ')] : ['any']),
     ...row('sources', sub.sources.length > 0 ? [sub.sources.join(', ')] : ['any']),
+    ...row('events', sub.events?.length || sub.minKilled !== undefined
+      ? [`${sub.events?.length ? sub.events.join(', ') : 'any type'}${sub.minKilled !== undefined ? `, at least ${sub.minKilled} killed` : ''}`] : ['any']),
     ...row('channels', sub.channels.map(channelText)),
     ...row('alerts', alerts.length > 0 ? alerts.map((a) => `${a.createdAt}  ${a.id}${a.title ? `  ${a.title}` : ''}`) : ['none yet']),
     ...row('created', [sub.createdAt]),

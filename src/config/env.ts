@@ -60,6 +60,18 @@ const envSchema = z.object({
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
   SMTP_FROM: z.string().default('vigie <alerts@vigie.local>'),
+  /**
+   * Admin channels for source-health events (source.unhealthy, source.recovered), set once here: a webhook
+   * signed like alerts (Standard Webhooks, with this whsec_ secret) and/or an email address (needs SMTP_URL).
+   */
+  VIGIE_ADMIN_WEBHOOK_URL: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be http:// or https://').optional(),
+  VIGIE_ADMIN_WEBHOOK_SECRET: z.string().regex(/^(whsec_)?[A-Za-z0-9+/]{22,}={0,2}$/, 'must be whsec_ + base64 (16 bytes or more)').optional(),
+  VIGIE_ADMIN_EMAIL: z.string().regex(/^[^\s@<>",;:()\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be one plain email address').optional(),
+}).superRefine((e, ctx) => {
+  // An unsigned admin webhook could be forged by anyone who learns its URL; a secret alone is a typo.
+  if (e.VIGIE_ADMIN_WEBHOOK_URL && !e.VIGIE_ADMIN_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['VIGIE_ADMIN_WEBHOOK_SECRET'], message: 'required with VIGIE_ADMIN_WEBHOOK_URL' });
+  if (e.VIGIE_ADMIN_EMAIL && !e.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['VIGIE_ADMIN_EMAIL'], message: 'needs SMTP_URL to send' });
+  if (e.VIGIE_ADMIN_WEBHOOK_SECRET && !e.VIGIE_ADMIN_WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['VIGIE_ADMIN_WEBHOOK_URL'], message: 'required with VIGIE_ADMIN_WEBHOOK_SECRET' });
 });
 
 export type Env = Readonly<z.output<typeof envSchema> & {

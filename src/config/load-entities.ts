@@ -3,7 +3,6 @@
 // and reports EVERY problem at once (file, entry id, field path) in one ENTITY_INVALID error.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { entitySchema, type Entity } from '../core/entities/entity.js';
 import { findCycles } from '../core/match/entity-graph.js';
@@ -11,19 +10,8 @@ import { quickEntity } from '../core/entities/quick-entity.js';
 import { isVariantOverlay, mergeOverlay, overlayEntries, type Overlay } from './variant-overlay.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 
-/** The package root (the folder holding package.json), found from this file, not from the cwd. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i += 1) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  throw new VigieError('CONFIG_INVALID', 'config', 'cannot find the vigie package root');
-}
-
-export function defaultEntitiesDir(): string {
-  return path.join(packageRoot(), 'config', 'entities');
-}
+export { packageRoot, defaultEntitiesDir } from './package-root.js';
+import { defaultEntitiesDir } from './package-root.js';
 
 /** Top-level keys that mark a gazetteer BUILD INPUT (news-spellings.yaml): merged by
  * scripts/build-gazetteer.ts into gazetteer.generated.json, so not loaded at run time. */

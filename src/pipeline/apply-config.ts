@@ -5,6 +5,7 @@ import type { SourceConfig } from '../core/model/source.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
 import { shortHash } from '../core/ids/article-id.js';
+import { scheduledIntervalSeconds } from '../core/poll/choose-poll-interval.js';
 import { pushActive } from '../adapters/redis/push-store.js';
 import type { Services } from '../runtime/create-services.js';
 
@@ -15,15 +16,22 @@ function jitterMs(sourceId: string, intervalMs: number): number {
   return parseInt(shortHash('jitter', sourceId).slice(0, 8), 16) % Math.max(1, Math.min(intervalMs, 60_000));
 }
 
-export async function scheduleSource(s: Services, source: SourceConfig): Promise<void> {
+/**
+ * `everySeconds`: a new interval chosen for an adaptive source after a poll (pace-source.ts); its next
+ * poll is one new interval from now (BullMQ would otherwise realign a changed `every` to a slot that may
+ * come at once). Default: the source's current interval.
+ */
+export async function scheduleSource(s: Services, source: SourceConfig, everySeconds?: number): Promise<void> {
   if (!source.enabled) {
     await s.queues.poll.removeJobScheduler(schedulerId(source.id));
     return;
   }
+  const current = everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds);
   // While a WebSub hub pushes this source, polling is only a safety net (never more often than asked).
   const pushed = pushActive(await s.push.get(source.id), s.clock());
-  const every = (pushed ? Math.max(source.intervalSeconds, s.env.VIGIE_WEBSUB_POLL_SECONDS) : source.intervalSeconds) * 1000;
-  await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every) }, {
+  const every = (pushed ? Math.max(current, s.env.VIGIE_WEBSUB_POLL_SECONDS) : current) * 1000;
+  const from = everySeconds === undefined ? {} : { startDate: s.clock().getTime() + every };
+  await s.queues.poll.upsertJobScheduler(schedulerId(source.id), { every, offset: jitterMs(source.id, every), ...from }, {
     name: 'poll', data: { sourceId: source.id }, opts: JOB_OPTIONS.poll,
   });
 }

@@ -16,6 +16,8 @@ import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
 import type { Services } from '../runtime/create-services.js';
 import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
+import { ADMIN_SUBSCRIPTION_ID } from '../core/deliver/admin-channels.js';
+import { deliverAdminEvent } from './deliver-admin-event.js';
 
 export type DeliverOutcome =
   | { status: 'submitted' | 'skipped' | 'dead' | 'gone' | 'held'; reason: string }
@@ -110,6 +112,7 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
   const d = await s.alerts.getDelivery(deliveryId);
   if (!d) return { status: 'skipped', reason: 'delivery not found' };
   if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
+  if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return deliverAdminEvent(s, d, limiter); // a source-health event
   const digestIds = d.digestAlertIds;
   const [sub, alerts] = await Promise.all([s.subscriptions.get(d.subscriptionId), s.alerts.getAlerts(digestIds ?? [d.alertId])]);
   const channel = sub?.channels.find((c) => c.id === d.channelId);

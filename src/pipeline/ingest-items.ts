@@ -12,6 +12,7 @@ import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig, SourceState } from '../core/model/source.js';
 import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
 import type { Services } from '../runtime/create-services.js';
+import { recordPublished } from './pace-source.js';
 
 const MAX_ITEM_AGE_MS = 7 * 24 * 3600 * 1000;
 const MAX_NEW_PER_POLL = 100;
@@ -67,5 +68,6 @@ export async function ingestItems(s: Services, source: SourceConfig, doc: Source
     }));
   }
   await s.seen.markSeen(sourceId, unseen.map((i) => i.key), opts.now);
+  await recordPublished(s, sourceId, unseen, opts.now, opts.firstPoll); // the rate adaptive polling follows
   return { items: items.length, newItems: process.length, recorded: recordOnly.length, ttlSeconds, hubLinks };
 }

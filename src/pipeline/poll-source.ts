@@ -12,6 +12,8 @@ import { takeLease } from '../adapters/redis/take-lease.js';
 import type { Services } from '../runtime/create-services.js';
 import { ingestItems, isFirstLook } from './ingest-items.js';
 import { notePushLinks } from './websub-subscribe.js';
+import { paceSource, withCurrentInterval } from './pace-source.js';
+import { reviewSourceHealth } from './review-source-health.js';
 
 export { itemArticleId } from './ingest-items.js';
 
@@ -58,8 +60,9 @@ export async function pollSource(s: Services, sourceId: string): Promise<PollOut
   const lease = await takeLease(s.redis, s.keys.pollLease(sourceId), POLL_LEASE_MS, { renew: true });
   if (!lease) return skipped(s, sourceId, 'in_progress', 'another poll of this source is under way');
   try {
-    return await pollLeased(s, source);
+    return await pollLeased(s, await withCurrentInterval(s, source));
   } finally {
+    await reviewSourceHealth(s, source);
     await lease.release();
   }
 }
@@ -76,6 +79,7 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
     if (!doc) {
       const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'] };
       await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), 0);
+      await paceSource(s, source, now, hints);
       s.log.debug({ event: 'source.poll.not_modified', sourceId }, 'not modified');
       return { status: 'not-modified' };
     }
@@ -84,6 +88,7 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
     const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds: got.ttlSeconds };
     await s.sources.setValidators(sourceId, { etag: res.headers.etag, lastModified: res.headers['last-modified'] });
     await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), got.newItems);
+    await paceSource(s, source, now, hints);
     s.metrics.polls.inc({ outcome: 'ok' });
     s.log.info({ event: 'source.poll.done', sourceId, items: got.items, newItems: got.newItems, recorded: got.recorded, firstPoll }, 'polled');
     await notePushLinks(s, source, got.hubLinks, now);

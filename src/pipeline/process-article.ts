@@ -7,6 +7,7 @@ import { extractArticle } from '../core/extract/extract-article.js';
 import { findSiteRule } from '../core/extract/site-rules.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { matchDocument, type Match } from '../core/match/match-document.js';
+import { readEvents } from '../core/events/read-events.js';
 import { articleFingerprint } from '../core/stories/article-fingerprint.js';
 import { assignStory, candidateKeys } from '../core/stories/assign-story.js';
 import type { Article } from '../core/model/article.js';
@@ -107,8 +108,13 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
   await noteCandidates(s, article, result, entities);
+  const events = readEvents({ title: article.title, summary: article.summary, text: article.text, lang: article.lang }, result);
+  if (JSON.stringify(article.events) !== JSON.stringify(events)) {
+    await s.articles.setEvents(article, events);
+    article = { ...article, events };
+  }
   const storyId = await assignToStory(s, article, entities, entityIds);
-  const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), entities });
+  const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), events, entities });
   await s.articles.markRouted(articleId);
   s.log.info({ event: 'article.routed', articleId, sourceId, storyId, entities: entityIds.length, alerts: route.alertsCreated, attached: route.attached }, 'article routed');
   return { articleId, status: 'routed', storyId, route };

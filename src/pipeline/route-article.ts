@@ -8,11 +8,12 @@ import { alertStep } from '../core/route/alert-step.js';
 import { evaluateRules } from '../core/match/rules/evaluate-rules.js';
 import type { Article } from '../core/model/article.js';
 import type { MatchExplanation } from '../core/model/alert.js';
+import type { ArticleEvent } from '../core/events/event.js';
 import { JOB_OPTIONS } from '../adapters/queue/queues.js';
 import type { Services } from '../runtime/create-services.js';
 import type { EntitySnapshot } from './entity-catalog.js';
 
-export interface RouteInput { article: Article; entityIds: string[]; storyId: string; explanations: MatchExplanation[]; entities: EntitySnapshot }
+export interface RouteInput { article: Article; entityIds: string[]; storyId: string; explanations: MatchExplanation[]; events?: ArticleEvent[]; entities: EntitySnapshot }
 export interface RouteOutcome { fired: number; alertsCreated: number; attached: number; deliveriesQueued: number }
 
 /**
@@ -25,11 +26,11 @@ async function reenabledMeanwhile(s: Services, subscriptionId: string, channelId
 }
 
 export async function routeArticle(s: Services, input: RouteInput): Promise<RouteOutcome> {
-  const { article, entityIds, storyId, explanations, entities } = input;
+  const { article, entityIds, storyId, explanations, events, entities } = input;
   const rules = await s.rules.current(entities);
-  const fired = evaluateRules(rules.rules, { entityIds, doc: { title: article.title, summary: article.summary, text: article.text }, lang: article.lang, sourceId: article.sourceId });
+  const fired = evaluateRules(rules.rules, { entityIds, doc: { title: article.title, summary: article.summary, text: article.text }, lang: article.lang, sourceId: article.sourceId, events });
   const subs = fired.map((id) => rules.subscriptions.get(id)).filter((x) => x !== undefined);
-  const plans = planAlerts({ storyId, articleId: article.id, subscriptions: subs, now: s.clock(),
+  const plans = planAlerts({ storyId, articleId: article.id, subscriptions: subs, events, now: s.clock(),
     explain: (sub) => explainForSubscription(sub, explanations, (id) => entities.graph.expand(id)) });
   const outcome: RouteOutcome = { fired: fired.length, alertsCreated: 0, attached: 0, deliveriesQueued: 0 };
   for (const plan of plans) {

@@ -18,14 +18,14 @@ export function createRuleCatalog(store: SubscriptionStore, log: Logger) {
       const valid: Subscription[] = [];
       for (const s of subs) {
         try {
-          compileRules([{ id: s.id, regions: s.regions, actors: s.actors, query: s.query, languages: s.languages, sources: s.sources }], entities.graph);
+          compileRules([{ id: s.id, regions: s.regions, actors: s.actors, query: s.query, languages: s.languages, sources: s.sources, events: s.events, minKilled: s.minKilled }], entities.graph);
           valid.push(s);
         } catch (err) {
           // One broken subscription must not stop alerts for the others; it is reported, not dropped silently.
           log.error({ event: 'subscription.rules.invalid', subscriptionId: s.id, err: String(err) }, 'subscription skipped');
         }
       }
-      const rules = compileRules(valid.map((s) => ({ id: s.id, regions: s.regions, actors: s.actors, query: s.query, languages: s.languages, sources: s.sources })), entities.graph);
+      const rules = compileRules(valid.map((s) => ({ id: s.id, regions: s.regions, actors: s.actors, query: s.query, languages: s.languages, sources: s.sources, events: s.events, minKilled: s.minKilled })), entities.graph);
       snapshot = { key, rules, subscriptions: new Map(valid.map((s) => [s.id, s])) };
       return snapshot;
     },

@@ -15,6 +15,8 @@ import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createCandidateStore } from '../adapters/redis/candidate-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createEventStore } from '../adapters/redis/event-store.js';
+import { createSourceHealthStore } from '../adapters/redis/source-health-store.js';
+import { createAdminEventStore } from '../adapters/redis/admin-event-store.js';
 import { createPushStore } from '../adapters/redis/push-store.js';
 import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
@@ -73,6 +75,9 @@ export function createServices(opts: ServiceOptions) {
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     events: createEventStore(redis, keys),
+    /** Adaptive polling and source-health alerts: publish history, current interval, health record. */
+    sourceHealth: createSourceHealthStore(redis, keys),
+    adminEvents: createAdminEventStore(redis, keys, retention),
     push: createPushStore(redis, keys),
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */

@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { shippedEntities } from '../harness/pipeline.js';
 import { repoRoot } from '../harness/paths.js';
+import { waitFor } from '../harness/vigie-process.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { buildApp } from '../../src/api/build-app.js';
@@ -89,14 +90,6 @@ after(async () => {
   await redis?.close();
 });
 
-async function until(what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function signIn(page: Page, errors: string[]): Promise<void> {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -155,11 +148,11 @@ test("the timeline shows a bar per day: all alerts, then each of the subscriptio
   const errors: string[] = [];
   await signIn(page, errors);
   await page.selectOption('#map-days', '7');
-  await until('seven days of bars', async () => (await page.locator('#timeline .total .tl-bar').count()) === 7);
+  await waitFor('seven days of bars', async () => (await page.locator('#timeline .total .tl-bar').count()) === 7);
   await page.selectOption('#map-sub', subs['Deir ez-Zor and Aleppo']!);
   // "All subscriptions" also has an Aleppo row: wait until the rows are this subscription's alone.
   const rowsNow = () => page.$$eval('#timeline .tl-row', (rs) => rs.map((r) => [r.getAttribute('data-series'), r.querySelector('.tl-label')!.textContent]));
-  await until("the subscription's rows", async () => (await rowsNow()).length === 3);
+  await waitFor("the subscription's rows", async () => (await rowsNow()).length === 3);
   const rows = await rowsNow();
   assert.deepEqual(rows, [['total', 'all alerts'], ['sy-deir-ez-zor', 'Deir ez-Zor Governorate'], ['sy-aleppo', 'Aleppo Governorate']]);
   const sum = async (series: string) => (await page.$$eval(`#timeline [data-series="${series}"] .tl-bar`, (bs) => bs.map((b) => Number(b.getAttribute('data-count')))))

@@ -164,6 +164,11 @@ test('an admin sees the sources with their health, and the queue page', async ()
   await page.click('#signin button');
   await page.waitForSelector('#admin:not([hidden]) #sources .status.ok');
   assert.match(await page.textContent('#sources') ?? '', /OSDH \(local\)/);
+  // Health as admins are told of it, with since-when, and the interval with why.
+  await page.waitForSelector('#sources [data-health="healthy"]');
+  assert.match(await page.textContent('#sources [data-health]') ?? '', /healthy since \d{4}-\d\d-\d\d \d\d:\d\d/);
+  assert.equal(await page.getAttribute('#sources [data-interval]', 'data-interval'), '1');
+  assert.match(await page.textContent('#sources') ?? '', /every 1 s.*fixed: set in the source's config/);
   assert.match(await page.textContent('#sources') ?? '', /Levant\/Syria/, 'a source\'s tags are shown');
   // A spelling added on the page is matched at once (the API's /v1/match uses the same catalog).
   await page.fill('#alias-entity', 'sy-boukamal');

@@ -1,12 +1,19 @@
 // Runs the compiled `vigie` CLI as a child process (the same build the test is part of), so tests can
 // kill it with SIGKILL and start it again, like an operator or a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The dist folder this test was compiled into (dist or a helper's dist-NAME).
 const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliEntry = path.join(distRoot, 'src', 'cli', 'run.js');
+
+/** One cache folder per test process (the matcher snapshot): tests never write to ~/.cache. Removed
+ * at exit: a snapshot of the shipped catalog is 76 MB. */
+export const testCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-cache-'));
+process.on('exit', () => fs.rmSync(testCacheDir, { recursive: true, force: true }));
 
 export interface VigieProcess {
   child: ChildProcess;
@@ -17,10 +24,12 @@ export interface VigieProcess {
 
 export function spawnVigie(args: string[], env: Record<string, string>): VigieProcess {
   const child = spawn(process.execPath, [cliEntry, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'info', VIGIE_CACHE_DIR: testCacheDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
   child.stdout?.on('data', (d) => { out += d.toString(); });
   child.stderr?.on('data', (d) => { out += d.toString(); });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -38,11 +47,14 @@ export function spawnVigie(args: string[], env: Record<string, string>): VigiePr
 /** Runs a CLI command to completion and returns its exit code and output. */
 export async function runVigie(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [cliEntry, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'warn', VIGIE_CACHE_DIR: testCacheDir, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
+  // Decoded as a stream: a chunk may end inside a multi-byte character (Arabic text, «»).
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   child.stdout.on('data', (d) => { stdout += d.toString(); });
   child.stderr.on('data', (d) => { stderr += d.toString(); });
   child.stdin.end(input ?? '');

@@ -68,7 +68,7 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
       if (inCapitalsRun(h)) { seen.capitalsRun += 1; return false; }
       return true;
     }
-    if (h.flags & FLAG_CASED && !writtenCase(surface(h), m.payAlias[h.payload]!)) { seen.wrongCase += 1; return false; }
+    if (h.flags & FLAG_CASED && !writtenCase(surface(h), m.payAlias.at(h.payload))) { seen.wrongCase += 1; return false; }
     if (h.flags & FLAG_PROPER && caseProfile(surface(h)).includes('l') && !caseProfile(surface(h)).includes('U')) { seen.lowerName += 1; return false; }
     return true;
   });
@@ -97,7 +97,7 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
     const unit = word === undefined ? -1 : m.seats.governorate[h.entity]! >= 0 ? m.seats.governorate[h.entity]! : m.seats.district[h.entity]!;
     const info = m.entities[unit >= 0 ? unit : h.entity]!;
     const match: Match = {
-      entityId: info.entity.id, kind: info.kind, name: info.entity.names[lang], alias: m.payAlias[h.payload]!, surface: surface(h),
+      entityId: info.entity.id, kind: info.kind, name: info.entity.names[lang], alias: m.payAlias.at(h.payload), surface: surface(h),
       field, start: h.start, end: h.end, snippet: snippet(text, h.start, h.end), path: info.path, pathIds: info.pathIds,
     };
     if (cover) { match.suppressedBy = m.entities[cover.entity]!.entity.id; seen.suppressed += 1; }

@@ -11,6 +11,7 @@ import { matchDocument } from '../../src/core/match/match-document.js';
 import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
+import { testCacheDir } from '../harness/vigie-process.js';
 import { matcher as fixtureMatcher } from './fixture.js';
 
 const hamas: Entity = {
@@ -81,7 +82,7 @@ const LANG_CASES: Array<[string, string[], string]> = [
 ];
 for (const [name, args, lang] of LANG_CASES) {
   test(`vigie match: ${name}`, () => {
-    const run = spawnSync(process.execPath, [cli, 'match', '--json', ...args], { input: 'Frappe de drone près de Boukamal', encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, 'match', '--json', ...args], { input: 'Frappe de drone près de Boukamal', encoding: 'utf8', env: { ...process.env, VIGIE_CACHE_DIR: testCacheDir } });
     assert.equal(run.status, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { matches: Array<{ entityId: string; name: string }> };
     const hit = result.matches.find((m) => m.entityId === 'sy-town-abu-kamal');
@@ -91,7 +92,7 @@ for (const [name, args, lang] of LANG_CASES) {
 }
 
 test('vigie match: --lang refuses a language the matcher does not know', () => {
-  const run = spawnSync(process.execPath, [cli, 'match', '--lang', 'de'], { input: 'x', encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cli, 'match', '--lang', 'de'], { input: 'x', encoding: 'utf8', env: { ...process.env, VIGIE_CACHE_DIR: testCacheDir } });
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, /--lang/);
 });

@@ -12,6 +12,7 @@ import { Command } from 'commander';
 import { COMMANDS } from '../../src/cli/command-table.js';
 import { buildProgram, commandNamed } from '../../src/cli/main.js';
 import { repoRoot } from '../harness/paths.js';
+import { testCacheDir } from '../harness/vigie-process.js';
 
 test('each command module declares the commands the table names it for, and nothing the table lacks', async () => {
   for (const entry of COMMANDS) {
@@ -43,7 +44,7 @@ function commandModulesLoaded(args: string[]): string[] {
   const hooks = path.join(dir, 'hooks.mjs');
   fs.writeFileSync(hooks, "export async function load(url, context, next) { if (url.includes('/cli/commands/')) process.stderr.write(`loaded ${url}\\n`); return next(url, context); }\n");
   const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
-  const r = spawnSync(process.execPath, ['--import', register, path.join(repoRoot, 'bin', 'vigie.js'), ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', register, path.join(repoRoot, 'bin', 'vigie.js'), ...args], { encoding: 'utf8', env: { ...process.env, VIGIE_CACHE_DIR: testCacheDir } });
   fs.rmSync(dir, { recursive: true, force: true });
   assert.equal(r.status, 0, r.stderr);
   return [...r.stderr.matchAll(/^loaded .*\/cli\/commands\/([a-z-]+)\.js$/gm)].map((m) => m[1]!).sort();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { repoRoot } from '../harness/paths.js';
-import { cliEntry } from '../harness/vigie-process.js';
+import { cliEntry, testCacheDir } from '../harness/vigie-process.js';
 import { loadEnv } from '../../src/config/env.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
@@ -75,7 +75,7 @@ before(async () => {
   const now = new Date();
   env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8',
-    REDIS_URL: redis.url, ...settings, VIGIE_LOG_LEVEL: 'warn', VIGIE_URL: url,
+    REDIS_URL: redis.url, ...settings, VIGIE_LOG_LEVEL: 'warn', VIGIE_URL: url, VIGIE_CACHE_DIR: testCacheDir,
     VIGIE_KEY: (await keys.create({ name: 'reader', role: 'subscriber', now })).key,
     VIGIE_ADMIN_KEY: (await keys.create({ name: 'ops', role: 'admin', now })).key,
   };

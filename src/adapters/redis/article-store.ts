@@ -2,6 +2,7 @@
 // backtests and the API. Also the per-article routing marks that make the article stage re-runnable.
 import type { RedisClient } from './connect-redis.js';
 import type { Article } from '../../core/model/article.js';
+import type { ArticleEvent } from '../../core/events/event.js';
 import type { Keys } from './keys.js';
 
 export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
@@ -30,6 +31,10 @@ export function createArticleStore(redis: RedisClient, keys: Keys, retentionSeco
       if (!article || article.sourceId === sourceId || article.alsoFrom?.includes(sourceId)) return;
       article.alsoFrom = [...(article.alsoFrom ?? []), sourceId];
       await redis.set(keys.article(id), JSON.stringify(article), 'KEEPTTL');
+    },
+    /** Keeps the events read from the article (same TTL; XX: an article trimmed meanwhile stays gone). */
+    async setEvents(article: Article, events: ArticleEvent[]): Promise<void> {
+      await redis.set(keys.article(article.id), JSON.stringify({ ...article, events }), 'KEEPTTL', 'XX');
     },
     async listIdsBetween(from: Date, to: Date, limit = 1000): Promise<string[]> {
       return redis.zrangebyscore(keys.articlesByTime, from.getTime(), to.getTime(), 'LIMIT', 0, limit);

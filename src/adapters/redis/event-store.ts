@@ -9,6 +9,8 @@ export interface OpsEvent {
   event: string;
   message: string;
   subscriptionId?: string;
+  /** Source-health events (`source.unhealthy`, `source.recovered`). */
+  sourceId?: string;
   channelId?: string;
   owner?: string;
   /** How the owner was told, when they were: `email:<address>`. */

@@ -13,6 +13,14 @@ export interface Keys {
   /** WebSub push state of a source: hub, topic, secret, wanted mode, lease (push-store.ts). */
   websub(sourceId: string): string;
   seen(sourceId: string): string;
+  /** A source's health as admins are told of it (source-health-store.ts). */
+  sourceHealth(sourceId: string): string;
+  /** Publish times of a source's items, newest kept (the rate adaptive polling follows). */
+  sourcePublished(sourceId: string): string;
+  /** The interval a source is polled at now, and why. */
+  sourcePacing(sourceId: string): string;
+  /** A source-health event sent to the admin channels, kept while its deliveries may need it. */
+  adminEvent(id: string): string;
   article(id: string): string;
   articlesByTime: string;
   articleStory(id: string): string;
@@ -71,6 +79,10 @@ export function createKeys(prefix = 'vigie'): Keys {
     pollLease: (id) => `${p}:poll-lease:${id}`,
     websub: (id) => `${p}:websub:${id}`,
     seen: (id) => `${p}:seen:${id}`,
+    sourceHealth: (id) => `${p}:source-health:${id}`,
+    sourcePublished: (id) => `${p}:source-published:${id}`,
+    sourcePacing: (id) => `${p}:source-pacing:${id}`,
+    adminEvent: (id) => `${p}:admin-event:${id}`,
     article: (id) => `${p}:article:${id}`,
     articlesByTime: `${p}:articles:by-time`,
     articleStory: (id) => `${p}:article-story:${id}`,

@@ -3,11 +3,15 @@
 import type { RedisClient } from './connect-redis.js';
 import type { SourceConfig, SourceState } from '../../core/model/source.js';
 import type { Keys } from './keys.js';
+import { FAILURES_BEFORE_UNHEALTHY } from '../../core/health/next-health.js';
 
 export interface Validators { etag?: string; lastModified?: string }
 
-/** After this many consecutive failures a source is reported unhealthy (it keeps being polled, with backoff). */
-export const UNHEALTHY_AFTER = 3;
+/**
+ * After this many consecutive failures a source is reported unhealthy (it keeps being polled, with
+ * backoff): the same count after which admins are told (core/health/next-health.ts).
+ */
+export const UNHEALTHY_AFTER = FAILURES_BEFORE_UNHEALTHY;
 
 export function createSourceStore(redis: RedisClient, keys: Keys) {
   return {
@@ -26,7 +30,8 @@ export function createSourceStore(redis: RedisClient, keys: Keys) {
     },
     async remove(id: string): Promise<boolean> {
       const res = await redis.multi().del(keys.source(id)).srem(keys.sources, id)
-        .del(keys.sourceState(id), keys.validators(id), keys.seen(id)).exec();
+        .del(keys.sourceState(id), keys.validators(id), keys.seen(id))
+        .del(keys.sourceHealth(id), keys.sourcePublished(id), keys.sourcePacing(id)).exec();
       return Number(res?.[0]?.[1] ?? 0) > 0;
     },
     async getState(id: string): Promise<SourceState> {

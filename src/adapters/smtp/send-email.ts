@@ -8,7 +8,8 @@ export interface SendEmailInput {
   from: string;
   /** Exactly one mailbox; also the SMTP envelope recipient, so no header trick can add another. */
   to: string;
-  message: EmailMessage;
+  /** A notice to admins carries no List-Unsubscribe: it is not a list anyone subscribed to. */
+  message: Omit<EmailMessage, 'headers'> & { headers: Pick<EmailMessage['headers'], 'Message-ID'> & Partial<EmailMessage['headers']> };
 }
 
 export interface SendEmailResult {
@@ -34,10 +35,10 @@ export async function sendEmail(transport: Mailer, input: SendEmailInput): Promi
       text,
       html,
       messageId: headers['Message-ID'],
-      headers: {
+      headers: headers['List-Unsubscribe'] ? {
         'List-Unsubscribe': headers['List-Unsubscribe'],
-        'List-Unsubscribe-Post': headers['List-Unsubscribe-Post'],
-      },
+        'List-Unsubscribe-Post': headers['List-Unsubscribe-Post'] ?? 'List-Unsubscribe=One-Click',
+      } : {},
     });
     return { messageId: info.messageId, response: info.response };
   } catch (err) {

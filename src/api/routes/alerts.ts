@@ -1,5 +1,7 @@
 // /v1/alerts and /v1/articles/:id: what was sent, filtered by time, region, actor, subscription, source
 // and language; each alert with the matches that explain it, its story and its delivery status.
+import { readEvents } from '../../core/events/read-events.js';
+import { matchDocument } from '../../core/match/match-document.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { deliveryId } from '../../core/deliver/delivery-ids.js';
@@ -52,6 +54,7 @@ export async function alertViews(s: Services, alerts: Alert[], articles: Map<str
     return {
       ...alert,
       article: article ? { id: article.id, title: article.title, url: article.url, sourceId: article.sourceId, lang: article.lang, published: article.published } : null,
+      events: alert.events ?? article?.events ?? [],
       story: story ? { id: story.id, articleIds: story.articleIds } : { id: alert.storyId, articleIds: [alert.articleId, ...alert.relatedArticleIds] },
       deliveries,
     };
@@ -91,6 +94,10 @@ export async function alertRoutes(app: FastifyInstance, s: Services): Promise<vo
     async (req) => {
       const article = await s.articles.get((req.params as { id: string }).id);
       if (!article) throw notFound('such article');
-      return { article };
+      if (article.events) return { article };
+      // Not routed yet (or stored before events were read): read them now, as routing will.
+      const snap = await s.entities.current();
+      const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
+      return { article: { ...article, events: readEvents(doc, matchDocument(snap.matcher, doc)) } };
     });
 }

@@ -7,6 +7,7 @@ import { matchDocument } from '../../core/match/match-document.js';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../core/match/query/parse-query.js';
 import { isVigieError } from '../../core/errors/vigie-error.js';
 import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
+import { readEvents } from '../../core/events/read-events.js';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { backtest } from '../../core/backtest/backtest.js';
 import type { Services } from '../../runtime/create-services.js';
@@ -26,7 +27,7 @@ const matchBody = z.object({
 
 const queryBody = z.object({ query: z.string().max(MAX_QUERY_LENGTH) }).strict();
 
-const backtestBody = subscriptionInputSchema.pick({ regions: true, actors: true, query: true, languages: true, sources: true }).extend({
+const backtestBody = subscriptionInputSchema.pick({ regions: true, actors: true, query: true, languages: true, sources: true, events: true, minKilled: true }).extend({
   days: z.number().int().min(1).max(90).default(7).describe('how many days back from now (ignored when from is given)'),
   from: isoTime.optional(),
   to: isoTime.optional(),
@@ -40,7 +41,8 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
       const body = req.body as z.output<typeof matchBody>;
       const snap = await s.entities.current();
       const result = matchDocument(snap.matcher, { title: body.title, summary: body.summary, text: body.text, lang: body.lang });
-      return { version: snap.version, entities: result.entities, matches: result.matches.filter((m) => !m.suppressedBy) };
+      const events = readEvents({ title: body.title, summary: body.summary, text: body.text, lang: body.lang }, result);
+      return { version: snap.version, entities: result.entities, matches: result.matches.filter((m) => !m.suppressedBy), events };
     });
 
   app.post('/v1/query/check', { schema: routeSchema({ operationId: 'checkQuery', summary: 'Check a keyword query; a syntax error comes with its position (0-based column)', tags, body: queryBody, responses: { 422: 'query_too_deep: more nested groups or negations than allowed (details.position)' } }) },

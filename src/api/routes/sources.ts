@@ -18,8 +18,11 @@ import { idParam } from '../common-schemas.js';
 const tags = ['sources'];
 const admin = { auth: 'admin' as const };
 
+/** A source with its poll state, its health as admins are told of it (since when), and its interval with why. */
 async function view(s: Services, source: SourceConfig) {
-  return { ...source, state: await s.sources.getState(source.id), push: await pushStatus(s, source.id) };
+  const [state, health, pacing, push] = await Promise.all([s.sources.getState(source.id), s.sourceHealth.getHealth(source.id),
+    s.sourceHealth.getPacing(source.id), pushStatus(s, source.id)]);
+  return { ...source, state, health: health ?? null, pacing: pacing ?? null, push };
 }
 
 async function save(s: Services, body: z.output<typeof sourceInputSchema>, id?: string): Promise<SourceConfig> {

@@ -167,7 +167,21 @@ function draft() {
     actors: [...state.actors.keys()],
     languages: [...document.querySelectorAll('input[name=lang]:checked')].map((x) => x.value),
     ...($('sub-query').value.trim() ? { query: $('sub-query').value.trim() } : {}),
+    ...eventFilter(),
   };
+}
+
+/** Event types ticked and the fewest killed, as the API names them (absent when not asked). */
+function eventFilter() {
+  const events = [...document.querySelectorAll('input[name=event]:checked')].map((x) => x.value);
+  const min = $('min-killed').value.trim();
+  return { ...(events.length ? { events } : {}), ...(min !== '' ? { minKilled: Number(min) } : {}) };
+}
+
+/** The main event's one-line summary ("Drone strike · 6 killed · ..."), when the article reports one. */
+function eventLine(events) {
+  const main = events && events[0];
+  return main && main.type !== 'none' ? el('div', { class: 'event' }, main.summary) : null;
 }
 
 function channel() {
@@ -235,6 +249,7 @@ function articleItem(a, extra) {
     el('div', { class: 'title' }, a.url && /^https?:/.test(a.url) ? el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, markedText(a.title || a.url, titleHits)) : markedText(a.title || '', titleHits)),
     el('div', { class: 'meta' }, [a.sourceId, a.lang, (a.published || a.fetchedAt || '').slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
       ' · ', a.matches.map((m) => m.name).filter((v, i, all) => all.indexOf(v) === i).join(', ')),
+    eventLine(a.events),
     ...snippets.map((s) => el('div', { class: 'snippet' }, s)),
     extra ? el('div', { class: 'meta' }, extra) : null);
 }
@@ -261,7 +276,8 @@ async function loadSubscriptions() {
   const data = await api('GET', '/v1/subscriptions');
   $('subs').replaceChildren(...(data.subscriptions.length ? data.subscriptions.map((s) => el('li', {},
     el('strong', { dir: 'auto' }, s.name), ' ',
-    el('span', { class: 'muted' }, [...s.regions, ...s.actors].join(', ') + (s.query ? ' · ' + s.query : '') + ' → ' + s.channels.map((c) => c.type === 'webhook' ? 'webhook' + (c.disabled ? ' (disabled)' : '') : 'email/' + c.mode + (c.unsubscribed ? ' (unsubscribed)' : '')).join(', ')), ' ',
+    el('span', { class: 'muted' }, [...s.regions, ...s.actors].join(', ') + (s.query ? ' · ' + s.query : '')
+      + (s.events && s.events.length ? ' · events: ' + s.events.join(', ') : '') + (s.minKilled !== undefined ? ' · killed ≥ ' + s.minKilled : '') + ' → ' + s.channels.map((c) => c.type === 'webhook' ? 'webhook' + (c.disabled ? ' (disabled)' : '') : 'email/' + c.mode + (c.unsubscribed ? ' (unsubscribed)' : '')).join(', ')), ' ',
     el('a', { href: s.feed.url, class: 'small' }, 'Atom feed'), ' ',
     ...s.channels.filter((c) => c.type === 'webhook' && c.disabled).flatMap((c) => enableButtons(s, c)),
     el('button', { type: 'button', class: 'danger', onclick: async () => { if (confirm('Delete "' + s.name + '"?')) { await api('DELETE', '/v1/subscriptions/' + s.id); loadSubscriptions(); } } }, 'delete')))
@@ -297,9 +313,30 @@ async function loadAlerts() {
     el('td', {}, a.createdAt.slice(0, 19).replace('T', ' ')),
     el('td', { dir: 'auto' }, names.get(a.subscriptionId) || a.subscriptionId),
     el('td', { dir: 'auto' }, a.article ? (a.article.url && /^https?:/.test(a.article.url) ? el('a', { href: a.article.url, rel: 'noopener noreferrer', target: '_blank' }, a.article.title || a.article.url) : a.article.title) : a.articleId),
-    el('td', {}, ...groupedSnippets(a.matches).slice(0, 2).map((s) => el('div', {}, s))),
+    el('td', {}, eventLine(a.events), ...groupedSnippets(a.matches).slice(0, 2).map((s) => el('div', {}, s))),
     el('td', {}, ...(a.deliveries.length ? a.deliveries.map(deliveryBadge) : [el('span', { class: 'status' }, 'digest')]))))
     : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'no alerts yet'))]));
+}
+
+/** Health as admins are told of it: healthy or unhealthy, since when, and why. */
+function healthLine(h) {
+  if (!h) return [];
+  const since = h.since.slice(0, 16).replace('T', ' ');
+  return [el('div', { class: 'small health ' + h.status, 'data-health': h.status, title: h.detail || '' },
+    el('span', { class: 'status ' + h.status }, h.status), ' since ' + since + (h.status === 'unhealthy' && h.reason ? ' (' + h.reason + ')' : '')),
+    ...(h.status === 'unhealthy' && h.detail ? [el('div', { class: 'small muted' }, h.detail)] : [])];
+}
+
+function spanText(n) {
+  return n >= 3600 && n % 3600 === 0 ? n / 3600 + ' h' : n >= 60 && n % 60 === 0 ? n / 60 + ' min' : n + ' s';
+}
+
+/** The interval the source is polled at now, and why (fixed, the publish rate, quiet, a server hint). */
+function intervalLine(s) {
+  const p = s.pacing;
+  const every = p ? p.scheduledSeconds || p.seconds : s.intervalSeconds;
+  const why = p ? p.rule + ': ' + p.reason : s.minIntervalSeconds ? 'adaptive, ' + spanText(s.minIntervalSeconds) + ' to ' + spanText(s.maxIntervalSeconds) : 'set in config';
+  return [el('div', { 'data-interval': String(every) }, 'every ' + spanText(every)), el('div', { class: 'muted' }, why)];
 }
 
 async function loadSources() {
@@ -309,7 +346,8 @@ async function loadSources() {
   $('sources').replaceChildren(...data.sources.map((s) => el('tr', {},
     el('td', {}, el('strong', { dir: 'auto' }, s.name), el('div', { class: 'small' }, s.url),
       s.tags && s.tags.length ? el('div', { class: 'small muted', dir: 'auto' }, s.tags.join(' · ')) : null),
-    el('td', {}, el('span', { class: 'status ' + s.state.health }, s.state.health)),
+    el('td', {}, el('span', { class: 'status ' + s.state.health, title: 'last poll' }, s.state.health), ...healthLine(s.health)),
+    el('td', { class: 'small' }, ...intervalLine(s)),
     el('td', {}, (s.state.lastPollAt || '-').slice(0, 19).replace('T', ' ')),
     el('td', { class: 'small', dir: 'auto' }, s.state.lastErrorCode ? s.state.lastErrorCode + ': ' + (s.state.lastErrorMessage || '') : '-'))));
 }

@@ -2,7 +2,10 @@
 // each one's path (town > district > governorate > country), or shows one entity with every alias, its
 // origin and status. Reads the entity files; no network.
 import type { Command } from 'commander';
-import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
+import os from 'node:os';
+import { defaultEntitiesDir } from '../../config/package-root.js';
+import { cacheDir } from '../../config/cache-dir.js';
+import { loadEntitiesCached } from '../../config/matcher-cache.js';
 import { buildEntityGraph, type EntityGraph } from '../../core/match/entity-graph.js';
 import type { Entity } from '../../core/entities/entity.js';
 import { registerEdits } from './entity-edits.js';
@@ -36,8 +39,9 @@ function show(graph: EntityGraph, list: Entity[], json: boolean | undefined): vo
   if (list.length === 0) console.log('no entity');
 }
 
-function load(dir: string | undefined): { graph: EntityGraph; entities: Entity[] } {
-  const entities = loadEntities(dir ?? defaultEntitiesDir());
+/** The entities, from the matcher snapshot when `vigie match` wrote one for the same files (no reload). */
+async function load(dir: string | undefined): Promise<{ graph: EntityGraph; entities: Entity[] }> {
+  const entities = await loadEntitiesCached({ entitiesDir: dir ?? defaultEntitiesDir(), cacheDir: cacheDir(process.env, os.homedir()) });
   return { graph: buildEntityGraph(entities), entities };
 }
 
@@ -61,8 +65,8 @@ export function register(program: Command): void {
     .option('--kind <kind>', 'only this kind: region, actor or topic')
     .option('--json', 'print JSON')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
-    .action((opts: ListOptions) => {
-      const { graph, entities } = load(opts.entities);
+    .action(async (opts: ListOptions) => {
+      const { graph, entities } = await load(opts.entities);
       show(graph, entities.filter((e) => !opts.kind || e.kind === opts.kind), opts.json);
     });
   cmd.command('search')
@@ -71,8 +75,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many results', '20')
     .option('--json', 'print JSON')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
-    .action((words: string[], opts: ListOptions & { limit: string }) => {
-      const { graph } = load(opts.entities);
+    .action(async (words: string[], opts: ListOptions & { limit: string }) => {
+      const { graph } = await load(opts.entities);
       show(graph, graph.search(words.join(' '), Number(opts.limit) || 20), opts.json);
     });
   registerEdits(cmd);
@@ -83,8 +87,8 @@ export function register(program: Command): void {
     .argument('<id or name...>', 'an entity id (sy-town-abu-kamal) or a name in any language ("Boukamal", "البوكمال")')
     .option('--json', 'print JSON: {entity, path, aliases: [{alias, lang, origin, status, reason?}]}')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
-    .action((words: string[], opts: ListOptions) => {
-      const { graph, entities } = load(opts.entities);
+    .action(async (words: string[], opts: ListOptions) => {
+      const { graph, entities } = await load(opts.entities);
       const e = graph.resolve(words.join(' ')) ?? byIdParts(entities, words.join(' '));
       console.log(opts.json ? JSON.stringify(entityView(graph, e), null, 2) : showEntity(graph, e));
     });

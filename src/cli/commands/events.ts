@@ -14,7 +14,7 @@ export function register(program: Command): void {
       if (o.json) return printJson(events);
       if (events.length === 0) return console.log('no events');
       for (const e of events) {
-        const where = e.subscriptionId ? ` sub=${e.subscriptionId}${e.channelId ? ` channel=${e.channelId}` : ''}` : '';
+        const where = e.subscriptionId ? ` sub=${e.subscriptionId}${e.channelId ? ` channel=${e.channelId}` : ''}` : e.sourceId ? ` source=${e.sourceId}` : '';
         console.log(`${e.at}  ${e.event}${where}${e.notified ? ` notified=${e.notified}` : ''}  ${e.message}`);
       }
     }));

@@ -1,15 +1,41 @@
 // `vigie match`: runs the matcher on a text, a JSON document, or JSON lines, and explains every hit
 // (entity, alias, surface, field, offsets, snippet, path). Reads files/stdin; the matching itself is pure.
 import fs from 'node:fs';
-import readline from 'node:readline';
-import { Option, type Command } from 'commander';
-import { loadEntities, defaultEntitiesDir } from '../../config/load-entities.js';
-import { compileMatcher, type Matcher } from '../../core/match/compile-matcher.js';
+import os from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { defaultEntitiesDir } from '../../config/package-root.js';
+import { cacheDir } from '../../config/cache-dir.js';
+import { loadMatcher, prepareSnapshot, type MatcherSource } from '../../config/matcher-cache.js';
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
-import { VigieError, isVigieError } from '../../core/errors/vigie-error.js';
 import { describe } from '../command-table.js';
+import { matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../match-jsonl.js';
 
-interface MatchOptions { json?: boolean; jsonl?: boolean; entities?: string; lang?: string }
+interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean; workers?: number }
+
+/**
+ * Worker threads for --jsonl: one unless asked (on the shared 2-core machine two threads were slower
+ * than one, BENCHMARKS.md); none without a snapshot to share (--no-cache).
+ */
+function workerCount(opts: MatchOptions, source: MatcherSource): number {
+  return source.cacheDir === undefined ? 1 : opts.workers ?? 1;
+}
+
+async function runJsonl(source: MatcherSource, opts: MatchOptions): Promise<void> {
+  const jsonl: MatchJsonlOptions = { lang: opts.lang, snippets: opts.snippets ?? false };
+  const workers = workerCount(opts, source);
+  if (workers <= 1) {
+    await matchJsonl((await loadMatcher(source)).matcher, process.stdin, process.stdout, jsonl);
+    return;
+  }
+  await prepareSnapshot(source);
+  await matchJsonlInWorkers(source, process.stdin, process.stdout, jsonl, workers);
+}
+
+function workersOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
 
 const LANG_CHOICES = ['en', 'fr', 'ar'];
 
@@ -49,42 +75,26 @@ function printHuman(result: MatchResult): void {
   for (const u of result.unconfirmed ?? []) console.log(`not counted: "${u.surface}" as ${u.name} [${u.entityId}]: ${u.unconfirmed}`);
 }
 
-function lineResult(matcher: Matcher, line: string, lang?: string): Record<string, unknown> {
-  let id: unknown;
-  try {
-    const v = JSON.parse(line) as Record<string, unknown>;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
-    id = v.id;
-    const doc = toDoc(line, lang);
-    const { matches, entities } = matchDocument(matcher, doc);
-    return { id, matches, entities };
-  } catch (err) {
-    const e = isVigieError(err) ? err : new VigieError('CONFIG_INVALID', 'match', `bad input line: ${(err as Error).message}`);
-    return { id: id ?? null, error: { code: e.code, message: e.message } };
-  }
-}
-
-async function runJsonl(matcher: Matcher, lang?: string): Promise<void> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    process.stdout.write(`${JSON.stringify(lineResult(matcher, line, lang))}\n`);
-  }
-}
-
 export function register(program: Command): void {
   program.command('match')
     .description(describe('match'))
     .argument('[file]', 'plain text, or JSON {"title","summary","text","lang"}; "-" or nothing reads stdin')
     .option('--json', 'print the match result as JSON')
     .option('--jsonl', 'read JSON lines {"id","title","text","lang"} on stdin, write one result line each')
+    .option('--snippets', 'with --jsonl: write every match in full (alias, surface, snippet, evidence), not only its entity and offsets')
+    .option('--workers <n>', 'with --jsonl: match in N worker threads (default 1: in this thread); helps only where cores are idle', workersOption)
+    .option('--no-cache', 'compile the matcher from the entity files, without reading or writing its snapshot in the cache folder')
     .option('--entities <dir>', 'entity folder (default: config/entities of the vigie package)')
     .addOption(new Option('--lang <lang>', 'language of a plain-text input, and of JSON inputs without "lang" (names are reported in it; default en)')
       .choices(LANG_CHOICES))
     .addHelpText('after', '\nExample:\n  echo "Frappe de drone près de Boukamal (Deir Ezzor)" | vigie match\n')
     .action(async (file: string | undefined, opts: MatchOptions) => {
-      const matcher = compileMatcher(loadEntities(opts.entities ?? defaultEntitiesDir()));
-      if (opts.jsonl) { await runJsonl(matcher, opts.lang); return; }
+      const source: MatcherSource = {
+        entitiesDir: opts.entities ?? defaultEntitiesDir(),
+        cacheDir: opts.cache ? cacheDir(process.env, os.homedir()) : undefined,
+      };
+      if (opts.jsonl) { await runJsonl(source, opts); return; }
+      const { matcher } = await loadMatcher(source);
       const result = matchDocument(matcher, toDoc(readInput(file), opts.lang));
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else printHuman(result);

@@ -1,5 +1,6 @@
-// `vigie sources add|list|rm|import|export`: manage sources in the shared Redis; `list` shows each source's
-// health and last error code, so a failing source is visible rather than silently dropped.
+// `vigie sources add|update|list|rm|import|export`: manage sources in the shared Redis; `list` shows each
+// source's health (since when, and why when unhealthy), last error code, the interval it is polled at with
+// why, and its WebSub push state, so a failing or silent source is visible rather than silently dropped.
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { decodeText } from '../../core/feed/decode-text.js';
@@ -14,55 +15,118 @@ import { removeSource } from '../../pipeline/remove-source.js';
 import { formatPushStatus, pushStatus } from '../../pipeline/push-status.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
+import { formatDuration } from '../../core/render/format-duration.js';
+import type { SourceConfig } from '../../core/model/source.js';
+import type { Services } from '../../runtime/create-services.js';
+
+type Options = Record<string, string | boolean | undefined>;
+
+const num = (v: string | boolean | undefined) => (typeof v === 'string' ? Number(v) : undefined);
+
+function pacingOptions(cmd: Command): Command {
+  return cmd
+    .option('--interval <seconds>', 'fixed seconds between polls (>= 1); without it the interval follows the publish rate')
+    .option('--min-interval <seconds>', 'adaptive interval: shortest (default 300)')
+    .option('--max-interval <seconds>', 'adaptive interval: longest (default 21600)')
+    .option('--expected-period <seconds>', 'silence longer than this makes the source unhealthy (default: learned)');
+}
+
+/** The input a stored source was made from, so `update` changes only what its options name. */
+function inputOf(src: SourceConfig): Record<string, unknown> {
+  const adaptive = src.minIntervalSeconds !== undefined;
+  return {
+    id: src.id, name: src.name, url: src.url, kind: src.kind, lang: src.lang, fetchArticles: src.fetchArticles,
+    fetchOnlyWhenMatched: src.fetchOnlyWhenMatched ?? false, listing: src.listing, extract: src.extract, enabled: src.enabled,
+    tags: src.tags, siteUrl: src.siteUrl,
+    ...(adaptive ? { minInterval: src.minIntervalSeconds, maxInterval: src.maxIntervalSeconds } : { interval: src.intervalSeconds }),
+    expectedPeriod: src.expectedPeriodSeconds,
+  };
+}
+
+/** --interval fixes the interval; --min-interval/--max-interval make it adaptive again. */
+function withPacing(input: Record<string, unknown>, o: Options): Record<string, unknown> {
+  const out = { ...input };
+  if (o.interval !== undefined) Object.assign(out, { interval: num(o.interval), minInterval: undefined, maxInterval: undefined });
+  if (o.minInterval !== undefined || o.maxInterval !== undefined) {
+    Object.assign(out, { interval: undefined, minInterval: num(o.minInterval) ?? out.minInterval, maxInterval: num(o.maxInterval) ?? out.maxInterval });
+  }
+  if (o.expectedPeriod !== undefined) out.expectedPeriod = num(o.expectedPeriod);
+  return out;
+}
+
+async function store(services: Services, raw: Record<string, unknown>): Promise<SourceConfig> {
+  const parsed = sourceInputSchema.safeParse(raw);
+  if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'sources', parsed.error.issues.map((i) => `${i.path.join('.') || 'source'}: ${i.message}`).join('; '));
+  checkTargetUrl(parsed.data.url, 'source', services.urlPolicy, 'source URL'); // the API's rule, not a looser one
+  const source = toSourceConfig(parsed.data);
+  await services.sources.put(source);
+  await scheduleSource(services, source);
+  return source;
+}
+
+const pacingText = (src: SourceConfig) => (src.minIntervalSeconds !== undefined
+  ? `adaptive ${formatDuration(src.minIntervalSeconds * 1000)} to ${formatDuration((src.maxIntervalSeconds ?? 0) * 1000)}`
+  : `every ${src.intervalSeconds}s`);
 
 export function register(program: Command): void {
   const sources = program.command('sources').description(describe('sources'));
-  sources.command('add <url>')
+  pacingOptions(sources.command('add <url>')
     .description('add or update a source and schedule its polling')
     .option('--id <id>', 'stable id (default: from the URL)')
     .option('--name <name>', 'display name')
-    .option('--kind <kind>', 'feed | html', 'feed')
-    .option('--interval <seconds>', 'seconds between polls (>= 1)', '900')
+    .option('--kind <kind>', 'feed | html', 'feed'))
     .option('--lang <lang>', 'language hint: en | fr | ar')
     .option('--no-fetch-articles', 'use the feed\'s own text instead of fetching each page')
     .option('--item <selector>', 'html listing: CSS selector of one item')
     .option('--link <selector>', 'html listing: CSS selector of the link inside an item')
     .option('--json', 'print the stored source as JSON')
-    .action(async (url: string, o: Record<string, string | boolean | undefined>) => withServices(async ({ services }) => {
-      const parsed = sourceInputSchema.safeParse({
-        url, id: o.id, name: o.name, kind: o.kind, interval: Number(o.interval), lang: o.lang, fetchArticles: o.fetchArticles !== false,
+    .action(async (url: string, o: Options) => withServices(async ({ services }) => {
+      const source = await store(services, withPacing({
+        url, id: o.id, name: o.name, kind: o.kind, lang: o.lang, fetchArticles: o.fetchArticles !== false,
         ...(o.item ? { listing: { item: o.item, link: o.link } } : {}),
-      });
-      if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'sources', parsed.error.issues.map((i) => `${i.path.join('.') || 'source'}: ${i.message}`).join('; '));
-      checkTargetUrl(parsed.data.url, 'source', services.urlPolicy, 'source URL'); // the API's rule, not a looser one
-      const source = toSourceConfig(parsed.data);
-      await services.sources.put(source);
-      await scheduleSource(services, source);
+      }, o));
       if (o.json) printJson(source);
-      else console.log(`source ${source.id} added: ${source.url} every ${source.intervalSeconds}s`);
+      else console.log(`source ${source.id} added: ${source.url} ${pacingText(source)}`);
+    }));
+  pacingOptions(sources.command('update <id>')
+    .description('change how a stored source is polled and watched (other settings are kept)'))
+    .option('--name <name>', 'display name')
+    .option('--json', 'print the stored source as JSON')
+    .action(async (id: string, o: Options) => withServices(async ({ services }) => {
+      const previous = await services.sources.get(id);
+      if (!previous) throw new VigieError('NOT_FOUND', 'sources', `no source ${id}`);
+      const source = await store(services, withPacing({ ...inputOf(previous), ...(o.name ? { name: o.name } : {}) }, o));
+      if (o.json) printJson(source);
+      else console.log(`source ${source.id} updated: ${pacingText(source)}`);
     }));
   sources.command('list')
-    .description('list sources with health, last poll, last error code and WebSub push state')
+    .description('list sources with health (since when, why), interval (and why), last poll, last error code and WebSub push state')
     .option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
-      const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id), push: await pushStatus(services, src.id) })));
+      const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id),
+        health: (await services.sourceHealth.getHealth(src.id)) ?? null, pacing: (await services.sourceHealth.getPacing(src.id)) ?? null,
+        push: await pushStatus(services, src.id) })));
       if (o.json) return printJson(rows);
       if (rows.length === 0) return console.log('no sources');
       for (const r of rows) {
         const err = r.state.lastErrorCode ? ` last error ${r.state.lastErrorCode} (${r.state.consecutiveFailures} in a row)` : '';
         const tags = r.tags && r.tags.length > 0 ? `  [${r.tags.join(', ')}]` : '';
-        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${r.intervalSeconds}s  ${r.url}${tags}${err}`);
+        const every = r.pacing?.scheduledSeconds ?? r.pacing?.seconds ?? r.intervalSeconds;
+        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${formatDuration(every * 1000)}  ${r.url}${tags}${err}`);
+        const why = r.pacing ? `${r.pacing.rule}: ${r.pacing.reason}` : r.minIntervalSeconds !== undefined ? `${pacingText(r)}, no poll yet` : 'set in config';
+        const health = r.health ? `${r.health.status} since ${r.health.since}${r.health.status === 'unhealthy' ? ` (${r.health.reason}: ${r.health.detail})` : ''}` : 'not judged yet';
+        console.log(`${''.padEnd(28)} interval ${why}; ${health}`);
         if (r.kind === 'feed') console.log(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
       }
     }));
   sources.command('import <file>')
     .description('add the feeds of an OPML file (as Miniflux, FreshRSS and most readers export it; - reads stdin); categories become tags, '
       + 'known URLs are skipped, each URL passes the checks of `sources add`. Exits 1 when the file itself is refused')
-    .option('--interval <seconds>', 'seconds between polls for the imported feeds (>= 1)', '900')
+    .option('--interval <seconds>', 'fixed seconds between polls for the imported feeds (>= 1); without it each follows its publish rate')
     .option('--json', 'print the report (added, skipped, refused, with lines) as JSON')
-    .action(async (file: string, o: { interval: string; json?: boolean }) => {
-      const interval = Number(o.interval);
-      if (!Number.isInteger(interval) || interval < 1) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
+    .action(async (file: string, o: { interval?: string; json?: boolean }) => {
+      const interval = o.interval === undefined ? undefined : Number(o.interval);
+      if (interval !== undefined && (!Number.isInteger(interval) || interval < 1)) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
       const text = await readOpmlFile(file);
       await withServices(async ({ services }) => {
         const report = await importSources(services, text, { intervalSeconds: interval });

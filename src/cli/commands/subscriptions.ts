@@ -1,5 +1,6 @@
 // `vigie subscriptions add|list|show|rm|rotate-secret|enable`: who wants what, stored in the shared Redis.
 // A webhook secret is generated here, printed once, and never shown by list/show.
+import { EVENT_TYPES } from '../../core/events/event.js';
 import type { Command } from 'commander';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { rotateWebhookSecret, saveSubscription } from '../../pipeline/save-subscription.js';
@@ -23,6 +24,8 @@ export function register(program: Command): void {
     .option('--query <query>', 'keyword query: AND OR NOT ( ) "phrase" prefix* NEAR/n')
     .option('--lang <lang>', 'only articles in this language (repeatable: en, fr, ar)', collect, [])
     .option('--source <id>', 'only articles from this source (repeatable)', collect, [])
+    .option('--event <types>', `only articles reporting one of these events, comma-separated (${EVENT_TYPES.filter((t) => t !== 'none').join(', ')})`)
+    .option('--min-killed <n>', 'only articles reporting an event (of those types) with at least this many killed')
     .option('--webhook <url>', 'deliver to this webhook (Standard Webhooks signed)')
     .option('--format <format>', 'webhook payload: standard | slack', 'standard')
     .option('--email <address>', 'deliver by email')
@@ -34,7 +37,10 @@ export function register(program: Command): void {
         ...(o.webhook ? [{ type: 'webhook', url: o.webhook, format: o.format }] : []),
         ...(o.email ? [{ type: 'email', address: o.email, mode: o.digest ?? 'immediate' }] : []),
       ];
-      const parsed = subscriptionInputSchema.safeParse({ name: o.name, regions: o.region, actors: o.actor, query: o.query, languages: o.lang, sources: o.source, channels });
+      const events = typeof o.event === 'string' ? o.event.split(',').map((t: string) => t.trim()).filter(Boolean) : undefined;
+      // A non-number stays a string here so the schema reports it with the other problems.
+      const minKilled = o.minKilled === undefined ? undefined : /^\d+$/.test(o.minKilled) ? Number(o.minKilled) : o.minKilled;
+      const parsed = subscriptionInputSchema.safeParse({ name: o.name, regions: o.region, actors: o.actor, query: o.query, languages: o.lang, sources: o.source, events, minKilled, channels });
       if (!parsed.success) throw new VigieError('CONFIG_INVALID', 'subscriptions', parsed.error.issues.map((i) => `${i.path.join('.') || 'subscription'}: ${i.message}`).join('; '));
       if (o.webhook) checkTargetUrl(o.webhook, 'webhook', services.urlPolicy, '--webhook'); // the API's rule, not a looser one
       const { subscription: sub, secrets } = await saveSubscription(services, parsed.data, { owner: o.owner });

@@ -6,16 +6,18 @@ import type { Matcher } from '../match/compile-matcher.js';
 import type { EntityGraph } from '../match/entity-graph.js';
 import { matchDocument, type Match } from '../match/match-document.js';
 import { compileRules, type Rule, type RuleSet } from '../match/rules/compile-rules.js';
-import { evaluateRules } from '../match/rules/evaluate-rules.js';
+import { evaluateRules, passesEventFilter } from '../match/rules/evaluate-rules.js';
+import { readEvents } from '../events/read-events.js';
+import type { ArticleEvent } from '../events/event.js';
 import type { Article } from '../model/article.js';
 import { alertStep } from '../route/alert-step.js';
 import { assignStory, STORY_DEFAULTS } from '../stories/assign-story.js';
 import { articleFingerprint } from '../stories/article-fingerprint.js';
 import { MemoryStoryIndex } from '../stories/memory-story-index.js';
 
-export interface BacktestDraft { regions: string[]; actors: string[]; query?: string; languages: string[]; sources: string[] }
+export interface BacktestDraft { regions: string[]; actors: string[]; query?: string; languages: string[]; sources: string[]; events?: string[]; minKilled?: number }
 
-export type MissReason = 'region' | 'actor' | 'query' | 'language' | 'source';
+export type MissReason = 'region' | 'actor' | 'query' | 'language' | 'source' | 'event';
 
 export interface BacktestItem {
   articleId: string;
@@ -28,6 +30,8 @@ export interface BacktestItem {
   summary: string;
   /** Hits that explain the result (the draft's entities first; all hits when it names none). */
   matches: Match[];
+  /** The events the article reports, main event first. */
+  events: ArticleEvent[];
 }
 export interface RelatedArticle { articleId: string; title: string; url: string; sourceId: string }
 /** An alert the draft would have sent: its story's first matching article, the later ones as `related`. */
@@ -50,6 +54,7 @@ function compileParts(d: BacktestDraft, graph: EntityGraph): Parts {
 const REASON_TEXT: Record<MissReason, string> = {
   region: 'no hit inside the chosen regions', actor: 'no hit on the chosen actors', query: 'the keyword query did not match',
   language: 'the article\'s language is not among the chosen languages', source: 'the article\'s source is not among the chosen sources',
+  event: 'no reported event of the chosen types and toll',
 };
 
 function failedConditions(d: BacktestDraft, parts: Parts, input: Parameters<typeof evaluateRules>[1]): { held: number; failed: MissReason[] } {
@@ -64,6 +69,7 @@ function failedConditions(d: BacktestDraft, parts: Parts, input: Parameters<type
   // Same reading of language and source as evaluateRules' filters: primary subtag, exact source id.
   if (d.languages.length && !d.languages.map((l) => l.toLowerCase()).includes((input.lang ?? '').slice(0, 2).toLowerCase())) failed.push('language');
   if (d.sources.length && (input.sourceId === undefined || !d.sources.includes(input.sourceId))) failed.push('source');
+  if (!passesEventFilter(parts.full.rules[0]!, input.events)) failed.push('event');
   return { held, failed };
 }
 
@@ -109,10 +115,11 @@ export function backtest(input: BacktestInput): BacktestResult {
     const result = matchDocument(matcher, { title: a.title, summary: a.summary, text: a.text, lang: a.lang });
     const entityIds = result.entities.map((e) => e.id);
     const storyId = storyOfArticle(a, entityIds, graph, stories, input.storyOf?.get(a.id));
-    const ruleInput = { entityIds, doc: { title: a.title, summary: a.summary, text: a.text }, lang: a.lang, sourceId: a.sourceId };
+    const events = a.events ?? readEvents({ title: a.title, summary: a.summary, text: a.text, lang: a.lang }, result);
+    const ruleInput = { entityIds, doc: { title: a.title, summary: a.summary, text: a.text }, lang: a.lang, sourceId: a.sourceId, events };
     const item: BacktestItem = {
       articleId: a.id, title: a.title, url: a.url, sourceId: a.sourceId, lang: a.lang, published: a.published,
-      fetchedAt: a.fetchedAt, summary: a.summary, matches: relevantMatches(draft, graph, result.matches),
+      fetchedAt: a.fetchedAt, summary: a.summary, matches: relevantMatches(draft, graph, result.matches), events,
     };
     if (evaluateRules(parts.full, ruleInput).length > 0) {
       // Decided as live routing decides: one alert per (subscription, story); one draft here, so the story.

@@ -2,7 +2,8 @@
 // counts (ok, ambiguous with why, generic, acronym). `vigie entities show` prints it; the matcher
 // compiler reads the same rows for its payload flags and reasons, so what the page shows is what the
 // matcher does. Pure, one pass.
-import { LANGS, type Entity, type Lang } from './entity.js';
+import type { Entity } from './entity.js';
+import { LANGS, type Lang } from './langs.js';
 
 export type AliasLang = Lang | 'acronym';
 export type AliasOrigin = 'data' | 'hand' | 'generated' | 'former' | 'generic';

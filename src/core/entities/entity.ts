@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { displayName } from '../model/display-name.js';
 
-export const LANGS = ['en', 'fr', 'ar'] as const;
-export type Lang = (typeof LANGS)[number];
+import { ENTITY_KINDS } from './langs.js';
 
-export const ENTITY_KINDS = ['region', 'actor', 'topic'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export { LANGS, ENTITY_KINDS, type Lang, type EntityKind } from './langs.js';
 
 const nonEmpty = displayName(200);
 

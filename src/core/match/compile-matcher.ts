@@ -7,6 +7,8 @@ import { aliasTable, type AliasRow } from '../entities/alias-table.js';
 import { TokenVocab } from './token-vocab.js';
 import { seatUnits, type SeatUnits } from './seat-units.js';
 import { TokenTrie } from './token-trie.js';
+import { entityFacts, type EntityFactsTable } from './entity-facts.js';
+import { CodedColumn, TextColumn } from './string-column.js';
 import { WASM_SCANNER_OK, WasmScanner } from './wasm/scanner.js';
 
 /** Payload flags. ACRONYM: only in capitals; CASED: short alias, only as cased in the data. */
@@ -38,14 +40,16 @@ export interface Matcher {
   readonly entityCount: number;
   readonly aliasCount: number;
   readonly entities: readonly EntityInfo[];
+  /** Per entity index: what a match reports of it (entity-facts.ts). */
+  readonly facts: EntityFactsTable;
   readonly vocab: TokenVocab;
   readonly trie: TokenTrie;
   /** Per payload: entity index, flags, alias as written in the data. */
   readonly payEntity: Int32Array;
   readonly payFlags: Uint8Array;
-  readonly payAlias: readonly string[];
+  readonly payAlias: TextColumn;
   /** Per payload: why the alias needs context (alias-table.ts), undefined when it counts alone. */
-  readonly payReason: readonly (string | undefined)[];
+  readonly payReason: CodedColumn;
   /**
    * The WebAssembly scanner holding a copy of the vocabulary and trie (scan-text.ts); undefined where
    * the engine cannot run it (then the JavaScript scanner does the work).
@@ -146,12 +150,13 @@ export function compileMatcher(entities: Entity[]): Matcher {
     entityCount: entities.length,
     aliasCount: entries.filter((e) => (e.flags & FLAG_EXCLUSION) === 0).length,
     entities: infos,
+    facts: entityFacts(infos),
     vocab,
     trie,
     payEntity: Int32Array.from(entries, (e) => e.entity),
     payFlags,
-    payAlias: entries.map((e) => e.written),
-    payReason: entries.map((e) => e.reason),
+    payAlias: TextColumn.of(entries.map((e) => e.written)),
+    payReason: CodedColumn.of(entries.map((e) => e.reason)),
     scanner: WASM_SCANNER_OK ? new WasmScanner(vocab, trie, payFlags) : undefined,
     seats: seatUnits(entities, byId),
   };

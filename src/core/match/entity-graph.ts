@@ -1,7 +1,7 @@
 // The entity hierarchy (region parents, actor member-of) and name lookup across languages and scripts:
 // what rules expand ("Deir ez-Zor" covers Abu Kamal) and what the CLI/API resolve names with. Pure.
 import type { Entity } from '../entities/entity.js';
-import { LANGS } from '../entities/entity.js';
+import { LANGS } from '../entities/langs.js';
 import { tokenWords } from './tokenize.js';
 
 export interface EntityGraph {

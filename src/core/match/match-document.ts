@@ -2,9 +2,8 @@
 // each hit (alias, surface, offsets, snippet, path). Case rules, exclusions and containment decide which
 // scan hits are reported (resolve-hits.ts).
 import type { EntityKind, Lang } from '../entities/entity.js';
-import { LANGS } from '../entities/entity.js';
+import { LANGS } from '../entities/langs.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
-import { actsOnly } from '../entities/alias-table.js';
 import { decide, LOCAL_SIGN, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
 import { notAnArabicName, abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
@@ -12,6 +11,7 @@ import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
 import { snippetOf } from './snippet.js';
 import { nameKey } from './entity-graph.js';
+import type { EntityFacts, EntityFactsTable } from './entity-facts.js';
 
 export type MatchField = 'title' | 'summary' | 'text';
 export const MATCH_FIELDS: readonly MatchField[] = ['title', 'summary', 'text'];
@@ -50,36 +50,6 @@ export interface MatchDoc { title?: string; summary?: string; text?: string; lan
 function docLang(lang: string | undefined): Lang {
   const primary = (lang ?? '').slice(0, 2).toLowerCase();
   return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'en';
-}
-
-/**
- * What a match reports of one entity, flat: one object per entity instead of the chain
- * entities[e].entity.names[lang] (fewer dependent loads per match, which at 10k+ entities miss the
- * cache). `owner`: the first entity index with the same id (the entity list names each id once).
- */
-interface EntityFacts {
-  id: string; kind: EntityKind; en: string; fr: string; ar: string; path: string[]; pathIds: string[]; owner: number;
-  actsOnly: boolean; establishedBy: readonly string[]; period: { from?: number; to?: number } | undefined;
-}
-
-/** Built once per matcher, on its first document (a compiled matcher's entities do not change). */
-const factsOf = new WeakMap<Matcher, EntityFacts[]>();
-
-function entityFacts(m: Matcher): EntityFacts[] {
-  let facts = factsOf.get(m);
-  if (facts === undefined) {
-    const owners = new Map<string, number>();
-    facts = m.entities.map(({ entity, kind, path, pathIds }, e) => {
-      if (!owners.has(entity.id)) owners.set(entity.id, e);
-      const { en, fr, ar } = entity.names;
-      return {
-        id: entity.id, kind, en, fr, ar, path, pathIds, owner: owners.get(entity.id)!,
-        actsOnly: actsOnly(entity), establishedBy: entity.establishedBy ?? [], period: entity.period,
-      };
-    });
-    factsOf.set(m, facts);
-  }
-  return facts;
 }
 
 const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : lang === 'fr' ? f.fr : f.ar);
@@ -133,7 +103,7 @@ function pendingOf(m: Matcher, f: EntityFacts, payload: number, text: string, ma
     ? new LazyWords(text, Math.max(sentStart, match.start - ACTS_WINDOW), Math.min(sentEnd, match.end + ACTS_WINDOW), match.start, match.end)
     : new LazyWords(text, sentStart, sentEnd, match.start, match.end);
   const generic = (m.payFlags[payload]! & FLAG_GENERIC) !== 0;
-  const reason = generic ? 'generic reference' : m.payReason[payload] ?? 'ambiguous';
+  const reason = generic ? 'generic reference' : m.payReason.at(payload) ?? 'ambiguous';
   return {
     match, facts: f, sentStart, sentEnd, text, rival: undefined,
     hit: {
@@ -153,7 +123,7 @@ function setAside(out: MatchResult, match: Match, why: string): void {
  * Appends the matches of one field to `out` and the entities its plain matches show first; hits of
  * context-dependent aliases go to `pending` (decided once the document is read).
  */
-function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text: string, lang: Lang, out: MatchResult, pending: Pending[]): void {
+function fieldMatches(m: Matcher, facts: EntityFactsTable, field: MatchField, text: string, lang: Lang, out: MatchResult, pending: Pending[]): void {
   const s = scanText(m, text);
   if (s.count === 0) return;
   resolveHits(m, text, s);
@@ -167,15 +137,15 @@ function fieldMatches(m: Matcher, facts: EntityFacts[], field: MatchField, text:
     const end = s.end[h]!;
     const e = m.payEntity[payload]!;
     const seat = seatTarget(m, e, text, start, end);
-    const f = facts[seat < 0 ? e : seat]!;
+    const f = facts.at(seat < 0 ? e : seat)!;
     const cover = coveringEntity(m, s, k);
     const surface = text.slice(start, end);
     const match: Match = {
-      entityId: f.id, kind: f.kind, name: nameIn(f, lang), alias: m.payAlias[payload]!,
+      entityId: f.id, kind: f.kind, name: nameIn(f, lang), alias: m.payAlias.at(payload),
       surface, field, start, end, snippet: snippetOf(text, start, end, surface), path: f.path, pathIds: f.pathIds,
     };
     if (cover >= 0) {
-      match.suppressedBy = facts[cover]!.id;
+      match.suppressedBy = facts.at(cover)!.id;
       out.matches.push(match);
       continue;
     }
@@ -509,7 +479,7 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
 
 export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: MatchField[] } = {}): MatchResult {
   const lang = docLang(doc.lang);
-  const facts = entityFacts(matcher);
+  const facts = matcher.facts;
   const result: MatchResult = { matches: [], entities: [] };
   listed.begin(matcher.entityCount);
   const pending: Pending[] = [];

@@ -94,7 +94,7 @@ function caseValid(m: Matcher, text: string, s: ScanHits): void {
       scratch.acronyms[scratch.acronymCount++] = h;
     } else if (flags & FLAG_PROPER) {
       if (hasUpperAt(text, s.start[h]!, s.end[h]!)) passes(m, s, h);
-    } else if (!(flags & FLAG_CASED) || hasWrittenCaseAt(text, s.start[h]!, s.end[h]!, m.payAlias[payload]!)) {
+    } else if (!(flags & FLAG_CASED) || hasWrittenCaseAt(text, s.start[h]!, s.end[h]!, m.payAlias.at(payload))) {
       passes(m, s, h);
     }
   }

@@ -3,8 +3,14 @@
 
 export interface TrieSequence { ids: number[]; payload: number }
 
+/** The tables of a trie, as a matcher snapshot stores them (matcher-snapshot.ts). */
+export interface TrieTables {
+  rootChild: Int32Array; outStart: Int32Array; outList: Int32Array; nodeCount: number;
+  edgeFrom: Int32Array; edgeTok: Int32Array; edgeTo: Int32Array; mask: number;
+}
+
 /** Tables are public read-only: the WebAssembly scanner (wasm/scanner.ts) copies them. */
-export class TokenTrie {
+export class TokenTrie implements TrieTables {
   /** Root child node per token id, -1 if none. */
   readonly rootChild: Int32Array;
   readonly outStart: Int32Array;
@@ -14,6 +20,11 @@ export class TokenTrie {
   readonly edgeTok: Int32Array;
   readonly edgeTo: Int32Array;
   readonly mask: number;
+
+  /** A trie over tables built before (a snapshot's). */
+  static fromTables(t: TrieTables): TokenTrie {
+    return Object.assign(Object.create(TokenTrie.prototype) as TokenTrie, t);
+  }
 
   constructor(vocabSize: number, sequences: TrieSequence[]) {
     this.rootChild = new Int32Array(vocabSize).fill(-1);

@@ -7,8 +7,14 @@
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
+/** The tables of a vocabulary, as a matcher snapshot stores them (matcher-snapshot.ts). */
+export interface VocabTables {
+  size: number; chars: Uint16Array; starts: Int32Array; lens: Int32Array; slots: Int32Array; slotHash: Int32Array;
+  mask: number; bloom: Uint32Array; bloomMask: number; start3: Uint32Array;
+}
+
 /** Tables are public read-only: the WebAssembly scanner (wasm/scanner.ts) copies them. */
-export class TokenVocab {
+export class TokenVocab implements VocabTables {
   readonly size: number;
   readonly chars: Uint16Array;
   readonly starts: Int32Array;
@@ -21,10 +27,13 @@ export class TokenVocab {
   readonly bloomMask: number;
   /** Bit per hash of a word's first three units (words of >= 3 units only). */
   readonly start3: Uint32Array;
-  private readonly words: string[];
+
+  /** A vocabulary over tables built before (a snapshot's): nothing is hashed again. */
+  static fromTables(t: VocabTables): TokenVocab {
+    return Object.assign(Object.create(TokenVocab.prototype) as TokenVocab, t);
+  }
 
   constructor(words: string[]) {
-    this.words = words;
     this.size = words.length;
     const total = words.reduce((sum, w) => sum + w.length, 0);
     this.chars = new Uint16Array(total);
@@ -59,8 +68,10 @@ export class TokenVocab {
     });
   }
 
+  /** The word as a string (spelled out from the tables: lookups never need it). */
   word(id: number): string {
-    return this.words[id]!;
+    const at = this.starts[id]!;
+    return String.fromCharCode(...this.chars.subarray(at, at + this.lens[id]!));
   }
 
   /** Id of the word buf[s..e) whose FNV-1a hash the caller computed while cutting tokens, or -1. */

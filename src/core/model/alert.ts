@@ -1,5 +1,6 @@
 // An alert is one story matched for one subscription; a delivery is handing that alert to one channel.
 // "Submitted" (2xx from the webhook, 250 from SMTP) is not "read".
+import type { ArticleEvent } from '../events/event.js';
 
 export interface MatchExplanation {
   entityId: string;
@@ -24,6 +25,8 @@ export interface Alert {
   /** Other articles attached to the same story later (not re-sent). */
   relatedArticleIds: string[];
   matches: MatchExplanation[];
+  /** The events the article reports, main event first (absent on alerts made before events were read). */
+  events?: ArticleEvent[];
   createdAt: string;
 }
 

@@ -1,4 +1,5 @@
 // An article is an item's page (or the item itself) with its extracted text, stored once per canonical URL.
+import type { ArticleEvent } from '../events/event.js';
 
 export interface Article {
   /** Deterministic id from the canonical URL (`art_` + hex hash). */
@@ -16,4 +17,6 @@ export interface Article {
   fetchedAt: string;
   /** Set when extraction failed and the feed's own title/summary stand in for the text. */
   extractError?: string;
+  /** The security events the article reports, main event first (read when it is routed). */
+  events?: ArticleEvent[];
 }

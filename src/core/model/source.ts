@@ -7,8 +7,13 @@ export interface SourceConfig {
   name: string;
   url: string;
   kind: 'feed' | 'html';
-  /** Poll interval in seconds (>= 1; tests and demos use 1). */
+  /** Poll interval in seconds (>= 1; tests and demos use 1): fixed, or where an adaptive one starts. */
   intervalSeconds: number;
+  /** Bounds of an adaptive interval (follows the publish rate); absent: `intervalSeconds` is fixed. */
+  minIntervalSeconds?: number;
+  maxIntervalSeconds?: number;
+  /** Silence longer than this makes the source unhealthy; absent: learned from its publish history. */
+  expectedPeriodSeconds?: number;
   /** Language hint for items whose page does not declare one. */
   lang?: Lang;
   /** Fetch each new item's page and extract its text (false: use the feed's own content). */

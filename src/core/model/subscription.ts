@@ -17,6 +17,10 @@ export interface Subscription {
   query?: string;
   languages: string[];
   sources: string[];
+  /** Event types an article must report (any one); absent or empty: any article. */
+  events?: string[];
+  /** Fewest people killed in one reported event (of the chosen types, if any). */
+  minKilled?: number;
   active: boolean;
   channels: Channel[];
   createdAt: string;

@@ -15,17 +15,21 @@ function maxAgeMs(cacheControl: string | undefined): number | undefined {
   return m ? Number(m[1]) * 1000 : undefined;
 }
 
-/** Returns the earliest next fetch time after a successful (or 304) poll, or undefined when the interval rules. */
-export function notBeforeAfterSuccess(now: Date, intervalSeconds: number, hints: PollHints): Date | undefined {
+/** The longest delay the server's hints ask for, bounded; undefined when it gave none. */
+export function hintedDelayMs(now: Date, hints: PollHints): number | undefined {
   const candidates = [
     parseRetryAfter(hints.retryAfter, now),
     maxAgeMs(hints.cacheControl),
     hints.ttlSeconds !== undefined ? hints.ttlSeconds * 1000 : undefined,
   ].filter((v): v is number => v !== undefined);
-  if (candidates.length === 0) return undefined;
-  const wanted = Math.min(Math.max(...candidates), MAX_HINT_DELAY_MS);
+  return candidates.length === 0 ? undefined : Math.min(Math.max(...candidates), MAX_HINT_DELAY_MS);
+}
+
+/** Returns the earliest next fetch time after a successful (or 304) poll, or undefined when the interval rules. */
+export function notBeforeAfterSuccess(now: Date, intervalSeconds: number, hints: PollHints): Date | undefined {
+  const wanted = hintedDelayMs(now, hints);
   // Hints shorter than our own interval change nothing: we never poll faster than configured.
-  return wanted > intervalSeconds * 1000 ? new Date(now.getTime() + wanted) : undefined;
+  return wanted !== undefined && wanted > intervalSeconds * 1000 ? new Date(now.getTime() + wanted) : undefined;
 }
 
 /** Earliest next fetch after the n-th consecutive failure: interval x 2^(n-1), capped, or Retry-After if longer. */

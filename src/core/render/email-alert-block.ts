@@ -30,6 +30,12 @@ export function displayTime(value: string): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The main event's summary ("Drone strike · 6 killed · Abu Kamal (Deir ez-Zor)"), when there is an event. */
+export function eventLine(alert: Alert): string | undefined {
+  const main = alert.events?.[0];
+  return main && main.type !== 'none' ? line(main.summary, 200) : undefined;
+}
+
 const isHttpUrl = (url: string): boolean => /^https?:\/\/[^\s<>"]+$/i.test(url);
 
 function matchParts(m: MatchExplanation) {
@@ -46,6 +52,7 @@ export function renderAlertBlockHtml(item: EmailAlertItem): string {
   const url = isHttpUrl(article.url) ? article.url : undefined;
   const when = displayTime(article.published ?? article.fetchedAt);
   const heading = url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
+  const summary = eventLine(alert);
   const matches = alert.matches.slice(0, MAX_MATCHES).map((m) => {
     const { parts, path, name } = matchParts(m);
     const where = path.length ? ` <span style="color:#555">(${path.map((p) => `<bdi>${escapeHtml(p)}</bdi>`).join(' › ')})</span>` : '';
@@ -58,6 +65,7 @@ export function renderAlertBlockHtml(item: EmailAlertItem): string {
     '<div style="margin:0 0 24px 0">',
     `<p style="margin:0;color:#555;font-size:13px"><bdi>${escapeHtml(line(sourceName, 120))}</bdi> · <time datetime="${escapeHtml(line(article.published ?? article.fetchedAt, 40))}">${escapeHtml(when)}</time></p>`,
     `<h2 dir="${dir}"${lang} style="margin:4px 0 8px 0;font-size:18px">${heading}</h2>`,
+    summary ? `<p style="margin:0 0 8px 0;font-weight:bold">${escapeHtml(summary)}</p>` : '',
     matches.length ? `<ul style="padding-inline-start:20px">${matches.join('')}</ul>` : '',
     url ? `<p style="margin:0;font-size:13px"><a href="${escapeHtml(url)}">${escapeHtml(truncateText(url, 200))}</a></p>` : '',
     '</div>',
@@ -69,6 +77,7 @@ export function renderAlertBlockText(item: EmailAlertItem): string {
   const lines = [
     line(article.title, 300) || '(untitled)',
     `${line(sourceName, 120)} · ${displayTime(article.published ?? article.fetchedAt)}`,
+    ...(eventLine(alert) ? [eventLine(alert)!] : []),
     ...(isHttpUrl(article.url) ? [article.url] : []),
   ];
   for (const m of alert.matches.slice(0, MAX_MATCHES)) {

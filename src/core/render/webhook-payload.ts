@@ -3,13 +3,14 @@
 import type { Alert, MatchExplanation } from '../model/alert.js';
 import type { Article } from '../model/article.js';
 import type { Subscription } from '../model/subscription.js';
+import type { ArticleEvent } from '../events/event.js';
 import { cleanLine, cleanText } from './clean-text.js';
 import { truncateText } from './truncate-text.js';
 import { boundSnippet, splitSnippet } from './split-snippet.js';
 
 /** The spec: payloads are "usually smaller than 20kb"; we make it a hard bound (bytes of UTF-8). */
 export const MAX_WEBHOOK_PAYLOAD_BYTES = 20_000;
-const LIMITS = { title: 300, summary: 600, name: 200, url: 2048, snippetContext: 160, pathItems: 10, matches: 20, related: 10 };
+const LIMITS = { title: 300, summary: 600, name: 200, url: 2048, snippetContext: 160, pathItems: 10, matches: 20, related: 10, events: 5, evidence: 3, sentence: 400 };
 
 export interface WebhookPayloadInput {
   alert: Alert;
@@ -39,6 +40,14 @@ function renderMatch(m: MatchExplanation): Record<string, unknown> {
   };
 }
 
+function renderEvent(e: ArticleEvent): Record<string, unknown> {
+  return {
+    type: e.type, killed: e.killed, injured: e.injured, where: e.where.slice(0, LIMITS.pathItems), actors: e.actors.slice(0, LIMITS.pathItems),
+    summary: line(e.summary, LIMITS.summary),
+    evidence: e.evidence.slice(0, LIMITS.evidence).map((v) => ({ field: v.field, start: v.start, end: v.end, sentence: line(v.sentence, LIMITS.sentence) })),
+  };
+}
+
 function renderArticle(article: Article, sourceName: string): Record<string, unknown> {
   return {
     id: article.id,
@@ -55,6 +64,7 @@ function renderArticle(article: Article, sourceName: string): Record<string, unk
 export function renderWebhookPayload(input: WebhookPayloadInput): string {
   const { alert, article, subscription, sourceName, now } = input;
   let matches = alert.matches.slice(0, LIMITS.matches).map(renderMatch);
+  const events = (alert.events ?? []).slice(0, LIMITS.events);
   let related = (input.related ?? []).slice(0, LIMITS.related)
     .map((a) => ({ url: truncateText(a.url, LIMITS.url), title: line(a.title, LIMITS.name), source: line(a.sourceId, LIMITS.name) }));
   const build = (): string => JSON.stringify({
@@ -67,6 +77,9 @@ export function renderWebhookPayload(input: WebhookPayloadInput): string {
       story: { id: alert.storyId, related },
       matchCount: alert.matches.length,
       matches,
+      // The main event's one-line summary, then every event read (types, counts, places, actors).
+      summary: alert.events?.[0] ? line(alert.events[0].summary, LIMITS.summary) : null,
+      events: events.map(renderEvent),
     },
   });
   let body = build();

@@ -5,6 +5,7 @@
 import { alertId, deliveryId } from '../deliver/delivery-ids.js';
 import type { Alert, Delivery, MatchExplanation } from '../model/alert.js';
 import type { Subscription } from '../model/subscription.js';
+import type { ArticleEvent } from '../events/event.js';
 
 export interface PlannedDelivery { delivery: Delivery; digest?: 'hourly' | 'daily' }
 export interface PlannedAlert { alert: Alert; deliveries: PlannedDelivery[] }
@@ -15,6 +16,8 @@ export interface PlanInput {
   subscriptions: Subscription[];
   /** Explanations per subscription: the matches that made its rule fire (entities in its regions/actors). */
   explain: (subscription: Subscription) => MatchExplanation[];
+  /** The article's events, copied onto each alert so every channel can tell them. */
+  events?: ArticleEvent[];
   now: Date;
 }
 
@@ -27,6 +30,7 @@ export function planAlerts(input: PlanInput): PlannedAlert[] {
       articleId: input.articleId,
       relatedArticleIds: [],
       matches: input.explain(sub),
+      ...(input.events ? { events: input.events } : {}),
       createdAt: input.now.toISOString(),
     };
     const deliveries = sub.channels

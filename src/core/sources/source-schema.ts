@@ -3,8 +3,12 @@
 import { z } from 'zod';
 import type { SourceConfig } from '../model/source.js';
 import { displayName } from '../model/display-name.js';
+import { DEFAULT_MAX_INTERVAL_SECONDS, DEFAULT_MIN_INTERVAL_SECONDS } from '../poll/choose-poll-interval.js';
 
 const selector = z.string().trim().min(1).max(300);
+const seconds = z.coerce.number().int().min(1).max(7 * 24 * 3600);
+/** Where an adaptive interval starts before the source's rate is known (the former fixed default). */
+const START_INTERVAL_SECONDS = 900;
 
 export const sourceInputSchema = z
   .object({
@@ -12,8 +16,13 @@ export const sourceInputSchema = z
     name: displayName(200).optional(),
     url: z.string().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http and https URLs'),
     kind: z.enum(['feed', 'html']).default('feed'),
-    /** Seconds between polls; 1 s is accepted for tests and local demos. */
-    interval: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(900),
+    /** Fixed seconds between polls (1 s is accepted for tests and local demos); absent: adaptive. */
+    interval: seconds.optional(),
+    /** Bounds of the adaptive interval, which follows the source's publish rate (defaults 5 min, 6 h). */
+    minInterval: seconds.optional(),
+    maxInterval: seconds.optional(),
+    /** Silence longer than this makes the source unhealthy (default: learned from its history). */
+    expectedPeriod: z.coerce.number().int().min(60).max(90 * 24 * 3600).optional(),
     lang: z.enum(['en', 'fr', 'ar']).optional(),
     fetchArticles: z.boolean().default(true),
     fetchOnlyWhenMatched: z.boolean().default(false),
@@ -32,7 +41,11 @@ export const sourceInputSchema = z
     siteUrl: z.string().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'only http and https URLs').optional(),
   })
   .strict()
-  .refine((s) => s.kind !== 'html' || s.listing !== undefined, { message: 'html sources need listing selectors', path: ['listing'] });
+  .refine((s) => s.kind !== 'html' || s.listing !== undefined, { message: 'html sources need listing selectors', path: ['listing'] })
+  .refine((s) => s.interval === undefined || (s.minInterval === undefined && s.maxInterval === undefined),
+    { message: 'interval fixes the interval; minInterval and maxInterval bound an adaptive one: give one or the other', path: ['interval'] })
+  .refine((s) => (s.minInterval ?? DEFAULT_MIN_INTERVAL_SECONDS) <= (s.maxInterval ?? DEFAULT_MAX_INTERVAL_SECONDS),
+    { message: 'minInterval must not exceed maxInterval (defaults 300 and 21600)', path: ['minInterval'] });
 
 export type SourceInput = z.input<typeof sourceInputSchema>;
 
@@ -43,6 +56,14 @@ export function sourceIdFromUrl(url: string): string {
   return slug.slice(0, 64).replace(/-+$/, '') || 'source';
 }
 
+/** A fixed interval, or the bounds of an adaptive one and where it starts. */
+function pacing(input: z.output<typeof sourceInputSchema>): Pick<SourceConfig, 'intervalSeconds' | 'minIntervalSeconds' | 'maxIntervalSeconds'> {
+  if (input.interval !== undefined) return { intervalSeconds: input.interval };
+  const min = input.minInterval ?? DEFAULT_MIN_INTERVAL_SECONDS;
+  const max = input.maxInterval ?? DEFAULT_MAX_INTERVAL_SECONDS;
+  return { intervalSeconds: Math.min(max, Math.max(min, START_INTERVAL_SECONDS)), minIntervalSeconds: min, maxIntervalSeconds: max };
+}
+
 export function toSourceConfig(input: z.output<typeof sourceInputSchema>): SourceConfig {
   const id = input.id ?? sourceIdFromUrl(input.url);
   return {
@@ -50,7 +71,8 @@ export function toSourceConfig(input: z.output<typeof sourceInputSchema>): Sourc
     name: input.name ?? id,
     url: input.url,
     kind: input.kind,
-    intervalSeconds: input.interval,
+    ...pacing(input),
+    ...(input.expectedPeriod !== undefined ? { expectedPeriodSeconds: input.expectedPeriod } : {}),
     lang: input.lang,
     fetchArticles: input.fetchArticles,
     fetchOnlyWhenMatched: input.fetchOnlyWhenMatched,

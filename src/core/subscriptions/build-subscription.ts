@@ -62,6 +62,8 @@ export function buildSubscription(input: ParsedSubscriptionInput, ctx: BuildCont
   return {
     id: ctx.id, owner: ctx.owner, name: input.name, regions, actors, query: input.query,
     languages: input.languages, sources: input.sources, active: input.active, channels,
+    ...(input.events?.length ? { events: [...new Set(input.events)] } : {}),
+    ...(input.minKilled !== undefined ? { minKilled: input.minKilled } : {}),
     createdAt: ctx.now.toISOString(),
   };
 }

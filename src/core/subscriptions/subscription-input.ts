@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../match/query/parse-query.js';
 import { displayName } from '../model/display-name.js';
+import { EVENT_TYPES } from '../events/event.js';
 
 const emailAddress = z.string().trim().max(254)
   // One plain address: no display names, groups, comma lists, quotes or CR/LF (header injection).
@@ -29,6 +30,8 @@ export const subscriptionInputSchema = z.object({
   query: z.string().trim().max(MAX_QUERY_LENGTH).optional(),
   languages: z.array(z.enum(['en', 'fr', 'ar'])).max(3).default([]),
   sources: z.array(z.string().trim().min(1).max(64)).max(500).default([]),
+  events: z.array(z.enum(EVENT_TYPES)).max(EVENT_TYPES.length).optional(),
+  minKilled: z.number().int().min(0).max(1_000_000).optional(),
   active: z.boolean().default(true),
   channels: z.array(channelInputSchema).min(1).max(10),
 }).strict();

@@ -3,6 +3,7 @@
 import type { QueryNode } from './query-node.js';
 import type { Token } from '../tokenize.js';
 import { indexTokens, type DocIndex } from './doc-index.js';
+import type { ArticleEvent } from '../../events/event.js';
 
 type Span = [number, number];
 
@@ -37,32 +38,39 @@ function gap(a: Span, b: Span): number {
   return 0;
 }
 
-function spans(index: DocIndex, node: QueryNode): Span[] {
+function spans(index: DocIndex, node: QueryNode, events: readonly ArticleEvent[]): Span[] {
   switch (node.type) {
     case 'words': return wordsSpans(index, node);
-    case 'or': return node.children.flatMap((c) => spans(index, c));
+    case 'or': return node.children.flatMap((c) => spans(index, c, events));
     case 'near': {
       const out: Span[] = [];
-      const right = spans(index, node.right);
-      for (const a of spans(index, node.left)) {
+      const right = spans(index, node.right, events);
+      for (const a of spans(index, node.left, events)) {
         for (const b of right) if (gap(a, b) <= node.distance) out.push([Math.min(a[0], b[0]), Math.max(a[1], b[1])]);
       }
       return out;
     }
-    default: return holds(index, node) ? [[0, 0]] : [];
+    default: return holds(index, node, events) ? [[0, 0]] : [];
   }
 }
 
-function holds(index: DocIndex, node: QueryNode): boolean {
+function compare(n: number, op: Extract<QueryNode, { type: 'count' }>['op'], v: number): boolean {
+  return op === '>=' ? n >= v : op === '>' ? n > v : op === '<=' ? n <= v : op === '<' ? n < v : n === v;
+}
+
+function holds(index: DocIndex, node: QueryNode, events: readonly ArticleEvent[]): boolean {
   switch (node.type) {
-    case 'and': return node.children.every((c) => holds(index, c));
-    case 'or': return node.children.some((c) => holds(index, c));
-    case 'not': return !holds(index, node.child);
-    default: return spans(index, node).length > 0;
+    case 'and': return node.children.every((c) => holds(index, c, events));
+    case 'or': return node.children.some((c) => holds(index, c, events));
+    case 'not': return !holds(index, node.child, events);
+    case 'event': return events.some((e) => e.type === node.eventType);
+    // An event with no number given has no count to compare: "killed<3" does not hold for it.
+    case 'count': return events.some((e) => e[node.field] !== null && compare(e[node.field]!, node.op, node.value));
+    default: return spans(index, node, events).length > 0;
   }
 }
 
-/** Whether the query holds over the tokens (or a prebuilt index of several fields). */
-export function evaluateQuery(node: QueryNode, tokens: Token[] | DocIndex): boolean {
-  return holds(Array.isArray(tokens) ? indexTokens(tokens) : tokens, node);
+/** Whether the query holds over the tokens (or a prebuilt index of several fields) and the article's events. */
+export function evaluateQuery(node: QueryNode, tokens: Token[] | DocIndex, events: readonly ArticleEvent[] = []): boolean {
+  return holds(Array.isArray(tokens) ? indexTokens(tokens) : tokens, node, events);
 }

@@ -6,6 +6,7 @@ import type { QueryNode } from './query-node.js';
 import { NEAR_MAX } from './query-node.js';
 import { lexQuery, syntaxError, type Lexeme } from './lex-query.js';
 import { aliasVariants } from '../alias-variants.js';
+import { EVENT_TYPES, isEventType } from '../../events/event.js';
 
 const OPERAND = 'a term, a "phrase" or "("';
 
@@ -107,12 +108,30 @@ class Parser {
   }
 
   private words(l: Lexeme): QueryNode {
+    if (l.kind === 'word') {
+      const event = eventTerm(this.query, l);
+      if (event) return event;
+    }
     const prefix = l.kind === 'word' && l.text.endsWith('*');
     const body = prefix ? l.text.replace(/\*+$/, '') : l.text;
     const variants = aliasVariants(body);
     if (variants.length === 0) throw syntaxError(this.query, l.pos, 'a term with at least one letter or digit', this.found(l));
     return { type: 'words', text: l.text, variants: prefix ? [variants[0]!] : variants, prefix, quoted: l.kind === 'phrase', position: l.pos };
   }
+}
+
+/** `type:x`, `killed>=N`, `injured>=N`: terms about the article's events, not its words. */
+function eventTerm(query: string, l: Lexeme): QueryNode | undefined {
+  const type = /^type:(.*)$/i.exec(l.text);
+  if (type) {
+    const t = type[1]!.toLowerCase();
+    if (!isEventType(t)) throw syntaxError(query, l.pos + 5, `an event type (${EVENT_TYPES.join(', ')})`, `"${type[1]}"`);
+    return { type: 'event', eventType: t, position: l.pos };
+  }
+  const count = /^(killed|injured)(>=|<=|>|<|=)(.*)$/i.exec(l.text);
+  if (!count) return undefined;
+  if (!/^[0-9]{1,6}$/.test(count[3]!)) throw syntaxError(query, l.pos + count[1]!.length + count[2]!.length, 'a whole number', `"${count[3]}"`);
+  return { type: 'count', field: count[1]!.toLowerCase() as 'killed' | 'injured', op: count[2] as '>=', value: Number(count[3]), position: l.pos };
 }
 
 export function parseQuery(q: string): QueryNode {

@@ -8,7 +8,11 @@ export type QueryNode =
   | { type: 'or'; children: QueryNode[] }
   | { type: 'not'; child: QueryNode }
   /** left NEAR/distance right: at most `distance` words between the two. */
-  | { type: 'near'; distance: number; left: QueryNode; right: QueryNode };
+  | { type: 'near'; distance: number; left: QueryNode; right: QueryNode }
+  /** `type:air_strike`: the article reports an event of that type. */
+  | { type: 'event'; eventType: string; position: number }
+  /** `killed>=5`, `injured>2`: some event of the article has such a count. */
+  | { type: 'count'; field: 'killed' | 'injured'; op: '>=' | '>' | '<=' | '<' | '='; value: number; position: number };
 
 /** NEAR/n accepts 0..NEAR_MAX; fields are separated by a wider gap so NEAR never spans two fields. */
 export const NEAR_MAX = 100;

@@ -5,7 +5,13 @@ import type { QueryNode } from '../query/query-node.js';
 import { parseQuery } from '../query/parse-query.js';
 import { VigieError, isVigieError } from '../../errors/vigie-error.js';
 
-export interface Rule { id: string; regions: string[]; actors: string[]; query?: string; languages?: string[]; sources?: string[] }
+export interface Rule {
+  id: string; regions: string[]; actors: string[]; query?: string; languages?: string[]; sources?: string[];
+  /** Event types the article must report (any one of them); with minKilled, that event's toll counts. */
+  events?: string[];
+  /** Fewest people killed in one reported event. */
+  minKilled?: number;
+}
 
 export interface CompiledRule {
   id: string;
@@ -15,6 +21,8 @@ export interface CompiledRule {
   query?: QueryNode;
   languages?: Set<string>;
   sources?: Set<string>;
+  eventTypes?: Set<string>;
+  minKilled?: number;
 }
 
 export interface RuleSet {
@@ -56,6 +64,7 @@ export function compileRules(rules: Rule[], graph: EntityGraph): RuleSet {
     const compiled: CompiledRule = {
       id: rule.id, order, regions: entityIds(rule, 'regions', graph), actors: entityIds(rule, 'actors', graph),
       query: compileQuery(rule), languages: lowerSet(rule.languages), sources: rule.sources?.length ? new Set(rule.sources) : undefined,
+      eventTypes: lowerSet(rule.events), minKilled: rule.minKilled,
     };
     set.rules.push(compiled);
     // A rule is reachable from any one of its region ids (or, without regions, its actor ids): the

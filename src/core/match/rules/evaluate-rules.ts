@@ -4,12 +4,15 @@ import type { RuleSet, CompiledRule } from './compile-rules.js';
 import { tokenize } from '../tokenize.js';
 import { indexTokens, type DocIndex } from '../query/doc-index.js';
 import { evaluateQuery } from '../query/evaluate-query.js';
+import type { ArticleEvent } from '../../events/event.js';
 
 export interface RuleInput {
   entityIds: Iterable<string>;
   doc: { title?: string; summary?: string; text?: string };
   lang?: string;
   sourceId?: string;
+  /** The article's events (event-type and killed filters, and query terms such as type:air_strike). */
+  events?: readonly ArticleEvent[];
 }
 
 /** Each matched entity with all its ancestors: entity X lies in expand(R) exactly when R is among these. */
@@ -31,7 +34,17 @@ const intersects = (a: Set<string>, b: Set<string>): boolean => {
 function passesFilters(rule: CompiledRule, input: RuleInput): boolean {
   if (rule.languages && !rule.languages.has((input.lang ?? '').slice(0, 2).toLowerCase())) return false;
   if (rule.sources && (input.sourceId === undefined || !rule.sources.has(input.sourceId))) return false;
-  return true;
+  return passesEventFilter(rule, input.events);
+}
+
+/**
+ * The event filter of a rule: one event must pass both parts ("an air strike that killed 5", not an
+ * air strike and a clash that killed 5). No filter: any article passes.
+ */
+export function passesEventFilter(rule: Pick<CompiledRule, 'eventTypes' | 'minKilled'>, events: readonly ArticleEvent[] = []): boolean {
+  if (!rule.eventTypes && rule.minKilled === undefined) return true;
+  return events.some((e) => (!rule.eventTypes || rule.eventTypes.has(e.type))
+    && (rule.minKilled === undefined || (e.killed ?? 0) >= rule.minKilled));
 }
 
 export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
@@ -49,7 +62,7 @@ export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
     if (!passesFilters(rule, input)) continue;
     if (rule.regions.size > 0 && !intersects(rule.regions, covered)) continue;
     if (rule.actors.size > 0 && !intersects(rule.actors, covered)) continue;
-    if (rule.query && !evaluateQuery(rule.query, docIndex())) continue;
+    if (rule.query && !evaluateQuery(rule.query, docIndex(), input.events)) continue;
     fired.push(rule);
   }
   return fired.sort((a, b) => a.order - b.order).map((r) => r.id);

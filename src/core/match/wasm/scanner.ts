@@ -131,6 +131,12 @@ function nodeRecords(trie: TokenTrie): Int32Array {
   return records;
 }
 
+/** A scanner's memory below its scratch, and where its header sits (the module's heap base). */
+export interface ScannerImage { memory: Uint8Array; header: number }
+
+/** Such an image as stored: its length, and how to copy it into a scanner's memory. */
+export interface StoredScannerImage { header: number; bytes: number; fill(into: Uint8Array): void }
+
 export class WasmScanner {
   private readonly exports: Exports;
   private readonly header: number;
@@ -152,7 +158,8 @@ export class WasmScanner {
     start: new Int32Array(0), end: new Int32Array(0), tokenCount: 0, tokenStart: new Int32Array(0), tokenEnd: new Int32Array(0),
   };
 
-  constructor(vocab: TokenVocab, trie: TokenTrie, payFlags: Uint8Array) {
+  /** From a matcher's tables, or from the image of a scanner built before (see image()). */
+  constructor(...from: [vocab: TokenVocab, trie: TokenTrie, payFlags: Uint8Array] | [image: StoredScannerImage]) {
     const instance = new WebAssemblyApi.Instance(scannerModule(), {
       env: {
         computeScan: (c: number): number => computeScan(c),
@@ -161,7 +168,28 @@ export class WasmScanner {
     });
     this.exports = instance.exports as unknown as Exports;
     this.header = this.exports.heapBase();
-    // The per-matcher tables, each copied once, in this order after the header.
+    this.scratch = from.length === 1 ? this.restore(from[0]) : this.copyTables(...from);
+    this.layout({ text: 4096, units: 4096 + 64, tokens: 2048 + 2, hits: 2048 + 256 });
+  }
+
+  /**
+   * The memory below the scratch (module data, header, tables): all a scanner of the same module needs
+   * to start again without rebuilding its tables (the matcher snapshot stores it).
+   */
+  image(): ScannerImage {
+    return { memory: new Uint8Array(this.exports.memory.buffer, 0, this.scratch).slice(), header: this.header };
+  }
+
+  /** Fills the memory straight from the stored image (no copy of it in JavaScript's heap). */
+  private restore(image: StoredScannerImage): number {
+    if (image.header !== this.header) throw new Error('scanner image from another build of the scanner module');
+    this.grow(image.bytes);
+    image.fill(new Uint8Array(this.exports.memory.buffer, 0, image.bytes));
+    return image.bytes;
+  }
+
+  /** Copies the per-matcher tables after the header; returns the first byte after them. */
+  private copyTables(vocab: TokenVocab, trie: TokenTrie, payFlags: Uint8Array): number {
     const words = scannerVocab(vocab, trie.rootChild);
     const tables: Array<[number, ArrayBufferView]> = [
       [H.SCAN, SCAN], [H.BREAK, BREAK_KIND],
@@ -177,7 +205,6 @@ export class WasmScanner {
       placed.push([slot, end, table]);
       end = align(end + table.byteLength);
     }
-    this.scratch = end;
     this.grow(end);
     const mem = new Uint8Array(this.exports.memory.buffer);
     for (const [slot, at, table] of placed) {
@@ -189,7 +216,7 @@ export class WasmScanner {
     this.setSlot(H.MAX_WORD, words.maxWord);
     this.setSlot(H.SHORT_MASK, words.shortMask);
     this.setSlot(H.E_MASK, trie.mask);
-    this.layout({ text: 4096, units: 4096 + 64, tokens: 2048 + 2, hits: 2048 + 256 });
+    return end;
   }
 
   /** Bytes of WebAssembly memory this scanner holds (its tables plus the scratch of the longest text). */

@@ -1,0 +1,37 @@
+// Folds a text for cue search: Arabic short vowels and tatweel dropped (قُتل -> قتل), then lower case and
+// one letter for the hamza seats, taa marbuta and alif maqsura. `at[i]` is where folded unit i was in
+// the text, so what is found in the folded text can be quoted from the original.
+
+export interface Folded { text: string; at: number[] }
+
+const isMark = (c: number): boolean => (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x640;
+
+const MARKS = /[\u064b-\u0652\u0670\u0640]/;
+const identity: number[] = [];
+
+export function foldText(text: string): Folded {
+  const lower = text.toLowerCase();
+  // Most texts carry no vowel marks: nothing moves, so offsets are the text's own.
+  if (lower.length === text.length && !MARKS.test(text)) {
+    while (identity.length <= text.length) identity.push(identity.length);
+    return { text: lower.replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي'), at: identity };
+  }
+  // toLowerCase keeps the length for the scripts news is written in; where it does not (a rare
+  // letter that lowers to two units), fold the original instead so offsets stay one for one.
+  const src = lower.length === text.length ? lower : text;
+  const units: number[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < src.length; i += 1) {
+    const c = src.charCodeAt(i);
+    if (isMark(c)) continue;
+    units.push(c === 0x623 || c === 0x625 || c === 0x622 || c === 0x671 ? 0x627 : c === 0x629 ? 0x647 : c === 0x649 ? 0x64a : c);
+    at.push(i);
+  }
+  at.push(text.length);
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
+  return { text: out, at };
+}
+
+/** The folded text alone (cue patterns are written for it). */
+export const foldForCues = (text: string): string => foldText(text).text;

@@ -1,0 +1,88 @@
+// Reads the killed and injured counts one sentence gives: each number that counts people is tied to the
+// nearest casualty word it can reach (no other number between them; a word across an "and" weighs less
+// than one in the number's own clause). Numbers chained by "and" share the word and add up ("two
+// fighters and one civilian were killed"); a number after "including" is part of the one before it;
+// "killing and wounding 12" gives neither (EVAL.md). A lone victim ("a soldier was killed") counts 1.
+import { findCasualtyCues, type CasualtyKind, type Cue } from './casualty-cues.js';
+import { foldForCues } from './fold-for-cues.js';
+import { readNumbers, type NumberSpan } from './read-numbers.js';
+import { singleVictim } from './single-victim.js';
+
+export interface CasualtyReading { killed: number | null; injured: number | null }
+
+type Kind = CasualtyKind | 'mixed' | undefined;
+
+/** Characters between a number and the casualty word it may belong to. */
+const WINDOW = 60;
+/** What a word across a clause joint ("4 killed and 4 injured") costs, in characters. */
+const ACROSS_AND = 40;
+const JOINT = /(?:^|[\s,،])(?:and|et|while|alors que|tandis que|بينما|في حين)(?:\s|$)|[,،;]|(?:^|\s)و/;
+const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles)|بينهم|منهم|بينهن)/;
+
+function gapOf(folded: string, n: NumberSpan, c: Cue): number {
+  const d = c.start >= n.end ? c.start - n.end : n.start >= c.end ? n.start - c.end : 0;
+  const between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
+  return JOINT.test(between) ? d + ACROSS_AND : d;
+}
+
+/** A cue is reachable from a number when no other counting number lies between them. */
+function reachable(n: NumberSpan, c: Cue, nums: NumberSpan[]): boolean {
+  const lo = Math.min(n.end, c.end);
+  const hi = Math.max(n.start, c.start);
+  return !nums.some((o) => o !== n && o.start >= lo && o.end <= hi);
+}
+
+function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]): Kind {
+  const near = cues.filter((c) => reachable(n, c, nums)).map((c) => ({ c, d: gapOf(folded, n, c) }))
+    .filter((x) => x.d <= WINDOW + ACROSS_AND).sort((a, b) => a.d - b.d);
+  const first = near[0]?.c;
+  if (!first) return undefined;
+  const other = near.find((x) => x.c.kind !== first.kind)?.c;
+  // "killing and wounding about 12", "قتلى وجرحى": both words on the same side, joined by "and" alone.
+  if (other && (other.start > n.start) === (first.start > n.start)) {
+    const [a, b] = other.start < first.start ? [other, first] : [first, other];
+    if (/^\s*(?:and|et|or|ou|و)?\s*$/.test(folded.slice(a.end, b.start))) return 'mixed';
+  }
+  return first.kind;
+}
+
+/** "3 soldats et 2 civils", "3 عناصر و2 مدنيين": the second number follows an "and" within a few words. */
+function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boolean {
+  const between = folded.slice(a.end, b.start);
+  if (cues.some((c) => c.start >= a.end && c.end <= b.start)) return false;
+  return between.length <= 40 && /(?:^|\s)(?:and|et|و)\s*$/.test(between) && !/[.;:]/.test(between) && !SUBSET.test(between);
+}
+
+/** Killed and injured of one sentence (null where the sentence ties no number to the word). */
+export function readCasualties(sentence: string): CasualtyReading {
+  const folded = foldForCues(sentence);
+  const cues = findCasualtyCues(folded);
+  const out: CasualtyReading = { killed: null, injured: null };
+  if (cues.length === 0) return out;
+  const nums = readNumbers(sentence).filter((n) => !n.trap);
+  const kinds = nums.map((n) => kindOf(folded, n, cues, nums));
+  // "seven people, including three fighters, were killed": the total takes the part's word.
+  for (let k = 0; k + 1 < nums.length; k += 1) {
+    if (kinds[k] === undefined && SUBSET.test(folded.slice(nums[k]!.end, nums[k + 1]!.start))) kinds[k] = kinds[k + 1];
+  }
+  for (let k = 0; k < nums.length;) {
+    let j = k;
+    while (j + 1 < nums.length && chained(folded, nums[j]!, nums[j + 1]!, cues)) j += 1;
+    const group = kinds.slice(k, j + 1);
+    const known = [...new Set(group.filter((x) => x !== undefined))];
+    if (known.length === 1 && known[0] !== 'mixed') {
+      const kind = known[0]!;
+      if (out[kind] === null) out[kind] = nums.slice(k, j + 1).reduce((s, n) => s + n.value, 0);
+    } else {
+      for (let i = k; i <= j; i += 1) {
+        const kind = kinds[i];
+        if ((kind === 'killed' || kind === 'injured') && out[kind] === null) out[kind] = nums[i]!.value;
+      }
+    }
+    k = j + 1;
+  }
+  for (const kind of ['killed', 'injured'] as const) {
+    if (out[kind] === null && singleVictim(folded, cues.filter((c) => c.kind === kind))) out[kind] = 1;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// Reads the security events an article reports: the main one first (the one its headline and lead
+// report, EVAL.md), with its type, killed and injured counts, places and actors from the matcher's
+// matches in its sentences, and the sentences it was read from. Pure: a document and a match result in.
+import type { MatchResult } from '../match/match-document.js';
+import type { ArticleEvent, EventEvidence, EventType } from './event.js';
+import { foldText } from './fold-for-cues.js';
+import { findTypeCues, type TypeCue } from './type-cues.js';
+import { readCasualties, type CasualtyReading } from './read-casualties.js';
+import { splitSentences } from './split-sentences.js';
+import { readNumbers } from './read-numbers.js';
+import { eventSummary } from './event-summary.js';
+
+export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
+
+type Field = EventEvidence['field'];
+
+interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties?: CasualtyReading; dated?: boolean }
+
+const DRONE = /drone|مسيره|مسيرات|درون/;
+
+/** Sentences from the top that make the lead (the headline counts as one). */
+const LEAD = 3;
+/** Sentences read for a toll when the lead gives none. */
+const TOLL_REACH = 8;
+
+/** Sentences read for the event type: past these the weight is too small to change the main event. */
+const MAX_SENTENCES = 12;
+/** Characters of a field read at most (a long page's tail adds nothing to its main event). */
+const MAX_CHARS = 3000;
+
+function sentencesOf(doc: EventDoc): Sentence[] {
+  const out: Sentence[] = [];
+  for (const field of ['title', 'summary', 'text'] as const) {
+    const text = doc[field];
+    if (!text || out.length >= MAX_SENTENCES) continue;
+    // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
+    const folded = foldText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+    const spans = splitSentences(folded.text).slice(0, MAX_SENTENCES - out.length);
+    if (spans.length === 0) continue;
+    // One cue scan over the part read, each cue given to its sentence.
+    const cues = findTypeCues(folded.text.slice(0, spans[spans.length - 1]!.end)).sort((a, b) => a.start - b.start);
+    let c = 0;
+    for (const { start, end } of spans) {
+      while (c < cues.length && cues[c]!.start < start) c += 1;
+      const mine: TypeCue[] = [];
+      for (; c < cues.length && cues[c]!.start < end; c += 1) mine.push(cues[c]!);
+      const from = folded.at[start]!;
+      const to = folded.at[end - 1]! + 1;
+      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: mine });
+    }
+  }
+  return out;
+}
+
+/** Casualties of a sentence, read when a toll is looked for (only the first sentences are). */
+function casualtiesOf(s: Sentence): CasualtyReading {
+  s.casualties ??= readCasualties(s.folded);
+  return s.casualties;
+}
+
+/** How much a sentence's words weigh for the main event: the headline and lead most. */
+const weightAt = (i: number): number => (i === 0 ? 3 : i < LEAD ? 2 : 1 / (1 + (i - LEAD + 1) * 0.5));
+
+function mainType(sents: Sentence[]): [EventType, number] {
+  const score = new Map<EventType, number>();
+  sents.forEach((s, i) => {
+    for (const c of s.cues) score.set(c.type, (score.get(c.type) ?? 0) + c.weight * weightAt(i));
+  });
+  let best: EventType = 'none';
+  let top = 0;
+  for (const [t, v] of score) if (v > top) { best = t; top = v; }
+  return [best, top];
+}
+
+/** A war's or campaign's running total, or an earlier event told as background: not this event's toll. */
+const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning)', 'since october', 'depuis octobre', 'au total',
+  'in total', 'overall', 'décompte', 'tally', 'cumulative', 'mois de violences', 'months of', 'منذ بدء', 'منذ بدايه', 'منذ اندلاع',
+  'حصيله اجماليه', 'avait (?:fait|tué|provoqué)', 'had (?:killed|left)', 'au lendemain', 'la veille', 'previous day', 'earlier this',
+  'last (?:week|month|year)', 'la semaine dernière', 'le mois dernier', 'الاسبوع الماضي', 'الشهر الماضي', 'campaign against',
+  'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war', 'في وقت سابق', 'earlier,', 'précédemment', 'previously'].join('|'), 'i');
+
+/** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
+const hasYear = (s: Sentence): boolean => {
+  s.dated ??= /[0-9\u0660-\u0669]/.test(s.folded) && readNumbers(s.folded).some((n) => n.trap === 'year');
+  return s.dated;
+};
+
+function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
+  for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
+    if (i > 0 && (BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!))) continue;
+    const v = pick(casualtiesOf(sents[i]!));
+    if (v !== null) return [v, i];
+  }
+  return [null, -1];
+}
+
+function entitiesIn(match: MatchResult, evidence: Sentence[], kind: 'region' | 'actor'): string[] {
+  const ids = new Set<string>();
+  for (const m of match.matches) {
+    if (m.kind !== kind || m.suppressedBy || m.unconfirmed) continue;
+    if (evidence.some((s) => s.field === m.field && m.start >= s.start && m.end <= s.end)) ids.add(m.entityId);
+  }
+  return [...ids];
+}
+
+/** The events of one article, main event first; [] for a page with no place or actor of interest. */
+export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
+  if (!match.entities.some((e) => e.kind === 'region' || e.kind === 'actor')) return [];
+  const sents = sentencesOf(doc);
+  const [killed, ki] = toll(sents, (r) => r.killed);
+  let [type, score] = mainType(sents);
+  // People killed with no method named: a ground attack (EVAL.md: armed_clash when the method is not given).
+  if (score < 2 && killed !== null && ki <= LEAD) [type, score] = ['armed_clash', 2];
+  if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [], summary: eventSummary({ type: 'none', killed: null, injured: null }) }];
+  const [injured, ii] = toll(sents, (r) => r.injured);
+  const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
+  const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
+  const where = entitiesIn(match, used, 'region');
+  const place = match.entities.find((e) => e.id === where[0]);
+  const drone = used.some((s) => DRONE.test(s.folded));
+  return [{
+    type, killed, injured, where, actors: entitiesIn(match, used, 'actor'),
+    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.text })),
+    summary: eventSummary({ type, drone, killed, injured, place }),
+  }];
+}
