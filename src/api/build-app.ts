@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { sourceRoutes } from './routes/sources.js';
 import { sourceOpmlRoutes } from './routes/sources-opml.js';
 import { entityRoutes } from './routes/entities.js';
+import { entityCandidateRoutes } from './routes/entity-candidates.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 import { alertRoutes } from './routes/alerts.js';
 import { alertMapRoutes } from './routes/alert-map.js';
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // A child context: its XML body parser and 10 MiB limit apply to the OPML routes only.
   await app.register(async (child) => sourceOpmlRoutes(child, s));
   await entityRoutes(app, s);
+  await entityCandidateRoutes(app, s);
   await subscriptionRoutes(app, s);
   await alertMapRoutes(app, s);
   await alertRoutes(app, s);

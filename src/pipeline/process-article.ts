@@ -18,6 +18,7 @@ import type { ArticleJob } from '../adapters/queue/queues.js';
 import type { Services } from '../runtime/create-services.js';
 import type { EntitySnapshot } from './entity-catalog.js';
 import { routeArticle, type RouteOutcome } from './route-article.js';
+import { noteCandidates } from './note-candidates.js';
 
 export interface ArticleOutcome { articleId: string; status: 'routed' | 'duplicate' | 'already-routed'; storyId?: string; route?: RouteOutcome }
 
@@ -106,6 +107,7 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   const result = matchDocument(entities.matcher, { title: article.title, summary: article.summary, text: article.text, lang: article.lang });
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
+  await noteCandidates(s, article, result, entities);
   const events = readEvents({ title: article.title, summary: article.summary, text: article.text, lang: article.lang }, result);
   if (JSON.stringify(article.events) !== JSON.stringify(events)) {
     await s.articles.setEvents(article, events);

@@ -12,6 +12,7 @@ import { createAlertStore } from '../adapters/redis/alert-store.js';
 import { createStoryStore } from '../adapters/redis/story-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
+import { createCandidateStore } from '../adapters/redis/candidate-store.js';
 import { createHostSlotStore } from '../adapters/redis/host-slot-store.js';
 import { createEventStore } from '../adapters/redis/event-store.js';
 import { createSourceHealthStore } from '../adapters/redis/source-health-store.js';
@@ -79,6 +80,8 @@ export function createServices(opts: ServiceOptions) {
     adminEvents: createAdminEventStore(redis, keys, retention),
     push: createPushStore(redis, keys),
     entityEdits,
+    /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
+    candidates: createCandidateStore(redis, keys),
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],

@@ -32,6 +32,12 @@ export interface Keys {
   subscriptionsVersion: string;
   entities: string;
   entitiesVersion: string;
+  /** One candidate actor (candidate-store.ts): counts, first/last seen, sources, languages, evidence, status. */
+  candidate(key: string): string;
+  /** The articles that named a candidate, so an article processed twice counts once. */
+  candidateArticles(key: string): string;
+  /** Every candidate key, scored by when it was last seen. */
+  candidates: string;
   alert(id: string): string;
   alertsByTime: string;
   alertsBySubscription(subscriptionId: string): string;
@@ -88,6 +94,9 @@ export function createKeys(prefix = 'vigie'): Keys {
     subscriptionsVersion: `${p}:subscriptions:version`,
     entities: `${p}:entities`,
     entitiesVersion: `${p}:entities:version`,
+    candidate: (key) => `${p}:candidate:${key}`,
+    candidateArticles: (key) => `${p}:candidate-articles:${key}`,
+    candidates: `${p}:candidates`,
     alert: (id) => `${p}:alert:${id}`,
     alertsByTime: `${p}:alerts:by-time`,
     alertsBySubscription: (sub) => `${p}:alerts:subscription:${sub}`,

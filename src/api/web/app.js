@@ -60,7 +60,7 @@ async function signIn(key) {
   $('who').setAttribute('dir', 'auto');
   $('admin').hidden = state.me.role !== 'admin';
   flash('');
-  await Promise.all([loadRoots(), loadActors(), loadSubscriptions(), loadAlerts(), loadSources()]);
+  await Promise.all([loadRoots(), loadActors(), loadSubscriptions(), loadAlerts(), loadSources(), loadCandidates()]);
   clearInterval(state.timer);
   state.timer = setInterval(() => { loadAlerts(); if (state.me.role === 'admin') loadSources(); }, 2000);
   // The map (map.js) loads on its own once a key is known.
@@ -365,6 +365,37 @@ async function addAlias(ev) {
   }
 }
 
+// ---------- candidate actors (admins) ----------
+function candidateItem(c) {
+  const parent = el('input', { class: 'candidate-parent', value: (c.nearActors[0] && c.nearActors[0].id) || '', placeholder: 'parent actor id', autocomplete: 'off', 'aria-label': 'parent actor id' });
+  const langs = Object.entries(c.languages).map(([l, n]) => l + ' ' + n).join(', ');
+  const decide = async (action) => {
+    try {
+      const body = action === 'accept' ? (parent.value.trim() ? { parent: parent.value.trim() } : {}) : undefined;
+      const data = await api('POST', '/v1/entity-candidates/' + encodeURIComponent(c.key) + '/' + action, body);
+      flash(action === 'accept' ? '«' + c.name + '» is now the actor ' + data.entity.id + ' (entity version ' + data.version + ')' : '«' + c.name + '» rejected');
+      await loadCandidates();
+    } catch (e) {
+      flash(describeError(e), true);
+    }
+  };
+  return el('li', { class: 'candidate', 'data-key': c.key },
+    el('strong', { dir: 'auto' }, c.name), ' ',
+    el('span', { class: 'small muted' }, 'seen ' + c.count + '× · ' + langs + ' · ' + c.sources.join(', ') + ' · since ' + c.firstSeen.slice(0, 10)),
+    c.nearActors.length ? el('div', { class: 'small' }, 'near: ' + c.nearActors.slice(0, 3).map((a) => a.id + ' (' + a.count + ')').join(', ')) : null,
+    ...c.evidence.map((e) => el('blockquote', { class: 'small', dir: 'auto' }, e.text)),
+    el('div', { class: 'row' }, parent,
+      el('button', { type: 'button', class: 'accept', onclick: () => decide('accept') }, 'Accept'),
+      el('button', { type: 'button', class: 'secondary reject', onclick: () => decide('reject') }, 'Reject')));
+}
+
+async function loadCandidates() {
+  if (!state.me || state.me.role !== 'admin') return;
+  let data;
+  try { data = await api('GET', '/v1/entity-candidates'); } catch { return; }
+  $('candidates').replaceChildren(...(data.candidates.length ? data.candidates.map(candidateItem) : [el('li', { class: 'muted' }, 'no candidate')]));
+}
+
 // ---------- wiring ----------
 document.addEventListener('DOMContentLoaded', () => {
   $('signin').addEventListener('submit', (ev) => { ev.preventDefault(); signIn($('key').value.trim()); });
@@ -377,6 +408,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('try-it').addEventListener('click', tryIt);
   $('refresh').addEventListener('click', loadAlerts);
   $('alias-form').addEventListener('submit', addAlias);
+  $('candidates-refresh').addEventListener('click', loadCandidates);
   renderChosen();
   if (state.key) signIn(state.key);
 });

@@ -9,6 +9,7 @@ import { loadEntitiesCached } from '../../config/matcher-cache.js';
 import { buildEntityGraph, type EntityGraph } from '../../core/match/entity-graph.js';
 import type { Entity } from '../../core/entities/entity.js';
 import { registerEdits } from './entity-edits.js';
+import { registerCandidates } from './entity-candidates.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { entityView, showEntity } from '../show-entity.js';
 import { describe } from '../command-table.js';
@@ -79,6 +80,7 @@ export function register(program: Command): void {
       show(graph, graph.search(words.join(' '), Number(opts.limit) || 20), opts.json);
     });
   registerEdits(cmd);
+  registerCandidates(cmd);
   cmd.command('show')
     .description('Show one entity (by id or any name): names, path, parents, codes, sources, and every alias with '
       + 'its origin (data, hand, generated, former, generic) and status (ok, ambiguous and why, generic, acronym)')
