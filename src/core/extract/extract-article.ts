@@ -1,6 +1,6 @@
 // Article extraction from an HTML page: a per-site rule when one applies, else generic content scoring;
 // metadata from JSON-LD/OpenGraph/HTML. Pure (cheerio `load` on a string); fetching is the caller's job.
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { VigieError } from '../errors/vigie-error.js';
 import { cleanPage, dropNonText } from './clean-page.js';
