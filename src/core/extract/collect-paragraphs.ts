@@ -1,12 +1,13 @@
 // Turns the chosen article blocks into paragraphs of plain text: drops link lists, share bars and
 // caption-only figures inside them, and keeps headings, list items and quotes as paragraphs.
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { commaCount, isElement, linkDensity, nodeText, textLength } from './node-text.js';
 import { classWeight, hintsOf } from './class-hints.js';
 import { BLOCK_TAGS } from './find-content.js';
+import type { EditLog } from './edit-log.js';
+import { forEachElement } from './walk-elements.js';
 
-const CONDITIONAL = 'div, section, ul, ol, dl, table, figure, aside, header, footer, nav, form, fieldset';
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'figure', 'aside', 'header', 'footer', 'nav', 'form', 'fieldset']);
 const SHARE = /(share|sharing|social|partage|partager|addtoany|sharedaddy|sociable)/i;
 const SHARE_LINE = /^(share|partager|partagez|tweet|tweeter|facebook|twitter|whatsapp|linkedin|e-?mail|imprimer|print|شارك|مشاركة|اطبع)\b/i;
 
@@ -42,11 +43,14 @@ function isClutter(el: Element): boolean {
   return weight >= 25 && density > 0.5;
 }
 
-function dropClutter($: CheerioAPI, blocks: Element[]): void {
+function dropClutter(blocks: Element[], log: EditLog): void {
   for (const block of blocks) {
+    const inner: Element[] = [];
+    forEachElement(block, (el) => {
+      if (CONDITIONAL.has(el.name)) inner.push(el);
+    });
     // Innermost first, so a parent is judged on what is left after its children were cleaned.
-    const inner = $(block).find(CONDITIONAL).toArray().reverse();
-    for (const el of inner) if (isClutter(el)) $(el).remove();
+    for (let i = inner.length - 1; i >= 0; i -= 1) if (isClutter(inner[i]!)) log.remove(inner[i]!);
   }
 }
 
@@ -92,9 +96,9 @@ export function blockText(node: AnyNode): string[] {
 
 /** Paragraphs of the blocks, cleaned; a first paragraph repeating the title is dropped. */
 export function collectParagraphs(
-  $: CheerioAPI, blocks: Element[], title?: string, opts: { dropClutter?: boolean } = {},
+  blocks: Element[], log: EditLog, title?: string, opts: { dropClutter?: boolean } = {},
 ): string[] {
-  if (opts.dropClutter !== false) dropClutter($, blocks);
+  if (opts.dropClutter !== false) dropClutter(blocks, log);
   const paragraphs = blocks.flatMap(blockText);
   const kept = paragraphs.filter((p) => !(SHARE_LINE.test(p) && p.split(' ').length <= 4) );
   if (title !== undefined && kept[0] !== undefined && sameText(kept[0], title)) kept.shift();

@@ -1,9 +1,9 @@
 // Generic content finder: scores blocks by the prose they hold (paragraph length, commas, link
 // density, class/id hints) and returns the best block plus its siblings that look like more of it.
-import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { commaCount, isElement, linkDensity, nodeText } from './node-text.js';
 import { classWeight } from './class-hints.js';
+import { bodyElements, childrenOf, firstElement } from './walk-elements.js';
 
 /** Children that make a <div> a container rather than a paragraph. */
 export const BLOCK_TAGS = new Set([
@@ -38,7 +38,10 @@ function initialScore(el: Element): number {
 }
 
 /** Readability-style propagation: a paragraph credits its parent fully, grand-parent half, then less. */
-function scoreParagraphs($: CheerioAPI): Map<Element, number> {
+const PARAGRAPHS = new Set(['p', 'pre', 'td']);
+const DIVS = new Set(['div', 'section', 'article', 'blockquote', 'span', 'font', 'center']);
+
+function scoreParagraphs(root: AnyNode): Map<Element, number> {
   const scores = new Map<Element, number>();
   const credit = (text: string, holder: Element): void => {
     if (text.length < 25) return;
@@ -51,10 +54,13 @@ function scoreParagraphs($: CheerioAPI): Map<Element, number> {
       node = node.parent as Element | null;
     }
   };
-  $('body').find('p, pre, td').each((_, el) => {
-    if (el.parent && isElement(el.parent)) credit(squash(nodeText(el)), el.parent);
-  });
-  $('body').find('div, section, article, blockquote, span, font, center').each((_, el) => {
+  const inBody = bodyElements(root);
+  // All paragraphs first, then the div-like blocks: the order scores enter the map breaks ties later.
+  for (const el of inBody) {
+    if (PARAGRAPHS.has(el.name) && el.parent && isElement(el.parent)) credit(squash(nodeText(el)), el.parent);
+  }
+  for (const el of inBody) {
+    if (!DIVS.has(el.name)) continue;
     // A div of inline content is a paragraph written without <p>; its own text credits the div's parent
     // when it has no block child, and the div itself when it mixes text and blocks (text beside <br>s).
     const hasBlock = el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
@@ -62,12 +68,12 @@ function scoreParagraphs($: CheerioAPI): Map<Element, number> {
       if (!hasBlock && el.parent && isElement(el.parent) && !(el.parent.name in { p: 1, span: 1, a: 1, li: 1, td: 1 })) {
         credit(squash(nodeText(el)), el.parent);
       }
-      return;
+      continue;
     }
     const text = ownInlineText(el);
     if (!hasBlock && el.parent && isElement(el.parent)) credit(text, el.parent);
     else if (hasBlock) credit(text, el);
-  });
+  }
   for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el)));
   return scores;
 }
@@ -142,10 +148,10 @@ function looksLikeMore(sib: Element, top: Element, topScore: number, scores: Map
 }
 
 /** The blocks that make up the article, in document order; the body when nothing scores. */
-export function findContent($: CheerioAPI): Element[] {
-  const scores = scoreParagraphs($);
+export function findContent(root: AnyNode): Element[] {
+  const scores = scoreParagraphs(root);
   const first = topCandidates(scores, 1)[0];
-  const body = $('body')[0] ?? ($.root().children()[0] as Element | undefined);
+  const body = firstElement(root, 'body') ?? childrenOf(root).find(isElement);
   if (first === undefined) return body ? [body] : [];
   const top = promote(first, scores);
   const parent = top.parent;
