@@ -15,9 +15,43 @@ export function nodeText(node: AnyNode): string {
   return out;
 }
 
-/** Length of the text with whitespace runs collapsed, the unit every score uses. */
+/** What `\s` and `String.prototype.trim` treat as white space (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Counting state of `textLength`: characters so far, and whether a space run waits for a next word. */
+interface Count { length: number; space: boolean; started: boolean }
+
+function countText(node: AnyNode, count: Count): void {
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    for (let i = 0; i < data.length; i += 1) {
+      if (isSpace(data.charCodeAt(i))) {
+        count.space = count.started;
+      } else {
+        count.length += count.space ? 2 : 1;
+        count.space = false;
+        count.started = true;
+      }
+    }
+    return;
+  }
+  if (!isElement(node) && node.type !== 'root') return;
+  for (const child of (node as Element).children) countText(child, count);
+}
+
+/**
+ * Length of the text with whitespace runs collapsed and ends trimmed, the unit every score uses:
+ * `nodeText(node).replace(/\s+/g, ' ').trim().length`, counted without building the string.
+ */
 export function textLength(node: AnyNode): number {
-  return nodeText(node).replace(/\s+/g, ' ').trim().length;
+  const count: Count = { length: 0, space: false, started: false };
+  countText(node, count);
+  return count.length;
 }
 
 /** Share of the text that sits inside links: navigation blocks are mostly links, prose is not. */
