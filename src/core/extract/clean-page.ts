@@ -49,11 +49,13 @@ function holdsProse(el: Element): boolean {
 /** Drops what is never text anywhere: comments, scripts, styles, embeds, hidden nodes. */
 export function dropNonText(root: AnyNode, log: EditLog): void {
   const walk = (node: AnyNode): void => {
-    for (const child of [...childrenOf(node)]) {
+    const children = childrenOf(node); // live: after a removal the next child is at the same index
+    for (let i = 0; i < children.length;) {
+      const child = children[i]!;
       if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') log.remove(child);
-      else if (!isElement(child)) continue;
-      else if (ALWAYS_DROP.has(child.name) || isHidden(child)) log.remove(child);
-      else walk(child);
+      else if (isElement(child) && (ALWAYS_DROP.has(child.name) || isHidden(child))) log.remove(child);
+      else if (isElement(child)) walk(child);
+      if (children[i] === child) i += 1;
     }
   };
   walk(root);

@@ -3,6 +3,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { commaCount, isElement, linkDensity, nodeText } from './node-text.js';
 import { classWeight } from './class-hints.js';
+import { TextLengths } from './text-lengths.js';
 import { bodyElements, childrenOf, firstElement } from './walk-elements.js';
 
 /** Children that make a <div> a container rather than a paragraph. */
@@ -41,7 +42,7 @@ function initialScore(el: Element): number {
 const PARAGRAPHS = new Set(['p', 'pre', 'td']);
 const DIVS = new Set(['div', 'section', 'article', 'blockquote', 'span', 'font', 'center']);
 
-function scoreParagraphs(root: AnyNode): Map<Element, number> {
+function scoreParagraphs(root: AnyNode, lengths: TextLengths): Map<Element, number> {
   const scores = new Map<Element, number>();
   const credit = (text: string, holder: Element): void => {
     if (text.length < 25) return;
@@ -74,7 +75,7 @@ function scoreParagraphs(root: AnyNode): Map<Element, number> {
     if (!hasBlock && el.parent && isElement(el.parent)) credit(text, el.parent);
     else if (hasBlock) credit(text, el);
   }
-  for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el)));
+  for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el, lengths)));
   return scores;
 }
 
@@ -118,11 +119,11 @@ function promote(top: Element, scores: Map<Element, number>): Element {
 }
 
 /** Text of the long paragraphs under a block: what an unscored sibling is judged on. */
-function proseLength(el: Element): number {
+function proseLength(el: Element, lengths: TextLengths): number {
   let total = 0;
   const walk = (node: Element): void => {
     if (node.name === 'p') {
-      const n = squash(nodeText(node)).length;
+      const n = lengths.of(node);
       if (n > 80) total += n;
       return;
     }
@@ -132,24 +133,28 @@ function proseLength(el: Element): number {
   return total;
 }
 
-function looksLikeMore(sib: Element, top: Element, topScore: number, scores: Map<Element, number>): boolean {
+function looksLikeMore(
+  sib: Element, top: Element, topScore: number, scores: Map<Element, number>, lengths: TextLengths,
+): boolean {
   if (sib === top) return true;
   // Paragraphs deeper than the five scored levels leave a wrapper unscored: judge its prose instead.
-  if (!scores.has(sib) && proseLength(sib) >= Math.max(300, proseLength(top) * 0.2) && linkDensity(sib) < 0.25) return true;
+  if (!scores.has(sib) && proseLength(sib, lengths) >= Math.max(300, proseLength(top, lengths) * 0.2)
+    && linkDensity(sib, lengths) < 0.25) return true;
   const sameClass = (sib.attribs['class'] ?? '') !== '' && sib.attribs['class'] === top.attribs['class'];
   const score = scores.get(sib);
   if (score !== undefined && score + (sameClass ? topScore * 0.2 : 0) >= Math.max(10, topScore * 0.2)) return true;
   const paragraphLike = sib.name === 'p' || (sib.name === 'div' && !sib.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name)));
   if (!paragraphLike) return false;
   const text = squash(nodeText(sib));
-  const density = linkDensity(sib);
+  const density = linkDensity(sib, lengths);
   if (text.length > 80) return density < 0.25;
   return text.length > 0 && density === 0 && /[.!?؟。]( |$)/.test(text);
 }
 
 /** The blocks that make up the article, in document order; the body when nothing scores. */
 export function findContent(root: AnyNode): Element[] {
-  const scores = scoreParagraphs(root);
+  const lengths = new TextLengths(); // the tree does not change while the content is found
+  const scores = scoreParagraphs(root, lengths);
   const first = topCandidates(scores, 1)[0];
   const body = firstElement(root, 'body') ?? childrenOf(root).find(isElement);
   if (first === undefined) return body ? [body] : [];
@@ -157,5 +162,5 @@ export function findContent(root: AnyNode): Element[] {
   const parent = top.parent;
   if (parent === null || !isElement(parent)) return [top];
   const topScore = scores.get(top) ?? 0;
-  return parent.children.filter(isElement).filter((sib) => looksLikeMore(sib, top, topScore, scores));
+  return parent.children.filter(isElement).filter((sib) => looksLikeMore(sib, top, topScore, scores, lengths));
 }

@@ -27,7 +27,7 @@ const META_KEYS = ['property', 'name', 'itemprop', 'http-equiv'];
 
 function hasClass(el: Element, name: string): boolean {
   const cls = el.attribs['class'];
-  return cls !== undefined && cls.split(/\s+/).includes(name);
+  return cls !== undefined && cls.includes(name) && cls.split(/\s+/).includes(name);
 }
 
 function isByline(el: Element): boolean {

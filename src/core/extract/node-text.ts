@@ -16,7 +16,7 @@ export function nodeText(node: AnyNode): string {
 }
 
 /** What `\s` and `String.prototype.trim` treat as white space (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
@@ -54,9 +54,13 @@ export function textLength(node: AnyNode): number {
   return count.length;
 }
 
-/** Share of the text that sits inside links: navigation blocks are mostly links, prose is not. */
-export function linkDensity(el: Element): number {
-  const total = textLength(el);
+/**
+ * Share of the text that sits inside links: navigation blocks are mostly links, prose is not.
+ * `lengths` (a memo of `textLength` valid for the current tree) saves rescanning shared subtrees.
+ */
+export function linkDensity(el: Element, lengths?: { of(node: AnyNode): number }): number {
+  const measure = lengths === undefined ? textLength : (node: AnyNode): number => lengths.of(node);
+  const total = measure(el);
   if (total === 0) return 0;
   let linked = 0;
   const walk = (node: AnyNode): void => {
@@ -64,7 +68,7 @@ export function linkDensity(el: Element): number {
     if (node.name === 'a') {
       // An in-page anchor (#footnote) is not navigation away from the article.
       const href = node.attribs['href'] ?? '';
-      linked += href.startsWith('#') ? textLength(node) * 0.3 : textLength(node);
+      linked += href.startsWith('#') ? measure(node) * 0.3 : measure(node);
       return;
     }
     node.children.forEach(walk);

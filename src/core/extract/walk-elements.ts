@@ -13,9 +13,11 @@ export function childrenOf(node: AnyNode): AnyNode[] {
  * `false` skips that element's descendants (it was removed, or nothing under it matters).
  */
 export function forEachElement(node: AnyNode, visit: (el: Element) => boolean | void): void {
-  for (const child of [...childrenOf(node)]) {
-    if (!isElement(child)) continue;
-    if (visit(child) !== false) forEachElement(child, visit);
+  const children = childrenOf(node); // live: a removal during `visit` shifts the next child into place
+  for (let i = 0; i < children.length;) {
+    const child = children[i]!;
+    if (isElement(child) && visit(child) !== false) forEachElement(child, visit);
+    if (children[i] === child) i += 1;
   }
 }
 
