@@ -7,6 +7,7 @@ import { VigieError } from '../errors/vigie-error.js';
 import { cleanPage, dropNonText } from './clean-page.js';
 import { collectParagraphs } from './collect-paragraphs.js';
 import { EditLog } from './edit-log.js';
+import { ensureBody } from './ensure-body.js';
 import { detectLanguage, normaliseLang } from './detect-language.js';
 import { findContent } from './find-content.js';
 import { isElement } from './node-text.js';
@@ -100,6 +101,7 @@ function generic(root: AnyNode, title: string): string[] {
 /** Extracts title, text and metadata; throws EXTRACT_EMPTY (permanent) when no text is found. */
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
+  ensureBody($);
   const root = $.root()[0]!;
   const meta = readMetadata(root, opts.url);
   const rule = opts.rules ?? findSiteRule(opts.url);
