@@ -1,7 +1,7 @@
 // Generic content finder: scores blocks by the prose they hold (paragraph length, commas, link
 // density, class/id hints) and returns the best block plus its siblings that look like more of it.
 import type { AnyNode, Element } from 'domhandler';
-import { commaCount, isElement, linkDensity, nodeText } from './node-text.js';
+import { commaCount, commasIn, isElement, linkDensity, nodeText } from './node-text.js';
 import { classWeight } from './class-hints.js';
 import { TextLengths } from './text-lengths.js';
 import { bodyElements, childrenOf, firstElement } from './walk-elements.js';
@@ -44,9 +44,10 @@ const DIVS = new Set(['div', 'section', 'article', 'blockquote', 'span', 'font',
 
 function scoreParagraphs(root: AnyNode, lengths: TextLengths): Map<Element, number> {
   const scores = new Map<Element, number>();
-  const credit = (text: string, holder: Element): void => {
-    if (text.length < 25) return;
-    const points = 1 + commaCount(text) + Math.min(Math.floor(text.length / 100), 3);
+  // `commas` is asked only for text long enough to count, so short blocks cost no text walk.
+  const credit = (length: number, commas: () => number, holder: Element): void => {
+    if (length < 25) return;
+    const points = 1 + commas() + Math.min(Math.floor(length / 100), 3);
     let node: Element | null = holder;
     for (let level = 0; level < 5 && node !== null && isElement(node); level += 1) {
       if (!scores.has(node)) scores.set(node, initialScore(node));
@@ -58,7 +59,7 @@ function scoreParagraphs(root: AnyNode, lengths: TextLengths): Map<Element, numb
   const inBody = bodyElements(root);
   // All paragraphs first, then the div-like blocks: the order scores enter the map breaks ties later.
   for (const el of inBody) {
-    if (PARAGRAPHS.has(el.name) && el.parent && isElement(el.parent)) credit(squash(nodeText(el)), el.parent);
+    if (PARAGRAPHS.has(el.name) && el.parent && isElement(el.parent)) credit(lengths.of(el), () => commasIn(el), el.parent);
   }
   for (const el of inBody) {
     if (!DIVS.has(el.name)) continue;
@@ -67,13 +68,13 @@ function scoreParagraphs(root: AnyNode, lengths: TextLengths): Map<Element, numb
     const hasBlock = el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
     if (el.name === 'span' || el.name === 'font') {
       if (!hasBlock && el.parent && isElement(el.parent) && !(el.parent.name in { p: 1, span: 1, a: 1, li: 1, td: 1 })) {
-        credit(squash(nodeText(el)), el.parent);
+        credit(lengths.of(el), () => commasIn(el), el.parent);
       }
       continue;
     }
     const text = ownInlineText(el);
-    if (!hasBlock && el.parent && isElement(el.parent)) credit(text, el.parent);
-    else if (hasBlock) credit(text, el);
+    if (!hasBlock && el.parent && isElement(el.parent)) credit(text.length, () => commaCount(text), el.parent);
+    else if (hasBlock) credit(text.length, () => commaCount(text), el);
   }
   for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el, lengths)));
   return scores;

@@ -77,6 +77,23 @@ export function linkDensity(el: Element, lengths?: { of(node: AnyNode): number }
   return Math.min(1, linked / total);
 }
 
+/** `commaCount(nodeText(node))`, counted in place: no concatenated string. */
+export function commasIn(node: AnyNode): number {
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 1) {
+      const c = data.charCodeAt(i);
+      if (c === 0x2c || c === 0x060c || c === 0xff0c || c === 0x3001) n += 1;
+    }
+    return n;
+  }
+  if (!isElement(node) && node.type !== 'root') return 0;
+  let n = 0;
+  for (const child of (node as Element).children) n += commasIn(child);
+  return n;
+}
+
 /** Commas in Latin, Arabic (U+060C) and CJK scripts: prose has many, menus have none. */
 export function commaCount(text: string): number {
   return text.match(/[,،，、]/g)?.length ?? 0;
