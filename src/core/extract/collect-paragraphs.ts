@@ -1,7 +1,7 @@
 // Turns the chosen article blocks into paragraphs of plain text: drops link lists, share bars and
 // caption-only figures inside them, and keeps headings, list items and quotes as paragraphs.
 import type { AnyNode, Element } from 'domhandler';
-import { commaCount, isElement, linkDensity, nodeText, textLength } from './node-text.js';
+import { commasIn, isElement, linkDensity, textLength } from './node-text.js';
 import { classWeight, hintsOf } from './class-hints.js';
 import { BLOCK_TAGS } from './find-content.js';
 import type { EditLog } from './edit-log.js';
@@ -11,15 +11,16 @@ const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'figur
 const SHARE = /(share|sharing|social|partage|partager|addtoany|sharedaddy|sociable)/i;
 const SHARE_LINE = /^(share|partager|partagez|tweet|tweeter|facebook|twitter|whatsapp|linkedin|e-?mail|imprimer|print|شارك|مشاركة|اطبع)\b/i;
 
-function countTag(el: Element, tags: Set<string>): number {
-  let n = 0;
+/** How many <p>, <img> and <li> sit under `el`, in one walk. */
+function countTags(el: Element): { p: number; img: number; li: number } {
+  const counts = { p: 0, img: 0, li: 0 };
   const walk = (node: AnyNode): void => {
     if (!isElement(node)) return;
-    if (tags.has(node.name)) n += 1;
-    node.children.forEach(walk);
+    if (node.name === 'p' || node.name === 'img' || node.name === 'li') counts[node.name] += 1;
+    for (const child of node.children) walk(child);
   };
-  el.children.forEach(walk);
-  return n;
+  for (const child of el.children) walk(child);
+  return counts;
 }
 
 /** Readability-style conditional cleaning, tuned to keep prose and drop navigation inside the body. */
@@ -27,13 +28,11 @@ function isClutter(el: Element): boolean {
   const length = textLength(el);
   if (SHARE.test(hintsOf(el)) && length < 500) return true;
   if (el.name === 'figure') return length < 300; // a picture and its caption, not prose
-  const text = nodeText(el);
-  if (commaCount(text) >= 10) return false;
+  if (commasIn(el) >= 10) return false;
   const weight = classWeight(el);
-  const density = linkDensity(el);
-  const paragraphs = countTag(el, new Set(['p']));
-  const images = countTag(el, new Set(['img']));
-  const items = countTag(el, new Set(['li']));
+  // The block's own length is known: only its links are measured again.
+  const density = linkDensity(el, { of: (node) => (node === el ? length : textLength(node)) });
+  const { p: paragraphs, img: images, li: items } = countTags(el);
   const isList = el.name === 'ul' || el.name === 'ol';
   if (weight < 0 && length < 1000) return true;
   if (isList) return density > 0.5;
