@@ -2,6 +2,8 @@
 // in-process, `extractArticle` vs htmlparser2 `parseDocument`; and as whole processes,
 // `vigie extract --jsonl` vs a script that reads the same JSON lines and only parses each page.
 // Interleaved rounds; medians, spread (fastest - slowest) and ratios (baseline time / vigie time).
+// In process, the ratio is given on wall time and on this process's CPU time: on a shared machine
+// the CPU figure is the steadier one (waiting for a core is not counted).
 // Usage: node dist/bench/extract-speed.js [--rounds N] [--copies N] [--no-cli]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,16 +22,29 @@ function arg(name: string, fallback: number): number {
 const rounds = arg('--rounds', 7);
 const copies = arg('--copies', 5);
 
-function timeParse(pages: CorpusPage[]): number {
+interface Timing { wall: number; cpu: number }
+
+function timed(work: () => void): Timing {
   const t0 = performance.now();
-  let n = 0;
-  for (const p of pages) n += parseDocument(p.html).children.length;
-  if (n === 0) throw new Error('parsed nothing');
-  return performance.now() - t0;
+  const c0 = process.cpuUsage();
+  work();
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
 }
 
-function timeExtract(pages: CorpusPage[]): number {
-  const t0 = performance.now();
+function timeParse(pages: CorpusPage[]): Timing {
+  return timed(() => {
+    let n = 0;
+    for (const p of pages) n += parseDocument(p.html).children.length;
+    if (n === 0) throw new Error('parsed nothing');
+  });
+}
+
+function timeExtract(pages: CorpusPage[]): Timing {
+  return timed(() => extractAll(pages));
+}
+
+function extractAll(pages: CorpusPage[]): void {
   let n = 0;
   for (const p of pages) {
     try {
@@ -39,7 +54,6 @@ function timeExtract(pages: CorpusPage[]): number {
     }
   }
   if (n === 0) throw new Error('extracted nothing');
-  return performance.now() - t0;
 }
 
 interface Row { name: string; baseline: number[]; vigie: number[] }
@@ -59,12 +73,17 @@ function printRows(title: string, unit: string, pages: number, rows: Row[]): voi
 function inProcess(pages: CorpusPage[]): void {
   timeParse(pages);
   timeExtract(pages); // warm-up round for both, not reported
-  const row: Row = { name: `extractArticle vs parseDocument, ${pages.length} pages`, baseline: [], vigie: [] };
+  const wall: Row = { name: `extractArticle vs parseDocument, ${pages.length} pages, wall time`, baseline: [], vigie: [] };
+  const cpu: Row = { name: `extractArticle vs parseDocument, ${pages.length} pages, CPU time`, baseline: [], vigie: [] };
   for (let r = 0; r < rounds; r += 1) {
-    row.baseline.push(timeParse(pages));
-    row.vigie.push(timeExtract(pages));
+    const b = timeParse(pages);
+    const v = timeExtract(pages);
+    wall.baseline.push(b.wall);
+    wall.vigie.push(v.wall);
+    cpu.baseline.push(b.cpu);
+    cpu.vigie.push(v.cpu);
   }
-  printRows('In process (one round = every page once)', 'ms', pages.length, [row]);
+  printRows('In process (one round = every page once)', 'ms', pages.length, [wall, cpu]);
 }
 
 function runProcess(args: string[], input: string): number {
