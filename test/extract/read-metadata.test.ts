@@ -52,7 +52,7 @@ const cases: Array<{ name: string; html: string; expect: Partial<PageMetadata> }
 
 for (const c of cases) {
   test(`metadata: ${c.name}`, () => {
-    const meta = readMetadata(load(c.html), BASE);
+    const meta = readMetadata(load(c.html).root()[0]!, BASE);
     for (const [key, value] of Object.entries(c.expect)) assert.equal(meta[key as keyof PageMetadata], value, key);
   });
 }

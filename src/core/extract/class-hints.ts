@@ -16,7 +16,10 @@ export const POSITIVE_HINTS = /(article|body|content|contenu|corps|entry|main|po
 const KEEP_HINTS = /(article|main|content|contenu|entry-content|post-body|story-body|body)/i;
 
 export function hintsOf(el: Element): string {
-  return `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.trim();
+  const cls = el.attribs['class'];
+  const id = el.attribs['id'];
+  if (id === undefined) return cls === undefined ? '' : cls.trim(); // most elements: no string built
+  return `${cls ?? ''} ${id}`.trim();
 }
 
 /** +25 for a body-like name, -25 for a furniture name (both can apply), as a score nudge. */

@@ -1,66 +1,89 @@
 // Removes what can never be article text before scoring: scripts, styles, comments, forms, hidden
-// nodes, navigation and furniture blocks named as such. Mutates the parsed page; decides nothing else.
-import type { CheerioAPI } from 'cheerio';
+// nodes, navigation and furniture blocks named as such. Mutates the parsed page through an edit log
+// (so the caller can undo it); decides nothing else.
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, textLength } from './node-text.js';
 import { isUnlikelyBlock } from './class-hints.js';
+import type { EditLog } from './edit-log.js';
+import { childrenOf, firstElement, forEachElement } from './walk-elements.js';
 
-const ALWAYS_DROP = 'script, style, noscript, template, iframe, object, embed, canvas, svg, button, input, select, textarea, '
-  + 'link, meta, video, audio, map, dialog';
+const ALWAYS_DROP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas', 'svg',
+  'button', 'input', 'select', 'textarea', 'link', 'meta', 'video', 'audio', 'map', 'dialog']);
 /** Semantic furniture; kept only when it holds a real run of prose (some sites misuse <header>). */
-const FURNITURE = 'nav, aside, footer, header, form, menu';
+const FURNITURE = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
 
 function isHidden(el: Element): boolean {
   if (el.attribs['hidden'] !== undefined) return true;
   if (el.attribs['aria-hidden'] === 'true' && !/fallback-image/.test(el.attribs['class'] ?? '')) return true;
-  const style = (el.attribs['style'] ?? '').toLowerCase().replace(/\s+/g, '');
-  return /(^|;)display:none/.test(style) || /(^|;)visibility:hidden/.test(style);
-}
-
-function removeComments(node: AnyNode): void {
-  if (!isElement(node) && node.type !== 'root') return;
-  const parent = node as Element;
-  parent.children = parent.children.filter((c) => c.type !== 'comment' && c.type !== 'directive' && c.type !== 'cdata');
-  parent.children.forEach(removeComments);
+  const style = el.attribs['style'];
+  if (style === undefined) return false;
+  const squashed = style.toLowerCase().replace(/\s+/g, '');
+  return /(^|;)display:none/.test(squashed) || /(^|;)visibility:hidden/.test(squashed);
 }
 
 /** A furniture-named block holding nearly all the page's prose is a layout wrapper, not furniture. */
 const PROTECT = 0.9;
-function proseLength($: CheerioAPI, el: Element): number {
+
+/** Summed length of the <p> under `el` longer than 80 characters (a <p> inside a <p> counts again). */
+function proseLength(el: Element): number {
   let total = 0;
-  $(el).find('p').each((_, p) => {
+  forEachElement(el, (p) => {
+    if (p.name !== 'p') return;
     const n = textLength(p);
     if (n > 80) total += n;
   });
   return total;
 }
 
-function holdsProse($: CheerioAPI, el: Element): boolean {
-  return $(el).find('p').filter((_, p) => textLength(p) > 120).length >= 3;
+/** Three paragraphs of more than 120 characters make a block prose, whatever its name. */
+function holdsProse(el: Element): boolean {
+  let long = 0;
+  forEachElement(el, (p) => {
+    if (long >= 3) return false;
+    if (p.name === 'p' && textLength(p) > 120) long += 1;
+    return undefined;
+  });
+  return long >= 3;
 }
 
 /** Drops what is never text anywhere: comments, scripts, styles, embeds, hidden nodes. */
-export function dropNonText($: CheerioAPI): void {
-  removeComments($.root()[0] as unknown as AnyNode);
-  $(ALWAYS_DROP).remove();
-  $('*').each((_, el) => {
-    if (isElement(el) && isHidden(el)) $(el).remove();
-  });
+export function dropNonText(root: AnyNode, log: EditLog): void {
+  const walk = (node: AnyNode): void => {
+    const children = childrenOf(node); // live: after a removal the next child is at the same index
+    for (let i = 0; i < children.length;) {
+      const child = children[i]!;
+      if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') log.remove(child);
+      else if (isElement(child) && (ALWAYS_DROP.has(child.name) || isHidden(child))) log.remove(child);
+      else if (isElement(child)) walk(child);
+      if (children[i] === child) i += 1;
+    }
+  };
+  walk(root);
 }
 
 /**
  * Full clean before generic scoring: non-text, then furniture, then (when `stripUnlikely`) blocks
  * named like furniture, unless one holds most of the page's prose (a "sidebar-mix" layout wrapper).
  */
-export function cleanPage($: CheerioAPI, opts: { stripUnlikely: boolean } = { stripUnlikely: true }): void {
-  dropNonText($);
-  $(FURNITURE).each((_, el) => {
-    if (isElement(el) && !holdsProse($, el)) $(el).remove();
+export function cleanPage(root: AnyNode, log: EditLog, opts: { stripUnlikely: boolean } = { stripUnlikely: true }): void {
+  dropNonText(root, log);
+  forEachElement(root, (el) => {
+    if (!FURNITURE.has(el.name) || holdsProse(el)) return true;
+    log.remove(el);
+    return false;
   });
   if (!opts.stripUnlikely) return;
-  const body = $('body')[0];
-  const pageProse = body ? proseLength($, body) : 0;
-  $('body *').each((_, el) => {
-    if (el.parent !== null && isUnlikelyBlock(el) && proseLength($, el) < pageProse * PROTECT) $(el).remove();
+  const body = firstElement(root, 'body');
+  const pageProse = body ? proseLength(body) : 0;
+  const strip = (node: AnyNode): void => forEachElement(node, (el) => {
+    if (!isUnlikelyBlock(el) || proseLength(el) >= pageProse * PROTECT) return true;
+    log.remove(el);
+    return false;
+  });
+  // Only blocks inside a <body> are candidates (`body *`); a nested <body> is itself one.
+  forEachElement(root, (el) => {
+    if (el.name !== 'body') return true;
+    strip(el);
+    return false;
   });
 }

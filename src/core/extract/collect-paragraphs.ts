@@ -1,24 +1,26 @@
 // Turns the chosen article blocks into paragraphs of plain text: drops link lists, share bars and
 // caption-only figures inside them, and keeps headings, list items and quotes as paragraphs.
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { commaCount, isElement, linkDensity, nodeText, textLength } from './node-text.js';
+import { commasIn, isElement, linkDensity, textLength } from './node-text.js';
 import { classWeight, hintsOf } from './class-hints.js';
 import { BLOCK_TAGS } from './find-content.js';
+import type { EditLog } from './edit-log.js';
+import { forEachElement } from './walk-elements.js';
 
-const CONDITIONAL = 'div, section, ul, ol, dl, table, figure, aside, header, footer, nav, form, fieldset';
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'figure', 'aside', 'header', 'footer', 'nav', 'form', 'fieldset']);
 const SHARE = /(share|sharing|social|partage|partager|addtoany|sharedaddy|sociable)/i;
 const SHARE_LINE = /^(share|partager|partagez|tweet|tweeter|facebook|twitter|whatsapp|linkedin|e-?mail|imprimer|print|شارك|مشاركة|اطبع)\b/i;
 
-function countTag(el: Element, tags: Set<string>): number {
-  let n = 0;
+/** How many <p>, <img> and <li> sit under `el`, in one walk. */
+function countTags(el: Element): { p: number; img: number; li: number } {
+  const counts = { p: 0, img: 0, li: 0 };
   const walk = (node: AnyNode): void => {
     if (!isElement(node)) return;
-    if (tags.has(node.name)) n += 1;
-    node.children.forEach(walk);
+    if (node.name === 'p' || node.name === 'img' || node.name === 'li') counts[node.name] += 1;
+    for (const child of node.children) walk(child);
   };
-  el.children.forEach(walk);
-  return n;
+  for (const child of el.children) walk(child);
+  return counts;
 }
 
 /** Readability-style conditional cleaning, tuned to keep prose and drop navigation inside the body. */
@@ -26,13 +28,11 @@ function isClutter(el: Element): boolean {
   const length = textLength(el);
   if (SHARE.test(hintsOf(el)) && length < 500) return true;
   if (el.name === 'figure') return length < 300; // a picture and its caption, not prose
-  const text = nodeText(el);
-  if (commaCount(text) >= 10) return false;
+  if (commasIn(el) >= 10) return false;
   const weight = classWeight(el);
-  const density = linkDensity(el);
-  const paragraphs = countTag(el, new Set(['p']));
-  const images = countTag(el, new Set(['img']));
-  const items = countTag(el, new Set(['li']));
+  // The block's own length is known: only its links are measured again.
+  const density = linkDensity(el, { of: (node) => (node === el ? length : textLength(node)) });
+  const { p: paragraphs, img: images, li: items } = countTags(el);
   const isList = el.name === 'ul' || el.name === 'ol';
   if (weight < 0 && length < 1000) return true;
   if (isList) return density > 0.5;
@@ -42,11 +42,14 @@ function isClutter(el: Element): boolean {
   return weight >= 25 && density > 0.5;
 }
 
-function dropClutter($: CheerioAPI, blocks: Element[]): void {
+function dropClutter(blocks: Element[], log: EditLog): void {
   for (const block of blocks) {
+    const inner: Element[] = [];
+    forEachElement(block, (el) => {
+      if (CONDITIONAL.has(el.name)) inner.push(el);
+    });
     // Innermost first, so a parent is judged on what is left after its children were cleaned.
-    const inner = $(block).find(CONDITIONAL).toArray().reverse();
-    for (const el of inner) if (isClutter(el)) $(el).remove();
+    for (let i = inner.length - 1; i >= 0; i -= 1) if (isClutter(inner[i]!)) log.remove(inner[i]!);
   }
 }
 
@@ -92,9 +95,9 @@ export function blockText(node: AnyNode): string[] {
 
 /** Paragraphs of the blocks, cleaned; a first paragraph repeating the title is dropped. */
 export function collectParagraphs(
-  $: CheerioAPI, blocks: Element[], title?: string, opts: { dropClutter?: boolean } = {},
+  blocks: Element[], log: EditLog, title?: string, opts: { dropClutter?: boolean } = {},
 ): string[] {
-  if (opts.dropClutter !== false) dropClutter($, blocks);
+  if (opts.dropClutter !== false) dropClutter(blocks, log);
   const paragraphs = blocks.flatMap(blockText);
   const kept = paragraphs.filter((p) => !(SHARE_LINE.test(p) && p.split(' ').length <= 4) );
   if (title !== undefined && kept[0] !== undefined && sameText(kept[0], title)) kept.shift();

@@ -20,10 +20,22 @@ export function normaliseLang(tag: string | undefined): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
+/** Code points in a string (a surrogate pair is one): what a `/./gu` match count would give. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n -= 1;
+  }
+  return n;
+}
+
+// Counted by deleting what does not match rather than matching each letter: no array of
+// thousands of one-letter strings per article.
 function arabicRatio(text: string): number {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const letters = codePoints(text.replace(/\P{L}+/gu, ''));
   if (letters === 0) return 0;
-  const arabic = text.match(/\p{Script=Arabic}/gu)?.length ?? 0;
+  const arabic = codePoints(text.replace(/\P{Script=Arabic}+/gu, ''));
   return arabic / letters;
 }
 

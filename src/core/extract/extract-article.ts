@@ -1,10 +1,13 @@
 // Article extraction from an HTML page: a per-site rule when one applies, else generic content scoring;
-// metadata from JSON-LD/OpenGraph/HTML. Pure (cheerio `load` on a string); fetching is the caller's job.
-import { load, type CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+// metadata from JSON-LD/OpenGraph/HTML. Pure (one htmlparser2 parse per page, through cheerio/slim so
+// site rules keep their CSS selectors); fetching is the caller's job.
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
 import { VigieError } from '../errors/vigie-error.js';
 import { cleanPage, dropNonText } from './clean-page.js';
 import { collectParagraphs } from './collect-paragraphs.js';
+import { EditLog } from './edit-log.js';
+import { ensureBody } from './ensure-body.js';
 import { detectLanguage, normaliseLang } from './detect-language.js';
 import { findContent } from './find-content.js';
 import { isElement } from './node-text.js';
@@ -50,19 +53,19 @@ function outermost(blocks: Element[]): Element[] {
   });
 }
 
-function byRule($: CheerioAPI, rule: SiteRule, title: string): string[] {
-  dropNonText($);
+function byRule($: CheerioAPI, rule: SiteRule, title: string, log: EditLog): string[] {
+  dropNonText($.root()[0]!, log);
   const blocks = outermost(select($, rule.content));
   for (const selector of rule.remove ?? []) {
     for (const block of blocks) {
       try {
-        $(block).find(selector).remove();
+        for (const el of $(block).find(selector).toArray()) log.remove(el);
       } catch {
         // skip a malformed removal selector, keep the others
       }
     }
   }
-  return blocks.length === 0 ? [] : collectParagraphs($, blocks, title, { dropClutter: false });
+  return blocks.length === 0 ? [] : collectParagraphs(blocks, log, title, { dropClutter: false });
 }
 
 function ruleText($: CheerioAPI, selector: string | undefined): string | undefined {
@@ -76,14 +79,18 @@ function ruleText($: CheerioAPI, selector: string | undefined): string | undefin
 /** Below this many characters a first pass probably removed the article with the furniture. */
 const SHORT_TEXT = 500;
 
-/** Scoring with furniture-named blocks removed, then (if that found too little) without removing them. */
-function generic($first: CheerioAPI, html: string, title: string): string[] {
+/**
+ * Scoring with furniture-named blocks removed, then (if that found too little) without removing them.
+ * Each pass undoes its edits, so the second one sees the page as parsed without a second parse.
+ */
+function generic(root: AnyNode, title: string): string[] {
   let best: string[] = [];
   let bestLength = -1;
   for (const stripUnlikely of [true, false]) {
-    const $page = stripUnlikely ? $first : load(html);
-    cleanPage($page, { stripUnlikely });
-    const paragraphs = collectParagraphs($page, findContent($page), title);
+    const log = new EditLog();
+    cleanPage(root, log, { stripUnlikely });
+    const paragraphs = collectParagraphs(findContent(root), log, title);
+    log.undo();
     const length = paragraphs.reduce((n, p) => n + p.length, 0);
     if (length >= SHORT_TEXT) return paragraphs;
     if (length > bestLength) [best, bestLength] = [paragraphs, length];
@@ -94,12 +101,16 @@ function generic($first: CheerioAPI, html: string, title: string): string[] {
 /** Extracts title, text and metadata; throws EXTRACT_EMPTY (permanent) when no text is found. */
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
-  const meta = readMetadata($, opts.url);
+  ensureBody($);
+  const root = $.root()[0]!;
+  const meta = readMetadata(root, opts.url);
   const rule = opts.rules ?? findSiteRule(opts.url);
   const title = (rule ? ruleText($, rule.title) : undefined) ?? meta.title ?? '';
   const published = (rule ? toIsoDate(ruleText($, rule.published)) : undefined) ?? meta.published;
-  const ruled = rule ? byRule($, rule, title) : [];
-  const text = (ruled.length > 0 ? ruled : generic(rule ? load(html) : $, html, title)).join('\n\n');
+  const log = new EditLog();
+  const ruled = rule ? byRule($, rule, title, log) : [];
+  log.undo(); // a rule that found nothing leaves the page as parsed for generic scoring
+  const text = (ruled.length > 0 ? ruled : generic(root, title)).join('\n\n');
   if (text.trim() === '') {
     throw new VigieError('EXTRACT_EMPTY', 'extract', `no article text found in ${opts.url}`, { details: { url: opts.url } });
   }

@@ -1,9 +1,10 @@
 // Generic content finder: scores blocks by the prose they hold (paragraph length, commas, link
 // density, class/id hints) and returns the best block plus its siblings that look like more of it.
-import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
-import { commaCount, isElement, linkDensity, nodeText } from './node-text.js';
+import type { AnyNode, Element } from 'domhandler';
+import { commaCount, commasIn, isElement, linkDensity, nodeText } from './node-text.js';
 import { classWeight } from './class-hints.js';
+import { TextLengths } from './text-lengths.js';
+import { bodyElements, childrenOf, firstElement } from './walk-elements.js';
 
 /** Children that make a <div> a container rather than a paragraph. */
 export const BLOCK_TAGS = new Set([
@@ -38,11 +39,15 @@ function initialScore(el: Element): number {
 }
 
 /** Readability-style propagation: a paragraph credits its parent fully, grand-parent half, then less. */
-function scoreParagraphs($: CheerioAPI): Map<Element, number> {
+const PARAGRAPHS = new Set(['p', 'pre', 'td']);
+const DIVS = new Set(['div', 'section', 'article', 'blockquote', 'span', 'font', 'center']);
+
+function scoreParagraphs(root: AnyNode, lengths: TextLengths): Map<Element, number> {
   const scores = new Map<Element, number>();
-  const credit = (text: string, holder: Element): void => {
-    if (text.length < 25) return;
-    const points = 1 + commaCount(text) + Math.min(Math.floor(text.length / 100), 3);
+  // `commas` is asked only for text long enough to count, so short blocks cost no text walk.
+  const credit = (length: number, commas: () => number, holder: Element): void => {
+    if (length < 25) return;
+    const points = 1 + commas() + Math.min(Math.floor(length / 100), 3);
     let node: Element | null = holder;
     for (let level = 0; level < 5 && node !== null && isElement(node); level += 1) {
       if (!scores.has(node)) scores.set(node, initialScore(node));
@@ -51,24 +56,27 @@ function scoreParagraphs($: CheerioAPI): Map<Element, number> {
       node = node.parent as Element | null;
     }
   };
-  $('body').find('p, pre, td').each((_, el) => {
-    if (el.parent && isElement(el.parent)) credit(squash(nodeText(el)), el.parent);
-  });
-  $('body').find('div, section, article, blockquote, span, font, center').each((_, el) => {
+  const inBody = bodyElements(root);
+  // All paragraphs first, then the div-like blocks: the order scores enter the map breaks ties later.
+  for (const el of inBody) {
+    if (PARAGRAPHS.has(el.name) && el.parent && isElement(el.parent)) credit(lengths.of(el), () => commasIn(el), el.parent);
+  }
+  for (const el of inBody) {
+    if (!DIVS.has(el.name)) continue;
     // A div of inline content is a paragraph written without <p>; its own text credits the div's parent
     // when it has no block child, and the div itself when it mixes text and blocks (text beside <br>s).
     const hasBlock = el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
     if (el.name === 'span' || el.name === 'font') {
       if (!hasBlock && el.parent && isElement(el.parent) && !(el.parent.name in { p: 1, span: 1, a: 1, li: 1, td: 1 })) {
-        credit(squash(nodeText(el)), el.parent);
+        credit(lengths.of(el), () => commasIn(el), el.parent);
       }
-      return;
+      continue;
     }
     const text = ownInlineText(el);
-    if (!hasBlock && el.parent && isElement(el.parent)) credit(text, el.parent);
-    else if (hasBlock) credit(text, el);
-  });
-  for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el)));
+    if (!hasBlock && el.parent && isElement(el.parent)) credit(text.length, () => commaCount(text), el.parent);
+    else if (hasBlock) credit(text.length, () => commaCount(text), el);
+  }
+  for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(el, lengths)));
   return scores;
 }
 
@@ -112,11 +120,11 @@ function promote(top: Element, scores: Map<Element, number>): Element {
 }
 
 /** Text of the long paragraphs under a block: what an unscored sibling is judged on. */
-function proseLength(el: Element): number {
+function proseLength(el: Element, lengths: TextLengths): number {
   let total = 0;
   const walk = (node: Element): void => {
     if (node.name === 'p') {
-      const n = squash(nodeText(node)).length;
+      const n = lengths.of(node);
       if (n > 80) total += n;
       return;
     }
@@ -126,30 +134,34 @@ function proseLength(el: Element): number {
   return total;
 }
 
-function looksLikeMore(sib: Element, top: Element, topScore: number, scores: Map<Element, number>): boolean {
+function looksLikeMore(
+  sib: Element, top: Element, topScore: number, scores: Map<Element, number>, lengths: TextLengths,
+): boolean {
   if (sib === top) return true;
   // Paragraphs deeper than the five scored levels leave a wrapper unscored: judge its prose instead.
-  if (!scores.has(sib) && proseLength(sib) >= Math.max(300, proseLength(top) * 0.2) && linkDensity(sib) < 0.25) return true;
+  if (!scores.has(sib) && proseLength(sib, lengths) >= Math.max(300, proseLength(top, lengths) * 0.2)
+    && linkDensity(sib, lengths) < 0.25) return true;
   const sameClass = (sib.attribs['class'] ?? '') !== '' && sib.attribs['class'] === top.attribs['class'];
   const score = scores.get(sib);
   if (score !== undefined && score + (sameClass ? topScore * 0.2 : 0) >= Math.max(10, topScore * 0.2)) return true;
   const paragraphLike = sib.name === 'p' || (sib.name === 'div' && !sib.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name)));
   if (!paragraphLike) return false;
   const text = squash(nodeText(sib));
-  const density = linkDensity(sib);
+  const density = linkDensity(sib, lengths);
   if (text.length > 80) return density < 0.25;
   return text.length > 0 && density === 0 && /[.!?؟。]( |$)/.test(text);
 }
 
 /** The blocks that make up the article, in document order; the body when nothing scores. */
-export function findContent($: CheerioAPI): Element[] {
-  const scores = scoreParagraphs($);
+export function findContent(root: AnyNode): Element[] {
+  const lengths = new TextLengths(); // the tree does not change while the content is found
+  const scores = scoreParagraphs(root, lengths);
   const first = topCandidates(scores, 1)[0];
-  const body = $('body')[0] ?? ($.root().children()[0] as Element | undefined);
+  const body = firstElement(root, 'body') ?? childrenOf(root).find(isElement);
   if (first === undefined) return body ? [body] : [];
   const top = promote(first, scores);
   const parent = top.parent;
   if (parent === null || !isElement(parent)) return [top];
   const topScore = scores.get(top) ?? 0;
-  return parent.children.filter(isElement).filter((sib) => looksLikeMore(sib, top, topScore, scores));
+  return parent.children.filter(isElement).filter((sib) => looksLikeMore(sib, top, topScore, scores, lengths));
 }

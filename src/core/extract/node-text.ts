@@ -15,14 +15,52 @@ export function nodeText(node: AnyNode): string {
   return out;
 }
 
-/** Length of the text with whitespace runs collapsed, the unit every score uses. */
-export function textLength(node: AnyNode): number {
-  return nodeText(node).replace(/\s+/g, ' ').trim().length;
+/** What `\s` and `String.prototype.trim` treat as white space (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Share of the text that sits inside links: navigation blocks are mostly links, prose is not. */
-export function linkDensity(el: Element): number {
-  const total = textLength(el);
+/** Counting state of `textLength`: characters so far, and whether a space run waits for a next word. */
+interface Count { length: number; space: boolean; started: boolean }
+
+function countText(node: AnyNode, count: Count): void {
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    for (let i = 0; i < data.length; i += 1) {
+      if (isSpace(data.charCodeAt(i))) {
+        count.space = count.started;
+      } else {
+        count.length += count.space ? 2 : 1;
+        count.space = false;
+        count.started = true;
+      }
+    }
+    return;
+  }
+  if (!isElement(node) && node.type !== 'root') return;
+  for (const child of (node as Element).children) countText(child, count);
+}
+
+/**
+ * Length of the text with whitespace runs collapsed and ends trimmed, the unit every score uses:
+ * `nodeText(node).replace(/\s+/g, ' ').trim().length`, counted without building the string.
+ */
+export function textLength(node: AnyNode): number {
+  const count: Count = { length: 0, space: false, started: false };
+  countText(node, count);
+  return count.length;
+}
+
+/**
+ * Share of the text that sits inside links: navigation blocks are mostly links, prose is not.
+ * `lengths` (a memo of `textLength` valid for the current tree) saves rescanning shared subtrees.
+ */
+export function linkDensity(el: Element, lengths?: { of(node: AnyNode): number }): number {
+  const measure = lengths === undefined ? textLength : (node: AnyNode): number => lengths.of(node);
+  const total = measure(el);
   if (total === 0) return 0;
   let linked = 0;
   const walk = (node: AnyNode): void => {
@@ -30,13 +68,30 @@ export function linkDensity(el: Element): number {
     if (node.name === 'a') {
       // An in-page anchor (#footnote) is not navigation away from the article.
       const href = node.attribs['href'] ?? '';
-      linked += href.startsWith('#') ? textLength(node) * 0.3 : textLength(node);
+      linked += href.startsWith('#') ? measure(node) * 0.3 : measure(node);
       return;
     }
     node.children.forEach(walk);
   };
   walk(el);
   return Math.min(1, linked / total);
+}
+
+/** `commaCount(nodeText(node))`, counted in place: no concatenated string. */
+export function commasIn(node: AnyNode): number {
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 1) {
+      const c = data.charCodeAt(i);
+      if (c === 0x2c || c === 0x060c || c === 0xff0c || c === 0x3001) n += 1;
+    }
+    return n;
+  }
+  if (!isElement(node) && node.type !== 'root') return 0;
+  let n = 0;
+  for (const child of (node as Element).children) n += commasIn(child);
+  return n;
 }
 
 /** Commas in Latin, Arabic (U+060C) and CJK scripts: prose has many, menus have none. */

@@ -1,6 +1,7 @@
 // Reads schema.org JSON-LD blocks of a page into a flat list of objects (arrays and @graph unrolled).
 // Tolerates broken blocks (skips them); never evaluates anything, never fetches @context.
-import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { nodeText } from './node-text.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -17,17 +18,17 @@ function flatten(value: unknown, out: JsonObject[], depth: number): void {
   if (obj['@graph'] !== undefined) flatten(obj['@graph'], out, depth + 1);
 }
 
-/** Every JSON-LD object of the page, in document order. */
-export function readJsonLd($: CheerioAPI): JsonObject[] {
+/** Every JSON-LD object of the given `<script type="application/ld+json">` elements, in their order. */
+export function readJsonLd(scripts: Element[]): JsonObject[] {
   const out: JsonObject[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text().trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
+  for (const el of scripts) {
+    const raw = nodeText(el).trim().replace(/^<!\[CDATA\[|\]\]>$/g, '');
     try {
       flatten(JSON.parse(raw), out, 0);
     } catch {
       // a broken block says nothing; other blocks may still be fine
     }
-  });
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Page metadata for an article: title, published time, canonical URL, language, byline, site name,
 // from JSON-LD, OpenGraph/meta tags and plain HTML, in that order of trust. Pure: takes a parsed page.
-import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { indexPage, type PageIndex } from './index-page.js';
+import { nodeText } from './node-text.js';
 import { firstString, nameOf, pickArticleObject, readJsonLd, type JsonObject } from './read-json-ld.js';
 import { normaliseLang } from './detect-language.js';
 
@@ -19,18 +21,16 @@ const DATE_METAS = [
   'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'cxenseparse:recs:publishtime',
 ];
 
-function meta($: CheerioAPI, names: string[]): string | undefined {
+/** The content of the first <meta> named by the first name that has a non-empty one. */
+function meta(page: PageIndex, names: string[]): string | undefined {
   for (const name of names) {
-    const lower = name.toLowerCase();
-    const el = $('meta').filter((_, m) => {
-      const attrs = [m.attribs['property'], m.attribs['name'], m.attribs['itemprop'], m.attribs['http-equiv']];
-      return attrs.some((a) => a !== undefined && a.toLowerCase() === lower);
-    }).first();
-    const content = el.attr('content')?.trim();
+    const content = page.metas.get(name.toLowerCase())?.attribs['content']?.trim();
     if (content) return content;
   }
   return undefined;
 }
+
+const textOf = (el: Element | undefined): string => (el === undefined ? '' : nodeText(el));
 
 /** ISO 8601 (UTC) when the value parses as a date, else undefined. */
 export function toIsoDate(value: string | undefined): string | undefined {
@@ -65,22 +65,22 @@ export function cleanTitle(raw: string, siteName?: string): string {
   return title;
 }
 
-function readTitle($: CheerioAPI, article: JsonObject | undefined, siteName?: string): string | undefined {
-  const og = meta($, ['og:title', 'twitter:title']);
+function readTitle(page: PageIndex, article: JsonObject | undefined, siteName?: string): string | undefined {
+  const og = meta(page, ['og:title', 'twitter:title']);
   const ld = typeof article?.['headline'] === 'string' ? (article['headline'] as string) : undefined;
-  const html = $('head title').first().text() || $('title').first().text();
-  const h1 = $('h1').first().text();
+  const html = textOf(page.headTitle) || textOf(page.title);
+  const h1 = textOf(page.h1);
   const found = [og, ld, html, h1].find((t) => t !== undefined && t.trim() !== '');
   return found === undefined ? undefined : cleanTitle(found, siteName);
 }
 
-function readPublished($: CheerioAPI, objects: JsonObject[], article: JsonObject | undefined): string | undefined {
+function readPublished(page: PageIndex, objects: JsonObject[], article: JsonObject | undefined): string | undefined {
   const ordered = article ? [article, ...objects] : objects;
   const candidates = [
     firstString(ordered, ['datePublished', 'dateCreated', 'uploadDate']),
-    meta($, DATE_METAS),
-    $('time[datetime]').first().attr('datetime'),
-    $('[itemprop="datePublished"]').first().attr('content') ?? $('[itemprop="datePublished"]').first().attr('datetime'),
+    meta(page, DATE_METAS),
+    page.time?.attribs['datetime'],
+    page.datePublished?.attribs['content'] ?? page.datePublished?.attribs['datetime'],
   ];
   for (const c of candidates) {
     const iso = toIsoDate(c);
@@ -89,28 +89,32 @@ function readPublished($: CheerioAPI, objects: JsonObject[], article: JsonObject
   return undefined;
 }
 
-function readByline($: CheerioAPI, article: JsonObject | undefined): string | undefined {
+function readByline(page: PageIndex, article: JsonObject | undefined): string | undefined {
   const fromLd = nameOf(article?.['author']);
-  const fromMeta = meta($, ['author', 'article:author', 'dc.creator', 'parsely-author', 'byl']);
-  const fromHtml = $('[rel="author"], [itemprop="author"], .byline, .author').first().text().replace(/\s+/g, ' ').trim();
+  const fromMeta = meta(page, ['author', 'article:author', 'dc.creator', 'parsely-author', 'byl']);
+  const fromHtml = textOf(page.byline).replace(/\s+/g, ' ').trim();
   const found = fromLd ?? (fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : undefined) ?? (fromHtml || undefined);
   return found !== undefined && found.length <= 200 ? found : undefined;
 }
 
-/** Reads every field it can; absent fields stay undefined. `baseUrl` resolves a relative canonical link. */
-export function readMetadata($: CheerioAPI, baseUrl: string): PageMetadata {
-  const objects = readJsonLd($);
+/**
+ * Reads every field it can from a parsed page (before any cleaning); absent fields stay undefined.
+ * `baseUrl` resolves a relative canonical link.
+ */
+export function readMetadata(root: AnyNode, baseUrl: string): PageMetadata {
+  const page = indexPage(root);
+  const objects = readJsonLd(page.jsonLd);
   const article = pickArticleObject(objects);
-  const siteName = meta($, ['og:site_name', 'application-name']) ?? nameOf(article?.['publisher']);
-  const canonicalRaw = $('link[rel~="canonical"]').first().attr('href') ?? meta($, ['og:url']);
+  const siteName = meta(page, ['og:site_name', 'application-name']) ?? nameOf(article?.['publisher']);
+  const canonicalRaw = page.canonical?.attribs['href'] ?? meta(page, ['og:url']);
   return {
-    title: readTitle($, article, siteName),
-    published: readPublished($, objects, article),
+    title: readTitle(page, article, siteName),
+    published: readPublished(page, objects, article),
     canonicalUrl: resolveUrl(canonicalRaw, baseUrl),
-    lang: normaliseLang($('html').attr('lang') ?? $('html').attr('xml:lang'))
-      ?? normaliseLang(meta($, ['og:locale', 'content-language', 'language', 'dc.language']))
+    lang: normaliseLang(page.html?.attribs['lang'] ?? page.html?.attribs['xml:lang'])
+      ?? normaliseLang(meta(page, ['og:locale', 'content-language', 'language', 'dc.language']))
       ?? normaliseLang(typeof article?.['inLanguage'] === 'string' ? (article['inLanguage'] as string) : undefined),
-    byline: readByline($, article),
+    byline: readByline(page, article),
     siteName,
   };
 }
