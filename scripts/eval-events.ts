@@ -12,6 +12,7 @@ import { compileMatcher } from '../src/core/match/compile-matcher.js';
 import { matchDocument } from '../src/core/match/match-document.js';
 import { readEvents } from '../src/core/events/read-events.js';
 import { readLabels, readTexts } from './eval/realnews-set.js';
+import { printParts } from './eval/print-parts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'eval', 'realnews');
@@ -75,13 +76,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(Object.fromEntries(scores), null, 2)}\n`);
     return;
   }
-  for (const split of ['dev', 'test']) {
-    console.log(split === 'dev' ? 'dev part (studied while tuning: a training figure)' : 'test part (scored only, never studied)');
-    for (const lang of ['fr', 'en', 'ar', 'overall']) {
-      const t = scores.get(`${split}/${lang}`);
-      if (t) console.log(line(lang, t));
-    }
-  }
+  printParts(scores, line);
   if (process.argv.includes('--errors')) for (const e of errors) console.log(e);
 }
 

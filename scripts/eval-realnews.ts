@@ -15,6 +15,7 @@ import { matchDocument } from '../src/core/match/match-document.js';
 import { creditPreciseFinds, readLabels, readTexts, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
 import { errorClasses, type ClassInput } from './eval/error-classes.js';
 import { buildEntityGraph } from '../src/core/match/entity-graph.js';
+import { printParts } from './eval/print-parts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'eval', 'realnews');
@@ -92,13 +93,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify({ scores: out, dev: byArticle }, null, 2)}\n`);
     return;
   }
-  for (const split of ['dev', 'test']) {
-    console.log(split === 'dev' ? 'dev part (studied while tuning: a training figure)' : 'test part (scored only, never studied)');
-    for (const lang of ['fr', 'en', 'ar', 'overall']) {
-      const t = scores.get(`${split}/${lang}`);
-      if (t) console.log(line(lang, t));
-    }
-  }
+  printParts(scores, line);
   if (process.argv.includes('--errors')) for (const e of errors) console.log(e);
   if (process.argv.includes('--classes')) {
     console.log('dev error classes:');

@@ -3,11 +3,8 @@
 // source URLs the API refuses, with the same codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
-import { entityDir } from '../harness/config-dir.js';
+import { tinyConfigDir } from '../harness/config-dir.js';
 import { runVigie } from '../harness/vigie-process.js';
 
 let redis: TestRedis;
@@ -15,12 +12,7 @@ let configDir: string;
 
 before(async () => {
   redis = await startTestRedis();
-  configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-subs-cli-'));
-  fs.symlinkSync(entityDir({ 'entities.yaml': [
-    'entities:',
-    '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
-    '  - {id: sy-deir-ez-zor, kind: region, type: governorate, names: {en: Deir ez-Zor, fr: Deir ez-Zor, ar: دير الزور}, parents: [sy]}',
-  ].join('\n') }), path.join(configDir, 'entities'));
+  configDir = tinyConfigDir();
 });
 after(async () => { await redis.close(); });
 

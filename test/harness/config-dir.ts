@@ -23,3 +23,14 @@ export function entityDir(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
+
+/** A throwaway config/ whose catalog is Syria and Deir ez-Zor only: CLI tests that need a region, fast to load. */
+export function tinyConfigDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-tiny-config-'));
+  fs.symlinkSync(entityDir({ 'entities.yaml': [
+    'entities:',
+    '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
+    '  - {id: sy-deir-ez-zor, kind: region, type: governorate, names: {en: Deir ez-Zor, fr: Deir ez-Zor, ar: دير الزور}, parents: [sy]}',
+  ].join('\n') }), path.join(dir, 'entities'));
+  return dir;
+}

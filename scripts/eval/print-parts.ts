@@ -1,0 +1,11 @@
+// Prints an evaluation's figures per part (dev, then test) and language, in the order the real-news
+// scripts use, each part saying what it is: dev was studied while tuning (a training figure), test only scored.
+export function printParts<T>(scores: ReadonlyMap<string, T>, line: (lang: string, t: T) => string): void {
+  for (const split of ['dev', 'test']) {
+    console.log(split === 'dev' ? 'dev part (studied while tuning: a training figure)' : 'test part (scored only, never studied)');
+    for (const lang of ['fr', 'en', 'ar', 'overall']) {
+      const t = scores.get(`${split}/${lang}`);
+      if (t) console.log(line(lang, t));
+    }
+  }
+}
