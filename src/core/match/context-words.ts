@@ -3,6 +3,7 @@
 // sentence, food/craft/sport vocabulary that points elsewhere (savon d'Alep, Aleppo pepper), and the
 // words that make a place part of another name (an outlet "X 24", "X University", a "X-Y road").
 // Language data only: small closed lists of the words news uses, checked on folded text.
+import { normalize } from './normalize.js';
 
 /** Lower case, no Latin diacritics, Arabic short vowels and tatweel removed: for word tests only. */
 export function foldForWords(s: string): string {
@@ -434,8 +435,8 @@ export function afterAssadCue(text: string, namesSyria: boolean): string | undef
 // off a word to find a name, which is right for "وحلب" or "بدمشق" and wrong for these.
 const TANWEEN_END = /(?:[\u064b-\u064d]\u0627?|\u0627\u064b)$/u;
 const ARTICLE_START = /^(?:[وف]?[بك]?ال|[وف]?لل)/u;
-const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/gu;
-const foldArabic = (w: string): string => w.replace(ARABIC_MARKS, '').replace(/[أإآٱ]/gu, 'ا').replace(/ة/gu, 'ه').replace(/ى/gu, 'ي');
+// Both words are compared as the matcher reads them (marks dropped, hamza seats and ة/ى folded).
+const foldArabic = (w: string): string => normalize(w).text;
 
 /**
  * Why an Arabic hit [start, end) on a place's name (alias as listed) is a common word, if it is. After a

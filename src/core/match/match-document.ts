@@ -10,6 +10,7 @@ import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
 import { snippetOf } from './snippet.js';
+import { isArabicStart } from './arabic-variants.js';
 import { nameKey } from './entity-graph.js';
 import type { EntityFacts, EntityFactsTable } from './entity-facts.js';
 
@@ -150,7 +151,7 @@ function fieldMatches(m: Matcher, facts: EntityFactsTable, field: MatchField, te
       continue;
     }
     const inName = f.kind === 'region'
-      ? insideOtherName(text, start, end) ?? abroadOf(text, end) ?? (isArabic(surface) ? notAnArabicName(text, start, end, match.alias) : undefined)
+      ? insideOtherName(text, start, end) ?? abroadOf(text, end) ?? (isArabicStart(surface.charCodeAt(surface.length - 1)) ? notAnArabicName(text, start, end, match.alias) : undefined)
       : undefined;
     if (inName) setAside(out, match, inName);
     else if (m.payFlags[payload]! & FLAG_NEEDS_CONTEXT) pending.push(pendingOf(m, f, payload, text, match));
@@ -495,8 +496,6 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
 }
 
 const ABROAD = 'a place of the same name abroad';
-/** Whether a hit's first unit is an Arabic letter (most hits are Latin: one test spares the rest). */
-const isArabic = (surface: string): boolean => { const c = surface.charCodeAt(surface.length - 1); return c >= 0x0600 && c <= 0x06ff; };
 function abroadOf(text: string, end: number): string | undefined {
   const where = abroadAfter(text, end);
   return where === undefined ? undefined : `${ABROAD} («${text.slice(Math.max(0, end - 24), end).split(/[\s,.]+/).at(-1)}, ${where}»)`;
