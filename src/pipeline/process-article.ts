@@ -104,17 +104,19 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
     article = stored ? candidate : ((await s.articles.get(articleId)) ?? candidate);
     if (stored) s.metrics.articles.inc();
   }
-  const result = matchDocument(entities.matcher, { title: article.title, summary: article.summary, text: article.text, lang: article.lang });
+  const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
+  const result = matchDocument(entities.matcher, doc);
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
-  await noteCandidates(s, article, result, entities);
-  const events = readEvents({ title: article.title, summary: article.summary, text: article.text, lang: article.lang }, result);
+  const events = readEvents(doc, result);
   if (JSON.stringify(article.events) !== JSON.stringify(events)) {
     await s.articles.setEvents(article, events);
     article = { ...article, events };
   }
   const storyId = await assignToStory(s, article, entities, entityIds);
   const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), events, entities });
+  // After routing: noting candidates (keyed by article id, errors logged and kept) never delays an alert.
+  await noteCandidates(s, article, result, entities);
   await s.articles.markRouted(articleId);
   s.log.info({ event: 'article.routed', articleId, sourceId, storyId, entities: entityIds.length, alerts: route.alertsCreated, attached: route.attached }, 'article routed');
   return { articleId, status: 'routed', storyId, route };

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readEvents } from '../../src/core/events/read-events.js';
 import { readCasualties } from '../../src/core/events/read-casualties.js';
+import { foldForCues } from '../../src/core/events/fold-for-cues.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { loadEntities } from '../../src/config/load-entities.js';
@@ -29,7 +30,7 @@ const casualties: Array<[string, number | null, number | null]> = [
 
 for (const [sentence, killed, injured] of casualties) {
   test(`casualties: "${sentence}" -> killed ${killed}, injured ${injured}`, () => {
-    assert.deepEqual(readCasualties(sentence), { killed, injured });
+    assert.deepEqual(readCasualties(foldForCues(sentence)), { killed, injured });
   });
 }
 

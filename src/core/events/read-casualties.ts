@@ -4,7 +4,6 @@
 // fighters and one civilian were killed"); a number after "including" is part of the one before it;
 // "killing and wounding 12" gives neither (EVAL.md). A lone victim ("a soldier was killed") counts 1.
 import { findCasualtyCues, type CasualtyKind, type Cue } from './casualty-cues.js';
-import { foldForCues } from './fold-for-cues.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { singleVictim } from './single-victim.js';
 
@@ -53,13 +52,12 @@ function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boo
   return between.length <= 40 && /(?:^|\s)(?:and|et|و)\s*$/.test(between) && !/[.;:]/.test(between) && !SUBSET.test(between);
 }
 
-/** Killed and injured of one sentence (null where the sentence ties no number to the word). */
-export function readCasualties(sentence: string): CasualtyReading {
-  const folded = foldForCues(sentence);
+/** Killed and injured of one sentence, folded by foldForCues (null where it ties no number to the word). */
+export function readCasualties(folded: string): CasualtyReading {
   const cues = findCasualtyCues(folded);
   const out: CasualtyReading = { killed: null, injured: null };
   if (cues.length === 0) return out;
-  const nums = readNumbers(sentence).filter((n) => !n.trap);
+  const nums = readNumbers(folded).filter((n) => !n.trap);
   const kinds = nums.map((n) => kindOf(folded, n, cues, nums));
   // "seven people, including three fighters, were killed": the total takes the part's word.
   for (let k = 0; k + 1 < nums.length; k += 1) {

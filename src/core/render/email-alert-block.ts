@@ -74,10 +74,11 @@ export function renderAlertBlockHtml(item: EmailAlertItem): string {
 
 export function renderAlertBlockText(item: EmailAlertItem): string {
   const { alert, article, sourceName } = item;
+  const ev = eventLine(alert);
   const lines = [
     line(article.title, 300) || '(untitled)',
     `${line(sourceName, 120)} · ${displayTime(article.published ?? article.fetchedAt)}`,
-    ...(eventLine(alert) ? [eventLine(alert)!] : []),
+    ...(ev ? [ev] : []),
     ...(isHttpUrl(article.url) ? [article.url] : []),
   ];
   for (const m of alert.matches.slice(0, MAX_MATCHES)) {
