@@ -31,6 +31,11 @@ const lean = (m: Match): LeanMatch => ({
 
 const str = (v: Record<string, unknown>, k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
 
+/** The document a parsed JSON object stands for; its own "lang" wins over `lang`. */
+export function jsonDoc(v: Record<string, unknown>, lang?: string): MatchDoc {
+  return { title: str(v, 'title'), summary: str(v, 'summary'), text: str(v, 'text'), lang: str(v, 'lang') ?? lang };
+}
+
 /** One result line (without its newline). Never throws on the line's content. */
 export function matchLine(matcher: Matcher, line: string, opts: MatchJsonlOptions): string {
   let id: unknown = null;
@@ -38,7 +43,7 @@ export function matchLine(matcher: Matcher, line: string, opts: MatchJsonlOption
     const v = JSON.parse(line) as Record<string, unknown>;
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     id = v.id ?? null;
-    const doc: MatchDoc = { title: str(v, 'title'), summary: str(v, 'summary'), text: str(v, 'text'), lang: str(v, 'lang') ?? opts.lang };
+    const doc = jsonDoc(v, opts.lang);
     const result = matchDocument(matcher, doc);
     const { matches, entities } = result;
     return JSON.stringify({ id: v.id, matches: opts.snippets ? matches : matches.map(lean), entities, events: readEvents(doc, result) });

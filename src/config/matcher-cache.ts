@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entity } from '../core/entities/entity.js';
 import type { Matcher } from '../core/match/compile-matcher.js';
-import { readMatcherSnapshot, writeMatcherSnapshot, type SnapshotReader } from '../core/match/matcher-snapshot.js';
+import { readMatcherSnapshot, readSnapshotEntities, writeMatcherSnapshot, type SnapshotReader } from '../core/match/matcher-snapshot.js';
 
 export interface MatcherSource {
   entitiesDir: string;
@@ -113,8 +113,18 @@ async function compile(entitiesDir: string): Promise<Matcher> {
  * validated and merged), else read from the files (without compiling a matcher for that).
  */
 export async function loadEntitiesCached(src: MatcherSource): Promise<Entity[]> {
-  const cached = src.cacheDir === undefined ? undefined : readSnapshot(snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir)));
-  if (cached !== undefined) return cached.entities.map((i) => i.entity);
+  const file = src.cacheDir === undefined ? undefined : snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir));
+  if (file !== undefined && fs.existsSync(file)) {
+    let reader: ReturnType<typeof fileReader> | undefined;
+    try {
+      reader = fileReader(file);
+      return readSnapshotEntities(reader);
+    } catch {
+      // unreadable: the files below
+    } finally {
+      reader?.done();
+    }
+  }
   const { loadEntities } = await import('./load-entities.js');
   return loadEntities(src.entitiesDir);
 }

@@ -21,9 +21,14 @@ function jitterMs(sourceId: string, intervalMs: number): number {
  * poll is one new interval from now (BullMQ would otherwise realign a changed `every` to a slot that may
  * come at once). Default: the source's current interval.
  */
+/** Stops a source's polls (its one BullMQ job scheduler). */
+export async function unscheduleSource(s: Services, sourceId: string): Promise<void> {
+  await s.queues.poll.removeJobScheduler(schedulerId(sourceId));
+}
+
 export async function scheduleSource(s: Services, source: SourceConfig, everySeconds?: number): Promise<void> {
   if (!source.enabled) {
-    await s.queues.poll.removeJobScheduler(schedulerId(source.id));
+    await unscheduleSource(s, source.id);
     return;
   }
   const current = everySeconds ?? scheduledIntervalSeconds(source, (await s.sourceHealth.getPacing(source.id))?.scheduledSeconds);

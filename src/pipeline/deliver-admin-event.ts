@@ -8,6 +8,7 @@ import type { Delivery } from '../core/model/alert.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
 import type { Services } from '../runtime/create-services.js';
+import type { EndpointLimiter } from './deliver-alert.js';
 
 export type AdminDeliverOutcome =
   | { status: 'submitted' | 'skipped' | 'dead'; reason: string }
@@ -15,8 +16,6 @@ export type AdminDeliverOutcome =
   | { status: 'throttled' }
   | { status: 'busy' };
 
-/** The per-endpoint limiter the deliver stage shares between alerts and admin events. */
-export interface SlotLimiter { acquire(key: string, maxWaitMs: number): Promise<boolean>; release(key: string): void }
 
 type Attempt = { outcome: 'submitted' | 'retry' | 'dead'; reason: string; statusCode?: number; retryAfterMs?: number; durationMs?: number };
 
@@ -59,7 +58,7 @@ async function record(s: Services, d: Delivery, a: Attempt): Promise<AdminDelive
   return { status: 'retry', delayMs: delay, reason: a.reason };
 }
 
-export async function deliverAdminEvent(s: Services, d: Delivery, limiter: SlotLimiter): Promise<AdminDeliverOutcome> {
+export async function deliverAdminEvent(s: Services, d: Delivery, limiter: EndpointLimiter): Promise<AdminDeliverOutcome> {
   const notice = await s.adminEvents.get(d.alertId);
   const { VIGIE_ADMIN_WEBHOOK_URL: url, VIGIE_ADMIN_WEBHOOK_SECRET: secret, VIGIE_ADMIN_EMAIL: email } = s.env;
   const configured = d.channelId === 'webhook' ? Boolean(url && secret) : d.channelId === 'email' && Boolean(email);

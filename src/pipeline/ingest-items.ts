@@ -37,7 +37,7 @@ export interface IngestResult {
 }
 
 /** The article job id of an item: its canonical URL when it has one, else its identity in the source. */
-export function itemArticleId(sourceId: string, item: FeedItem): string {
+function itemArticleId(sourceId: string, item: FeedItem): string {
   return item.url ? articleId(item.url) : `art_${shortHash('item', sourceId, item.key)}`;
 }
 

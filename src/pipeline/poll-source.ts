@@ -15,7 +15,6 @@ import { notePushLinks } from './websub-subscribe.js';
 import { paceSource, withCurrentInterval } from './pace-source.js';
 import { reviewSourceHealth } from './review-source-health.js';
 
-export { itemArticleId } from './ingest-items.js';
 
 export type PollOutcome =
   | { status: 'skipped'; reason: string }

@@ -2,9 +2,10 @@
 // subscription (the hub is asked to stop; the push state lives until the hub verifies that).
 import type { Services } from '../runtime/create-services.js';
 import { unsubscribeRemoved } from './websub-subscribe.js';
+import { unscheduleSource } from './apply-config.js';
 
 export async function removeSource(s: Services, sourceId: string): Promise<boolean> {
-  await s.queues.poll.removeJobScheduler(`source-${sourceId}`);
+  await unscheduleSource(s, sourceId);
   const removed = await s.sources.remove(sourceId);
   await unsubscribeRemoved(s, sourceId);
   return removed;

@@ -8,7 +8,7 @@ import { cacheDir } from '../../config/cache-dir.js';
 import { loadMatcher, prepareSnapshot, type MatcherSource } from '../../config/matcher-cache.js';
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
 import { describe } from '../command-table.js';
-import { matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../match-jsonl.js';
+import { jsonDoc, matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../match-jsonl.js';
 
 interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean; workers?: number }
 
@@ -51,9 +51,7 @@ export function toDoc(input: string, lang?: string): MatchDoc {
   const trimmed = input.trim();
   if (trimmed.startsWith('{')) {
     try {
-      const v = JSON.parse(trimmed) as Record<string, unknown>;
-      const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-      return { title: str('title'), summary: str('summary'), text: str('text'), lang: str('lang') ?? lang };
+      return jsonDoc(JSON.parse(trimmed) as Record<string, unknown>, lang);
     } catch {
       // not JSON: treat as plain text
     }

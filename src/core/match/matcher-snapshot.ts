@@ -99,9 +99,8 @@ function column(name: string, values: readonly string[]): Record<string, Blob> {
   return { [`${name}Text`]: text, [`${name}Ends`]: ends };
 }
 
-function blobsOf(m: Matcher): Record<string, Blob> {
+function blobsOf(m: Matcher, facts: readonly EntityFacts[]): Record<string, Blob> {
   const { vocab: v, trie: t } = m;
-  const facts = allFacts(m);
   const chain = chains(facts);
   const alias = m.payAlias.parts();
   const reason = m.payReason.parts();
@@ -125,7 +124,8 @@ const bytesOf = (blob: Blob): Uint8Array => (typeof blob === 'string'
 /** The matcher as bytes (readMatcherSnapshot gives it back). */
 export function writeMatcherSnapshot(m: Matcher): Uint8Array {
   const image = m.scanner?.image();
-  const raw = Object.entries(blobsOf(m)).map(([name, blob]) => ({
+  const facts = allFacts(m);
+  const raw = Object.entries(blobsOf(m, facts)).map(([name, blob]) => ({
     name, kind: kindOf(blob), bytes: bytesOf(blob), section: (LAZY.has(name) ? 'lazy' : 'eager') as Section,
   }));
   const size: Record<Section, number> = { eager: 0, lazy: 0 };
@@ -138,8 +138,8 @@ export function writeMatcherSnapshot(m: Matcher): Uint8Array {
     version: m.version, entityCount: m.entityCount, aliasCount: m.aliasCount,
     vocab: { size: m.vocab.size, mask: m.vocab.mask, bloomMask: m.vocab.bloomMask },
     trie: { nodeCount: m.trie.nodeCount, mask: m.trie.mask },
-    establishedBy: sparse(allFacts(m), (f) => (f.establishedBy.length > 0 ? f.establishedBy : undefined)),
-    period: sparse(allFacts(m), (f) => f.period),
+    establishedBy: sparse(facts, (f) => (f.establishedBy.length > 0 ? f.establishedBy : undefined)),
+    period: sparse(facts, (f) => f.period),
     sections: { eager: [0, 0], scanner: [0, 0], lazy: [0, 0] }, scannerHeader: image?.header, blobs,
   };
   // The header's own length moves the sections: lay out with a header long enough for the offsets.
@@ -279,6 +279,11 @@ function readLazy(reader: SnapshotReader, header: Header): LazyParts {
     }),
     entities: JSON.parse(body.text('entities')) as Entity[],
   };
+}
+
+/** Only the entities a snapshot holds (as `readMatcherSnapshot(r).entities` gives them), reading nothing else. */
+export function readSnapshotEntities(reader: SnapshotReader): Entity[] {
+  return JSON.parse(Body.read(reader, 'lazy', readHeader(reader)).text('entities')) as Entity[];
 }
 
 /**
