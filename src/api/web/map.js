@@ -132,8 +132,9 @@ async function loadMap() {
     const sub = $('map-sub').value;
     const data = await api('GET', '/v1/alerts/map?days=' + $('map-days').value + (sub ? '&subscription=' + encodeURIComponent(sub) : ''));
     const root = $('map');
-    root.replaceChildren();
-    drawOutlines(root);
+    // The outlines do not change: drawn on the first load, only the points are replaced after that.
+    if (!root.querySelector('.countries')) drawOutlines(root);
+    root.querySelector('.points')?.remove();
     drawPoints(root, data);
     const placed = data.alerts.length - data.unplaced;
     $('map-summary').textContent = placed + ' alert' + (placed === 1 ? '' : 's') + ' on the map'

@@ -1,6 +1,7 @@
 // Text measures over parsed DOM nodes (domhandler): visible text, link density, comma counts.
 // Read-only helpers for the scorer and the cleaner; they never change the tree.
 import type { AnyNode, Element } from 'domhandler';
+import { isSpaceUnit as isSpace } from '../match/sentence-index.js';
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -15,13 +16,8 @@ export function nodeText(node: AnyNode): string {
   return out;
 }
 
-/** What `\s` and `String.prototype.trim` treat as white space (ECMAScript WhiteSpace and LineTerminator). */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** What `\s` and `String.prototype.trim` treat as white space: the matcher's table says it already. */
+export { isSpace };
 
 /** Counting state of `textLength`: characters so far, and whether a space run waits for a next word. */
 interface Count { length: number; space: boolean; started: boolean }
@@ -84,7 +80,7 @@ export function commasIn(node: AnyNode): number {
     let n = 0;
     for (let i = 0; i < data.length; i += 1) {
       const c = data.charCodeAt(i);
-      if (c === 0x2c || c === 0x060c || c === 0xff0c || c === 0x3001) n += 1;
+      if (isComma(c)) n += 1;
     }
     return n;
   }
@@ -95,6 +91,10 @@ export function commasIn(node: AnyNode): number {
 }
 
 /** Commas in Latin, Arabic (U+060C) and CJK scripts: prose has many, menus have none. */
+const isComma = (c: number): boolean => c === 0x2c || c === 0x060c || c === 0xff0c || c === 0x3001;
+
 export function commaCount(text: string): number {
-  return text.match(/[,،，、]/g)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) if (isComma(text.charCodeAt(i))) n += 1;
+  return n;
 }
