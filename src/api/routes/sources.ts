@@ -8,7 +8,7 @@ import type { SourceConfig } from '../../core/model/source.js';
 import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
 import { removeSource } from '../../pipeline/remove-source.js';
-import { pushStatus } from '../../pipeline/push-status.js';
+import { sourceView as view } from '../../pipeline/source-view.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { checkPublicUrl } from '../check-public-url.js';
@@ -18,12 +18,6 @@ import { idParam } from '../common-schemas.js';
 const tags = ['sources'];
 const admin = { auth: 'admin' as const };
 
-/** A source with its poll state, its health as admins are told of it (since when), and its interval with why. */
-async function view(s: Services, source: SourceConfig) {
-  const [state, health, pacing, push] = await Promise.all([s.sources.getState(source.id), s.sourceHealth.getHealth(source.id),
-    s.sourceHealth.getPacing(source.id), pushStatus(s, source.id)]);
-  return { ...source, state, health: health ?? null, pacing: pacing ?? null, push };
-}
 
 async function save(s: Services, body: z.output<typeof sourceInputSchema>, id?: string): Promise<SourceConfig> {
   checkPublicUrl(body.url, 'source', s.urlPolicy, 'body.url');

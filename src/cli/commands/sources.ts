@@ -12,7 +12,8 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { checkTargetUrl } from '../../config/check-target-url.js';
 import { scheduleSource } from '../../pipeline/apply-config.js';
 import { removeSource } from '../../pipeline/remove-source.js';
-import { formatPushStatus, pushStatus } from '../../pipeline/push-status.js';
+import { formatPushStatus } from '../../pipeline/push-status.js';
+import { sourceView } from '../../pipeline/source-view.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
 import { formatDuration } from '../../core/render/format-duration.js';
@@ -103,9 +104,7 @@ export function register(program: Command): void {
     .description('list sources with health (since when, why), interval (and why), last poll, last error code and WebSub push state')
     .option('--json', 'JSON output')
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
-      const rows = await Promise.all((await services.sources.list()).map(async (src) => ({ ...src, state: await services.sources.getState(src.id),
-        health: (await services.sourceHealth.getHealth(src.id)) ?? null, pacing: (await services.sourceHealth.getPacing(src.id)) ?? null,
-        push: await pushStatus(services, src.id) })));
+      const rows = await Promise.all((await services.sources.list()).map((src) => sourceView(services, src)));
       if (o.json) return printJson(rows);
       if (rows.length === 0) return console.log('no sources');
       for (const r of rows) {
