@@ -64,6 +64,11 @@ test('a spaced two-letter word is an article only where it assimilates to the ne
   assert.ok(!latinVariants('Kfar en Kila', 'en').some((v) => /[ae]l-Kila/i.test(v)), 'en before k is not an article');
 });
 
+test("latinVariants gives an English possessive no ayn mark (army's is not armyʿs)", () => {
+  assert.ok(!latinVariants("Syrian army's 10th Division", 'en').some((v) => /[ʿʾ]s\b/.test(v)));
+  has(latinVariants("Ma'arrat", 'en'), 'Maʿarrat');
+});
+
 test('latinVariants is deterministic and keeps common words as written', () => {
   const opts = { isCommonWord: (w: string) => ['forces', 'democratic', 'syrian'].includes(w.toLowerCase()) };
   assert.deepEqual(latinVariants('Syrian Democratic Forces', 'en', opts), []);
