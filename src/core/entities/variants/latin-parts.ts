@@ -48,9 +48,7 @@ export function latinParts(name: string, vary: (word: string) => boolean, arabic
   const parts: LatinPart[] = raw.map((r, i) => {
     const next = raw[i + 1];
     const isArticle = next !== undefined && ARTICLE.test(r.text) && articleFits(r.text, next.text)
-      // A spaced article counts when it is al/el, or assimilated to the next word's letter: gazetteers
-      // write "An Nabk", "ash Shaddadah", "Meiss ej Jabal" (ej before j, never before another letter).
-      && (r.sep === '-' || r.sep === ' ');
+      && (r.sep === '-' || (r.sep === ' ' && /^[ae]l$/i.test(r.text)));
     const variable = /^\p{L}[\p{L}'’]*\p{L}$/u.test(r.text) && vary(r.text);
     return { text: r.text, sep: r.sep, kind: isArticle ? 'article' : variable ? 'word' : 'fixed' };
   });

@@ -67,8 +67,5 @@ export const ARABIC_NAME_WORDS: ReadonlySet<string> = new Set([
 /** Letters that take the assimilated article in romanisation: ash-Sham, ar-Raqqa, ez-Zor, ad-Dana. */
 export const SUN_LETTERS = /^(sh|th|dh|[tdrzsnl])/i;
 
-/**
- * Article forms as written before a hyphen or space: al-, el-, the assimilated ones (ez-, ar-, esh-), and
- * the Levantine ej- (Lebanese names assimilate before j as spoken: Meiss ej Jabal, Ej Jibbain).
- */
-export const ARTICLE = /^(?:al|el|il|ul|[ae](?:sh|th|dh|[tdrzsnj]))$/i;
+/** Article forms as written before a hyphen: al-, el-, and the assimilated ones (ez-, ar-, esh-). */
+export const ARTICLE = /^(?:al|el|il|ul|[ae](?:sh|th|dh|[tdrzsn]))$/i;
