@@ -81,7 +81,7 @@ export function createServices(opts: ServiceOptions) {
     push: createPushStore(redis, keys),
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
-    candidates: createCandidateStore(redis, keys),
+    candidates: createCandidateStore(redis, keys, retention),
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
