@@ -51,6 +51,12 @@ export interface Keys {
   /** Capped list of events an admin should see (an endpoint disabled, re-enabled). */
   events: string;
   deliveriesBySubscription(subscriptionId: string): string;
+  /** An alert's update state: what its subscriber was told, updates made, the round scheduled (update-store.ts). */
+  alertUpdateState(alertId: string): string;
+  /** Later articles' readings of an alert's event, noted until an update accounts for them. */
+  alertObservations(alertId: string): string;
+  /** One update as made (frozen), read by its deliveries. */
+  alertUpdate(alertId: string, seq: number): string;
   story(id: string): string;
   storyIndex(key: string): string;
   /** The lease held while an article is assigned to a story (story-store.ts). */
@@ -107,6 +113,9 @@ export function createKeys(prefix = 'vigie'): Keys {
     deliveriesHeld: `${p}:deliveries:held`,
     events: `${p}:events`,
     deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
+    alertUpdateState: (id) => `${p}:alert-update-state:${id}`,
+    alertObservations: (id) => `${p}:alert-observations:${id}`,
+    alertUpdate: (id, seq) => `${p}:alert-update:${id}:${seq}`,
     story: (id) => `${p}:story:${id}`,
     storyIndex: (key) => `${p}:story-index:${key}`,
     storyLock: `${p}:lock:story-assign`,
