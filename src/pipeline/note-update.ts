@@ -10,7 +10,8 @@ import type { Services } from '../runtime/create-services.js';
 
 export async function noteUpdate(s: Services, alert: Alert, article: Article, events: ArticleEvent[] | undefined): Promise<boolean> {
   const main = events?.[0];
-  if (!main) return false;
+  // An alert made before events were read told no event: a later reading would look like news it is not.
+  if (!main || alert.events === undefined) return false;
   const first = eventFacts(alert.events?.[0]);
   const told = (await s.updates.told(alert.id)) ?? first;
   if (diffEvent(told, main) === null) return false;
