@@ -15,6 +15,7 @@ import { canonicalUrl } from '../../src/core/feed/canonical-url.js';
 import { alertId as alertIdOf } from '../../src/core/deliver/delivery-ids.js';
 import { updateJobId } from '../../src/adapters/queue/queues.js';
 import { sendUpdate } from '../../src/pipeline/send-update.js';
+import { alertViews } from '../../src/api/routes/alerts.js';
 import type { Queue } from 'bullmq';
 
 const HOUR_S = 3600;
@@ -79,6 +80,12 @@ async function drained(): Promise<void> {
   }, 30_000);
 }
 
+/** The alert as GET /v1/alerts shows it. */
+async function alertView() {
+  const [view] = await alertViews(p.services, [(await p.services.alerts.getAlert(alertId))!], new Map());
+  return view!;
+}
+
 async function promoteRound(round: number): Promise<void> {
   const job = await waitFor(`update round ${round} scheduled`, () => p.services.queues.update.getJob(updateJobId(alertId, round)), 30_000);
   assert.equal(await job.getState(), 'delayed', 'the round waits the update interval');
@@ -108,6 +115,7 @@ test('a copy from another source with the same toll is attached and sends nothin
   assert.equal((await p.services.updates.read(alertId)).observations.length, 0);
   assert.equal(hooks('alert.created').length + hooks('alert.updated').length, 1);
   assert.equal(mails().length, 1);
+  assert.equal((await alertView()).updates, null);
 });
 
 test('a later article raising the toll sends one alert.updated (same alert, new webhook-id) and a reply in the email thread', async () => {
@@ -164,6 +172,7 @@ test('two raises inside the interval go out as one update carrying the latest fi
   await drained();
   assert.equal(hooks('alert.updated').length, 2);
   assert.equal(mails().length, 3);
+  assert.deepEqual((await alertView()).updates, { count: 2, event: { type: 'air_strike', killed: 14, injured: 4 } });
 });
 
 test('a raise right after an update waits a whole interval, and its round run twice sends once', async () => {

@@ -63,6 +63,11 @@ export function createUpdateStore(redis: RedisClient, keys: Keys, retentionSecon
       const raw = await redis.hget(keys.alertUpdateState(alertId), 'told');
       return raw ? (JSON.parse(raw) as EventFacts) : undefined;
     },
+    /** How many updates were made for an alert and the event they told last (undefined: none yet). */
+    async made(alertId: string): Promise<{ count: number; event: EventFacts } | undefined> {
+      const [seq, told] = await redis.hmget(keys.alertUpdateState(alertId), 'seq', 'told');
+      return seq && Number(seq) > 0 && told ? { count: Number(seq), event: JSON.parse(told) as EventFacts } : undefined;
+    },
     /** Notes a later article's reading; `told` is what the alert itself said (kept on the first note). */
     async note(alertId: string, told: EventFacts, o: EventObservation): Promise<number> {
       return Number(await scripted.vigieNoteObservation(keys.alertUpdateState(alertId), keys.alertObservations(alertId),
