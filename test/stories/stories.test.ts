@@ -152,6 +152,16 @@ const ASSIGN_CASES: Array<{ name: string; existing: Partial<StoryFingerprintInpu
     joins: false, reason: /headline counts differ \(5 vs 12\)/,
   },
   {
+    name: 'a lower count after a toll update is another event, not a copy of the update',
+    existing: { ...FR_STRIKE, title: 'Boukamal : le bilan de la frappe de drone s\'alourdit à 12 morts' },
+    next: {
+      lang: 'en', url: 'https://sohr-en.example.org/118263/new-strike', published: '2026-03-11T11:40:00Z',
+      title: 'New drone strike kills 2 Iran-backed militiamen near Al-Bukamal', lead: 'Two members of Iran-backed militias died in a second strike near Al-Bukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-iran-militias'],
+    },
+    joins: false, reason: /headline counts differ \(2 vs 12\)/,
+  },
+  {
     name: 'a toll update on the same town with no actor in common is not enough',
     existing: FR_STRIKE,
     next: {

@@ -77,12 +77,12 @@ function headlineCountsAgree(a: readonly number[], b: readonly number[]): boolea
   return b.includes(a[0]!) || a.includes(b[0]!);
 }
 
-/** A later report that says the toll rose ("toll rises to 9") and gives a higher headline count than the
- * other: the same event told again with a new figure, which need not cite the old one. */
-function tollRaised(a: StoryFingerprint, b: StoryFingerprint): boolean {
-  const raises = (x: StoryFingerprint, y: StoryFingerprint): boolean =>
-    x.tollUpdate === true && x.numbers.length > 0 && y.numbers.length > 0 && x.numbers[0]! > y.numbers[0]!;
-  return raises(a, b) || raises(b, a);
+/** The new report says the toll rose ("toll rises to 9") and gives a higher headline count than the
+ * candidate: the same event told again with a new figure, which need not cite the old one. Only this
+ * way round: a lower count arriving after a toll update is a new event (or a late copy of the first
+ * report, which joins that report by its own count). */
+function tollRaised(fp: StoryFingerprint, c: StoryFingerprint): boolean {
+  return fp.tollUpdate === true && fp.numbers.length > 0 && c.numbers.length > 0 && fp.numbers[0]! > c.numbers[0]!;
 }
 
 /** The entity rule: one precise place, and an actor or a count, in common; counts must not contradict
