@@ -27,6 +27,20 @@ async function reenabledMeanwhile(s: Services, subscriptionId: string, channelId
   return channel?.type === 'webhook' && !channel.disabled;
 }
 
+/**
+ * Subscriptions already alerted to this story whose rule did not fire on this article (a toll update
+ * without their keyword) are still owed what it adds to the event: an update, not an attachment.
+ */
+async function noteUpdatesUnfired(s: Services, storyId: string, article: Article, events: ArticleEvent[] | undefined, fired: ReadonlySet<string>): Promise<number> {
+  if (!events?.length) return 0;
+  const others = (await s.alerts.storyAlertIds(storyId)).filter((id) => !fired.has(id));
+  let noted = 0;
+  for (const alert of await s.alerts.getAlerts(others)) {
+    if (alert.articleId !== article.id && (await noteUpdate(s, alert, article, events))) noted += 1;
+  }
+  return noted;
+}
+
 export async function routeArticle(s: Services, input: RouteInput): Promise<RouteOutcome> {
   const { article, entityIds, storyId, explanations, events, entities } = input;
   const rules = await s.rules.current(entities);
@@ -63,5 +77,6 @@ export async function routeArticle(s: Services, input: RouteInput): Promise<Rout
     }
     s.metrics.alerts.inc();
   }
+  outcome.updatesNoted += await noteUpdatesUnfired(s, storyId, article, events, new Set(plans.map((p) => p.alert.id)));
   return outcome;
 }

@@ -25,6 +25,8 @@ let rx: WebhookReceiver;
 let wire: NewsSite;
 let relay: NewsSite;
 let sub: { id: string; secret?: string };
+/** A keyword subscription that the first report fires and the toll updates do not ("kills"). */
+let kwSub: { id: string; secret?: string };
 let alertId = '';
 let createdWebhookId = '';
 let createdMessageId = '';
@@ -44,6 +46,8 @@ before(async () => {
     { type: 'email', address: 'analyst@ngo.test', mode: 'immediate' },
   ] });
   rx.setSecrets('/hook', [sub.secret!]);
+  kwSub = await p.subscribe({ name: 'kills', query: 'kills', channels: [{ type: 'webhook', url: rx.url('/kw'), format: 'standard' }] });
+  rx.setSecrets('/kw', [kwSub.secret!]);
 });
 
 after(async () => {
@@ -59,7 +63,7 @@ function publish(site: NewsSite, slug: string, title: string, paragraph: string)
   return articleId(canonicalUrl(site.articleUrl(slug))!);
 }
 
-const hooks = (type: string) => rx.received.filter((r) => r.path === '/hook' && r.body.type === type);
+const hooks = (type: string, path = '/hook') => rx.received.filter((r) => r.path === path && r.body.type === type);
 const mails = () => smtp.mails.filter((m) => m.rcptTo.includes('analyst@ngo.test'));
 const routed = (...ids: string[]) => waitFor(`articles ${ids.join(', ')} routed`, async () => {
   for (const id of ids) if (!(await p.services.articles.isRouted(id))) return false;
@@ -86,8 +90,13 @@ async function alertView() {
   return view!;
 }
 
-async function promoteRound(round: number): Promise<void> {
-  const job = await waitFor(`update round ${round} scheduled`, () => p.services.queues.update.getJob(updateJobId(alertId, round)), 30_000);
+/** Update jobs waiting their interval, by alert. */
+async function delayedRounds(id: string): Promise<number[]> {
+  return (await p.services.queues.update.getDelayed()).filter((j) => j.data.alertId === id).map((j) => j.data.round);
+}
+
+async function promoteRound(round: number, id = alertId): Promise<void> {
+  const job = await waitFor(`update round ${round} scheduled`, () => p.services.queues.update.getJob(updateJobId(id, round)), 30_000);
   assert.equal(await job.getState(), 'delayed', 'the round waits the update interval');
   await job.promote();
 }
@@ -100,6 +109,7 @@ test('the first article alerts once, by webhook and by email', async () => {
   alertId = created!.body.data.alert.id;
   createdWebhookId = created!.id;
   createdMessageId = mail!.parsed.messageId!;
+  await waitFor('alert.created for the keyword subscription', () => hooks('alert.created', '/kw')[0], 30_000);
   assert.equal(alertId, alertIdOf(sub.id, created!.body.data.alert.storyId));
   assert.equal(created!.body.data.summary, 'Air strike · 6 killed · Abu Kamal (Deir ez-Zor)');
 });
@@ -115,6 +125,7 @@ test('a copy from another source with the same toll is attached and sends nothin
   assert.equal((await p.services.updates.read(alertId)).observations.length, 0);
   assert.equal(hooks('alert.created').length + hooks('alert.updated').length, 1);
   assert.equal(mails().length, 1);
+  assert.equal(hooks('alert.updated', '/kw').length, 0);
   assert.equal((await alertView()).updates, null);
 });
 
@@ -148,6 +159,15 @@ test('a later article raising the toll sends one alert.updated (same alert, new 
   assert.equal(mails().length, 2);
 });
 
+test('a subscription whose keyword the toll update lacks still gets the update of the alert it had', async () => {
+  const kwAlert = alertIdOf(kwSub.id, hooks('alert.created', '/kw')[0]!.body.data.alert.storyId);
+  await promoteRound(1, kwAlert);
+  const updated = await waitFor('alert.updated on /kw', () => hooks('alert.updated', '/kw')[0], 30_000);
+  assert.equal(updated.body.data.alert.id, kwAlert);
+  assert.deepEqual(updated.body.data.changes.map((c: { field: string; from: number; to: number }) => [c.field, c.from, c.to]), [['killed', 6, 9]]);
+  assert.ok(!(await p.services.alerts.getAlert(kwAlert))?.relatedArticleIds.length, 'its rule did not fire: nothing attached');
+});
+
 test('two raises inside the interval go out as one update carrying the latest figures', async () => {
   const eleven = publish(wire, 'toll-eleven', 'Abu Kamal air strike toll rises to 11',
     'The toll of the air strike on the Iran-backed militias in Abu Kamal rose to 11 killed and four wounded, the monitor said.');
@@ -155,7 +175,7 @@ test('two raises inside the interval go out as one update carrying the latest fi
     'The death toll of the air strike on the Iran-backed militias in Abu Kamal climbed to 14 killed, the monitor said.');
   await routed(eleven, fourteen);
   await drained();
-  assert.equal((await busy(p.services.queues.update)).delayed, 1, 'one round for both raises');
+  assert.deepEqual(await delayedRounds(alertId), [2], 'one round for both raises');
   assert.equal(hooks('alert.updated').length, 1);
   await promoteRound(2);
   const second = await waitFor('second alert.updated', () => hooks('alert.updated')[1], 30_000);

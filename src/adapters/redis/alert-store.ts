@@ -110,6 +110,8 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
         .set(keys.alert(alert.id), JSON.stringify(alert), 'EX', ttl, 'NX')
         .zadd(keys.alertsByTime, 'NX', t, alert.id)
         .zadd(keys.alertsBySubscription(alert.subscriptionId), 'NX', t, alert.id)
+        .sadd(keys.storyAlerts(alert.storyId), alert.id)
+        .expire(keys.storyAlerts(alert.storyId), ttl)
         .exec();
       return res?.[0]?.[1] === 'OK';
     },
@@ -121,6 +123,10 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
       if (ids.length === 0) return [];
       const raws = await redis.mget(ids.map((id) => keys.alert(id)));
       return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
+    },
+    /** The alerts made for a story (alerts made before this index existed are not listed). */
+    async storyAlertIds(storyId: string): Promise<string[]> {
+      return redis.smembers(keys.storyAlerts(storyId));
     },
     async attachRelated(alertId: string, articleId: string): Promise<void> {
       const alert = await this.getAlert(alertId);

@@ -41,6 +41,8 @@ export interface Keys {
   alert(id: string): string;
   alertsByTime: string;
   alertsBySubscription(subscriptionId: string): string;
+  /** The alerts made for one story (one per subscription it was sent to): who is owed its updates. */
+  storyAlerts(storyId: string): string;
   delivery(id: string): string;
   deliveryLog(id: string): string;
   deliveriesDead: string;
@@ -106,6 +108,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     alert: (id) => `${p}:alert:${id}`,
     alertsByTime: `${p}:alerts:by-time`,
     alertsBySubscription: (sub) => `${p}:alerts:subscription:${sub}`,
+    storyAlerts: (id) => `${p}:story-alerts:${id}`,
     delivery: (id) => `${p}:delivery:${id}`,
     deliveryLog: (id) => `${p}:delivery-log:${id}`,
     deliveriesDead: `${p}:deliveries:dead`,
