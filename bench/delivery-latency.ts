@@ -4,7 +4,9 @@
 //     Baseline in the same run: the same work done directly, with no queue or Redis in between.
 //  2. signed webhook deliveries per second through the deliver queue to one local receiver.
 //     Baseline in the same run: signed POSTs straight through the gate at the same concurrency.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--json]
+//     Also counts the Redis commands the server ran per delivery (INFO commandstats, scripts' inner
+//     commands included) and the script calls among them, over the deliver workers' run.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--throughput-only] [--json]
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,7 @@ const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`)
 const SAMPLES = arg('samples', 40);
 const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
+const THROUGHPUT_ONLY = args.includes('--throughput-only');
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
 
 interface Arrival { id: string; url?: string; at: number }
@@ -122,11 +125,16 @@ async function throughputBench() {
   }
   for (let i = 0; i < jobs.length; i += 500) await s.queues.deliver.addBulk(jobs.slice(i, i + 500));
   const { createWorkers } = await import('../workers/create-workers.js');
+  const before0 = await commandStats(s.redis);
   const t0 = performance.now();
   const workers = createWorkers(s, ['deliver']);
+  let completed = 0;
+  for (const w of workers.workers) w.on('completed', () => { completed += 1; });
   await waitFor('all deliveries received', () => sink.arrivals.length >= DELIVERIES, 300_000, 20);
   const seconds = (performance.now() - t0) / 1000;
+  await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
   await workers.close();
+  const after0 = await commandStats(s.redis);
   // Baseline: signed POSTs straight through the gate, same concurrency, no queue or Redis.
   const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
@@ -144,12 +152,26 @@ async function throughputBench() {
   const baseSeconds = (performance.now() - t1) / 1000;
   await p.close();
   sink.stop();
-  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds };
+  const perDelivery = (k: 'commands' | 'scripts') => (after0[k] - before0[k]) / DELIVERIES;
+  const top = [...after0.byCommand].map(([k, v]) => [k, (v - (before0.byCommand.get(k) ?? 0)) / DELIVERIES] as const)
+    .filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).slice(0, 10).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds,
+    redisCommandsPerDelivery: perDelivery('commands'), scriptCallsPerDelivery: perDelivery('scripts'), topCommands: top };
+}
+
+/** INFO commandstats: calls per command (those run inside scripts included), their sum and the script calls. */
+async function commandStats(redis: { info(section: string): Promise<string> }) {
+  const byCommand = new Map<string, number>();
+  for (const m of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    if (m[1] !== 'info') byCommand.set(m[1]!, Number(m[2]));
+  }
+  const scripts = ['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall'].reduce((a, k) => a + (byCommand.get(k) ?? 0), 0);
+  return { byCommand, commands: [...byCommand.values()].reduce((a, b) => a + b, 0), scripts };
 }
 
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-log(`poll-to-webhook latency, ${SAMPLES} samples (source polled every 1 s; latency counted from the feed response that lists the item)`);
-const lat = await latencyBench();
+if (!THROUGHPUT_ONLY) log(`poll-to-webhook latency, ${SAMPLES} samples (source polled every 1 s; latency counted from the feed response that lists the item)`);
+const lat = THROUGHPUT_ONLY ? undefined : await latencyBench();
 log(`delivery throughput, ${DELIVERIES} signed webhooks to one local receiver`);
 const thr = await throughputBench();
 const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, latency: lat, throughput: thr };
@@ -157,8 +179,11 @@ if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 else {
   console.log('\n| measure | vigie | baseline (same run, no queue/Redis) | ratio |');
   console.log('|---|---|---|---|');
-  console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
-  console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
+  if (lat) {
+    console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
+    console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
+  }
   console.log(`| signed deliveries/s | ${thr.perSecond.toFixed(0)} | ${thr.baselinePerSecond.toFixed(0)} | ${(thr.perSecond / thr.baselinePerSecond).toFixed(2)}x |`);
+  console.log(`\nRedis per delivery: ${thr.redisCommandsPerDelivery.toFixed(1)} commands, ${thr.scriptCallsPerDelivery.toFixed(1)} script calls (${thr.topCommands})`);
 }
 process.exit(0);
