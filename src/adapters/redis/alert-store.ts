@@ -49,6 +49,43 @@ redis.call('ZADD', KEYS[2], 'NX', ARGV[6], ARGV[1])
 return 1
 `;
 
+// Record an attempt's outcome and move the delivery between the indexes, in one script call: a script
+// call rides the state connection's auto-pipeline with other deliveries' commands (a MULTI is written on
+// its own), and the record, its log and its indexes still change together. A failed delivery carries
+// nextAttemptAt; a submitted one keeps no lastError (an earlier attempt's error is history, in the log).
+// ARGV: id, status, at, at (ms), reason, status code or '', next attempt (ISO) or '', waiting score, log entry, ttl.
+const FINISH_LUA = `
+local status = ARGV[2]
+redis.call('HSET', KEYS[1], 'status', status, 'lastAttemptAt', ARGV[3])
+redis.call('HDEL', KEYS[1], 'sendingSince')
+if status == 'submitted' then
+  redis.call('HSET', KEYS[1], 'submittedAt', ARGV[3])
+  redis.call('HDEL', KEYS[1], 'lastError')
+else
+  redis.call('HSET', KEYS[1], 'lastError', ARGV[5])
+end
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'lastStatusCode', ARGV[6]) end
+if status == 'failed' then
+  if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'nextAttemptAt', ARGV[7]) end
+  redis.call('ZADD', KEYS[4], ARGV[8], ARGV[1])
+else
+  redis.call('HDEL', KEYS[1], 'nextAttemptAt')
+  redis.call('ZREM', KEYS[4], ARGV[1])
+end
+if status == 'held' then
+  redis.call('HSET', KEYS[1], 'heldSince', ARGV[3], 'heldReason', ARGV[5])
+  redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
+else
+  redis.call('HDEL', KEYS[1], 'heldSince', 'heldReason')
+  redis.call('ZREM', KEYS[5], ARGV[1])
+end
+if status == 'dead' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+redis.call('LPUSH', KEYS[2], ARGV[9])
+redis.call('LTRIM', KEYS[2], 0, 49)
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[10]))
+return 1
+`;
+
 // Hold a delivery whose channel is disabled. Not from a terminal state; from sending too (a worker that
 // crashed mid-send: its outcome, if it comes, overwrites this).
 const HOLD_LUA = `
@@ -87,6 +124,7 @@ export type HoldResult = 'held' | 'missing' | 'submitted' | 'dead' | 'discarded'
 type ScriptedRedis = RedisClient & {
   vigieClaimDelivery(key: string, held: string, now: string, staleMs: string, id: string): Promise<ClaimResult>;
   vigieCreateDelivery(...args: string[]): Promise<number>;
+  vigieFinishDelivery(...args: string[]): Promise<number>;
   vigieHoldDelivery(...args: string[]): Promise<HoldResult>;
   vigieLeaveHeld(...args: string[]): Promise<number>;
 };
@@ -96,6 +134,7 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
   // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
   redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 2, lua: CLAIM_LUA });
   redis.defineCommand('vigieCreateDelivery', { numberOfKeys: 4, lua: CREATE_LUA });
+  redis.defineCommand('vigieFinishDelivery', { numberOfKeys: 5, lua: FINISH_LUA });
   redis.defineCommand('vigieHoldDelivery', { numberOfKeys: 4, lua: HOLD_LUA });
   redis.defineCommand('vigieLeaveHeld', { numberOfKeys: 4, lua: LEAVE_HELD_LUA });
   const scripted = redis as ScriptedRedis;
@@ -158,24 +197,10 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
      * `nextAttemptAt`; a submitted one keeps no `lastError` (an earlier attempt's error is history, in the log).
      */
     async finish(id: string, status: 'submitted' | 'failed' | 'dead' | 'held', attempt: AttemptRecord, opts: { nextAttemptAt?: Date } = {}): Promise<void> {
-      const key = keys.delivery(id);
-      const fields: Record<string, string> = { status, lastAttemptAt: attempt.at };
-      if (status !== 'submitted') fields.lastError = attempt.reason;
-      if (attempt.statusCode !== undefined) fields.lastStatusCode = String(attempt.statusCode);
-      if (status === 'submitted') fields.submittedAt = attempt.at;
-      if (status === 'failed' && opts.nextAttemptAt) fields.nextAttemptAt = opts.nextAttemptAt.toISOString();
-      if (status === 'held') Object.assign(fields, { heldSince: attempt.at, heldReason: attempt.reason });
-      const gone = ['sendingSince', ...(status === 'failed' ? [] : ['nextAttemptAt']), ...(status === 'submitted' ? ['lastError'] : []),
-        ...(status === 'held' ? [] : ['heldSince', 'heldReason'])];
-      const m = redis.multi().hset(key, fields).hdel(key, ...gone)
-        .lpush(keys.deliveryLog(id), JSON.stringify(attempt)).ltrim(keys.deliveryLog(id), 0, 49).expire(keys.deliveryLog(id), ttl);
-      if (status === 'dead') m.zadd(keys.deliveriesDead, Date.parse(attempt.at), id);
-      else m.zrem(keys.deliveriesDead, id);
-      if (status === 'failed') m.zadd(keys.deliveriesWaiting, (opts.nextAttemptAt ?? new Date(attempt.at)).getTime(), id);
-      else m.zrem(keys.deliveriesWaiting, id);
-      if (status === 'held') m.zadd(keys.deliveriesHeld, Date.parse(attempt.at), id);
-      else m.zrem(keys.deliveriesHeld, id);
-      await m.exec();
+      const next = status === 'failed' ? opts.nextAttemptAt : undefined;
+      await scripted.vigieFinishDelivery(keys.delivery(id), keys.deliveryLog(id), keys.deliveriesDead, keys.deliveriesWaiting, keys.deliveriesHeld,
+        id, status, attempt.at, String(Date.parse(attempt.at)), attempt.reason, attempt.statusCode === undefined ? '' : String(attempt.statusCode),
+        next ? next.toISOString() : '', String((next ?? new Date(attempt.at)).getTime()), JSON.stringify(attempt), String(ttl));
     },
     /** Holds a delivery for a disabled channel (no attempt made); a no-op on a held or finished one. */
     async hold(id: string, now: Date, reason: string): Promise<HoldResult> {
