@@ -121,7 +121,8 @@ async function throughputBench() {
     await s.alerts.createAlert(a);
     const id = deliveryId(sub.id, storyId, sub.channelIds[0]!);
     await s.alerts.createDelivery({ id, alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, status: 'pending', attempts: 0 });
-    jobs.push({ name: 'deliver', data: { deliveryId: id }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
+    const refs = { alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, articleId: art.id, sourceId: art.sourceId };
+    jobs.push({ name: 'deliver', data: { deliveryId: id, refs }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
   }
   for (let i = 0; i < jobs.length; i += 500) await s.queues.deliver.addBulk(jobs.slice(i, i + 500));
   const { createWorkers } = await import('../workers/create-workers.js');

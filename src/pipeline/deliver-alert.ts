@@ -10,7 +10,7 @@ import { renderSlackMessage } from '../core/render/slack-message.js';
 import { renderAlertEmail, renderDigestEmail } from '../core/render/email-message.js';
 import type { EmailAlertItem } from '../core/render/email-alert-block.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
-import type { Alert, Delivery } from '../core/model/alert.js';
+import type { Delivery } from '../core/model/alert.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
@@ -18,6 +18,8 @@ import type { Services } from '../runtime/create-services.js';
 import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
 import { ADMIN_SUBSCRIPTION_ID } from '../core/deliver/admin-channels.js';
 import { deliverAdminEvent } from './deliver-admin-event.js';
+import { readDelivery, type DeliveryReads } from './read-delivery.js';
+import type { DeliverJob } from '../adapters/queue/queues.js';
 
 export type DeliverOutcome =
   | { status: 'submitted' | 'skipped' | 'dead' | 'gone' | 'held'; reason: string }
@@ -58,33 +60,20 @@ export function createEndpointLimiter(limit: number) {
 }
 export type EndpointLimiter = ReturnType<typeof createEndpointLimiter>;
 
-async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
-  // Independent reads in parallel: with auto-pipelining they share round trips.
-  const articles = await s.articles.getMany(alerts.map((a) => a.articleId));
-  const byId = new Map(articles.map((a) => [a.id, a] as const));
-  const sources = new Map<string, string>();
-  await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => sources.set(id, (await s.sources.get(id))?.name ?? id)));
-  return alerts.flatMap((alert) => {
-    const article = byId.get(alert.articleId);
-    return article ? [{ alert, article, sourceName: sources.get(article.sourceId) ?? article.sourceId }] : [];
-  });
-}
-
-async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, alert: Alert): Promise<Attempt> {
-  const [secrets, [item], related] = await Promise.all([
-    s.subscriptions.getSecrets(sub.id, channel.id), loadItems(s, [alert]), s.articles.getMany(alert.relatedArticleIds)]);
-  if (!secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
+async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, reads: DeliveryReads): Promise<Attempt> {
+  const item = reads.items[0];
+  if (!reads.secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
   if (!item) return { outcome: 'failed-permanent', reason: 'article expired before delivery' };
+  const related = await s.articles.getMany(item.alert.relatedArticleIds); // no round trip when there are none
   const now = s.clock();
   const body = channel.format === 'slack'
-    ? JSON.stringify(renderSlackMessage({ alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
-    : renderWebhookPayload({ alert, article: item.article, subscription: sub, sourceName: item.sourceName, related, now });
-  return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
+    ? JSON.stringify(renderSlackMessage({ alert: item.alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
+    : renderWebhookPayload({ alert: item.alert, article: item.article, subscription: sub, sourceName: item.sourceName, related, now });
+  return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(reads.secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
 }
 
-async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, alerts: Alert[], digest: boolean): Promise<Attempt> {
+async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, items: EmailAlertItem[], digest: boolean): Promise<Attempt> {
   if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
-  const items = await loadItems(s, alerts);
   if (items.length === 0) return { outcome: 'failed-permanent', reason: 'articles expired before delivery' };
   const envelope = { subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain };
   const message = digest
@@ -108,13 +97,15 @@ async function disableEndpoint(s: Services, subscriptionId: string, channelId: s
   await notifyEndpointDisabled(s, sub, channelId, channel.url, reason);
 }
 
-export async function deliverAlert(s: Services, deliveryId: string, limiter: EndpointLimiter): Promise<DeliverOutcome> {
-  const d = await s.alerts.getDelivery(deliveryId);
+export async function deliverAlert(s: Services, job: DeliverJob, limiter: EndpointLimiter): Promise<DeliverOutcome> {
+  const { deliveryId } = job;
+  const reads = await readDelivery(s, deliveryId, job.refs);
+  const d = reads.delivery;
   if (!d) return { status: 'skipped', reason: 'delivery not found' };
   if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
   if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return deliverAdminEvent(s, d, limiter); // a source-health event
   const digestIds = d.digestAlertIds;
-  const [sub, alerts] = await Promise.all([s.subscriptions.get(d.subscriptionId), s.alerts.getAlerts(digestIds ?? [d.alertId])]);
+  const { subscription: sub, alerts } = reads;
   const channel = sub?.channels.find((c) => c.id === d.channelId);
   const now = s.clock();
   if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
@@ -136,8 +127,8 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
     if (claim === 'busy') return { status: 'busy' };
     if (claim !== 'claimed') return { status: 'skipped', reason: claim };
     const attempt = channel.type === 'webhook'
-      ? await sendWebhook(s, d, sub, channel, alerts[0]!)
-      : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
+      ? await sendWebhook(s, d, sub, channel, reads)
+      : await sendMail(s, d, sub, channel, reads.items, digestIds !== undefined);
     const outcome = await recordAttempt(s, d, attempt);
     if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
     return outcome;
