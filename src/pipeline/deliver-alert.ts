@@ -33,10 +33,13 @@ type Attempt = { outcome: 'submitted' | 'retry' | 'gone' | 'failed-permanent'; r
  * Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every
  * worker slot. A job waits briefly for a slot (cheap, keeps throughput to a fast receiver high); if none
  * frees up in time it gives its slot back to the queue (the worker delays the job).
+ * It also remembers each channel's endpoint as last read, so a job for a known channel can take its slot
+ * before the read that claims it (one round trip instead of two).
  */
 export function createEndpointLimiter(limit: number) {
   const inFlight = new Map<string, number>();
   const waiting = new Map<string, Array<() => void>>();
+  const endpoints = new Map<string, string>();
   const take = (key: string) => inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
   return {
     async acquire(key: string, maxWaitMs: number): Promise<boolean> {
@@ -55,6 +58,14 @@ export function createEndpointLimiter(limit: number) {
       else inFlight.set(key, n);
       const next = waiting.get(key)?.shift();
       if (next) next();
+    },
+    /** The endpoint a channel (`subscriptionId/channelId`) posted to when last read in this process. */
+    endpointOf(channel: string): string | undefined {
+      return endpoints.get(channel);
+    },
+    remember(channel: string, endpoint: string): void {
+      if (endpoints.size >= 100_000) endpoints.clear(); // a bound, not a cache policy: it refills as jobs run
+      endpoints.set(channel, endpoint);
     },
   };
 }
@@ -98,42 +109,56 @@ async function disableEndpoint(s: Services, subscriptionId: string, channelId: s
 }
 
 export async function deliverAlert(s: Services, job: DeliverJob, limiter: EndpointLimiter): Promise<DeliverOutcome> {
-  const { deliveryId } = job;
-  const reads = await readDelivery(s, deliveryId, job.refs);
-  const d = reads.delivery;
-  if (!d) return { status: 'skipped', reason: 'delivery not found' };
-  if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
-  if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return deliverAdminEvent(s, d, limiter); // a source-health event
-  const digestIds = d.digestAlertIds;
-  const { subscription: sub, alerts } = reads;
-  const channel = sub?.channels.find((c) => c.id === d.channelId);
-  const now = s.clock();
-  if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
-    // Held, not dropped: the owner decides what happens to it when they re-enable the channel.
-    const reason = channel.disabledReason ?? 'endpoint disabled';
-    const held = await s.alerts.hold(deliveryId, now, reason);
-    if (held === 'held') s.log.info({ event: 'alert.delivery.held', deliveryId, subscriptionId: d.subscriptionId, channelId: d.channelId }, reason);
-    return { status: 'held', reason };
-  }
-  if (!sub || !channel || alerts.length === 0) {
-    const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : 'alert expired';
-    await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
-    return { status: 'dead', reason };
-  }
-  const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
-  if (!(await limiter.acquire(endpoint, 1000))) return { status: 'throttled' };
+  const { deliveryId, refs } = job;
+  const channelKey = refs ? `${refs.subscriptionId}/${refs.channelId}` : undefined;
+  // A channel this process has sent to before: take its endpoint's slot first, then read and claim in one
+  // round trip. A channel whose URL changed since counts against its old endpoint for this one attempt.
+  let slot = channelKey === undefined ? undefined : limiter.endpointOf(channelKey);
+  if (slot !== undefined && !(await limiter.acquire(slot, 1000))) return { status: 'throttled' };
   try {
-    const claim = await s.alerts.claim(deliveryId, now, s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000);
+    const staleMs = s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000;
+    const reads = await readDelivery(s, deliveryId, refs, slot === undefined ? undefined : { now: s.clock(), staleMs });
+    const d = reads.delivery;
+    if (!d) return { status: 'skipped', reason: 'delivery not found' };
+    if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
+    if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return await deliverAdminEvent(s, d, limiter); // a source-health event
+    const { subscription: sub, alerts } = reads;
+    const channel = sub?.channels.find((c) => c.id === d.channelId);
+    const now = s.clock();
+    if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
+      // Held, not dropped: the owner decides what happens to it when they re-enable the channel.
+      const reason = channel.disabledReason ?? 'endpoint disabled';
+      const held = await s.alerts.hold(deliveryId, now, reason);
+      if (held === 'held') s.log.info({ event: 'alert.delivery.held', deliveryId, subscriptionId: d.subscriptionId, channelId: d.channelId }, reason);
+      return { status: 'held', reason };
+    }
+    if (!sub || !channel || alerts.length === 0) {
+      const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : 'alert expired';
+      await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
+      return { status: 'dead', reason };
+    }
+    const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
+    if (channelKey !== undefined) limiter.remember(channelKey, endpoint);
+    let claim = reads.claim;
+    if (claim === undefined) {
+      if (slot !== endpoint) {
+        if (slot !== undefined) limiter.release(slot);
+        slot = undefined;
+        if (!(await limiter.acquire(endpoint, 1000))) return { status: 'throttled' };
+        slot = endpoint;
+      }
+      claim = await s.alerts.claim(deliveryId, now, staleMs);
+    }
     if (claim === 'busy') return { status: 'busy' };
     if (claim !== 'claimed') return { status: 'skipped', reason: claim };
     const attempt = channel.type === 'webhook'
       ? await sendWebhook(s, d, sub, channel, reads)
-      : await sendMail(s, d, sub, channel, reads.items, digestIds !== undefined);
+      : await sendMail(s, d, sub, channel, reads.items, d.digestAlertIds !== undefined);
     const outcome = await recordAttempt(s, d, attempt);
     if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
     return outcome;
   } finally {
-    limiter.release(endpoint);
+    if (slot !== undefined) limiter.release(slot);
   }
 }
 
