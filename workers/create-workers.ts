@@ -48,7 +48,7 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
   }
   if (roles.includes('deliver')) {
     workers.push(new Worker<DeliverJob>(QUEUE.deliver, async (job: Job<DeliverJob>, token?: string) => {
-      const outcome = await deliverAlert(s, job.data.deliveryId, limiter);
+      const outcome = await deliverAlert(s, job.data, limiter);
       if (outcome.status === 'throttled' || outcome.status === 'busy') {
         // Give the slot back: this endpoint already has its share in flight (or another worker is sending).
         await job.moveToDelayed(Date.now() + 250 + Math.floor(Math.random() * 250), token);

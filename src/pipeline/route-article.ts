@@ -72,7 +72,8 @@ export async function routeArticle(s: Services, input: RouteInput): Promise<Rout
       await s.alerts.createDelivery(delivery, s.clock());
       if (delivery.status === 'held' && !(await reenabledMeanwhile(s, delivery.subscriptionId, delivery.channelId))) continue;
       if (delivery.status === 'held') await s.alerts.leaveHeld(delivery.id, 'pending', s.clock(), 'channel re-enabled while routing');
-      await s.queues.deliver.add('deliver', { deliveryId: delivery.id }, { ...JOB_OPTIONS.deliver, jobId: delivery.id });
+      const refs = { alertId: plan.alert.id, subscriptionId: delivery.subscriptionId, channelId: delivery.channelId, articleId: plan.alert.articleId, sourceId: article.sourceId };
+      await s.queues.deliver.add('deliver', { deliveryId: delivery.id, refs }, { ...JOB_OPTIONS.deliver, jobId: delivery.id });
       outcome.deliveriesQueued += 1;
     }
     s.metrics.alerts.inc();

@@ -2,12 +2,17 @@
 // item's public fields), never secrets; job ids are deterministic so enqueueing twice is harmless.
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { FeedItem } from '../../core/model/feed-item.js';
+import type { DeliveryRefs } from '../../core/model/alert.js';
 
 export const QUEUE = { poll: 'poll', article: 'article', deliver: 'deliver', digest: 'digest', websub: 'websub', update: 'update' } as const;
 
 export interface PollJob { sourceId: string }
 export interface ArticleJob { sourceId: string; item: FeedItem; articleId: string }
-export interface DeliverJob { deliveryId: string }
+/**
+ * `refs` lets the deliver stage read everything in one round trip; jobs queued without the alert at hand
+ * (releases, replays, digests, admin events) leave it out and the stage reads the delivery first.
+ */
+export interface DeliverJob { deliveryId: string; refs?: DeliveryRefs }
 export interface DigestJob { mode: 'hourly' | 'daily' }
 /** A request to a source's WebSub hub ((re)subscribe, unsubscribe once the source is removed), or a lease's end. */
 export interface WebSubJob { sourceId: string; mode: 'subscribe' | 'unsubscribe' | 'lease-end' }
