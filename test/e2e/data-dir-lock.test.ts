@@ -117,8 +117,9 @@ test('with REDIS_URL unset and no service for the folder, a one-shot command say
   // Only read-only commands here: were the check missing, they would reach 127.0.0.1:6379, and a
   // test must never write there.
   const { dataDir } = folder();
-  for (const args of [['sources', 'list'], ['subscriptions', 'list']]) {
-    const r = await runVigie(args, { VIGIE_DATA_DIR: dataDir });
+  // The first as a real process (its exit code), the second in process (the same refusal).
+  for (const [args, run] of [[['sources', 'list'], runVigie], [['subscriptions', 'list'], runCliCaptured]] as const) {
+    const r = await run([...args], { VIGIE_DATA_DIR: dataDir });
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}`);
     assert.match(r.stderr, /error REDIS_NOT_CONFIGURED: .*REDIS_URL is unset/);
     assert.ok(r.stderr.includes(path.resolve(dataDir)), `names the folder: ${r.stderr}`);
@@ -127,7 +128,7 @@ test('with REDIS_URL unset and no service for the folder, a one-shot command say
   // A killed run's leftover lock does not count as a running service.
   const stale = `redis://127.0.0.1:${await freePort()}`;
   fs.writeFileSync(path.join(dataDir, 'vigie.lock'), JSON.stringify({ pid: await deadPid(), host: os.hostname(), redisUrl: stale }));
-  const r = await runVigie(['sources', 'list'], { VIGIE_DATA_DIR: dataDir });
+  const r = await runCliCaptured(['sources', 'list'], { VIGIE_DATA_DIR: dataDir });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /error REDIS_NOT_CONFIGURED: /);
 });
