@@ -1,0 +1,89 @@
+// The worker-thread pool (Piscina) that runs feed parsing, page extraction and matching
+// (pipeline/analysis-tasks.ts) off the event loop, so a 10 MiB feed or a pathological page stalls no
+// poll, delivery or API request, and one process uses every core. With 0 threads the same tasks run
+// in-process (tests that want one thread of control). It owns the thread boundary and nothing else.
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { fromWireError } from '../../core/errors/wire-error.js';
+import { VigieError } from '../../core/errors/vigie-error.js';
+import type { Matcher } from '../../core/match/compile-matcher.js';
+import type { MatchDoc, MatchField } from '../../core/match/match-document.js';
+import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
+import type { ExtractedArticle } from '../../core/extract/extract-article.js';
+import * as tasks from '../../pipeline/analysis-tasks.js';
+import type { Analysis, AnalyseInput, CatalogRef, PageInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+
+export interface AnalysisPool {
+  /** Threads in the pool; 0: tasks run on the event loop. */
+  readonly threads: number;
+  readSourceDoc(input: SourceDocInput): Promise<SourceDocItems>;
+  extractPage(input: PageInput): Promise<ExtractedArticle>;
+  contentText(input: { html: string; url: string; lang?: string }): Promise<string>;
+  /** Matches a document with the catalog of `version`, and reads its events when `events`. */
+  analyse(doc: MatchDoc, catalog: { version: string; matcher: Matcher }, opts: { fields?: MatchField[]; events: boolean }): Promise<Analysis>;
+  close(): Promise<void>;
+}
+
+/** One thread per core: the event loop's own work (I/O, Redis, JSON) is light next to parsing and matching. */
+export function defaultPoolThreads(): number {
+  return os.availableParallelism();
+}
+
+type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask';
+
+function unwrap<T>(r: TaskResult<T>): T {
+  if (r.ok) return r.value;
+  throw fromWireError(r.error);
+}
+
+function inProcess(): AnalysisPool {
+  return {
+    threads: 0,
+    readSourceDoc: async (input) => unwrap(await tasks.readSourceDocTask(input)),
+    extractPage: async (input) => unwrap(await tasks.extractPageTask(input)),
+    contentText: async (input) => unwrap(await tasks.contentTextTask(input)),
+    analyse: async (doc, catalog, opts) => unwrap(await tasks.analyseTask({ doc, catalog, ...opts })),
+    close: async () => undefined,
+  };
+}
+
+export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
+  if (opts.threads <= 0) return inProcess();
+  const pool = new Piscina({
+    filename: new URL('../../pipeline/analysis-tasks.js', import.meta.url).href,
+    minThreads: opts.threads,
+    maxThreads: opts.threads,
+    // A thread keeps its matcher (read from the snapshot, ~0.2 s): never let it go idle-terminate.
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  /** The snapshot bytes of each compiled matcher, made once per catalog version and shared by every thread. */
+  const shared = new WeakMap<Matcher, SharedArrayBuffer>();
+  const catalogRef = (catalog: { version: string; matcher: Matcher }): CatalogRef => {
+    let bytes = shared.get(catalog.matcher);
+    if (!bytes) {
+      const written = writeMatcherSnapshot(catalog.matcher);
+      bytes = new SharedArrayBuffer(written.byteLength);
+      new Uint8Array(bytes).set(written);
+      shared.set(catalog.matcher, bytes);
+    }
+    return { version: catalog.version, bytes };
+  };
+  const run = async <T>(name: TaskName, input: unknown): Promise<T> => {
+    let result: TaskResult<T>;
+    try {
+      result = await pool.run(input, { name });
+    } catch (err) {
+      // The task's own errors come back as values; a rejection is the thread itself (died, out of memory).
+      throw new VigieError('ANALYSIS_THREAD_FAILED', 'pool', `${name}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+    }
+    return unwrap(result);
+  };
+  return {
+    threads: opts.threads,
+    readSourceDoc: (input) => run('readSourceDocTask', input),
+    extractPage: (input) => run('extractPageTask', input),
+    contentText: (input) => run('contentTextTask', input),
+    analyse: (doc, catalog, o) => run('analyseTask', { doc, catalog: catalogRef(catalog), ...o } satisfies AnalyseInput),
+    close: () => pool.close(),
+  };
+}
