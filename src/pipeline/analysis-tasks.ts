@@ -12,7 +12,10 @@ import { matchDocument, type MatchDoc, type MatchField, type MatchResult } from 
 import { readEvents } from '../core/events/read-events.js';
 import type { ArticleEvent } from '../core/events/event.js';
 import type { Matcher } from '../core/match/compile-matcher.js';
-import { bytesReader, readMatcherSnapshot } from '../core/match/matcher-snapshot.js';
+import { bytesReader, readMatcherSnapshot, readSnapshotEntities } from '../core/match/matcher-snapshot.js';
+import { findCandidates, type FoundCandidate } from '../core/candidates/find-candidates.js';
+import { knownCandidateKeys } from '../core/candidates/known-candidate-keys.js';
+import type { Entity } from '../core/entities/entity.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import { toWireError, type WireError } from '../core/errors/wire-error.js';
 
@@ -26,10 +29,12 @@ export interface SourceDocItems { items: FeedItem[]; ttlSeconds?: number; hubLin
 export interface PageInput { body: Uint8Array; contentType?: string; url: string; rules?: SiteRule; langHint?: string }
 
 /** The entity catalog a thread matches with: its version, and the compiled matcher as snapshot bytes
- * (shared memory: every task of a version carries the same buffer, no copy). In-process, the matcher itself. */
-export type CatalogRef = { version: string; bytes: SharedArrayBuffer } | { version: string; matcher: Matcher };
-export interface AnalyseInput { doc: MatchDoc; catalog: CatalogRef; fields?: MatchField[]; events: boolean }
-export interface Analysis { result: MatchResult; events: ArticleEvent[] }
+ * (shared memory: every task of a version carries the same buffer, no copy). In-process, the matcher
+ * and entities themselves. */
+export type CatalogRef = { version: string; bytes: SharedArrayBuffer } | { version: string; matcher: Matcher; entities: readonly Entity[] };
+/** `events`: read the document's events; `candidates`: find the named groups the catalog lacks. */
+export interface AnalyseInput { doc: MatchDoc; catalog: CatalogRef; fields?: MatchField[]; events: boolean; candidates?: boolean }
+export interface Analysis { result: MatchResult; events: ArticleEvent[]; candidates: FoundCandidate[] }
 
 async function settle<T>(run: () => T | Promise<T>): Promise<TaskResult<T>> {
   try {
@@ -60,21 +65,43 @@ export function contentText(input: { html: string; url: string; lang?: string })
   }
 }
 
-/** One matcher per thread, rebuilt from the snapshot bytes when the catalog version moves (an entity edit). */
-let loaded: { version: string; matcher: Matcher } | undefined;
+interface Loaded { version: string; matcher: Matcher; known: () => Set<string> }
 
-function matcherOf(catalog: CatalogRef): Matcher {
-  if ('matcher' in catalog) return catalog.matcher;
+/** One catalog per thread, rebuilt from the snapshot bytes when the version moves (an entity edit). */
+let loaded: Loaded | undefined;
+/** In-process: the known actor keys of each entity list, computed once per catalog version. */
+const knownOf = new WeakMap<readonly Entity[], Set<string>>();
+
+function once<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
+function catalogOf(catalog: CatalogRef): Loaded {
+  if ('matcher' in catalog) {
+    const { entities } = catalog;
+    return { version: catalog.version, matcher: catalog.matcher, known: () => {
+      let keys = knownOf.get(entities);
+      if (!keys) { keys = knownCandidateKeys(entities); knownOf.set(entities, keys); }
+      return keys;
+    } };
+  }
   // By version, not by buffer: each message brings a new SharedArrayBuffer object over the same memory.
   if (loaded?.version !== catalog.version) {
-    loaded = { version: catalog.version, matcher: readMatcherSnapshot(bytesReader(new Uint8Array(catalog.bytes))) };
+    const bytes = new Uint8Array(catalog.bytes);
+    loaded = { version: catalog.version, matcher: readMatcherSnapshot(bytesReader(bytes)), known: once(() => knownCandidateKeys(readSnapshotEntities(bytesReader(bytes)))) };
   }
-  return loaded.matcher;
+  return loaded;
 }
 
 export function analyse(input: AnalyseInput): Analysis {
-  const result = matchDocument(matcherOf(input.catalog), input.doc, input.fields ? { fields: input.fields } : {});
-  return { result, events: input.events ? readEvents(input.doc, result) : [] };
+  const catalog = catalogOf(input.catalog);
+  const result = matchDocument(catalog.matcher, input.doc, input.fields ? { fields: input.fields } : {});
+  return {
+    result,
+    events: input.events ? readEvents(input.doc, result) : [],
+    candidates: input.candidates ? findCandidates(input.doc, result, catalog.known()) : [],
+  };
 }
 
 // The thread's entry points (Piscina calls them by name): each settles to a value.

@@ -100,7 +100,7 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   }
   const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
   // Matching and event reading run on the analysis pool, with this catalog version (edits reach the threads).
-  const { result, events } = await s.analysis.analyse(doc, entities, { events: true });
+  const { result, events, candidates } = await s.analysis.analyse(doc, entities, { events: true, candidates: true });
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
   if (JSON.stringify(article.events) !== JSON.stringify(events)) {
@@ -110,7 +110,7 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   const storyId = await assignToStory(s, article, entities, entityIds);
   const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), events, entities });
   // After routing: noting candidates (keyed by article id, errors logged and kept) never delays an alert.
-  await noteCandidates(s, article, result, entities);
+  await noteCandidates(s, article, candidates);
   await s.articles.markRouted(articleId);
   s.log.info({ event: 'article.routed', articleId, sourceId, storyId, entities: entityIds.length, alerts: route.alertsCreated, attached: route.attached }, 'article routed');
   return { articleId, status: 'routed', storyId, route };

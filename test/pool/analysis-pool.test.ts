@@ -14,7 +14,7 @@ const inProcess = createAnalysisPool({ threads: 0 });
 after(() => threaded.close());
 
 const modes: Array<[string, AnalysisPool]> = [['on a thread', threaded], ['in-process', inProcess]];
-const v1 = { version: 'v1', matcher: compileMatcher(FIXTURE_ENTITIES) };
+const v1 = { version: 'v1', matcher: compileMatcher(FIXTURE_ENTITIES), entities: FIXTURE_ENTITIES };
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link><description>d</description><ttl>30</ttl>
 <item><title>Frappe près de Boukamal</title><link>/a/1?utm_source=rss</link><guid>g1</guid><description>Résumé</description></item></channel></rss>`;
@@ -51,13 +51,19 @@ for (const [mode, pool] of modes) {
     assert.equal(events[0]?.type, 'air_strike');
     assert.equal(events[0]?.killed, 3);
   });
+
+  test(`${mode}: a named group the catalog lacks is found as a candidate, a known one is not`, async () => {
+    const doc = { text: 'A new militia called the Guardians of Zaynab has appeared near Abu Kamal. A new militia called Kataib Hezbollah was seen too.', lang: 'en' };
+    const { candidates } = await pool.analyse(doc, v1, { events: false, candidates: true });
+    assert.deepEqual(candidates.map((c) => c.name), ['Guardians of Zaynab']);
+  });
 }
 
 test('a thread matches with the new catalog as soon as a task carries its version', async () => {
   const text = { title: 'Clashes in Hajin', text: 'Clashes were reported in Hajin overnight.', lang: 'en' };
   assert.deepEqual((await threaded.analyse(text, v1, { events: false })).result.entities, []);
   const hajin = entitySchema.parse({ id: 'sy-hajin', kind: 'region', type: 'town', names: { en: 'Hajin', fr: 'Hajin', ar: 'هجين' }, parents: ['sy-deir-ez-zor'] });
-  const v2 = { version: 'v2', matcher: compileMatcher([...FIXTURE_ENTITIES, hajin]) };
+  const v2 = { version: 'v2', matcher: compileMatcher([...FIXTURE_ENTITIES, hajin]), entities: [...FIXTURE_ENTITIES, hajin] };
   assert.deepEqual((await threaded.analyse(text, v2, { events: false })).result.entities.map((e) => e.id), ['sy-hajin']);
   // And back: the version, not the thread's last load, decides.
   assert.deepEqual((await threaded.analyse(text, v1, { events: false })).result.entities, []);

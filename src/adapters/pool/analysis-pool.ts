@@ -8,6 +8,7 @@ import { fromWireError } from '../../core/errors/wire-error.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import type { Matcher } from '../../core/match/compile-matcher.js';
 import type { MatchDoc, MatchField } from '../../core/match/match-document.js';
+import type { Entity } from '../../core/entities/entity.js';
 import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
 import type { ExtractedArticle } from '../../core/extract/extract-article.js';
 import * as tasks from '../../pipeline/analysis-tasks.js';
@@ -19,8 +20,8 @@ export interface AnalysisPool {
   readSourceDoc(input: SourceDocInput): Promise<SourceDocItems>;
   extractPage(input: PageInput): Promise<ExtractedArticle>;
   contentText(input: { html: string; url: string; lang?: string }): Promise<string>;
-  /** Matches a document with the catalog of `version`, and reads its events when `events`. */
-  analyse(doc: MatchDoc, catalog: { version: string; matcher: Matcher }, opts: { fields?: MatchField[]; events: boolean }): Promise<Analysis>;
+  /** Matches a document with the catalog of `version`; reads its events and finds candidate actors when asked. */
+  analyse(doc: MatchDoc, catalog: Catalog, opts: { fields?: MatchField[]; events: boolean; candidates?: boolean }): Promise<Analysis>;
   close(): Promise<void>;
 }
 
@@ -28,6 +29,9 @@ export interface AnalysisPool {
 export function defaultPoolThreads(): number {
   return os.availableParallelism();
 }
+
+/** What the pool needs of an entity snapshot (entity-catalog.ts). */
+export interface Catalog { version: string; matcher: Matcher; entities: readonly Entity[] }
 
 type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask';
 
@@ -58,7 +62,7 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
   });
   /** The snapshot bytes of each compiled matcher, made once per catalog version and shared by every thread. */
   const shared = new WeakMap<Matcher, SharedArrayBuffer>();
-  const catalogRef = (catalog: { version: string; matcher: Matcher }): CatalogRef => {
+  const catalogRef = (catalog: Catalog): CatalogRef => {
     let bytes = shared.get(catalog.matcher);
     if (!bytes) {
       const written = writeMatcherSnapshot(catalog.matcher);
