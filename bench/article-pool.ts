@@ -27,6 +27,8 @@ const threads = arg('--threads', os.availableParallelism());
 const copies = arg('--copies', 3);
 const hostileBlocks = arg('--hostile-blocks', 30_000);
 const rounds = arg('--rounds', 1);
+/** --pool-only: skip the in-process mode (for profiling the pool's event loop). */
+const poolOnly = process.argv.includes('--pool-only');
 
 const pages = corpusPages();
 
@@ -37,7 +39,7 @@ function hostileHtml(blocks: number): string {
 const hostile = hostileHtml(hostileBlocks);
 
 interface Figures {
-  mode: string; articles: number; seconds: number; perSecond: number; loopP99: number; loopMax: number;
+  mode: string; articles: number; seconds: number; perSecond: number; cpuMsPerArticle: number; loopP99: number; loopMax: number;
   hostileSeconds: number; hostileLoopMax: number; deliveryIdleMs: number; deliveryDuringHostileMs: number;
 }
 
@@ -115,7 +117,9 @@ async function runMode(poolThreads: number): Promise<Figures> {
     const timed = Array.from({ length: copies }, (_, c) => pages.map((_, i) => articleJob(`${server.origin}/p/${c + 1}/${i}`, i))).flat();
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    const cpu0 = process.cpuUsage(); // the whole process: main thread and pool threads
     const seconds = await runJobs(p, timed);
+    const cpu = process.cpuUsage(cpu0);
     loop.disable();
 
     // The hostile page alone; a delivery falls due as soon as its bytes are sent.
@@ -128,6 +132,7 @@ async function runMode(poolThreads: number): Promise<Figures> {
     const deliveryDuringHostileMs = await (duringHostile ?? Promise.reject(new Error('the hostile page was never fetched')));
     return {
       mode: poolThreads === 0 ? 'in-process (0)' : `pool (${poolThreads} threads)`, articles: timed.length, seconds, perSecond: timed.length / seconds,
+      cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / timed.length,
       loopP99: ms(loop.percentile(99)), loopMax: ms(loop.max), hostileSeconds, hostileLoopMax: ms(hostileLoop.max),
       deliveryIdleMs: percentile(idle, 50), deliveryDuringHostileMs,
     };
@@ -142,13 +147,13 @@ console.log(`article-pool: ${pages.length} corpus pages x ${copies} timed copies
   + `${os.availableParallelism()} cores (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}), node ${process.version}`);
 const results: Figures[] = [];
 for (let r = 0; r < rounds; r += 1) {
-  for (const t of [0, threads]) results.push(await runMode(t));
+  for (const t of poolOnly ? [threads] : [0, threads]) results.push(await runMode(t));
 }
 const f1 = (x: number) => x.toFixed(1);
-console.log('\n| mode | articles | s | articles/s | loop delay p99 / max (ms) | hostile page s | loop max during it (ms) | delivery idle / during hostile (ms) |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('\n| mode | articles | s | articles/s | CPU ms/article | loop delay p99 / max (ms) | hostile page s | loop max during it (ms) | delivery idle / during hostile (ms) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const x of results) {
-  console.log(`| ${x.mode} | ${x.articles} | ${f1(x.seconds)} | ${f1(x.perSecond)} | ${f1(x.loopP99)} / ${f1(x.loopMax)} | ${f1(x.hostileSeconds)} | ${f1(x.hostileLoopMax)} | ${f1(x.deliveryIdleMs)} / ${f1(x.deliveryDuringHostileMs)} |`);
+  console.log(`| ${x.mode} | ${x.articles} | ${f1(x.seconds)} | ${f1(x.perSecond)} | ${f1(x.cpuMsPerArticle)} | ${f1(x.loopP99)} / ${f1(x.loopMax)} | ${f1(x.hostileSeconds)} | ${f1(x.hostileLoopMax)} | ${f1(x.deliveryIdleMs)} / ${f1(x.deliveryDuringHostileMs)} |`);
 }
 const inProc = results.filter((x) => x.mode.startsWith('in-process'));
 const pooled = results.filter((x) => x.mode.startsWith('pool'));
