@@ -53,13 +53,15 @@ function inProcess(): AnalysisPool {
 
 export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
   if (opts.threads <= 0) return inProcess();
-  const pool = new Piscina({
+  // Started on the first task: a one-shot command (`vigie sources list`) creates services but never parses.
+  let pool: Piscina | undefined;
+  const started = (): Piscina => (pool ??= new Piscina({
     filename: new URL('../../pipeline/analysis-tasks.js', import.meta.url).href,
     minThreads: opts.threads,
     maxThreads: opts.threads,
     // A thread keeps its matcher (read from the snapshot, ~0.2 s): never let it go idle-terminate.
     idleTimeout: Number.POSITIVE_INFINITY,
-  });
+  }));
   /** The snapshot bytes of each compiled matcher, made once per catalog version and shared by every thread. */
   const shared = new WeakMap<Matcher, SharedArrayBuffer>();
   const catalogRef = (catalog: Catalog): CatalogRef => {
@@ -75,7 +77,7 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
   const run = async <T>(name: TaskName, input: unknown): Promise<T> => {
     let result: TaskResult<T>;
     try {
-      result = await pool.run(input, { name });
+      result = await started().run(input, { name });
     } catch (err) {
       // The task's own errors come back as values; a rejection is the thread itself (died, out of memory).
       throw new VigieError('ANALYSIS_THREAD_FAILED', 'pool', `${name}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
@@ -88,6 +90,6 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
     extractPage: (input) => run('extractPageTask', input),
     contentText: (input) => run('contentTextTask', input),
     analyse: (doc, catalog, o) => run('analyseTask', { doc, catalog: catalogRef(catalog), ...o } satisfies AnalyseInput),
-    close: () => pool.close(),
+    close: async () => { await pool?.close(); },
   };
 }
