@@ -41,6 +41,8 @@ const hostile = hostileHtml(hostileBlocks);
 interface Figures {
   mode: string; articles: number; seconds: number; perSecond: number; cpuMsPerArticle: number; loopP99: number; loopMax: number;
   hostileSeconds: number; hostileLoopMax: number; deliveryIdleMs: number; deliveryDuringHostileMs: number;
+  /** Resident memory of the process (main and pool threads) after the run, MiB. */
+  rssMiB: number;
 }
 
 const ms = (ns: number) => ns / 1e6;
@@ -134,7 +136,7 @@ async function runMode(poolThreads: number): Promise<Figures> {
       mode: poolThreads === 0 ? 'in-process (0)' : `pool (${poolThreads} threads)`, articles: timed.length, seconds, perSecond: timed.length / seconds,
       cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / timed.length,
       loopP99: ms(loop.percentile(99)), loopMax: ms(loop.max), hostileSeconds, hostileLoopMax: ms(hostileLoop.max),
-      deliveryIdleMs: percentile(idle, 50), deliveryDuringHostileMs,
+      deliveryIdleMs: percentile(idle, 50), deliveryDuringHostileMs, rssMiB: process.memoryUsage().rss / 2 ** 20,
     };
   } finally {
     await p.close();
@@ -150,10 +152,10 @@ for (let r = 0; r < rounds; r += 1) {
   for (const t of poolOnly ? [threads] : [0, threads]) results.push(await runMode(t));
 }
 const f1 = (x: number) => x.toFixed(1);
-console.log('\n| mode | articles | s | articles/s | CPU ms/article | loop delay p99 / max (ms) | hostile page s | loop max during it (ms) | delivery idle / during hostile (ms) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| mode | articles | s | articles/s | CPU ms/article | loop delay p99 / max (ms) | hostile page s | loop max during it (ms) | delivery idle / during hostile (ms) | RSS MiB |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const x of results) {
-  console.log(`| ${x.mode} | ${x.articles} | ${f1(x.seconds)} | ${f1(x.perSecond)} | ${f1(x.cpuMsPerArticle)} | ${f1(x.loopP99)} / ${f1(x.loopMax)} | ${f1(x.hostileSeconds)} | ${f1(x.hostileLoopMax)} | ${f1(x.deliveryIdleMs)} / ${f1(x.deliveryDuringHostileMs)} |`);
+  console.log(`| ${x.mode} | ${x.articles} | ${f1(x.seconds)} | ${f1(x.perSecond)} | ${f1(x.cpuMsPerArticle)} | ${f1(x.loopP99)} / ${f1(x.loopMax)} | ${f1(x.hostileSeconds)} | ${f1(x.hostileLoopMax)} | ${f1(x.deliveryIdleMs)} / ${f1(x.deliveryDuringHostileMs)} | ${x.rssMiB.toFixed(0)} |`);
 }
 const inProc = results.filter((x) => x.mode.startsWith('in-process'));
 const pooled = results.filter((x) => x.mode.startsWith('pool'));

@@ -1,5 +1,5 @@
 // The CPU-heavy steps of polling and of the article stage, as tasks of plain values in and plain values
-// out: the module a worker thread of the analysis pool runs (adapters/pool/analysis-pool.ts), also
+// out: the module a worker thread of the analysis pool runs (adapters/pool/create-analysis-pool.ts), also
 // called in-process when the pool has no threads. No I/O, no Redis, no clock: a thread has none of them.
 // Errors come back as values (wire-error.ts) so their stable codes survive the thread boundary.
 import { decodeText } from '../core/feed/decode-text.js';

@@ -22,7 +22,7 @@ import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
 import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
-import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/analysis-pool.js';
+import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/create-analysis-pool.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
 import { createEntityCatalog } from '../pipeline/entity-catalog.js';

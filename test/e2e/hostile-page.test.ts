@@ -10,7 +10,7 @@ import { startWebhookReceiver } from '../harness/webhook-receiver.js';
 import { startHttpServer } from '../harness/http-server.js';
 import { waitFor } from '../harness/vigie-process.js';
 import { JOB_OPTIONS } from '../../src/adapters/queue/queues.js';
-import type { AnalysisPool } from '../../src/adapters/pool/analysis-pool.js';
+import type { AnalysisPool } from '../../src/adapters/pool/create-analysis-pool.js';
 
 /** About 2 MB of link-laden blocks under one article: every block is scored, each as a paragraph candidate. */
 function hostileHtml(blocks: number): string {

@@ -3,7 +3,7 @@
 // catalog version (an entity edit) is what a thread matches with from the next task on.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/pool/analysis-pool.js';
+import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/pool/create-analysis-pool.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { entitySchema } from '../../src/core/entities/entity.js';
 import { isVigieError } from '../../src/core/errors/vigie-error.js';
