@@ -6,7 +6,7 @@
 // - a hostile page (megabytes of blocks that each look like a paragraph) processed alone: how long it
 //   takes, the event loop's delay meanwhile, and how long a delivery made due while it is being
 //   extracted takes to reach its receiver, against the same delivery with nothing else running.
-// Usage: node dist/bench/article-pool.js [--threads N] [--copies N] [--hostile-blocks N] [--rounds N]
+// Usage: node dist/bench/article-pool.js [--threads N] [--copies N] [--hostile-blocks N] [--rounds N] [--pool-only]
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startPipeline, type Pipeline } from '../test/harness/pipeline.js';
@@ -148,8 +148,10 @@ async function runMode(poolThreads: number): Promise<Figures> {
 console.log(`article-pool: ${pages.length} corpus pages x ${copies} timed copies (after a warm-up pass), hostile page ${(hostile.length / 2 ** 20).toFixed(1)} MiB, `
   + `${os.availableParallelism()} cores (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}), node ${process.version}`);
 const results: Figures[] = [];
+// Modes alternate which goes first: the first pipeline of a process has run slower in every run so far.
 for (let r = 0; r < rounds; r += 1) {
-  for (const t of poolOnly ? [threads] : [0, threads]) results.push(await runMode(t));
+  const order = poolOnly ? [threads] : r % 2 === 0 ? [0, threads] : [threads, 0];
+  for (const t of order) results.push(await runMode(t));
 }
 const f1 = (x: number) => x.toFixed(1);
 console.log('\n| mode | articles | s | articles/s | CPU ms/article | loop delay p99 / max (ms) | hostile page s | loop max during it (ms) | delivery idle / during hostile (ms) | RSS MiB |');
