@@ -16,6 +16,8 @@ import { bytesReader, readMatcherSnapshot, readSnapshotEntities } from '../core/
 import { findCandidates, type FoundCandidate } from '../core/candidates/find-candidates.js';
 import { knownCandidateKeys } from '../core/candidates/known-candidate-keys.js';
 import type { Entity } from '../core/entities/entity.js';
+import { queryVerdicts } from '../core/match/rules/evaluate-rules.js';
+import type { QueryNode } from '../core/match/query/query-node.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import { toWireError, type WireError } from '../core/errors/wire-error.js';
 
@@ -104,8 +106,13 @@ export function analyse(input: AnalyseInput): Analysis {
   };
 }
 
+/** Keyword queries of the subscriptions an article may fire, over its text: whether each holds. */
+export interface QueriesInput { doc: { title?: string; summary?: string; text?: string }; queries: QueryNode[]; events?: ArticleEvent[] }
+export const evaluateQueries = (input: QueriesInput): boolean[] => queryVerdicts(input.queries, input.doc, input.events);
+
 // The thread's entry points (Piscina calls them by name): each settles to a value.
 export const readSourceDocTask = (input: SourceDocInput) => settle(() => readSourceDoc(input));
 export const extractPageTask = (input: PageInput) => settle(() => extractPage(input));
 export const contentTextTask = (input: { html: string; url: string; lang?: string }) => settle(() => contentText(input));
 export const analyseTask = (input: AnalyseInput) => settle(() => analyse(input));
+export const evaluateQueriesTask = (input: QueriesInput) => settle(() => evaluateQueries(input));

@@ -8,6 +8,7 @@ import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { entitySchema } from '../../src/core/entities/entity.js';
 import { isVigieError } from '../../src/core/errors/vigie-error.js';
 import { FIXTURE_ENTITIES, OSDH_FR } from '../api/fixture-entities.js';
+import { parseQuery } from '../../src/core/match/query/parse-query.js';
 
 const threaded = createAnalysisPool({ threads: 1 });
 const inProcess = createAnalysisPool({ threads: 0 });
@@ -58,6 +59,18 @@ for (const [mode, pool] of modes) {
     assert.deepEqual(candidates.map((c) => c.name), ['Guardians of Zaynab']);
   });
 }
+
+test('keyword queries over a long text (sent to a thread) and a short one (in place) get the same verdicts', async () => {
+  const queries = ['"drone strike" NEAR/3 convoy', 'convoy AND NOT ambush', 'ambush', 'type:air_strike'].map(parseQuery);
+  const events = [{ type: 'air_strike' as const, killed: null, injured: null, where: [], actors: [], evidence: [], summary: '' }];
+  const short = { title: 'Drone strike', text: 'A drone strike hit a convoy near Abu Kamal.' };
+  const long = { ...short, text: `${short.text} ${'Nothing else happened that day. '.repeat(4000)}` };
+  assert.ok(long.text.length > 100_000, 'long enough for the thread');
+  for (const pool of [threaded, inProcess]) {
+    assert.deepEqual(await pool.evaluateQueries({ doc: short, queries, events }), [true, true, false, true]);
+    assert.deepEqual(await pool.evaluateQueries({ doc: long, queries, events }), [true, true, false, true]);
+  }
+});
 
 test('a thread matches with the new catalog as soon as a task carries its version', async () => {
   const text = { title: 'Clashes in Hajin', text: 'Clashes were reported in Hajin overnight.', lang: 'en' };

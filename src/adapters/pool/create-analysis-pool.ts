@@ -12,7 +12,7 @@ import type { Entity } from '../../core/entities/entity.js';
 import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
 import type { ExtractedArticle } from '../../core/extract/extract-article.js';
 import * as tasks from '../../pipeline/analysis-tasks.js';
-import type { Analysis, AnalyseInput, CatalogRef, PageInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+import type { Analysis, AnalyseInput, CatalogRef, PageInput, QueriesInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
 
 export interface AnalysisPool {
   /** Threads in the pool; 0: tasks run on the event loop. */
@@ -22,8 +22,17 @@ export interface AnalysisPool {
   contentText(input: { html: string; url: string; lang?: string }): Promise<string>;
   /** Matches a document with the catalog of `version`; reads its events and finds candidate actors when asked. */
   analyse(doc: MatchDoc, catalog: Catalog, opts: { fields?: MatchField[]; events: boolean; candidates?: boolean }): Promise<Analysis>;
+  /** Whether each keyword query holds over the document (routing's text part). */
+  evaluateQueries(input: QueriesInput): Promise<boolean[]>;
   close(): Promise<void>;
 }
+
+/**
+ * Below this many characters of text, keyword queries are evaluated on the event loop: indexing a
+ * usual article takes well under a millisecond, less than sending every query to a thread and back.
+ */
+const QUERIES_IN_PLACE_CHARS = 100_000;
+const docChars = (d: QueriesInput['doc']): number => (d.title?.length ?? 0) + (d.summary?.length ?? 0) + (d.text?.length ?? 0);
 
 /** One thread per core: the event loop's own work (I/O, Redis, JSON) is light next to parsing and matching. */
 export function defaultPoolThreads(): number {
@@ -33,7 +42,7 @@ export function defaultPoolThreads(): number {
 /** What the pool needs of an entity snapshot (entity-catalog.ts). */
 export interface Catalog { version: string; matcher: Matcher; entities: readonly Entity[] }
 
-type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask';
+type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask' | 'evaluateQueriesTask';
 
 function unwrap<T>(r: TaskResult<T>): T {
   if (r.ok) return r.value;
@@ -47,6 +56,7 @@ function inProcess(): AnalysisPool {
     extractPage: async (input) => unwrap(await tasks.extractPageTask(input)),
     contentText: async (input) => unwrap(await tasks.contentTextTask(input)),
     analyse: async (doc, catalog, opts) => unwrap(await tasks.analyseTask({ doc, catalog, ...opts })),
+    evaluateQueries: async (input) => unwrap(await tasks.evaluateQueriesTask(input)),
     close: async () => undefined,
   };
 }
@@ -90,6 +100,9 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
     extractPage: (input) => run('extractPageTask', input),
     contentText: (input) => run('contentTextTask', input),
     analyse: (doc, catalog, o) => run('analyseTask', { doc, catalog: catalogRef(catalog), ...o } satisfies AnalyseInput),
+    evaluateQueries: async (input) => (input.queries.length === 0 || docChars(input.doc) < QUERIES_IN_PLACE_CHARS
+      ? tasks.evaluateQueries(input)
+      : run<boolean[]>('evaluateQueriesTask', input)),
     close: async () => { await pool?.close(); },
   };
 }
