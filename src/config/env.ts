@@ -56,6 +56,11 @@ const envSchema = z.object({
   VIGIE_WEBHOOK_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   VIGIE_WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(15_000),
   /**
+   * Seconds an alert's update waits for more news before it goes out (alert.updated): later articles within
+   * it are told in one update, so a subscriber gets at most one update per alert per interval. Default 10 min.
+   */
+  VIGIE_UPDATE_MIN_INTERVAL: int(1, 7 * 24 * 3600).default(600),
+  /**
    * 1: the API accepts http:// webhook URLs to any host (development). Default: https is required, except
    * for an address inside VIGIE_ALLOW_NETWORKS (a local receiver).
    */

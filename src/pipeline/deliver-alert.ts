@@ -1,4 +1,4 @@
-// Hands one delivery to its channel (signed webhook or email), under the delivery's status lock:
+// Hands one delivery to its channel (signed webhook or email; an alert's or an update's, deliver-update.ts), under the delivery's status lock:
 // pending|failed -> sending -> submitted|failed|dead. The stored status, not the queue, is the final
 // guard against a double send; a repeat after a crash carries the same webhook-id / Message-ID.
 // A disabled webhook channel holds its deliveries (status held) until its owner re-enables it.
@@ -18,6 +18,8 @@ import type { Services } from '../runtime/create-services.js';
 import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
 import { ADMIN_SUBSCRIPTION_ID } from '../core/deliver/admin-channels.js';
 import { deliverAdminEvent } from './deliver-admin-event.js';
+import { sendUpdateDelivery } from './deliver-update.js';
+import type { Attempt } from './delivery-attempt.js';
 
 export type DeliverOutcome =
   | { status: 'submitted' | 'skipped' | 'dead' | 'gone' | 'held'; reason: string }
@@ -25,7 +27,6 @@ export type DeliverOutcome =
   | { status: 'throttled' }
   | { status: 'busy' };
 
-type Attempt = { outcome: 'submitted' | 'retry' | 'gone' | 'failed-permanent'; reason: string; statusCode?: number; retryAfterMs?: number; durationMs?: number };
 
 /**
  * Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every
@@ -135,11 +136,14 @@ export async function deliverAlert(s: Services, deliveryId: string, limiter: End
     const claim = await s.alerts.claim(deliveryId, now, s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000);
     if (claim === 'busy') return { status: 'busy' };
     if (claim !== 'claimed') return { status: 'skipped', reason: claim };
-    const attempt = channel.type === 'webhook'
-      ? await sendWebhook(s, d, sub, channel, alerts[0]!)
-      : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
+    const attempt = d.updateSeq !== undefined
+      ? await sendUpdateDelivery(s, d, sub, channel, alerts[0]!)
+      : channel.type === 'webhook'
+        ? await sendWebhook(s, d, sub, channel, alerts[0]!)
+        : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
     const outcome = await recordAttempt(s, d, attempt);
-    if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
+    // Poll-to-delivery latency is the alert's; an update is late by design (it waits for more news).
+    if (outcome.status === 'submitted' && d.updateSeq === undefined) s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
     return outcome;
   } finally {
     limiter.release(endpoint);

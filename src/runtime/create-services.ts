@@ -10,6 +10,7 @@ import { createArticleStore } from '../adapters/redis/article-store.js';
 import { createSubscriptionStore } from '../adapters/redis/subscription-store.js';
 import { createAlertStore } from '../adapters/redis/alert-store.js';
 import { createStoryStore } from '../adapters/redis/story-store.js';
+import { createUpdateStore } from '../adapters/redis/update-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createCandidateStore } from '../adapters/redis/candidate-store.js';
@@ -75,6 +76,8 @@ export function createServices(opts: ServiceOptions) {
     articles: createArticleStore(redis, keys, retention),
     subscriptions,
     alerts: createAlertStore(redis, keys, retention),
+    /** alert.updated: what each alert's subscriber was told and the later readings not yet sent. */
+    updates: createUpdateStore(redis, keys, retention),
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     events: createEventStore(redis, keys),
@@ -84,7 +87,7 @@ export function createServices(opts: ServiceOptions) {
     push: createPushStore(redis, keys),
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
-    candidates: createCandidateStore(redis, keys),
+    candidates: createCandidateStore(redis, keys, retention),
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],

@@ -44,6 +44,7 @@ else
   redis.call('HSET', KEYS[1], 'nextAttemptAt', ARGV[7])
   redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1])
 end
+if ARGV[10] ~= '' then redis.call('HSET', KEYS[1], 'updateSeq', ARGV[10]) end
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8]))
 redis.call('ZADD', KEYS[2], 'NX', ARGV[6], ARGV[1])
 return 1
@@ -109,6 +110,8 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
         .set(keys.alert(alert.id), JSON.stringify(alert), 'EX', ttl, 'NX')
         .zadd(keys.alertsByTime, 'NX', t, alert.id)
         .zadd(keys.alertsBySubscription(alert.subscriptionId), 'NX', t, alert.id)
+        .sadd(keys.storyAlerts(alert.storyId), alert.id)
+        .expire(keys.storyAlerts(alert.storyId), ttl)
         .exec();
       return res?.[0]?.[1] === 'OK';
     },
@@ -120,6 +123,10 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
       if (ids.length === 0) return [];
       const raws = await redis.mget(ids.map((id) => keys.alert(id)));
       return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
+    },
+    /** The alerts made for a story (alerts made before this index existed are not listed). */
+    async storyAlertIds(storyId: string): Promise<string[]> {
+      return redis.smembers(keys.storyAlerts(storyId));
     },
     async attachRelated(alertId: string, articleId: string): Promise<void> {
       const alert = await this.getAlert(alertId);
@@ -136,7 +143,7 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
       const created = await scripted.vigieCreateDelivery(
         keys.delivery(d.id), keys.deliveriesBySubscription(d.subscriptionId), keys.deliveriesWaiting, keys.deliveriesHeld,
         d.id, d.alertId, d.subscriptionId, d.channelId, d.status === 'held' ? 'held' : 'pending',
-        String(now.getTime()), now.toISOString(), String(ttl), d.heldReason ?? 'channel disabled');
+        String(now.getTime()), now.toISOString(), String(ttl), d.heldReason ?? 'channel disabled', d.updateSeq === undefined ? '' : String(d.updateSeq));
       return Number(created) === 1;
     },
     async getDelivery(id: string): Promise<Delivery | undefined> {
@@ -148,6 +155,7 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
         lastError: h.lastError, lastStatusCode: h.lastStatusCode ? Number(h.lastStatusCode) : undefined, submittedAt: h.submittedAt,
         nextAttemptAt: h.nextAttemptAt, heldSince: h.heldSince, heldReason: h.heldReason,
         ...(h.alertIds ? { digestAlertIds: JSON.parse(h.alertIds) as string[] } : {}),
+        ...(h.updateSeq ? { updateSeq: Number(h.updateSeq) } : {}),
       };
     },
     async claim(id: string, now: Date, staleMs: number): Promise<ClaimResult> {

@@ -55,4 +55,6 @@ export interface Delivery {
   heldReason?: string;
   /** Digest deliveries carry the alerts they gather (frozen when the digest is made). */
   digestAlertIds?: string[];
+  /** Update deliveries (alert.updated) carry which of the alert's updates they send (see AlertUpdate). */
+  updateSeq?: number;
 }
