@@ -47,6 +47,9 @@ const envSchema = z.object({
   VIGIE_ARTICLE_CONCURRENCY: int(1, 200).default(8),
   VIGIE_DELIVER_CONCURRENCY: int(1, 500).default(50),
   VIGIE_ENDPOINT_CONCURRENCY: int(1, 200).default(16),
+  /** Worker threads for feed parsing, extraction and matching (create-analysis-pool.ts); 0 runs them on the
+   * event loop. Unset: one per core (os.availableParallelism()). */
+  VIGIE_POOL_THREADS: int(0, 256).optional(),
   VIGIE_LOCK_MS: int(1000, 600_000).default(15_000),
   VIGIE_STALLED_MS: int(500, 600_000).default(5_000),
   /** Comma-separated webhook retry delays in ms (tests inject short ones); default is about a day. */

@@ -6,7 +6,7 @@
 import { planAlerts } from '../core/route/plan-alerts.js';
 import { explainForSubscription } from '../core/route/explain-for-subscription.js';
 import { alertStep } from '../core/route/alert-step.js';
-import { evaluateRules } from '../core/match/rules/evaluate-rules.js';
+import { firedIds, screenRules } from '../core/match/rules/evaluate-rules.js';
 import type { Article } from '../core/model/article.js';
 import type { MatchExplanation } from '../core/model/alert.js';
 import type { ArticleEvent } from '../core/events/event.js';
@@ -44,7 +44,11 @@ async function noteUpdatesUnfired(s: Services, storyId: string, article: Article
 export async function routeArticle(s: Services, input: RouteInput): Promise<RouteOutcome> {
   const { article, entityIds, storyId, explanations, events, entities } = input;
   const rules = await s.rules.current(entities);
-  const fired = evaluateRules(rules.rules, { entityIds, doc: { title: article.title, summary: article.summary, text: article.text }, lang: article.lang, sourceId: article.sourceId, events });
+  const doc = { title: article.title, summary: article.summary, text: article.text };
+  const screened = screenRules(rules.rules, { entityIds, doc, lang: article.lang, sourceId: article.sourceId, events });
+  // Keyword queries read the whole text: a long one is indexed on the analysis pool, not on the event loop.
+  const verdicts = await s.analysis.evaluateQueries({ doc, queries: screened.withQuery.map((r) => r.query!), events });
+  const fired = firedIds([...screened.fired, ...screened.withQuery.filter((_, i) => verdicts[i])]);
   const subs = fired.map((id) => rules.subscriptions.get(id)).filter((x) => x !== undefined);
   const plans = planAlerts({ storyId, articleId: article.id, subscriptions: subs, events, now: s.clock(),
     explain: (sub) => explainForSubscription(sub, explanations, (id) => entities.graph.expand(id)) });

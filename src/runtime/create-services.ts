@@ -23,6 +23,7 @@ import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
 import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
+import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/create-analysis-pool.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
 import { createEntityCatalog } from '../pipeline/entity-catalog.js';
@@ -61,9 +62,11 @@ export function createServices(opts: ServiceOptions) {
   const metrics: Metrics = createMetrics();
   const mailer: Mailer | undefined = env.SMTP_URL ? createMailer(env.SMTP_URL) : undefined;
   let signingKey: string | undefined = env.VIGIE_SIGNING_KEY;
+  // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
+  const analysis: AnalysisPool = createAnalysisPool({ threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads() });
 
   const services = {
-    env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer,
+    env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer, analysis,
     /** The one rule for source and webhook URLs people hand in (API, CLI, config files). */
     urlPolicy: policy,
     redisUrl: opts.redisUrl,
@@ -101,6 +104,7 @@ export function createServices(opts: ServiceOptions) {
       await queues.close();
       await fetcher.close();
       await webhookFetcher.close();
+      await analysis.close();
       mailer?.close();
       redis.disconnect();
       queueConnection.disconnect();

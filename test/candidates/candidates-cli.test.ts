@@ -30,7 +30,7 @@ const vigie = (args: string[]) => runCliCaptured(args, { REDIS_URL: redis.url, V
 async function note(id: string, text: string, lang: 'en' | 'ar'): Promise<void> {
   const article = { id, url: `https://news.example/${id}`, sourceId: 'src-cli', title: '', summary: '', text, lang, fetchedAt: new Date().toISOString() };
   const snap = await worker.entities.current();
-  await noteCandidates(worker, article, matchDocument(snap.matcher, article), snap);
+  await noteCandidates(worker, article, (await worker.analysis.analyse(article, snap, { events: false, candidates: true })).candidates);
 }
 
 test('list, accept with a parent (matched by a running worker at once), reject, and an unknown key', async () => {

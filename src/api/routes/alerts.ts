@@ -1,7 +1,5 @@
 // /v1/alerts and /v1/articles/:id: what was sent, filtered by time, region, actor, subscription, source
 // and language; each alert with the matches that explain it, its story, its delivery status and its updates.
-import { readEvents } from '../../core/events/read-events.js';
-import { matchDocument } from '../../core/match/match-document.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { deliveryId } from '../../core/deliver/delivery-ids.js';
@@ -101,6 +99,6 @@ export async function alertRoutes(app: FastifyInstance, s: Services): Promise<vo
       // Not routed yet (or stored before events were read): read them now, as routing will.
       const snap = await s.entities.current();
       const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
-      return { article: { ...article, events: readEvents(doc, matchDocument(snap.matcher, doc)) } };
+      return { article: { ...article, events: (await s.analysis.analyse(doc, snap, { events: true })).events } };
     });
 }
