@@ -39,6 +39,6 @@ test('housekeeping trims the time indexes past the retention period, keeping rec
   const before = await p.services.articles.count();
   const { trimState } = await import('../../src/pipeline/trim-state.js');
   const r = await trimState(p.services);
-  assert.deepEqual(r, { articles: 1, alerts: 1 });
+  assert.deepEqual(r, { articles: 1, alerts: 1, candidates: 0 });
   assert.equal(await p.services.articles.count(), before - 1);
 });
