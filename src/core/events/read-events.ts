@@ -4,17 +4,23 @@
 import type { MatchResult } from '../match/match-document.js';
 import type { ArticleEvent, EventEvidence, EventType } from './event.js';
 import { foldText } from './fold-for-cues.js';
-import { findTypeCues, type TypeCue } from './type-cues.js';
+import type { TypeCue } from './type-cues.js';
+import type { Cue } from './casualty-cues.js';
 import { readCasualties, type CasualtyReading } from './read-casualties.js';
-import { splitSentences } from './split-sentences.js';
-import { readNumbers } from './read-numbers.js';
+import { scanSentences } from './scan-sentences.js';
+import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
 type Field = EventEvidence['field'];
 
-interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties?: CasualtyReading; dated?: boolean }
+interface Sentence {
+  field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[];
+  /** Casualty cues, offsets in `folded`. */
+  casualtyCues: Cue[];
+  casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
+}
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
 
@@ -35,26 +41,28 @@ function sentencesOf(doc: EventDoc): Sentence[] {
     if (!text || out.length >= MAX_SENTENCES) continue;
     // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
     const folded = foldText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-    const spans = splitSentences(folded.text).slice(0, MAX_SENTENCES - out.length);
-    if (spans.length === 0) continue;
-    // One cue scan over the part read, each cue given to its sentence.
-    const cues = findTypeCues(folded.text.slice(0, spans[spans.length - 1]!.end)).sort((a, b) => a.start - b.start);
-    let c = 0;
-    for (const { start, end } of spans) {
-      while (c < cues.length && cues[c]!.start < start) c += 1;
-      const mine: TypeCue[] = [];
-      for (; c < cues.length && cues[c]!.start < end; c += 1) mine.push(cues[c]!);
+    // One pass cuts the sentences and finds their cues.
+    for (const { start, end, types, casualties } of scanSentences(folded.text, MAX_SENTENCES - out.length)) {
       const from = folded.at[start]!;
       const to = folded.at[end - 1]! + 1;
-      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: mine });
+      out.push({
+        field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: types,
+        casualtyCues: start === 0 ? casualties : casualties.map((c) => ({ kind: c.kind, start: c.start - start, end: c.end - start })),
+      });
     }
   }
   return out;
 }
 
-/** Casualties of a sentence, read when a toll is looked for (only the first sentences are). */
+/** The numbers of a sentence, read once (for its toll and for its year). */
+function numbersOf(s: Sentence): NumberSpan[] {
+  s.numbers ??= readNumbers(s.folded);
+  return s.numbers;
+}
+
+/** Casualties of a sentence, read when a toll is looked for; numbers are read only where a casualty word is. */
 function casualtiesOf(s: Sentence): CasualtyReading {
-  s.casualties ??= readCasualties(s.folded);
+  s.casualties ??= s.casualtyCues.length === 0 ? { killed: null, injured: null } : readCasualties(s.folded, s.casualtyCues, numbersOf(s));
   return s.casualties;
 }
 
@@ -81,15 +89,15 @@ const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning
 
 /** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
 const hasYear = (s: Sentence): boolean => {
-  s.dated ??= /[0-9\u0660-\u0669]/.test(s.folded) && readNumbers(s.folded).some((n) => n.trap === 'year');
+  s.dated ??= numbersOf(s).some((n) => n.trap === 'year');
   return s.dated;
 };
 
 function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
-    if (i > 0 && (BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!))) continue;
     const v = pick(casualtiesOf(sents[i]!));
-    if (v !== null) return [v, i];
+    // The background tests run only on a sentence that gives a number (most give none).
+    if (v !== null && (i === 0 || !(BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!)))) return [v, i];
   }
   return [null, -1];
 }
