@@ -1,51 +1,93 @@
 // A letter trie of cue phrases, read from word starts only: the one structure every cue list of the
 // event reader is looked up in, so a text is scanned once for all of them. Knows no cue meaning: each
 // phrase carries a number (its row) on one of a few channels (type cues, casualty cues).
+// Compiled to flat tables (letters numbered, one transition table): a step of the scan is two array reads.
 
 /** Letters of the scripts read (Latin with accents, Arabic with its marks): a cue starts and ends at their edge. */
 export const isCueLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x620 && c <= 0x64a)
   || (c >= 0x64b && c <= 0x65f) || (c >= 0x671 && c <= 0x6d3) || (c >= 0x41 && c <= 0x5a);
 
+/** Units a phrase can hold: Latin with accents and Arabic all sit below this. */
+const UNITS = 0x800;
+
 /** Between the words of a phrase: one space, hyphen or apostrophe, all read as one space ("sol-sol", "d'artillerie"). */
 const unitOf = (c: number): number => (c === 0x2d || c === 0x27 || c === 0x2019 ? 0x20 : c);
 
-interface Node { next: Map<number, Node> | undefined; rows: number[] | undefined }
+export interface CueTrie {
+  channels: number;
+  /** Number of each unit used by some phrase (0: none). */
+  symbol: Uint8Array;
+  /** Symbols + 1: the width of a node's row in `next`. */
+  width: number;
+  /** Child of node n by symbol s at n * width + s (0: none; node 0 is the root). */
+  next: Uint32Array;
+  /** Row of node n on channel ch at n * channels + ch (-1: no phrase of that channel ends there). */
+  rows: Int32Array;
+  /** What the last walk found, reused: where the phrase ends and its row, per channel (end -1: none). */
+  foundEnd: Int32Array;
+  foundRow: Int32Array;
+}
 
-export interface CueTrie { root: Node; channels: number }
+export interface CuePhrase { channel: number; phrase: string; row: number }
 
-/** A trie for `channels` channels; add phrases with addPhrase. */
-export const cueTrie = (channels: number): CueTrie => ({ root: { next: undefined, rows: undefined }, channels });
-
-/** Adds a phrase for a channel; the first row given for a phrase on a channel keeps it (list strongest rows first). */
-export function addPhrase(trie: CueTrie, channel: number, phrase: string, row: number): void {
-  let node = trie.root;
-  for (let i = 0; i < phrase.length; i += 1) {
-    const c = unitOf(phrase.charCodeAt(i));
-    node.next ??= new Map();
-    let child = node.next.get(c);
-    if (!child) { child = { next: undefined, rows: undefined }; node.next.set(c, child); }
-    node = child;
+/** Compiles phrases into a trie; the first row given for a phrase on a channel keeps it (list strongest rows first). */
+export function compileCueTrie(channels: number, phrases: CuePhrase[]): CueTrie {
+  const symbol = new Uint8Array(UNITS);
+  let symbols = 0;
+  for (const { phrase } of phrases) {
+    for (let i = 0; i < phrase.length; i += 1) {
+      const u = unitOf(phrase.charCodeAt(i));
+      if (u >= UNITS) throw new Error(`cue phrase "${phrase}": letter ${phrase[i]} is outside the scripts read`);
+      if (symbol[u] === 0) {
+        if (symbols === 255) throw new Error('cue phrases: more than 255 distinct letters');
+        symbol[u] = ++symbols;
+      }
+    }
   }
-  node.rows ??= new Array<number>(trie.channels).fill(-1);
-  if (node.rows[channel] === -1) node.rows[channel] = row;
+  const width = symbols + 1;
+  // Built in growable arrays, then frozen into typed ones.
+  const next: number[] = new Array<number>(width).fill(0);
+  const rows: number[] = new Array<number>(channels).fill(-1);
+  for (const { channel, phrase, row } of phrases) {
+    let node = 0;
+    for (let i = 0; i < phrase.length; i += 1) {
+      const at = node * width + symbol[unitOf(phrase.charCodeAt(i))]!;
+      if (next[at] === 0) {
+        next[at] = rows.length / channels;
+        for (let k = 0; k < width; k += 1) next.push(0);
+        for (let k = 0; k < channels; k += 1) rows.push(-1);
+      }
+      node = next[at]!;
+    }
+    if (rows[node * channels + channel] === -1) rows[node * channels + channel] = row;
+  }
+  return {
+    channels, symbol, width, next: Uint32Array.from(next), rows: Int32Array.from(rows),
+    foundEnd: new Int32Array(channels), foundRow: new Int32Array(channels),
+  };
 }
 
 /**
- * The longest phrase of each channel that starts at `at` (a word start) and ends at a word end:
- * sets ends[ch] and rows[ch], or leaves ends[ch] at -1. Returns whether any channel found one.
+ * The longest phrase of each channel that starts at `at` and ends at a word end: sets trie.foundEnd[ch]
+ * and trie.foundRow[ch], or foundEnd[ch] to -1. Returns whether any channel found one.
  */
-export function longestAt(trie: CueTrie, text: string, at: number, ends: Int32Array, rows: Int32Array): boolean {
-  ends.fill(-1);
+export function longestAt(trie: CueTrie, text: string, at: number): boolean {
+  const { channels, symbol, width, next, rows, foundEnd, foundRow } = trie;
+  for (let ch = 0; ch < channels; ch += 1) foundEnd[ch] = -1;
   let found = false;
-  let node: Node | undefined = trie.root;
-  for (let i = at; i < text.length; i += 1) {
-    node = node.next?.get(unitOf(text.charCodeAt(i)));
-    if (!node) break;
-    if (node.rows && !(i + 1 < text.length && isCueLetter(text.charCodeAt(i + 1)))) {
-      for (let ch = 0; ch < trie.channels; ch += 1) {
-        if (node.rows[ch] !== -1) { ends[ch] = i + 1; rows[ch] = node.rows[ch]!; found = true; }
+  let node = 0;
+  for (let i = at; ; i += 1) {
+    const u = unitOf(text.charCodeAt(i));
+    node = u < UNITS ? next[node * width + symbol[u]!]! : 0;
+    if (node === 0) break;
+    const c = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+    if (c < 0 || !isCueLetter(c)) {
+      for (let ch = 0; ch < channels; ch += 1) {
+        const row = rows[node * channels + ch]!;
+        if (row !== -1) { foundEnd[ch] = i + 1; foundRow[ch] = row; found = true; }
       }
     }
+    if (c < 0) break;
   }
   return found;
 }

@@ -2,7 +2,7 @@
 // and finds every type cue and casualty cue in them, all phrases looked up in one trie from word starts.
 // Stops after the sentences asked for. Pure; knows nothing of which cue wins an event.
 import { BREAK_KIND } from '../match/sentence-index.js';
-import { addPhrase, cueTrie, isCueLetter, longestAt } from './cue-trie.js';
+import { compileCueTrie, isCueLetter, longestAt, type CuePhrase } from './cue-trie.js';
 import { expandCue } from './expand-cue.js';
 import { TYPE_AR_PREFIXES, TYPE_ROWS, type TypeCue } from './type-cues.js';
 import { CASUALTY_AR_PREFIXES, CASUALTY_ROWS, type Cue } from './casualty-cues.js';
@@ -18,22 +18,55 @@ export interface ScannedSentence {
 
 const TYPE = 0;
 const CASUALTY = 1;
-const TRIE = cueTrie(2);
 
-/** Arabic words may carry prefixes (و ب ال...): each phrase is entered with each of them. */
-function addRow(channel: number, row: number, pattern: string, prefixes: string[]): void {
-  for (const phrase of expandCue(pattern)) {
-    const arabic = phrase.charCodeAt(0) >= 0x600;
-    for (const p of arabic ? ['', ...prefixes] : ['']) addPhrase(TRIE, channel, p + phrase, row);
+const phrasesOf = (channel: number, rows: ReadonlyArray<readonly [unknown, ...unknown[]]>, pattern: (row: number) => string): CuePhrase[] =>
+  rows.flatMap((_, row) => expandCue(pattern(row)).map((phrase) => ({ channel, phrase, row })));
+const TRIE = compileCueTrie(2, [
+  ...phrasesOf(TYPE, TYPE_ROWS, (r) => TYPE_ROWS[r]![2]),
+  ...phrasesOf(CASUALTY, CASUALTY_ROWS, (r) => CASUALTY_ROWS[r]![1]),
+]);
+const { foundEnd, foundRow } = TRIE;
+
+
+// Arabic prefixes (و ب ال...) a word may carry before a cue, and which channels accept each, looked up by
+// their letters' codes (no string per word): each letter a digit 1-5, the prefix a base-8 number.
+const PREFIX_LETTERS = 'وفبلا';
+const prefixKey = (p: string): number => [...p].reduce((k, ch) => k * 8 + PREFIX_LETTERS.indexOf(ch) + 1, 0);
+const PREFIX_MASK = new Uint8Array(8 ** 3);
+for (const p of TYPE_AR_PREFIXES) PREFIX_MASK[prefixKey(p)]! |= 1 << TYPE;
+for (const p of CASUALTY_AR_PREFIXES) PREFIX_MASK[prefixKey(p)]! |= 1 << CASUALTY;
+const digitOf = (c: number): number => (c === 0x648 ? 1 : c === 0x641 ? 2 : c === 0x628 ? 3 : c === 0x644 ? 4 : c === 0x627 ? 5 : 0);
+
+// The best cue of each channel at the word start being read: its end and row (end -1: none).
+const bestEnd = new Int32Array(2);
+const bestRow = new Int32Array(2);
+
+/** Keeps what the last walk found for the channels in `mask` (bit per channel); the longest wins. */
+function keep(mask: number): void {
+  for (let ch = 0; ch < 2; ch += 1) {
+    if (foundEnd[ch]! > bestEnd[ch]! && (mask & (1 << ch)) !== 0) { bestEnd[ch] = foundEnd[ch]!; bestRow[ch] = foundRow[ch]!; }
   }
 }
-TYPE_ROWS.forEach(([, , pattern], row) => addRow(TYPE, row, pattern, TYPE_AR_PREFIXES));
-CASUALTY_ROWS.forEach(([, pattern], row) => addRow(CASUALTY, row, pattern, CASUALTY_AR_PREFIXES));
 
-// Reused across calls: what longestAt found at one word start, and where each channel may look next
-// (a cue's words are not read again by the same channel).
-const ends = new Int32Array(2);
-const rows = new Int32Array(2);
+/** The longest cue of each channel at word start `at`, with an Arabic word's prefixes tried too. */
+function cuesAt(folded: string, at: number): void {
+  bestEnd[0] = -1;
+  bestEnd[1] = -1;
+  if (longestAt(TRIE, folded, at)) keep(3);
+  let key = 0;
+  for (let k = 0; k < 3 && at + k + 1 < folded.length; k += 1) {
+    const d = digitOf(folded.charCodeAt(at + k));
+    if (d === 0) return;
+    key = key * 8 + d;
+    const mask = PREFIX_MASK[key]!;
+    if (mask !== 0 && isCueLetter(folded.charCodeAt(at + k + 1)) && longestAt(TRIE, folded, at + k + 1)) keep(mask);
+  }
+}
+
+/** Per UTF-16 unit, what the scan needs in one read: the sentence rule's break kind (sentence-index.ts), or LETTER. */
+const LETTER = 8;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c += 1) CLASS[c] = isCueLetter(c) ? LETTER : BREAK_KIND[c]!;
 
 const isSpace = (k: number): boolean => k === 1 || k === 4;
 
@@ -44,38 +77,51 @@ export function scanSentences(folded: string, max = Infinity): ScannedSentence[]
   let casualties: Cue[] = [];
   let first = -1;
   let last = -1;
+  // Where each channel may look next: a cue's words are not read again by the same channel.
   let typeFrom = 0;
   let casualtyFrom = 0;
-  let prevLetter = false;
+  let inWord = false;
   const n = folded.length;
-  for (let i = 0; i < n && out.length < max; i += 1) {
-    const c = folded.charCodeAt(i);
-    const k = BREAK_KIND[c]!;
+  for (let i = 0; i < n; i += 1) {
+    const cls = CLASS[folded.charCodeAt(i)]!;
+    if (cls === LETTER) {
+      if (first < 0) first = i;
+      last = i;
+      if (inWord) continue;
+      inWord = true;
+      if (i < typeFrom && i < casualtyFrom) continue;
+      cuesAt(folded, i);
+      if (bestEnd[TYPE]! > 0 && i >= typeFrom) {
+        const [type, weight] = TYPE_ROWS[bestRow[TYPE]!]!;
+        types.push({ type, weight, start: i, end: bestEnd[TYPE]! });
+        typeFrom = bestEnd[TYPE]!;
+      }
+      if (bestEnd[CASUALTY]! > 0 && i >= casualtyFrom) {
+        casualties.push({ kind: CASUALTY_ROWS[bestRow[CASUALTY]!]![0], start: i, end: bestEnd[CASUALTY]! });
+        casualtyFrom = bestEnd[CASUALTY]!;
+      }
+      continue;
+    }
+    inWord = false;
+    if (cls === 0) {
+      if (first < 0) first = i;
+      last = i;
+      continue;
+    }
+    const k = cls & 7;
     if (!isSpace(k)) {
       if (first < 0) first = i;
       last = i;
     }
-    const letter = isCueLetter(c);
-    if (letter && !prevLetter && (i >= typeFrom || i >= casualtyFrom) && longestAt(TRIE, folded, i, ends, rows)) {
-      if (ends[TYPE]! > 0 && i >= typeFrom) {
-        const [type, weight] = TYPE_ROWS[rows[TYPE]!]!;
-        types.push({ type, weight, start: i, end: ends[TYPE]! });
-        typeFrom = ends[TYPE]!;
-      }
-      if (ends[CASUALTY]! > 0 && i >= casualtyFrom) {
-        casualties.push({ kind: CASUALTY_ROWS[rows[CASUALTY]!]![0], start: i, end: ends[CASUALTY]! });
-        casualtyFrom = ends[CASUALTY]!;
-      }
-    }
-    prevLetter = letter;
     // A full stop ends a sentence only before white space (keeps "U.S." and "3.5" whole).
-    if (k === 2 || k === 4 || (k === 3 && (i + 1 >= n || isSpace(BREAK_KIND[folded.charCodeAt(i + 1)]!)))) {
+    if (k === 2 || k === 4 || (k === 3 && (i + 1 >= n || isSpace(CLASS[folded.charCodeAt(i + 1)]! & 7)))) {
       if (first >= 0) out.push({ start: first, end: last + 1, types, casualties });
       types = [];
       casualties = [];
       first = -1;
+      if (out.length >= max) return out;
     }
   }
-  if (first >= 0 && out.length < max) out.push({ start: first, end: last + 1, types, casualties });
+  if (first >= 0) out.push({ start: first, end: last + 1, types, casualties });
   return out;
 }
