@@ -9,7 +9,7 @@ import { foldForCues } from '../../src/core/events/fold-for-cues.js';
 
 const cuesOf = (raw: string): string[] => {
   const text = foldForCues(raw);
-  return scanSentences(text).flatMap((s) => [
+  return scanSentences(text)!.flatMap((s) => [
   ...s.types.map((c) => ({ at: c.start, what: `${c.type}:${text.slice(c.start, c.end).toLowerCase()}` })),
   ...s.casualties.map((c) => ({ at: c.start, what: `${c.kind}:${text.slice(c.start, c.end).toLowerCase()}` })),
   ]).sort((a, b) => a.at - b.at).map((c) => c.what);
@@ -46,13 +46,13 @@ for (const [text, expected] of phrases) {
 
 test('sentences end at a full stop before white space, at ! ? ؟ and at a line break, trimmed', () => {
   const text = 'One 3.5 strike.  Two?\nThree! أربعة؟ five';
-  const spans = scanSentences(text).map((s) => text.slice(s.start, s.end));
+  const spans = scanSentences(text)!.map((s) => text.slice(s.start, s.end));
   assert.deepEqual(spans, ['One 3.5 strike.', 'Two?', 'Three!', 'أربعة؟', 'five']);
 });
 
 test('the scan stops after the sentences asked for, and gives each cue to its sentence', () => {
   const text = 'Clashes in Idlib. Two killed. An airstrike hit. Rockets fell.';
-  const got = scanSentences(foldForCues(text), 3);
+  const got = scanSentences(foldForCues(text), 3)!;
   assert.equal(got.length, 3);
   assert.deepEqual(got.map((s) => s.types.map((c) => c.type)), [['armed_clash'], [], ['air_strike']]);
   assert.deepEqual(got.map((s) => s.casualties.map((c) => c.kind)), [[], ['killed'], []]);
@@ -73,4 +73,15 @@ for (const [pattern, expected] of patterns) {
 test('a cue pattern outside the cue language is refused (it would silently never match)', () => {
   assert.throws(() => expandCue('rapatri\\w*'), /not part of the cue language/);
   assert.throws(() => expandCue('(a|b'), /unclosed group/);
+});
+
+test('the scan folds as it reads: capitals, hamza seats and vowel marks, at the text\'s own offsets', () => {
+  const text = 'AIRSTRIKE on Idlib. إصابة ثلاثة. وَأُصيبَ اثنان.';
+  const got = scanSentences(text)!;
+  assert.deepEqual(got.map((s) => s.types.map((c) => text.slice(c.start, c.end))), [['AIRSTRIKE'], [], []]);
+  assert.deepEqual(got.map((s) => s.casualties.map((c) => text.slice(c.start, c.end))), [[], ['إصابة'], ['وَأُصيب']]);
+});
+
+test('a unit that cannot be folded in place (İ lowers to two units) asks the caller to fold first', () => {
+  assert.equal(scanSentences('İdlib: two killed.'), null);
 });

@@ -11,12 +11,20 @@ export const isCueLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (
 const UNITS = 0x800;
 
 /** Between the words of a phrase: one space, hyphen or apostrophe, all read as one space ("sol-sol", "d'artillerie"). */
-const unitOf = (c: number): number => (c === 0x2d || c === 0x27 || c === 0x2019 ? 0x20 : c);
+const GAPS = [0x2d, 0x27, 0x2019];
+const unitOf = (c: number): number => (GAPS.includes(c) ? 0x20 : c);
+
+/** The symbol of a unit the scan steps over (a vowel mark inside a word: "قُتل" reads as "قتل"). */
+const SKIP = 255;
 
 export interface CueTrie {
   channels: number;
-  /** Number of each unit used by some phrase (0: none). */
+  /** Number of each unit used by some phrase (0: none; SKIP: stepped over). */
   symbol: Uint8Array;
+  /** Per node, 1 where some phrase ends. */
+  terminal: Uint8Array;
+  /** The symbol of the space between words, also read for the right single quote (’, above UNITS). */
+  gap: number;
   /** Symbols + 1: the width of a node's row in `next`. */
   width: number;
   /** Child of node n by symbol s at n * width + s (0: none; node 0 is the root). */
@@ -30,8 +38,12 @@ export interface CueTrie {
 
 export interface CuePhrase { channel: number; phrase: string; row: number }
 
-/** Compiles phrases into a trie; the first row given for a phrase on a channel keeps it (list strongest rows first). */
-export function compileCueTrie(channels: number, phrases: CuePhrase[]): CueTrie {
+/**
+ * Compiles phrases into a trie; the first row given for a phrase on a channel keeps it (list strongest
+ * rows first). Phrases are written folded; `fold` (unit -> folded unit, or `dropped` for a unit
+ * folding removes) lets the scan read a text unfolded: each unit is looked up as the unit it folds to.
+ */
+export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (unit: number) => number, dropped: number): CueTrie {
   const symbol = new Uint8Array(UNITS);
   let symbols = 0;
   for (const { phrase } of phrases) {
@@ -39,10 +51,15 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[]): CueTrie 
       const u = unitOf(phrase.charCodeAt(i));
       if (u >= UNITS) throw new Error(`cue phrase "${phrase}": letter ${phrase[i]} is outside the scripts read`);
       if (symbol[u] === 0) {
-        if (symbols === 255) throw new Error('cue phrases: more than 255 distinct letters');
+        if (symbols === SKIP - 1) throw new Error(`cue phrases: more than ${SKIP - 1} distinct letters`);
         symbol[u] = ++symbols;
       }
     }
+  }
+  for (let u = 0; u < UNITS; u += 1) {
+    const f = unitOf(u) === u ? fold(u) : 0x20;
+    if (f === dropped) symbol[u] = SKIP;
+    else if (symbol[u] === 0 && f >= 0 && f < UNITS) symbol[u] = symbol[f]!;
   }
   const width = symbols + 1;
   // Built in growable arrays, then frozen into typed ones.
@@ -61,8 +78,10 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[]): CueTrie 
     }
     if (rows[node * channels + channel] === -1) rows[node * channels + channel] = row;
   }
+  const terminal = new Uint8Array(rows.length / channels);
+  for (let n = 0; n < terminal.length; n += 1) for (let ch = 0; ch < channels; ch += 1) if (rows[n * channels + ch] !== -1) terminal[n] = 1;
   return {
-    channels, symbol, width, next: Uint32Array.from(next), rows: Int32Array.from(rows),
+    channels, symbol, terminal, gap: symbol[0x20]!, width, next: Uint32Array.from(next), rows: Int32Array.from(rows),
     foundEnd: new Int32Array(channels), foundRow: new Int32Array(channels),
   };
 }
@@ -72,22 +91,26 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[]): CueTrie 
  * and trie.foundRow[ch], or foundEnd[ch] to -1. Returns whether any channel found one.
  */
 export function longestAt(trie: CueTrie, text: string, at: number): boolean {
-  const { channels, symbol, width, next, rows, foundEnd, foundRow } = trie;
+  const { channels, symbol, terminal, gap, width, next, rows, foundEnd, foundRow } = trie;
   for (let ch = 0; ch < channels; ch += 1) foundEnd[ch] = -1;
   let found = false;
   let node = 0;
-  for (let i = at; ; i += 1) {
-    const u = unitOf(text.charCodeAt(i));
-    node = u < UNITS ? next[node * width + symbol[u]!]! : 0;
+  const n = text.length;
+  for (let i = at; i < n; i += 1) {
+    const u = text.charCodeAt(i);
+    const s = u < UNITS ? symbol[u]! : u === 0x2019 ? gap : 0;
+    if (s === SKIP) continue;
+    node = next[node * width + s]!;
     if (node === 0) break;
-    const c = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
-    if (c < 0 || !isCueLetter(c)) {
-      for (let ch = 0; ch < channels; ch += 1) {
-        const row = rows[node * channels + ch]!;
-        if (row !== -1) { foundEnd[ch] = i + 1; foundRow[ch] = row; found = true; }
-      }
+    if (terminal[node] === 0) continue;
+    // A phrase ends here only at a word end (marks stepped over).
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) < UNITS && symbol[text.charCodeAt(j)] === SKIP) j += 1;
+    if (j < n && isCueLetter(text.charCodeAt(j))) continue;
+    for (let ch = 0; ch < channels; ch += 1) {
+      const row = rows[node * channels + ch]!;
+      if (row !== -1) { foundEnd[ch] = i + 1; foundRow[ch] = row; found = true; }
     }
-    if (c < 0) break;
   }
   return found;
 }

@@ -54,7 +54,8 @@ function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boo
 }
 
 /** Every casualty cue of a folded text, in order. */
-export const findCasualtyCues = (folded: string): Cue[] => scanSentences(folded).flatMap((s) => s.casualties);
+// A folded text holds no vowel marks, so the scan never asks for a fold (null).
+export const findCasualtyCues = (folded: string): Cue[] => (scanSentences(folded) ?? []).flatMap((s) => s.casualties);
 
 /**
  * Killed and injured of one sentence, folded by foldForCues (null where it ties no number to the word).

@@ -3,10 +3,10 @@
 // matches in its sentences, and the sentences it was read from. Pure: a document and a match result in.
 import type { MatchResult } from '../match/match-document.js';
 import type { ArticleEvent, EventEvidence, EventType } from './event.js';
-import { foldText } from './fold-for-cues.js';
+import { foldForCues, foldText, type Folded } from './fold-for-cues.js';
 import type { TypeCue } from './type-cues.js';
 import type { Cue } from './casualty-cues.js';
-import { readCasualties, type CasualtyReading } from './read-casualties.js';
+import { findCasualtyCues, readCasualties, type CasualtyReading } from './read-casualties.js';
 import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
@@ -16,10 +16,17 @@ export interface EventDoc { title?: string; summary?: string; text?: string; lan
 type Field = EventEvidence['field'];
 
 interface Sentence {
-  field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[];
-  /** Casualty cues, offsets in `folded`. */
+  field: Field;
+  /** Offsets in the field's text. */
+  start: number; end: number;
+  /** The field's text, and its folded text when it had to be folded before the scan (vowel marks). */
+  source: string; foldedSource?: Folded;
+  /** Offsets in the text scanned (the field's or its folded text). */
+  scanStart: number; scanEnd: number;
+  cues: TypeCue[];
+  /** Casualty cues, offsets in the sentence's folded text. */
   casualtyCues: Cue[];
-  casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
+  folded?: string; casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
 }
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
@@ -37,16 +44,21 @@ const MAX_CHARS = 3000;
 function sentencesOf(doc: EventDoc): Sentence[] {
   const out: Sentence[] = [];
   for (const field of ['title', 'summary', 'text'] as const) {
-    const text = doc[field];
-    if (!text || out.length >= MAX_SENTENCES) continue;
-    // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
-    const folded = foldText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-    // One pass cuts the sentences and finds their cues.
-    for (const { start, end, types, casualties } of scanSentences(folded.text, MAX_SENTENCES - out.length)) {
-      const from = folded.at[start]!;
-      const to = folded.at[end - 1]! + 1;
+    const source = doc[field];
+    if (!source || out.length >= MAX_SENTENCES) continue;
+    // One pass cuts the sentences and finds their cues, folding as it reads; a text with vowel marks is
+    // folded first (marks dropped), its offsets mapped back to the original's.
+    const max = MAX_SENTENCES - out.length;
+    let foldedSource: Folded | undefined;
+    let scanned = scanSentences(source, max, MAX_CHARS);
+    if (scanned === null) {
+      foldedSource = foldText(source.length > MAX_CHARS ? source.slice(0, MAX_CHARS) : source);
+      scanned = scanSentences(foldedSource.text, max)!;
+    }
+    for (const { start, end, types, casualties } of scanned) {
       out.push({
-        field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: types,
+        field, source, foldedSource, scanStart: start, scanEnd: end,
+        start: foldedSource ? foldedSource.at[start]! : start, end: foldedSource ? foldedSource.at[end - 1]! + 1 : end, cues: types,
         casualtyCues: start === 0 ? casualties : casualties.map((c) => ({ kind: c.kind, start: c.start - start, end: c.end - start })),
       });
     }
@@ -54,15 +66,31 @@ function sentencesOf(doc: EventDoc): Sentence[] {
   return out;
 }
 
+/** The sentence folded, made when first needed (most sentences are never read past their cues). */
+function foldedOf(s: Sentence): string {
+  if (s.folded !== undefined) return s.folded;
+  if (s.foldedSource) {
+    s.folded = s.foldedSource.text.slice(s.scanStart, s.scanEnd);
+  } else {
+    s.folded = foldForCues(s.source.slice(s.start, s.end));
+    // Vowel marks dropped: the cues' offsets moved, find them again in the folded sentence.
+    if (s.folded.length !== s.end - s.start) s.casualtyCues = findCasualtyCues(s.folded);
+  }
+  return s.folded;
+}
+
 /** The numbers of a sentence, read once (for its toll and for its year). */
 function numbersOf(s: Sentence): NumberSpan[] {
-  s.numbers ??= readNumbers(s.folded);
+  s.numbers ??= readNumbers(foldedOf(s));
   return s.numbers;
 }
 
 /** Casualties of a sentence, read when a toll is looked for; numbers are read only where a casualty word is. */
 function casualtiesOf(s: Sentence): CasualtyReading {
-  s.casualties ??= s.casualtyCues.length === 0 ? { killed: null, injured: null } : readCasualties(s.folded, s.casualtyCues, numbersOf(s));
+  if (s.casualties) return s.casualties;
+  if (s.casualtyCues.length === 0) return (s.casualties = { killed: null, injured: null });
+  const folded = foldedOf(s); // first: it may find the cues again
+  s.casualties = readCasualties(folded, s.casualtyCues, numbersOf(s));
   return s.casualties;
 }
 
@@ -97,7 +125,7 @@ function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
     const v = pick(casualtiesOf(sents[i]!));
     // The background tests run only on a sentence that gives a number (most give none).
-    if (v !== null && (i === 0 || !(BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!)))) return [v, i];
+    if (v !== null && (i === 0 || !(BACKGROUND.test(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
   }
   return [null, -1];
 }
@@ -125,10 +153,10 @@ export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
   const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
   const where = entitiesIn(match, used, 'region');
   const place = match.entities.find((e) => e.id === where[0]);
-  const drone = used.some((s) => DRONE.test(s.folded));
+  const drone = used.some((s) => DRONE.test(foldedOf(s)));
   return [{
     type, killed, injured, where, actors: entitiesIn(match, used, 'actor'),
-    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.text })),
+    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.source.slice(s.start, s.end) })),
     summary: eventSummary({ type, drone, killed, injured, place }),
   }];
 }
