@@ -5,7 +5,7 @@ import type { MatchResult } from '../match/match-document.js';
 import type { ArticleEvent, EventEvidence, EventType } from './event.js';
 import { foldForCues, foldText, type Folded } from './fold-for-cues.js';
 import type { TypeCue } from './type-cues.js';
-import type { Cue } from './casualty-cues.js';
+import type { CasualtyKind, Cue } from './casualty-cues.js';
 import { findCasualtyCues, readCasualties, type CasualtyReading } from './read-casualties.js';
 import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
@@ -121,9 +121,11 @@ const hasYear = (s: Sentence): boolean => {
   return s.dated;
 };
 
-function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
+function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
-    const v = pick(casualtiesOf(sents[i]!));
+    // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
+    if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
+    const v = casualtiesOf(sents[i]!)[kind];
     // The background tests run only on a sentence that gives a number (most give none).
     if (v !== null && (i === 0 || !(BACKGROUND.test(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
   }
@@ -143,12 +145,12 @@ function entitiesIn(match: MatchResult, evidence: Sentence[], kind: 'region' | '
 export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
   if (!match.entities.some((e) => e.kind === 'region' || e.kind === 'actor')) return [];
   const sents = sentencesOf(doc);
-  const [killed, ki] = toll(sents, (r) => r.killed);
+  const [killed, ki] = toll(sents, 'killed');
   let [type, score] = mainType(sents);
   // People killed with no method named: a ground attack (EVAL.md: armed_clash when the method is not given).
   if (score < 2 && killed !== null && ki <= LEAD) [type, score] = ['armed_clash', 2];
   if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [], summary: eventSummary({ type: 'none', killed: null, injured: null }) }];
-  const [injured, ii] = toll(sents, (r) => r.injured);
+  const [injured, ii] = toll(sents, 'injured');
   const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
   const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
   const where = entitiesIn(match, used, 'region');
