@@ -1,7 +1,8 @@
 // A letter trie of cue phrases, read from word starts only: the one structure every cue list of the
 // event reader is looked up in, so a text is scanned once for all of them. Knows no cue meaning: each
 // phrase carries a number (its row) on one of a few channels (type cues, casualty cues).
-// Compiled to flat tables (letters numbered, one transition table): a step of the scan is two array reads.
+// Compiled to small flat tables (letters numbered, each node's children listed after one another), so
+// the trie stays in cache next to the matcher's own tables: a step reads a few bytes.
 
 /** Letters of the scripts read (Latin with accents, Arabic with its marks): a cue starts and ends at their edge. */
 export const isCueLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x620 && c <= 0x64a)
@@ -25,10 +26,12 @@ export interface CueTrie {
   terminal: Uint8Array;
   /** The symbol of the space between words, also read for the right single quote (’, above UNITS). */
   gap: number;
-  /** Symbols + 1: the width of a node's row in `next`. */
-  width: number;
-  /** Child of node n by symbol s at n * width + s (0: none; node 0 is the root). */
-  next: Uint32Array;
+  /** Child of the root by symbol (0: none; node 0 is the root). */
+  root: Uint32Array;
+  /** Children of node n: symbols childSym[i] and nodes childNode[i] for i in [childStart[n], childStart[n + 1]). */
+  childStart: Uint32Array;
+  childSym: Uint8Array;
+  childNode: Uint32Array;
   /** Row of node n on channel ch at n * channels + ch (-1: no phrase of that channel ends there). */
   rows: Int32Array;
   /** What the last walk found, reused: where the phrase ends and its row, per channel (end -1: none). */
@@ -78,10 +81,21 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (un
     }
     if (rows[node * channels + channel] === -1) rows[node * channels + channel] = row;
   }
-  const terminal = new Uint8Array(rows.length / channels);
-  for (let n = 0; n < terminal.length; n += 1) for (let ch = 0; ch < channels; ch += 1) if (rows[n * channels + ch] !== -1) terminal[n] = 1;
+  const nodes = rows.length / channels;
+  const terminal = new Uint8Array(nodes);
+  for (let n = 0; n < nodes; n += 1) for (let ch = 0; ch < channels; ch += 1) if (rows[n * channels + ch] !== -1) terminal[n] = 1;
+  // The dense build table, listed per node.
+  const childStart = new Uint32Array(nodes + 1);
+  const sym: number[] = [];
+  const node: number[] = [];
+  for (let n = 0; n < nodes; n += 1) {
+    childStart[n] = sym.length;
+    for (let k = 1; k < width; k += 1) if (next[n * width + k] !== 0) { sym.push(k); node.push(next[n * width + k]!); }
+  }
+  childStart[nodes] = sym.length;
   return {
-    channels, symbol, terminal, gap: symbol[0x20]!, width, next: Uint32Array.from(next), rows: Int32Array.from(rows),
+    channels, symbol, terminal, gap: symbol[0x20]!, root: Uint32Array.from(next.slice(0, width)),
+    childStart, childSym: Uint8Array.from(sym), childNode: Uint32Array.from(node), rows: Int32Array.from(rows),
     foundEnd: new Int32Array(channels), foundRow: new Int32Array(channels),
   };
 }
@@ -91,7 +105,7 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (un
  * and trie.foundRow[ch], or foundEnd[ch] to -1. Returns whether any channel found one.
  */
 export function longestAt(trie: CueTrie, text: string, at: number): boolean {
-  const { channels, symbol, terminal, gap, width, next, rows, foundEnd, foundRow } = trie;
+  const { channels, symbol, terminal, gap, root, childStart, childSym, childNode, rows, foundEnd, foundRow } = trie;
   for (let ch = 0; ch < channels; ch += 1) foundEnd[ch] = -1;
   let found = false;
   let node = 0;
@@ -100,7 +114,13 @@ export function longestAt(trie: CueTrie, text: string, at: number): boolean {
     const u = text.charCodeAt(i);
     const s = u < UNITS ? symbol[u]! : u === 0x2019 ? gap : 0;
     if (s === SKIP) continue;
-    node = next[node * width + s]!;
+    if (node === 0) node = root[s]!;
+    else {
+      let k = childStart[node]!;
+      const last = childStart[node + 1]!;
+      while (k < last && childSym[k] !== s) k += 1;
+      node = k < last && s !== 0 ? childNode[k]! : 0;
+    }
     if (node === 0) break;
     if (terminal[node] === 0) continue;
     // A phrase ends here only at a word end (marks stepped over).

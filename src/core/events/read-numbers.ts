@@ -189,8 +189,20 @@ function readWords(toks: Tok[], i: number): [number, number] | undefined {
 const RANGE = /^\s*(?:-|–|—|to|à|a|إلى|الى|او|أو|or|ou)\s*$/i;
 const BETWEEN = /^(?:between|entre|بين|ما)$/;
 
+/** Whether `text` has a digit or a word that may open a number (most sentences with a casualty word have none). */
+function mayHoldNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) return true;
+    if (!isLetter(c) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    if (NUMBER_OPENINGS.has(openingOf(text, i, wordEnd(text, i)))) return true;
+  }
+  return false;
+}
+
 /** Every number of `text`, in order, trapped ones included (with their trap). */
 export function readNumbers(text: string): NumberSpan[] {
+  if (!mayHoldNumber(text)) return [];
   const toks = tokens(text);
   const out: Array<NumberSpan & { i: number; j: number }> = [];
   for (let i = 0; i < toks.length; i += 1) {
