@@ -10,6 +10,7 @@ import { findCasualtyCues, readCasualties, type CasualtyReading } from './read-c
 import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
+import { isBackground } from './background-cues.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -108,13 +109,6 @@ function mainType(sents: Sentence[]): [EventType, number] {
   return [best, top];
 }
 
-/** A war's or campaign's running total, or an earlier event told as background: not this event's toll. */
-const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning)', 'since october', 'depuis octobre', 'au total',
-  'in total', 'overall', 'décompte', 'tally', 'cumulative', 'mois de violences', 'months of', 'منذ بدء', 'منذ بدايه', 'منذ اندلاع',
-  'حصيله اجماليه', 'avait (?:fait|tué|provoqué)', 'had (?:killed|left)', 'au lendemain', 'la veille', 'previous day', 'earlier this',
-  'last (?:week|month|year)', 'la semaine dernière', 'le mois dernier', 'الاسبوع الماضي', 'الشهر الماضي', 'campaign against',
-  'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war', 'في وقت سابق', 'earlier,', 'précédemment', 'previously'].join('|'), 'i');
-
 /** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
 const hasYear = (s: Sentence): boolean => {
   s.dated ??= numbersOf(s).some((n) => n.trap === 'year');
@@ -127,7 +121,7 @@ function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
     if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
     const v = casualtiesOf(sents[i]!)[kind];
     // The background tests run only on a sentence that gives a number (most give none).
-    if (v !== null && (i === 0 || !(BACKGROUND.test(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
+    if (v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
   }
   return [null, -1];
 }
