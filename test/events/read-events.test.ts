@@ -71,6 +71,11 @@ test('a campaign total told as background is not the toll', () => {
   assert.equal(main!.killed, null);
 });
 
+test('a football report from Aleppo is no security event, though its "matches" read like clashes', () => {
+  const [main] = read('أهلي حلب يفوز في الدوري', 'انتصر أهلي حلب في مباراة الدوري السوري لكرة القدم، بعد مواجهات قوية في ملعب حلب.', 'ar');
+  assert.equal(main!.type, 'none');
+});
+
 test('an off-topic page with no place or actor gives no event', () => {
   assert.deepEqual(read('A recipe for lentil soup', 'Cook two cups of lentils with three onions for 20 minutes.', 'en'), []);
 });

@@ -33,6 +33,10 @@ const phrases: Array<[string, string[]]> = [
   ['والغارات الإسرائيلية أدت إلى مقتل', ['air_strike:والغارات', 'killed:مقتل']],
   ['وبمقتل أربعة', ['killed:وبمقتل']],
   ['أُصيب جنديان', ['injured:اصيب']],
+  // Sport words are cues for no event; "Arab League" and "president-elect" are not sport.
+  ['Le championnat de football reprend.', ['none:championnat', 'none:football']],
+  ['مباراة في الدوري لكرة القدم', ['none:مباراه', 'none:الدوري', 'none:لكره القدم']],
+  ['The Arab League met in Cairo.', []],
   // Whole words only: no cue inside a longer word.
   ['Diehard fans and a strikers club.', []],
   ['Undead killedx', []],
