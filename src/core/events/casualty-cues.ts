@@ -13,6 +13,6 @@ export const CASUALTY_ROWS: Array<[CasualtyKind, string]> = [
     + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|exécutée?s?|executed|coûté la vie|abattus?|abattue?s?'],
   ['killed', 'مقتل|قتل|قتلي|قتيل|قتيلا|قتيلين|قتلوا|قتلت|يقتل|استشهاد|استشهد|استشهدوا|شهداء|شهيد|شهيدا|شهيدين|مصرع|مصرعهم|مصرعه|'
     + 'حتفه|حتفهم|اعدم|اعدام|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه'],
-  ['injured', 'injured|injuring|injuries|injures|wounded|wounding|wounds|hurt|blessés?|blessée?s?|blessant|blessures?'],
+  ['injured', 'injured|injuring|injury|injuries|injures|wounded|wounding|wounds|hurt|blessés?|blessée?s?|blessant|blessures?'],
   ['injured', 'جرحي|جريح|جريحا|جرحه|جرح|جرحت|اصابه|اصابات|اصيب|اصيبوا|اصيبت|مصابين|مصابا|مصاب|مصابون|اصابتهم'],
 ];
