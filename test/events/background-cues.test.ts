@@ -20,6 +20,8 @@ const rows: Array<[string, boolean]> = [
   ['Côté israélien, au moins 15 soldats et 11 civils ont été tués.', true],
   ['وفي سياق منفصل، قتل ثلاثة عناصر في درعا.', true],
   ['Since October, more than 400 people have been killed in Lebanon.', true],
+  ['وجاء القصف بعد غارة روسية، سبقها بساعات مقتل طفل بقصف مدفعي.', true],
+  ['The shelling was preceded by a strike that killed a child.', true],
   // The event itself: a date, an "also" inside the sentence, a month that does not open it.
   ['Israeli strikes on Tuesday also killed five people near Baalbek.', false],
   ['Five people were killed on 3 March in a drone strike.', false],

@@ -20,6 +20,8 @@ const BACKGROUND = new RegExp([
   '(?:prior|previous|earlier) (?:strikes?|attacks?|raids?|bombings?|incidents?|clash(?:es)?)',
   '(?:frappes?|attaques?|raids?|attentats?|bombardements?) précédente?s?', "lors d'une précédente", 'une précédente',
   '(?:الغاره|الغارات|الضربه|الهجوم|القصف|الاستهداف) السابق(?:ه)?',
+  // An event that came before the one told ("preceded by a shelling that killed a child").
+  'preceded by', 'précédée? (?:par|de)', 'سبقها', 'سبقه', 'سبقتها',
 ].join('|'), 'i');
 
 /**
