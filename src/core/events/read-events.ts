@@ -20,7 +20,7 @@ interface Sentence {
   field: Field;
   /** Offsets in the field's text. */
   start: number; end: number;
-  /** The field's text, and its folded text when it had to be folded before the scan (vowel marks). */
+  /** The field's text, and its folded text when it had to be folded before the scan (an İ). */
   source: string; foldedSource?: Folded;
   /** Offsets in the text scanned (the field's or its folded text). */
   scanStart: number; scanEnd: number;
@@ -47,8 +47,8 @@ function sentencesOf(doc: EventDoc): Sentence[] {
   for (const field of ['title', 'summary', 'text'] as const) {
     const source = doc[field];
     if (!source || out.length >= MAX_SENTENCES) continue;
-    // One pass cuts the sentences and finds their cues, folding as it reads; a text with vowel marks is
-    // folded first (marks dropped), its offsets mapped back to the original's.
+    // One pass cuts the sentences and finds their cues, folding as it reads (vowel marks stepped over);
+    // a text with a unit that cannot fold in place (İ) is folded first, offsets mapped back to the original's.
     const max = MAX_SENTENCES - out.length;
     let foldedSource: Folded | undefined;
     let scanned = scanSentences(source, max, MAX_CHARS);

@@ -10,22 +10,21 @@ import { TYPE_AR_PREFIXES, TYPE_ROWS, type TypeCue } from './type-cues.js';
 import { CASUALTY_AR_PREFIXES, CASUALTY_ROWS, type Cue } from './casualty-cues.js';
 
 export interface ScannedSentence {
-  /** Offsets in the folded text, white space trimmed. */
+  /** Offsets in the text scanned, white space trimmed. */
   start: number;
   end: number;
   types: TypeCue[];
-  /** Casualty cues, offsets in the folded text. */
+  /** Casualty cues, offsets in the text scanned. */
   casualties: Cue[];
 }
 
 const TYPE = 0;
 const CASUALTY = 1;
 
-const phrasesOf = (channel: number, rows: ReadonlyArray<readonly [unknown, ...unknown[]]>, pattern: (row: number) => string): CuePhrase[] =>
-  rows.flatMap((_, row) => expandCue(pattern(row)).map((phrase) => ({ channel, phrase, row })));
+const phrasesOf = (channel: number, row: number, pattern: string): CuePhrase[] => expandCue(pattern).map((phrase) => ({ channel, phrase, row }));
 const TRIE = compileCueTrie(2, [
-  ...phrasesOf(TYPE, TYPE_ROWS, (r) => TYPE_ROWS[r]![2]),
-  ...phrasesOf(CASUALTY, CASUALTY_ROWS, (r) => CASUALTY_ROWS[r]![1]),
+  ...TYPE_ROWS.flatMap(([, , pattern], row) => phrasesOf(TYPE, row, pattern)),
+  ...CASUALTY_ROWS.flatMap(([, pattern], row) => phrasesOf(CASUALTY, row, pattern)),
 ], foldUnit, DROPPED);
 const { foundEnd, foundRow } = TRIE;
 
