@@ -4,7 +4,9 @@
 //     Baseline in the same run: the same work done directly, with no queue or Redis in between.
 //  2. signed webhook deliveries per second through the deliver queue to one local receiver.
 //     Baseline in the same run: signed POSTs straight through the gate at the same concurrency.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--json]
+//     Also counts the Redis commands the server ran per delivery (INFO commandstats, scripts' inner
+//     commands included) and the script calls among them, over the deliver workers' run.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--throughput-only] [--json]
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,19 +31,25 @@ const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`)
 const SAMPLES = arg('samples', 40);
 const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
+const THROUGHPUT_ONLY = args.includes('--throughput-only');
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
 
 interface Arrival { id: string; url?: string; at: number }
 
-async function startSink(): Promise<{ child: ChildProcess; port: number; arrivals: Arrival[]; setSecret(s: string): void; stop(): void }> {
+interface Sink { child: ChildProcess; port: number; arrivals: Arrival[]; setSecret(s: string): void; cpuMs(): Promise<number>; stop(): void }
+
+async function startSink(): Promise<Sink> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const child = fork(path.join(here, 'webhook-sink-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const arrivals: Arrival[] = [];
-  const port = await new Promise<number>((resolve) => child.on('message', (m: { type: string; port?: number; id?: string; url?: string; at?: number }) => {
+  let cpuWaiter: ((ms: number) => void) | undefined;
+  const port = await new Promise<number>((resolve) => child.on('message', (m: { type: string; port?: number; id?: string; url?: string; at?: number; user?: number; system?: number }) => {
     if (m.type === 'listening') resolve(m.port!);
     if (m.type === 'received') arrivals.push({ id: m.id!, url: m.url, at: m.at! });
+    if (m.type === 'cpu') cpuWaiter?.((m.user! + m.system!) / 1000);
   }));
-  return { child, port, arrivals, setSecret: (secret) => child.send({ type: 'secret', secret }), stop: () => child.send({ type: 'stop' }) };
+  const cpuMs = () => new Promise<number>((resolve) => { cpuWaiter = resolve; child.send({ type: 'cpu' }); });
+  return { child, port, arrivals, setSecret: (secret) => child.send({ type: 'secret', secret }), cpuMs, stop: () => child.send({ type: 'stop' }) };
 }
 
 const PLACES = ['Idlib', 'Saraqib', 'Ariha', 'Hajin', 'Al-Susah', 'Mayadin', 'Raqqa', 'Tabqa', 'Manbij', 'Afrin', 'Azaz', 'Jarabulus', 'Qamishli', 'Hasakah', 'Palmyra', 'Homs'];
@@ -118,21 +126,30 @@ async function throughputBench() {
     await s.alerts.createAlert(a);
     const id = deliveryId(sub.id, storyId, sub.channelIds[0]!);
     await s.alerts.createDelivery({ id, alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, status: 'pending', attempts: 0 });
-    jobs.push({ name: 'deliver', data: { deliveryId: id }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
+    const refs = { alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, articleId: art.id, sourceId: art.sourceId };
+    jobs.push({ name: 'deliver', data: { deliveryId: id, refs }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
   }
   for (let i = 0; i < jobs.length; i += 500) await s.queues.deliver.addBulk(jobs.slice(i, i + 500));
   const { createWorkers } = await import('../workers/create-workers.js');
+  const before0 = await commandStats(s.redis);
+  const cpu0 = await cpuNow(s.redis, sink);
   const t0 = performance.now();
   const workers = createWorkers(s, ['deliver']);
+  let completed = 0;
+  for (const w of workers.workers) w.on('completed', () => { completed += 1; });
   await waitFor('all deliveries received', () => sink.arrivals.length >= DELIVERIES, 300_000, 20);
   const seconds = (performance.now() - t0) / 1000;
+  await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
+  const cpu1 = await cpuNow(s.redis, sink);
   await workers.close();
+  const after0 = await commandStats(s.redis);
   // Baseline: signed POSTs straight through the gate, same concurrency, no queue or Redis.
   const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
     article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
   const before = sink.arrivals.length;
   let next = 0;
+  const cpu2 = await cpuNow(s.redis, sink);
   const t1 = performance.now();
   await Promise.all(Array.from({ length: 64 }, async () => {
     while (next < DELIVERIES) {
@@ -142,14 +159,40 @@ async function throughputBench() {
   }));
   await waitFor('baseline received', () => sink.arrivals.length >= before + DELIVERIES, 120_000, 20);
   const baseSeconds = (performance.now() - t1) / 1000;
+  const cpu3 = await cpuNow(s.redis, sink);
   await p.close();
   sink.stop();
-  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds };
+  const perDelivery = (k: 'commands' | 'scripts') => (after0[k] - before0[k]) / DELIVERIES;
+  const top = [...after0.byCommand].map(([k, v]) => [k, (v - (before0.byCommand.get(k) ?? 0)) / DELIVERIES] as const)
+    .filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).slice(0, 10).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds,
+    redisCommandsPerDelivery: perDelivery('commands'), scriptCallsPerDelivery: perDelivery('scripts'), topCommands: top,
+    cpuMsPerDelivery: cpuPer(cpu0, cpu1), baselineCpuMsPerDelivery: cpuPer(cpu2, cpu3) };
+}
+
+/** CPU time used so far by this process, the Redis server and the receiver, in ms (steadier than wall time on a shared machine). */
+async function cpuNow(redis: { info(section: string): Promise<string> }, sink: Sink) {
+  const info = await redis.info('cpu');
+  const num = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  const own = process.cpuUsage();
+  return { vigie: (own.user + own.system) / 1000, redis: (num('used_cpu_user') + num('used_cpu_sys')) * 1000, receiver: await sink.cpuMs() };
+}
+type Cpu = Awaited<ReturnType<typeof cpuNow>>;
+const cpuPer = (a: Cpu, b: Cpu) => ({ process: (b.vigie - a.vigie) / DELIVERIES, redis: (b.redis - a.redis) / DELIVERIES, receiver: (b.receiver - a.receiver) / DELIVERIES });
+
+/** INFO commandstats: calls per command (those run inside scripts included), their sum and the script calls. */
+async function commandStats(redis: { info(section: string): Promise<string> }) {
+  const byCommand = new Map<string, number>();
+  for (const m of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    if (m[1] !== 'info') byCommand.set(m[1]!, Number(m[2]));
+  }
+  const scripts = ['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall'].reduce((a, k) => a + (byCommand.get(k) ?? 0), 0);
+  return { byCommand, commands: [...byCommand.values()].reduce((a, b) => a + b, 0), scripts };
 }
 
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-log(`poll-to-webhook latency, ${SAMPLES} samples (source polled every 1 s; latency counted from the feed response that lists the item)`);
-const lat = await latencyBench();
+if (!THROUGHPUT_ONLY) log(`poll-to-webhook latency, ${SAMPLES} samples (source polled every 1 s; latency counted from the feed response that lists the item)`);
+const lat = THROUGHPUT_ONLY ? undefined : await latencyBench();
 log(`delivery throughput, ${DELIVERIES} signed webhooks to one local receiver`);
 const thr = await throughputBench();
 const result = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, latency: lat, throughput: thr };
@@ -157,8 +200,13 @@ if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 else {
   console.log('\n| measure | vigie | baseline (same run, no queue/Redis) | ratio |');
   console.log('|---|---|---|---|');
-  console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
-  console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
+  if (lat) {
+    console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
+    console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
+  }
   console.log(`| signed deliveries/s | ${thr.perSecond.toFixed(0)} | ${thr.baselinePerSecond.toFixed(0)} | ${(thr.perSecond / thr.baselinePerSecond).toFixed(2)}x |`);
+  const cpu = (c: { process: number; redis: number; receiver: number }) => `${c.process.toFixed(3)} process, ${c.redis.toFixed(3)} Redis, ${c.receiver.toFixed(3)} receiver`;
+  console.log(`| CPU ms per delivery | ${cpu(thr.cpuMsPerDelivery)} | ${cpu(thr.baselineCpuMsPerDelivery)} | |`);
+  console.log(`\nRedis per delivery: ${thr.redisCommandsPerDelivery.toFixed(1)} commands, ${thr.scriptCallsPerDelivery.toFixed(1)} script calls (${thr.topCommands})`);
 }
 process.exit(0);

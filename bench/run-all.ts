@@ -9,6 +9,7 @@ const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs: Array<[string, string, string[]]> = [
   ['extraction quality (word P/R/F1 per corpus set)', 'bench/extract-quality.js', []],
   ['extraction speed vs a bare htmlparser2 parse (in process, and vigie extract --jsonl as a process)', 'bench/extract-speed.js', []],
+  ['article stage with the analysis pool vs in-process, and a hostile page (event-loop delay, a delivery meanwhile)', 'bench/article-pool.js', []],
   ['matching quality (FR/EN/AR evaluation set)', 'scripts/eval-matching.js', []],
   ['story grouping precision/recall', 'bench/story-quality.js', []],
   ['normalise+match throughput vs one-RegExp baseline', 'bench/match-throughput.js', []],

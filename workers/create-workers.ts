@@ -1,16 +1,17 @@
-// The BullMQ workers of one `vigie worker` process (poll, article, deliver, digest, websub): thin adapters that call one pipeline function
+// The BullMQ workers of one `vigie worker` process (poll, article, deliver, digest, websub, update): thin adapters that call one pipeline function
 // with an id. Retries, the webhook schedule and per-endpoint throttling are expressed here as BullMQ
 // options; everything else lives in src/pipeline.
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Services } from '../src/runtime/create-services.js';
 import { connectRedis } from '../src/adapters/redis/connect-redis.js';
-import { QUEUE, type ArticleJob, type DeliverJob, type DigestJob, type PollJob, type WebSubJob } from '../src/adapters/queue/queues.js';
+import { QUEUE, type ArticleJob, type DeliverJob, type DigestJob, type PollJob, type UpdateJob, type WebSubJob } from '../src/adapters/queue/queues.js';
 import { pollSource } from '../src/pipeline/poll-source.js';
 import { processArticle } from '../src/pipeline/process-article.js';
 import { createEndpointLimiter, deliverAlert } from '../src/pipeline/deliver-alert.js';
 import { runDigests } from '../src/pipeline/run-digests.js';
 import { trimState } from '../src/pipeline/trim-state.js';
 import { checkLeaseEnd, requestHub } from '../src/pipeline/websub-subscribe.js';
+import { sendUpdate } from '../src/pipeline/send-update.js';
 import { isVigieError } from '../src/core/errors/vigie-error.js';
 
 /** Thrown for a delivery that should be tried again after `delayMs` (the schedule's delay, Retry-After honoured). */
@@ -20,7 +21,7 @@ class RetryLater extends Error {
 
 export interface WorkerSet { workers: Worker[]; close(): Promise<void> }
 
-export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['poll', 'article', 'deliver', 'digest', 'websub']): WorkerSet {
+export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['poll', 'article', 'deliver', 'digest', 'websub', 'update']): WorkerSet {
   const connection = connectRedis(s.redisUrl, 'worker');
   const common = { connection, prefix: s.keys.bullPrefix, lockDuration: s.env.VIGIE_LOCK_MS, stalledInterval: s.env.VIGIE_STALLED_MS };
   // How often a job may be caught in a dying worker before BullMQ fails it ("stalled more than allowable
@@ -47,7 +48,7 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
   }
   if (roles.includes('deliver')) {
     workers.push(new Worker<DeliverJob>(QUEUE.deliver, async (job: Job<DeliverJob>, token?: string) => {
-      const outcome = await deliverAlert(s, job.data.deliveryId, limiter);
+      const outcome = await deliverAlert(s, job.data, limiter);
       if (outcome.status === 'throttled' || outcome.status === 'busy') {
         // Give the slot back: this endpoint already has its share in flight (or another worker is sending).
         await job.moveToDelayed(Date.now() + 250 + Math.floor(Math.random() * 250), token);
@@ -76,6 +77,11 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
         throw err;
       }
     }, { ...common, maxStalledCount: stalls.poll, concurrency: 4 }));
+  }
+  if (roles.includes('update')) {
+    // An alert's update round: what it owes is kept in Redis until a round ends, so it survives crashes like deliveries.
+    workers.push(new Worker<UpdateJob>(QUEUE.update, async (job) => sendUpdate(s, job.data.alertId, job.data.round),
+      { ...common, maxStalledCount: stalls.owed, concurrency: 4 }));
   }
   for (const w of workers) {
     w.on('error', (err) => s.log.error({ event: 'worker.error', queue: w.name, err: String(err) }, 'worker error'));

@@ -2,6 +2,7 @@
 // scripts use, each part saying what it is: dev was studied while tuning (a training figure), test only scored.
 export function printParts<T>(scores: ReadonlyMap<string, T>, line: (lang: string, t: T) => string): void {
   for (const split of ['dev', 'test']) {
+    if (![...scores.keys()].some((k) => k.startsWith(`${split}/`))) continue;
     console.log(split === 'dev' ? 'dev part (studied while tuning: a training figure)' : 'test part (scored only, never studied)');
     for (const lang of ['fr', 'en', 'ar', 'overall']) {
       const t = scores.get(`${split}/${lang}`);

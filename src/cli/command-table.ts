@@ -12,7 +12,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'start', description: 'run workers and the HTTP API in one process; with REDIS_URL unset, starts its own redis-server (data in ./data)', load: () => import('./commands/start.js') },
   { name: 'api', description: 'run only the HTTP API (scale workers separately with `vigie worker`); needs REDIS_URL, or a `vigie start` running on the same data folder', load: () => import('./commands/start.js') },
-  { name: 'worker', description: 'run queue workers only (poll, article, deliver, digest) against REDIS_URL (or the Redis of a `vigie start` on the same data folder); start more to scale out', load: () => import('./commands/worker.js') },
+  { name: 'worker', description: 'run queue workers only (poll, article, deliver, digest, websub, update) against REDIS_URL (or the Redis of a `vigie start` on the same data folder); start more to scale out', load: () => import('./commands/worker.js') },
   { name: 'config', description: 'inspect and validate configuration', load: () => import('./commands/config.js') },
   { name: 'check-source', description: 'fetch a feed or HTML listing page through the SSRF-safe gate and list the items vigie would see', load: () => import('./commands/check-source.js') },
   { name: 'extract', description: 'extract the article (title, date, language, text) from an HTML file or URL, or a JSON-lines batch', load: () => import('./commands/extract.js') },

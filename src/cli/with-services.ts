@@ -3,21 +3,22 @@
 // so the process exits. VigieErrors print as `error CODE: message`, exit 1.
 import { boot, type Booted } from '../runtime/boot.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
+import { cliIo, fail, warn } from './cli-io.js';
 
 export async function withServices(fn: (b: Booted) => Promise<void>, opts: { configDir?: string } = {}): Promise<void> {
   let booted: Booted | undefined;
   try {
-    booted = await boot({ embedded: false, configDir: opts.configDir });
+    booted = await boot({ embedded: false, configDir: opts.configDir, env: cliIo().env });
     await fn(booted);
   } catch (err) {
     if (!isVigieError(err)) throw err;
-    console.error(`error ${err.code}: ${err.message}`);
-    process.exitCode = 1;
+    warn(`error ${err.code}: ${err.message}`);
+    fail();
   } finally {
     await booted?.services.close();
   }
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  cliIo().stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -47,11 +47,19 @@ const envSchema = z.object({
   VIGIE_ARTICLE_CONCURRENCY: int(1, 200).default(8),
   VIGIE_DELIVER_CONCURRENCY: int(1, 500).default(50),
   VIGIE_ENDPOINT_CONCURRENCY: int(1, 200).default(16),
+  /** Worker threads for feed parsing, extraction and matching (create-analysis-pool.ts); 0 runs them on the
+   * event loop. Unset: one per core (os.availableParallelism()). */
+  VIGIE_POOL_THREADS: int(0, 256).optional(),
   VIGIE_LOCK_MS: int(1000, 600_000).default(15_000),
   VIGIE_STALLED_MS: int(500, 600_000).default(5_000),
   /** Comma-separated webhook retry delays in ms (tests inject short ones); default is about a day. */
   VIGIE_WEBHOOK_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
   VIGIE_WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(15_000),
+  /**
+   * Seconds an alert's update waits for more news before it goes out (alert.updated): later articles within
+   * it are told in one update, so a subscriber gets at most one update per alert per interval. Default 10 min.
+   */
+  VIGIE_UPDATE_MIN_INTERVAL: int(1, 7 * 24 * 3600).default(600),
   /**
    * 1: the API accepts http:// webhook URLs to any host (development). Default: https is required, except
    * for an address inside VIGIE_ALLOW_NETWORKS (a local receiver).

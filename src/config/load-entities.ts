@@ -83,9 +83,34 @@ export interface LoadOptions {
   overlays?: boolean;
 }
 
+/**
+ * The last load of each folder, by the size and modification time of its files: a process that loads an
+ * unchanged folder again (every command a test runs in process through runCli boots anew) reads its
+ * 13 MB once. Nothing downstream changes an entity; a copy of the list is handed out.
+ */
+const loadedBefore = new Map<string, { stamp: string; entities: Entity[] }>();
+
+function stampOf(files: string[]): string {
+  const parts = files.map((f) => {
+    const st = fs.statSync(f);
+    return `${f}:${st.size}:${st.mtimeMs}`;
+  });
+  return parts.join('|');
+}
+
 export function loadEntities(dir = defaultEntitiesDir(), opts: LoadOptions = {}): Entity[] {
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
+  const key = `${path.resolve(dir)}|${opts.overlays ?? true}`;
+  const stamp = stampOf(files);
+  const before = loadedBefore.get(key);
+  if (before?.stamp === stamp) return [...before.entities];
+  const entities = readEntities(dir, files, opts);
+  loadedBefore.set(key, { stamp, entities });
+  return [...entities];
+}
+
+function readEntities(dir: string, files: string[], opts: LoadOptions): Entity[] {
   const problems: string[] = [];
   const read: Loaded = { entities: [], overlays: [] };
   for (const file of files) readFile(file, problems, read, opts.overlays ?? true);

@@ -21,10 +21,14 @@ export function createDemoReceiver(secret: string | undefined, print: (line: str
     const body = String(req.body ?? '');
     const h = req.headers as Record<string, string | undefined>;
     const ok = secret ? verifySignature(secret, h['webhook-id'] ?? '', h['webhook-timestamp'] ?? '', body, h['webhook-signature'] ?? '') : undefined;
-    const event = JSON.parse(body) as { type: string; data?: { article?: { title?: string; url?: string; source?: string; language?: string }; matches?: Array<{ name: string; surface: string; snippet: string; path?: string[] }> } };
+    const event = JSON.parse(body) as { type: string; data?: {
+      article?: { title?: string; url?: string; source?: string; language?: string }; matches?: Array<{ name: string; surface: string; snippet: string; path?: string[] }>;
+      alert?: { id: string }; summary?: string | null; changes?: Array<{ field: string; from: unknown; to: unknown; sourceId: string }> } };
     print(`\n${event.type}  webhook-id ${h['webhook-id']}  signature ${ok === undefined ? 'not checked (no --secret)' : ok ? 'valid' : 'INVALID'}`);
     const a = event.data?.article;
     if (a) print(`  ${a.title}\n  ${a.source} · ${a.language} · ${a.url}`);
+    if (event.data?.changes) print(`  ${event.data.alert?.id}: ${event.data.summary ?? ''}`);
+    for (const c of event.data?.changes ?? []) print(`  - ${c.field}: ${String(c.from ?? 'not given')} -> ${String(c.to)} (${c.sourceId})`);
     for (const m of event.data?.matches ?? []) print(`  - ${m.name}${m.path ? ` (${m.path.join(' › ')})` : ''}: ${m.snippet}`);
     return reply.code(ok === false ? 401 : 204).send();
   });

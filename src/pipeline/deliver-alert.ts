@@ -1,4 +1,4 @@
-// Hands one delivery to its channel (signed webhook or email), under the delivery's status lock:
+// Hands one delivery to its channel (signed webhook or email; an alert's or an update's, deliver-update.ts), under the delivery's status lock:
 // pending|failed -> sending -> submitted|failed|dead. The stored status, not the queue, is the final
 // guard against a double send; a repeat after a crash carries the same webhook-id / Message-ID.
 // A disabled webhook channel holds its deliveries (status held) until its owner re-enables it.
@@ -10,7 +10,7 @@ import { renderSlackMessage } from '../core/render/slack-message.js';
 import { renderAlertEmail, renderDigestEmail } from '../core/render/email-message.js';
 import type { EmailAlertItem } from '../core/render/email-alert-block.js';
 import { isVigieError } from '../core/errors/vigie-error.js';
-import type { Alert, Delivery } from '../core/model/alert.js';
+import type { Delivery } from '../core/model/alert.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import { sendEmail } from '../adapters/smtp/send-email.js';
@@ -18,6 +18,10 @@ import type { Services } from '../runtime/create-services.js';
 import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
 import { ADMIN_SUBSCRIPTION_ID } from '../core/deliver/admin-channels.js';
 import { deliverAdminEvent } from './deliver-admin-event.js';
+import { sendUpdateDelivery } from './deliver-update.js';
+import type { Attempt } from './delivery-attempt.js';
+import { readDelivery, type DeliveryReads } from './read-delivery.js';
+import type { DeliverJob } from '../adapters/queue/queues.js';
 
 export type DeliverOutcome =
   | { status: 'submitted' | 'skipped' | 'dead' | 'gone' | 'held'; reason: string }
@@ -25,16 +29,18 @@ export type DeliverOutcome =
   | { status: 'throttled' }
   | { status: 'busy' };
 
-type Attempt = { outcome: 'submitted' | 'retry' | 'gone' | 'failed-permanent'; reason: string; statusCode?: number; retryAfterMs?: number; durationMs?: number };
 
 /**
  * Limits in-flight requests per webhook endpoint in this process, so one slow receiver cannot hold every
  * worker slot. A job waits briefly for a slot (cheap, keeps throughput to a fast receiver high); if none
  * frees up in time it gives its slot back to the queue (the worker delays the job).
+ * It also remembers each channel's endpoint as last read, so a job for a known channel can take its slot
+ * before the read that claims it (one round trip instead of two).
  */
 export function createEndpointLimiter(limit: number) {
   const inFlight = new Map<string, number>();
   const waiting = new Map<string, Array<() => void>>();
+  const endpoints = new Map<string, string>();
   const take = (key: string) => inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
   return {
     async acquire(key: string, maxWaitMs: number): Promise<boolean> {
@@ -54,37 +60,32 @@ export function createEndpointLimiter(limit: number) {
       const next = waiting.get(key)?.shift();
       if (next) next();
     },
+    /** The endpoint a channel (`subscriptionId/channelId`) posted to when last read in this process. */
+    endpointOf(channel: string): string | undefined {
+      return endpoints.get(channel);
+    },
+    remember(channel: string, endpoint: string): void {
+      if (endpoints.size >= 100_000) endpoints.clear(); // a bound, not a cache policy: it refills as jobs run
+      endpoints.set(channel, endpoint);
+    },
   };
 }
 export type EndpointLimiter = ReturnType<typeof createEndpointLimiter>;
 
-async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
-  // Independent reads in parallel: with auto-pipelining they share round trips.
-  const articles = await s.articles.getMany(alerts.map((a) => a.articleId));
-  const byId = new Map(articles.map((a) => [a.id, a] as const));
-  const sources = new Map<string, string>();
-  await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => sources.set(id, (await s.sources.get(id))?.name ?? id)));
-  return alerts.flatMap((alert) => {
-    const article = byId.get(alert.articleId);
-    return article ? [{ alert, article, sourceName: sources.get(article.sourceId) ?? article.sourceId }] : [];
-  });
-}
-
-async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, alert: Alert): Promise<Attempt> {
-  const [secrets, [item], related] = await Promise.all([
-    s.subscriptions.getSecrets(sub.id, channel.id), loadItems(s, [alert]), s.articles.getMany(alert.relatedArticleIds)]);
-  if (!secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
+async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'webhook' }>, reads: DeliveryReads): Promise<Attempt> {
+  const item = reads.items[0];
+  if (!reads.secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
   if (!item) return { outcome: 'failed-permanent', reason: 'article expired before delivery' };
+  const related = await s.articles.getMany(item.alert.relatedArticleIds); // no round trip when there are none
   const now = s.clock();
   const body = channel.format === 'slack'
-    ? JSON.stringify(renderSlackMessage({ alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
-    : renderWebhookPayload({ alert, article: item.article, subscription: sub, sourceName: item.sourceName, related, now });
-  return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
+    ? JSON.stringify(renderSlackMessage({ alert: item.alert, article: item.article, subscription: sub, sourceName: item.sourceName }))
+    : renderWebhookPayload({ alert: item.alert, article: item.article, subscription: sub, sourceName: item.sourceName, related, now });
+  return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(reads.secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
 }
 
-async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, alerts: Alert[], digest: boolean): Promise<Attempt> {
+async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, items: EmailAlertItem[], digest: boolean): Promise<Attempt> {
   if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
-  const items = await loadItems(s, alerts);
   if (items.length === 0) return { outcome: 'failed-permanent', reason: 'articles expired before delivery' };
   const envelope = { subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain };
   const message = digest
@@ -108,41 +109,60 @@ async function disableEndpoint(s: Services, subscriptionId: string, channelId: s
   await notifyEndpointDisabled(s, sub, channelId, channel.url, reason);
 }
 
-export async function deliverAlert(s: Services, deliveryId: string, limiter: EndpointLimiter): Promise<DeliverOutcome> {
-  const d = await s.alerts.getDelivery(deliveryId);
-  if (!d) return { status: 'skipped', reason: 'delivery not found' };
-  if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
-  if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return deliverAdminEvent(s, d, limiter); // a source-health event
-  const digestIds = d.digestAlertIds;
-  const [sub, alerts] = await Promise.all([s.subscriptions.get(d.subscriptionId), s.alerts.getAlerts(digestIds ?? [d.alertId])]);
-  const channel = sub?.channels.find((c) => c.id === d.channelId);
-  const now = s.clock();
-  if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
-    // Held, not dropped: the owner decides what happens to it when they re-enable the channel.
-    const reason = channel.disabledReason ?? 'endpoint disabled';
-    const held = await s.alerts.hold(deliveryId, now, reason);
-    if (held === 'held') s.log.info({ event: 'alert.delivery.held', deliveryId, subscriptionId: d.subscriptionId, channelId: d.channelId }, reason);
-    return { status: 'held', reason };
-  }
-  if (!sub || !channel || alerts.length === 0) {
-    const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : 'alert expired';
-    await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
-    return { status: 'dead', reason };
-  }
-  const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
-  if (!(await limiter.acquire(endpoint, 1000))) return { status: 'throttled' };
+export async function deliverAlert(s: Services, job: DeliverJob, limiter: EndpointLimiter): Promise<DeliverOutcome> {
+  const { deliveryId, refs } = job;
+  const channelKey = refs ? `${refs.subscriptionId}/${refs.channelId}` : undefined;
+  // A channel this process has sent to before: take its endpoint's slot first, then read and claim in one
+  // round trip. A channel whose URL changed since counts against its old endpoint for this one attempt.
+  let slot = channelKey === undefined ? undefined : limiter.endpointOf(channelKey);
+  if (slot !== undefined && !(await limiter.acquire(slot, 1000))) return { status: 'throttled' };
   try {
-    const claim = await s.alerts.claim(deliveryId, now, s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000);
+    const staleMs = s.env.VIGIE_WEBHOOK_TIMEOUT_MS + 5000;
+    const reads = await readDelivery(s, deliveryId, refs, slot === undefined ? undefined : { now: s.clock(), staleMs });
+    const d = reads.delivery;
+    if (!d) return { status: 'skipped', reason: 'delivery not found' };
+    if (d.status === 'submitted' || d.status === 'dead' || d.status === 'discarded') return { status: 'skipped', reason: `already ${d.status}` };
+    if (d.subscriptionId === ADMIN_SUBSCRIPTION_ID) return await deliverAdminEvent(s, d, limiter); // a source-health event
+    const { subscription: sub, alerts } = reads;
+    const channel = sub?.channels.find((c) => c.id === d.channelId);
+    const now = s.clock();
+    if (channel?.type === 'webhook' && channel.disabled && alerts.length > 0) {
+      // Held, not dropped: the owner decides what happens to it when they re-enable the channel.
+      const reason = channel.disabledReason ?? 'endpoint disabled';
+      const held = await s.alerts.hold(deliveryId, now, reason);
+      if (held === 'held') s.log.info({ event: 'alert.delivery.held', deliveryId, subscriptionId: d.subscriptionId, channelId: d.channelId }, reason);
+      return { status: 'held', reason };
+    }
+    if (!sub || !channel || alerts.length === 0) {
+      const reason = !sub ? 'subscription removed' : !channel ? 'channel removed' : 'alert expired';
+      await s.alerts.finish(deliveryId, 'dead', { at: now.toISOString(), attempt: d.attempts, outcome: 'dead', reason });
+      return { status: 'dead', reason };
+    }
+    const endpoint = channel.type === 'webhook' ? new URL(channel.url).origin : 'smtp';
+    if (channelKey !== undefined) limiter.remember(channelKey, endpoint);
+    let claim = reads.claim;
+    if (claim === undefined) {
+      if (slot !== endpoint) {
+        if (slot !== undefined) limiter.release(slot);
+        slot = undefined;
+        if (!(await limiter.acquire(endpoint, 1000))) return { status: 'throttled' };
+        slot = endpoint;
+      }
+      claim = await s.alerts.claim(deliveryId, now, staleMs);
+    }
     if (claim === 'busy') return { status: 'busy' };
     if (claim !== 'claimed') return { status: 'skipped', reason: claim };
-    const attempt = channel.type === 'webhook'
-      ? await sendWebhook(s, d, sub, channel, alerts[0]!)
-      : await sendMail(s, d, sub, channel, alerts, digestIds !== undefined);
+    const attempt = d.updateSeq !== undefined
+      ? await sendUpdateDelivery(s, d, sub, channel, alerts[0]!)
+      : channel.type === 'webhook'
+        ? await sendWebhook(s, d, sub, channel, reads)
+        : await sendMail(s, d, sub, channel, reads.items, d.digestAlertIds !== undefined);
     const outcome = await recordAttempt(s, d, attempt);
-    if (outcome.status === 'submitted') s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
+    // Poll-to-delivery latency is the alert's; an update is late by design (it waits for more news).
+    if (outcome.status === 'submitted' && d.updateSeq === undefined) s.metrics.latency.observe((s.clock().getTime() - Date.parse(alerts[0]!.createdAt)) / 1000);
     return outcome;
   } finally {
-    limiter.release(endpoint);
+    if (slot !== undefined) limiter.release(slot);
   }
 }
 

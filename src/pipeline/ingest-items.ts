@@ -2,12 +2,9 @@
 // against the seen set, hand new items to the article queue, then mark them seen. Enqueue comes first
 // (a crash in between repeats the same deterministic job ids); the job id is the item's, so an item
 // that arrives by push and by poll is one article job, hence one alert.
-import { decodeText } from '../core/feed/decode-text.js';
-import { parseFeed } from '../core/feed/parse-feed.js';
-import { parseListing } from '../core/feed/parse-listing.js';
 import { articleId, shortHash } from '../core/ids/article-id.js';
 import { selectNewItems } from '../core/poll/select-new-items.js';
-import { findHubLinks, type HubLinks } from '../core/websub/find-hub-links.js';
+import type { HubLinks } from '../core/websub/find-hub-links.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig, SourceState } from '../core/model/source.js';
 import { JOB_OPTIONS, safeJobId } from '../adapters/queue/queues.js';
@@ -46,18 +43,11 @@ export async function isFirstLook(s: Services, sourceId: string, state: SourceSt
   return !state.lastSuccessAt && (await s.seen.count(sourceId)) === 0;
 }
 
-async function readItems(source: SourceConfig, doc: SourceDocument) {
-  const { text } = decodeText(doc.body, { contentType: doc.contentType, kind: source.kind === 'feed' ? 'xml' : 'html' });
-  if (source.kind === 'html' && source.listing) {
-    return { items: parseListing(text, { baseUrl: doc.url, ...source.listing }), ttlSeconds: undefined, hubLinks: undefined };
-  }
-  const feed = await parseFeed(text, { baseUrl: doc.url });
-  return { items: feed.items, ttlSeconds: feed.ttlSeconds, hubLinks: findHubLinks({ body: text, linkHeader: doc.linkHeader, baseUrl: doc.url }) };
-}
-
 export async function ingestItems(s: Services, source: SourceConfig, doc: SourceDocument, opts: { firstPoll: boolean; now: Date }): Promise<IngestResult> {
   const sourceId = source.id;
-  const { items, ttlSeconds, hubLinks } = await readItems(source, doc);
+  // Decoding and parsing run on the analysis pool: a 10 MiB feed does not stall this event loop.
+  const { items, ttlSeconds, hubLinks } = await s.analysis.readSourceDoc({ body: doc.body, contentType: doc.contentType, linkHeader: doc.linkHeader,
+    url: doc.url, kind: source.kind, listing: source.listing });
   const unseenKeys = new Set(await s.seen.filterUnseen(sourceId, items.map((i) => i.key)));
   const unseen = items.filter((i) => unseenKeys.has(i.key));
   const { process, recordOnly } = selectNewItems(unseen, { firstPoll: opts.firstPoll, backfill: s.env.VIGIE_BACKFILL, now: opts.now, maxAgeMs: MAX_ITEM_AGE_MS, maxPerPoll: MAX_NEW_PER_POLL });

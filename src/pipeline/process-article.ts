@@ -2,12 +2,9 @@
 // article once per canonical URL, match it, attach it to a story, and route it to subscriptions.
 // Safe to run twice: every write is keyed by a deterministic id and the routed mark is written last.
 import { CAPS } from '../adapters/http/safe-fetch.js';
-import { decodeText } from '../core/feed/decode-text.js';
-import { extractArticle } from '../core/extract/extract-article.js';
 import { findSiteRule } from '../core/extract/site-rules.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
-import { matchDocument, type Match } from '../core/match/match-document.js';
-import { readEvents } from '../core/events/read-events.js';
+import type { Match } from '../core/match/match-document.js';
 import { articleFingerprint } from '../core/stories/article-fingerprint.js';
 import { assignStory, candidateKeys } from '../core/stories/assign-story.js';
 import type { Article } from '../core/model/article.js';
@@ -22,17 +19,13 @@ import { noteCandidates } from './note-candidates.js';
 
 export interface ArticleOutcome { articleId: string; status: 'routed' | 'duplicate' | 'already-routed'; storyId?: string; route?: RouteOutcome }
 
-const htmlToText = (html: string, url: string, lang?: string): string => {
-  try {
-    return extractArticle(`<html><body><article>${html}</article></body></html>`, { url, langHint: lang }).text;
-  } catch {
-    return '';
-  }
-};
-
-/** Fetches and extracts the page; a failure keeps the feed's own text and records why (never drops the item). */
+/**
+ * Fetches and extracts the page; a failure keeps the feed's own text and records why (never drops the item).
+ * Decoding and extraction run on the analysis pool: a pathological page holds a thread, not the event loop.
+ */
 async function readArticle(s: Services, source: SourceConfig, item: FeedItem, matched: boolean, lastAttempt: boolean) {
-  const base = { title: item.title, text: item.contentHtml ? htmlToText(item.contentHtml, item.url ?? source.url, source.lang) : item.summary, lang: source.lang as string | undefined, published: item.published, extractError: undefined as string | undefined };
+  const feedText = item.contentHtml ? await s.analysis.contentText({ html: item.contentHtml, url: item.url ?? source.url, lang: source.lang }) : item.summary;
+  const base = { title: item.title, text: feedText, lang: source.lang as string | undefined, published: item.published, extractError: undefined as string | undefined };
   const wantPage = source.fetchArticles && item.url && (!source.fetchOnlyWhenMatched || matched);
   if (!wantPage || !item.url) return base;
   try {
@@ -40,9 +33,8 @@ async function readArticle(s: Services, source: SourceConfig, item: FeedItem, ma
     if (res.status < 200 || res.status > 299) {
       throw new VigieError('HTTP_STATUS', 'article', `${item.url} answered ${res.status}`, { permanent: res.status < 500 && res.status !== 429 && res.status !== 408, details: { status: res.status } });
     }
-    const { text: html } = decodeText(res.body, { contentType: res.headers['content-type'], kind: 'html' });
     const rule = source.extract?.content ? { content: source.extract.content, title: source.extract.title, published: source.extract.published, remove: source.extract.remove } : findSiteRule(item.url);
-    const ex = extractArticle(html, { url: res.url, rules: rule, langHint: source.lang });
+    const ex = await s.analysis.extractPage({ body: res.body, contentType: res.headers['content-type'], url: res.url, rules: rule, langHint: source.lang });
     return { title: item.title || ex.title, text: ex.text, lang: ex.lang ?? source.lang, published: item.published ?? ex.published, extractError: undefined };
   } catch (err) {
     const code = isVigieError(err) ? err.code : 'FETCH_CONNECT';
@@ -93,7 +85,9 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   }
   if (!article) {
     const src: SourceConfig = source ?? { id: sourceId, name: sourceId, url: item.url ?? '', kind: 'feed', intervalSeconds: 900, fetchArticles: false, enabled: false };
-    const pass1 = src.fetchOnlyWhenMatched ? matchDocument(entities.matcher, { title: item.title, summary: item.summary, lang: src.lang }, { fields: ['title', 'summary'] }) : undefined;
+    const pass1 = src.fetchOnlyWhenMatched
+      ? (await s.analysis.analyse({ title: item.title, summary: item.summary, lang: src.lang }, entities, { fields: ['title', 'summary'], events: false })).result
+      : undefined;
     const read = await readArticle(s, src, item, (pass1?.entities.length ?? 1) > 0, attempt.lastAttempt);
     const candidate: Article = {
       id: articleId, url: item.url ?? `urn:vigie:${sourceId}:${item.key}`, sourceId, title: read.title, summary: item.summary,
@@ -105,10 +99,10 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
     if (stored) s.metrics.articles.inc();
   }
   const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
-  const result = matchDocument(entities.matcher, doc);
+  // Matching and event reading run on the analysis pool, with this catalog version (edits reach the threads).
+  const { result, events, candidates } = await s.analysis.analyse(doc, entities, { events: true, candidates: true });
   const entityIds = result.entities.map((e) => e.id);
   s.metrics.matches.inc(result.matches.length);
-  const events = readEvents(doc, result);
   if (JSON.stringify(article.events) !== JSON.stringify(events)) {
     await s.articles.setEvents(article, events);
     article = { ...article, events };
@@ -116,7 +110,7 @@ export async function processArticle(s: Services, job: ArticleJob, attempt: { la
   const storyId = await assignToStory(s, article, entities, entityIds);
   const route = await routeArticle(s, { article, entityIds, storyId, explanations: toExplanations(result.matches), events, entities });
   // After routing: noting candidates (keyed by article id, errors logged and kept) never delays an alert.
-  await noteCandidates(s, article, result, entities);
+  await noteCandidates(s, article, candidates);
   await s.articles.markRouted(articleId);
   s.log.info({ event: 'article.routed', articleId, sourceId, storyId, entities: entityIds.length, alerts: route.alertsCreated, attached: route.attached }, 'article routed');
   return { articleId, status: 'routed', storyId, route };

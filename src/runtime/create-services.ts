@@ -10,6 +10,7 @@ import { createArticleStore } from '../adapters/redis/article-store.js';
 import { createSubscriptionStore } from '../adapters/redis/subscription-store.js';
 import { createAlertStore } from '../adapters/redis/alert-store.js';
 import { createStoryStore } from '../adapters/redis/story-store.js';
+import { createUpdateStore } from '../adapters/redis/update-store.js';
 import { createDigestStore } from '../adapters/redis/digest-store.js';
 import { createEntityStore } from '../adapters/redis/entity-store.js';
 import { createCandidateStore } from '../adapters/redis/candidate-store.js';
@@ -22,6 +23,7 @@ import { createQueues, type Queues } from '../adapters/queue/queues.js';
 import { createSafeFetch, type SafeFetcher } from '../adapters/http/safe-fetch.js';
 import { urlPolicy, type UrlPolicy } from '../config/check-target-url.js';
 import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
+import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/create-analysis-pool.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
 import { createEntityCatalog } from '../pipeline/entity-catalog.js';
@@ -60,9 +62,11 @@ export function createServices(opts: ServiceOptions) {
   const metrics: Metrics = createMetrics();
   const mailer: Mailer | undefined = env.SMTP_URL ? createMailer(env.SMTP_URL) : undefined;
   let signingKey: string | undefined = env.VIGIE_SIGNING_KEY;
+  // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
+  const analysis: AnalysisPool = createAnalysisPool({ threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads() });
 
   const services = {
-    env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer,
+    env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer, analysis,
     /** The one rule for source and webhook URLs people hand in (API, CLI, config files). */
     urlPolicy: policy,
     redisUrl: opts.redisUrl,
@@ -72,6 +76,8 @@ export function createServices(opts: ServiceOptions) {
     articles: createArticleStore(redis, keys, retention),
     subscriptions,
     alerts: createAlertStore(redis, keys, retention),
+    /** alert.updated: what each alert's subscriber was told and the later readings not yet sent. */
+    updates: createUpdateStore(redis, keys, retention),
     stories: createStoryStore(redis, keys, 48, log),
     digests: createDigestStore(redis, keys),
     events: createEventStore(redis, keys),
@@ -81,7 +87,7 @@ export function createServices(opts: ServiceOptions) {
     push: createPushStore(redis, keys),
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
-    candidates: createCandidateStore(redis, keys),
+    candidates: createCandidateStore(redis, keys, retention),
     entities: createEntityCatalog(opts.entities, entityEdits),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
@@ -98,6 +104,7 @@ export function createServices(opts: ServiceOptions) {
       await queues.close();
       await fetcher.close();
       await webhookFetcher.close();
+      await analysis.close();
       mailer?.close();
       redis.disconnect();
       queueConnection.disconnect();

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { startApiHarness, TEST_ENV, type ApiHarness } from './api-harness.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
 let h: ApiHarness;
 let port: number;
@@ -117,10 +117,10 @@ test('names that are merely unusual are kept: Arabic with its marks, emoji, a ri
 
 test('the CLI refuses the same names with the same message (keys, subscriptions)', async () => {
   const env = { REDIS_URL: h.redis.url, VIGIE_PREFIX: TEST_ENV.VIGIE_PREFIX, VIGIE_ALLOW_NETWORKS: TEST_ENV.VIGIE_ALLOW_NETWORKS };
-  const key = await runVigie(['keys', 'create', '--role', 'subscriber', '--name', 'ops\u202etxt'], env);
+  const key = await runCliCaptured(['keys', 'create', '--role', 'subscriber', '--name', 'ops\u202etxt'], env);
   assert.notEqual(key.code, 0, key.stdout);
   assert.match(key.stderr, /bidi/);
-  const subscription = await runVigie(['subscriptions', 'add', '--name', 'bell\u0007', '--region', 'Deir ez-Zor', '--email', 'a@example.org'], env);
+  const subscription = await runCliCaptured(['subscriptions', 'add', '--name', 'bell\u0007', '--region', 'Deir ez-Zor', '--email', 'a@example.org'], env);
   assert.notEqual(subscription.code, 0, subscription.stdout);
   assert.match(subscription.stderr, /control character/);
 });

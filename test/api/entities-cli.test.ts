@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
+import { tinyConfigDir } from '../harness/config-dir.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
@@ -11,13 +12,17 @@ import { FIXTURE_ENTITIES } from './fixture-entities.js';
 
 let redis: TestRedis;
 let worker: Services;
+// The command's own catalog is Syria and Deir ez-Zor (enough for the parent "sy"): each edit recompiles
+// it, and the shipped 13 MB catalog would cost seconds per command for nothing this test checks.
+let configDir: string;
 before(async () => {
+  configDir = tinyConfigDir();
   redis = await startTestRedis();
   worker = createServices({ env: loadEnv({ VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' }), redisUrl: redis.url, entities: FIXTURE_ENTITIES });
 });
 after(async () => { await worker.close(); await redis.close(); });
 
-const vigie = (args: string[]) => runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent' });
+const vigie = (args: string[]) => runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'entcli', VIGIE_LOG_LEVEL: 'silent', VIGIE_CONFIG_DIR: configDir });
 
 const workerSees = async (text: string): Promise<string[]> =>
   matchDocument((await worker.entities.current()).matcher, { text, lang: 'en' }).entities.map((e) => e.id);

@@ -2,33 +2,18 @@
 // {key}), works on the API, is listed without the key, and stops working once revoked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices } from '../../src/runtime/create-services.js';
 import { createApiKeyStore } from '../../src/adapters/redis/api-key-store.js';
 import { FIXTURE_ENTITIES } from './fixture-entities.js';
 
-const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.js');
 let redis: TestRedis;
 before(async () => { redis = await startTestRedis(); });
 after(async () => { await redis.close(); });
 
-function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const code = `import { main } from ${JSON.stringify(mainJs)}; await main(['node', 'vigie', ...JSON.parse(process.argv[1])]);`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code, JSON.stringify(args)], {
-      env: { ...process.env, REDIS_URL: redis.url, VIGIE_PREFIX: 'clitest', VIGIE_LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (c) => resolve({ code: c, stdout, stderr }));
-  });
-}
+const vigie = (args: string[]) => runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'clitest', VIGIE_LOG_LEVEL: 'silent' });
 
 test('keys create --json prints the key once; list never shows it; revoke disables it', async () => {
   const created = await vigie(['keys', 'create', '--role', 'subscriber', '--name', 'newsroom', '--json']);

@@ -85,7 +85,7 @@ test('admin queue dashboard: counts per state, failed jobs, retry; HTML page; ad
   const res = await h.call(h.admin.key, { method: 'GET', url: '/admin/queues.json' });
   assert.equal(res.statusCode, 200);
   const digest = res.json().queues.find((q: { name: string }) => q.name === 'digest');
-  assert.deepEqual(res.json().queues.map((q: { name: string }) => q.name), ['poll', 'article', 'deliver', 'digest', 'websub']);
+  assert.deepEqual(res.json().queues.map((q: { name: string }) => q.name), ['poll', 'article', 'deliver', 'digest', 'websub', 'update']);
   assert.equal(digest.counts.failed, 1);
   assert.deepEqual(digest.failed.map((j: { id: string; failedReason: string; attemptsMade: number }) => [j.id, j.failedReason, j.attemptsMade]), [['digest-fail-1', 'digest exploded', 1]]);
   assert.equal((await h.call(h.alice.key, { method: 'POST', url: '/admin/queues/digest/jobs/digest-fail-1/retry' })).statusCode, 403);

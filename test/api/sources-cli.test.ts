@@ -4,13 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
 let redis: TestRedis;
 before(async () => { redis = await startTestRedis(); });
 after(async () => { await redis.close(); });
 
-const vigie = (args: string[]) => runVigie(args, { REDIS_URL: redis.url, VIGIE_LOG_LEVEL: 'silent' });
+const vigie = (args: string[]) => runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_LOG_LEVEL: 'silent' });
 
 test('sources add is adaptive by default, update fixes or bounds the interval and keeps the rest, list says why', async () => {
   const added = await vigie(['sources', 'add', 'https://example.org/feed.xml', '--id', 'ex', '--name', 'Example', '--lang', 'fr', '--expected-period', '86400', '--json']);

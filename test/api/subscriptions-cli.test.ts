@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { tinyConfigDir } from '../harness/config-dir.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
 let redis: TestRedis;
 let configDir: string;
@@ -17,7 +17,7 @@ before(async () => {
 after(async () => { await redis.close(); });
 
 const vigie = (args: string[], env: Record<string, string> = {}) =>
-  runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'subscli', VIGIE_CONFIG_DIR: configDir, ...env });
+  runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'subscli', VIGIE_CONFIG_DIR: configDir, ...env });
 
 test('subscriptions show prints a readable summary; --json keeps the raw object', async () => {
   const added = await vigie(['subscriptions', 'add', '--name', 'Deir watch', '--region', 'Deir ez-Zor', '--query', 'drone OR frappe',

@@ -29,7 +29,7 @@ let origin: string;
 async function noteArticle(id: string, text: string): Promise<void> {
   const article = { id, url: `https://news.example/${id}`, sourceId: 'src-a', title: '', summary: '', text, lang: 'en', fetchedAt: new Date().toISOString() };
   const snap = await services.entities.current();
-  await noteCandidates(services, article, matchDocument(snap.matcher, article), snap);
+  await noteCandidates(services, article, (await services.analysis.analyse(article, snap, { events: false, candidates: true })).candidates);
 }
 
 before(async () => {

@@ -182,7 +182,7 @@ test('an admin sees the sources with their health, and the queue page', async ()
   await page.goto(origin + '/admin/queues');
   await page.waitForSelector('#queues section h2');
   const names = await page.$$eval('#queues section h2', (hs) => hs.map((h) => h.textContent));
-  assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest', 'websub']);
+  assert.deepEqual(names, ['poll', 'article', 'deliver', 'digest', 'websub', 'update']);
   await page.screenshot({ path: path.join(repoRoot, 'test-output', 'admin-queues.png'), fullPage: true });
   await page.close();
 });

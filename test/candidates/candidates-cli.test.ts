@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
+import { configDirWith } from '../harness/config-dir.js';
 import { loadEnv } from '../../src/config/env.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
@@ -14,18 +15,22 @@ import { FIXTURE_ENTITIES } from '../api/fixture-entities.js';
 
 let redis: TestRedis;
 let worker: Services;
+// The command's catalog is the worker's (it holds the parent given on accept); the shipped one would be
+// recompiled by every edit for nothing this test checks.
+let configDir: string;
 before(async () => {
+  configDir = configDirWith(FIXTURE_ENTITIES);
   redis = await startTestRedis();
   worker = createServices({ env: loadEnv({ VIGIE_PREFIX: 'candcli', VIGIE_LOG_LEVEL: 'silent' }), redisUrl: redis.url, entities: FIXTURE_ENTITIES });
 });
 after(async () => { await worker.close(); await redis.close(); });
 
-const vigie = (args: string[]) => runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'candcli', VIGIE_LOG_LEVEL: 'silent' });
+const vigie = (args: string[]) => runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'candcli', VIGIE_LOG_LEVEL: 'silent', VIGIE_CONFIG_DIR: configDir });
 
 async function note(id: string, text: string, lang: 'en' | 'ar'): Promise<void> {
   const article = { id, url: `https://news.example/${id}`, sourceId: 'src-cli', title: '', summary: '', text, lang, fetchedAt: new Date().toISOString() };
   const snap = await worker.entities.current();
-  await noteCandidates(worker, article, matchDocument(snap.matcher, article), snap);
+  await noteCandidates(worker, article, (await worker.analysis.analyse(article, snap, { events: false, candidates: true })).candidates);
 }
 
 test('list, accept with a parent (matched by a running worker at once), reject, and an unknown key', async () => {

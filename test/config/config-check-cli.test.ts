@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { entityDir } from '../harness/config-dir.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
 interface Report { ok: boolean; problems: Array<{ code: string; message: string }> }
 
@@ -29,7 +29,7 @@ function configDir(sources: unknown[], subscriptions: unknown[]): string {
 const good = { id: 'desk', name: 'Desk', regions: ['Deir ez-Zor'], channels: [{ type: 'webhook', url: 'https://hooks.example/vigie' }] };
 
 async function check(dir: string, env: Record<string, string> = {}): Promise<{ code: number | null; report: Report; stderr: string }> {
-  const res = await runVigie(['config', 'check', '--dir', dir, '--json'], env);
+  const res = await runCliCaptured(['config', 'check', '--dir', dir, '--json'], env);
   return { code: res.code, report: JSON.parse(res.stdout) as Report, stderr: res.stderr };
 }
 
@@ -67,13 +67,13 @@ test('config check reports every URL, mailer and entity problem the runtime refu
   assert.equal(code, 1);
   assert.deepEqual(report.problems.map((p) => p.code), expected.map((e) => e.code), JSON.stringify(report.problems, null, 2));
   expected.forEach((e, i) => assert.match(report.problems[i]!.message, e.where));
-  const text = await runVigie(['config', 'check', '--dir', refused], {});
+  const text = await runCliCaptured(['config', 'check', '--dir', refused], {});
   assert.equal(text.code, 1);
   for (const e of expected) assert.match(text.stderr, new RegExp(`^  - ${e.code} `, 'm'));
 });
 
 test('the runtime refuses at start what config check reports, and takes it once the settings allow it', async () => {
-  const res = await runVigie(['sources', 'list'], { VIGIE_CONFIG_DIR: refused, REDIS_URL: 'redis://127.0.0.1:1' });
+  const res = await runCliCaptured(['sources', 'list'], { VIGIE_CONFIG_DIR: refused, REDIS_URL: 'redis://127.0.0.1:1' });
   assert.equal(res.code, 1);
   for (const e of expected) assert.match(res.stderr, new RegExp(`${e.code} `));
   assert.doesNotMatch(res.stderr, /REDIS_UNAVAILABLE/, 'refused before any Redis call');

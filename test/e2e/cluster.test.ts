@@ -12,7 +12,8 @@ import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-r
 import { makeConfigDir } from '../harness/config-dir.js';
 import { distinctArticle } from '../harness/distinct-article.js';
 import { seededRandom } from '../harness/seeded-random.js';
-import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 
@@ -64,7 +65,7 @@ test('poll -> alert -> signed webhook through a 3-master cluster', { timeout: 12
     await p?.close();
   }
   // The one-shot CLI boots on the cluster too (Redis settings check, reads).
-  const listed = await runVigie(['sources', 'list', '--json'], { REDIS_URL: cluster.url, VIGIE_PREFIX: 'clusterpipe' });
+  const listed = await runCliCaptured(['sources', 'list', '--json'], { REDIS_URL: cluster.url, VIGIE_PREFIX: 'clusterpipe' });
   assert.equal(listed.code, 0, listed.stderr);
   assert.match(listed.stdout, /"wire"/);
 });
@@ -76,7 +77,7 @@ test('crash invariants on the cluster: SIGKILLed workers lose no alert, duplicat
   const config = makeConfigDir([{ id: 'cluster-wire', url: site.feedUrl, interval: 1, lang: 'en' }]);
   const env = { REDIS_URL: cluster.url, VIGIE_PREFIX: 'clustercrash', VIGIE_CONFIG_DIR: config, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32',
     VIGIE_BACKFILL: '0', VIGIE_LOCK_MS: '3000', VIGIE_STALLED_MS: '1000', VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800,1600', VIGIE_LOG_LEVEL: 'warn' };
-  const added = await runVigie(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);
+  const added = await runCliCaptured(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);
   assert.equal(added.code, 0, added.stderr);
   rx.setSecrets('/crash', [JSON.parse(added.stdout).secret]);
   rx.delay('/crash', 300); // widens the window for a kill between "sent" and "recorded"

@@ -8,7 +8,8 @@ import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { makeConfigDir } from '../harness/config-dir.js';
 import { distinctArticle } from '../harness/distinct-article.js';
-import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { articleId } from '../../src/core/ids/article-id.js';
@@ -31,7 +32,7 @@ before(async () => {
   const config = makeConfigDir([{ id: 'crash-wire', url: site.feedUrl, interval: 1, lang: 'en' }]);
   env = { REDIS_URL: redis.url, VIGIE_CONFIG_DIR: config, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_BACKFILL: '0',
     VIGIE_LOCK_MS: '3000', VIGIE_STALLED_MS: '1000', VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800,1600,3200', VIGIE_LOG_LEVEL: 'warn' };
-  const added = await runVigie(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);
+  const added = await runCliCaptured(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);
   assert.equal(added.code, 0, added.stderr);
   rx.setSecrets('/crash', [JSON.parse(added.stdout).secret]);
   // A slow receiver widens the window between "the receiver has it" and "vigie recorded it", so some

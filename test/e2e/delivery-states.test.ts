@@ -8,7 +8,8 @@ import { startPipeline, type Pipeline } from '../harness/pipeline.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.js';
-import { runVigie, waitFor } from '../harness/vigie-process.js';
+import { waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
 import type { Delivery } from '../../src/core/model/alert.js';
 
@@ -86,15 +87,15 @@ test('a 410 holds the alert, alerts routed meanwhile are held too (across a work
   // Held deliveries live in Redis: new workers find them as they were, and send nothing.
   await p.workers.close();
   restarted = createWorkers(p.services);
-  const listed = await runVigie(['deliveries', '--held', '--json'], cliEnv);
+  const listed = await runCliCaptured(['deliveries', '--held', '--json'], cliEnv);
   assert.equal(listed.code, 0, listed.stderr);
   assert.deepEqual((JSON.parse(listed.stdout) as Delivery[]).map((d) => d.id).sort(), held.map((d) => d.id).sort());
 
   rx.script('/held', undefined);
-  const refused = await runVigie(['subscriptions', 'enable', sub.id], cliEnv);
+  const refused = await runCliCaptured(['subscriptions', 'enable', sub.id], cliEnv);
   assert.notEqual(refused.code, 0, 'the owner must choose what happens to held deliveries');
   assert.match(refused.stderr, /2 held/);
-  const enabled = await runVigie(['subscriptions', 'enable', sub.id, '--held', 'deliver'], cliEnv);
+  const enabled = await runCliCaptured(['subscriptions', 'enable', sub.id, '--held', 'deliver'], cliEnv);
   assert.equal(enabled.code, 0, enabled.stderr);
   await waitFor('held deliveries sent', () => received('/held').length === 2, 30_000);
   assert.deepEqual(received('/held').map((r) => r.id).sort(), held.map((d) => d.id).sort(), 'same webhook-ids');
@@ -113,7 +114,7 @@ test('without an email channel the disable is an admin-visible event; --held dis
   assert.equal(event.channelId, webhook);
 
   rx.script('/discard', undefined);
-  const enabled = await runVigie(['subscriptions', 'enable', sub.id, '--held', 'discard'], cliEnv);
+  const enabled = await runCliCaptured(['subscriptions', 'enable', sub.id, '--held', 'discard'], cliEnv);
   assert.equal(enabled.code, 0, enabled.stderr);
   assert.equal((await p.services.alerts.getDelivery(held!.id))?.status, 'discarded');
   publish('markerdiscard two');
@@ -134,13 +135,13 @@ test('`vigie deliveries` lists pending and retrying deliveries with their next a
   const gap = Date.parse(failed!.nextAttemptAt!) - Date.parse(failed!.lastAttemptAt!);
   assert.ok(gap > 400_000 && gap < 800_000, `next attempt ${gap} ms after the last (schedule 10 min ± 20 %)`);
 
-  const text = await runVigie(['deliveries'], cliEnv);
+  const text = await runCliCaptured(['deliveries'], cliEnv);
   assert.equal(text.code, 0, text.stderr);
   const line = text.stdout.split('\n').find((l) => l.includes(failed!.id));
   assert.ok(line, `listed: ${text.stdout}`);
   assert.match(line!, /failed/);
   assert.ok(line!.includes(failed!.nextAttemptAt!), 'with its next attempt time');
-  const json = await runVigie(['deliveries', '--json'], cliEnv);
+  const json = await runCliCaptured(['deliveries', '--json'], cliEnv);
   assert.ok((JSON.parse(json.stdout) as Delivery[]).some((d) => d.id === failed!.id && d.nextAttemptAt === failed!.nextAttemptAt));
 
   // The deliveries the first test sent after their hold: a lastError from their 410 is gone once submitted.

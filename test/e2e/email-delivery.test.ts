@@ -6,6 +6,7 @@ import { startPipeline, type Pipeline } from '../harness/pipeline.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.js';
 import { waitFor } from '../harness/vigie-process.js';
+import { queuesDrained } from '../harness/queues-drained.js';
 import { runDigests } from '../../src/pipeline/run-digests.js';
 
 let p: Pipeline;
@@ -97,8 +98,8 @@ test('a daily digest gathers the period\'s alerts into one email', async () => {
   publish('markerdigest-a', 'Shelling near Idlib markerdigest first');
   publish('markerdigest-b', 'Drone over Saraqib markerdigest second',
     ['A surveillance drone circled over Saraqib for two hours on Tuesday (markerdigest), according to a local council member.']);
-  await waitFor('both articles routed', async () => site.hits('/articles/markerdigest-a') > 0 && site.hits('/articles/markerdigest-b') > 0, 30_000);
-  await new Promise((r) => setTimeout(r, 1000));
+  await waitFor('both articles fetched', async () => site.hits('/articles/markerdigest-a') > 0 && site.hits('/articles/markerdigest-b') > 0, 30_000);
+  await waitFor('both articles routed and deliveries done', () => queuesDrained(p.services));
   assert.equal(mailsFor('digest@ngo.test').length, 0, 'nothing is sent before the digest runs');
   const { queued } = await runDigests(p.services, 'daily');
   assert.equal(queued, 1);

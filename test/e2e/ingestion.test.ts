@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { makeConfigDir } from '../harness/config-dir.js';
-import { runVigie, spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
+import { spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { connectRedis, type RedisClient } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { createArticleStore } from '../../src/adapters/redis/article-store.js';
@@ -83,7 +84,7 @@ test('first poll records the feed, new items become articles exactly once, acros
     await waitFor('unhealthy', async () => (await sourceState()).health === 'unhealthy', 60_000);
     const broken = await sourceState();
     assert.equal(broken.lastErrorCode, 'HTTP_STATUS');
-    const listed = await runVigie(['sources', 'list'], env);
+    const listed = await runCliCaptured(['sources', 'list'], env);
     assert.match(listed.stdout, /loopback\s+unhealthy .*last error HTTP_STATUS/);
     site.setFeedOverride(undefined);
     await waitFor('healthy again', async () => (await sourceState()).health === 'ok', 60_000);

@@ -8,7 +8,8 @@ import { startPipeline, type Pipeline } from '../harness/pipeline.js';
 import { startHttpServer, type TestHttpServer } from '../harness/http-server.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { startSmtpSink, type SmtpSink } from '../harness/smtp-sink.js';
-import { runVigie, waitFor } from '../harness/vigie-process.js';
+import { waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { generateWebhookSecret } from '../../src/core/deliver/sign-webhook.js';
 
 interface FeedItemSpec { key: string; minutesAgo: number }
@@ -113,7 +114,7 @@ test('a source silent beyond its expected period: unhealthy once, recovered once
   await waitFor('admin deliveries settled', deliveriesSettled, 30_000);
   assert.deepEqual(webhookEvents('quiet').map((e) => e.body.type), ['source.unhealthy', 'source.recovered']);
 
-  const listed = await runVigie(['sources', 'list'], { REDIS_URL: p.redis.url });
+  const listed = await runCliCaptured(['sources', 'list'], { REDIS_URL: p.redis.url });
   assert.equal(listed.code, 0, listed.stderr);
   assert.match(listed.stdout, /quiet\s+ok\s+feed every 1 s .*\n\s+interval fixed: set in the source's config; healthy since \d{4}-/);
 });

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { freePort } from '../harness/free-port.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -59,7 +60,8 @@ test('invalid environment is reported all at once', async () => {
 });
 
 test('config check validates the shipped config and reports every problem of a broken one', async () => {
-  const ok = await runVigie(['config', 'check', '--json'], {});
+  // The passing check in process, the failing one as a real process (its exit code).
+  const ok = await runCliCaptured(['config', 'check', '--json'], {});
   assert.equal(ok.code, 0, ok.stderr);
   const report = JSON.parse(ok.stdout) as { ok: boolean; sources: number; entities: number };
   assert.equal(report.ok, true);
@@ -78,8 +80,9 @@ test('every command has --help', async () => {
   assert.equal(top.code, 0);
   const commands = [...top.stdout.matchAll(/^ {2}([a-z-]+)(?: \[|\s|$)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
   assert.ok(commands.length >= 12, `commands: ${commands.join(', ')}`);
+  // The top-level help is the process's start-up; each command's help is run in process.
   for (const c of commands) {
-    const r = await runVigie([c, '--help'], {});
+    const r = await runCliCaptured([c, '--help'], {});
     assert.equal(r.code, 0, `${c} --help`);
     assert.match(r.stdout, /Usage: vigie/);
   }

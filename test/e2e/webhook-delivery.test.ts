@@ -7,7 +7,8 @@ import { startPipeline, type Pipeline } from '../harness/pipeline.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { startHttpServer, type TestHttpServer } from '../harness/http-server.js';
-import { runVigie, waitFor } from '../harness/vigie-process.js';
+import { waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { generateWebhookSecret } from '../../src/core/deliver/sign-webhook.js';
 
 let p: Pipeline;
@@ -108,11 +109,11 @@ test('an always-failing endpoint ends dead, is listed, and replay resends with t
   assert.equal(rx.requests('/dead'), 4, 'first attempt + the 3 scheduled retries');
   assert.ok((await p.services.alerts.listDead()).includes(id));
   const env = { REDIS_URL: p.redis.url, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32' };
-  const listed = await runVigie(['deliveries', '--dead', '--json'], env);
+  const listed = await runCliCaptured(['deliveries', '--dead', '--json'], env);
   assert.equal(listed.code, 0, listed.stderr);
   assert.ok((JSON.parse(listed.stdout) as Array<{ id: string }>).some((d) => d.id === id));
   rx.script('/dead', undefined);
-  const replay = await runVigie(['deliveries', 'replay', id], env);
+  const replay = await runCliCaptured(['deliveries', 'replay', id], env);
   assert.equal(replay.code, 0, replay.stderr);
   await waitFor('replayed', () => received('/dead').length === 1, 30_000);
   assert.equal(received('/dead')[0]!.id, id);

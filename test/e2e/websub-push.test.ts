@@ -9,7 +9,8 @@ import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
 import { startWebSubHub, type TestHub } from '../harness/websub-hub.js';
 import { freePort } from '../harness/free-port.js';
-import { runVigie, waitFor } from '../harness/vigie-process.js';
+import { waitFor } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { buildApp } from '../../src/api/build-app.js';
 import { pollSource } from '../../src/pipeline/poll-source.js';
 import { loadEnv } from '../../src/config/env.js';
@@ -133,10 +134,10 @@ test('wrongly signed and unsigned pushes are answered 2xx, ignored and counted; 
 
 test('`sources list` shows push on with its hub and lease; without VIGIE_PUBLIC_URL it says push is off and why', async () => {
   const env = { REDIS_URL: p.redis.url, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32' };
-  const on = await runVigie(['sources', 'list'], { ...env, VIGIE_PUBLIC_URL: publicUrl });
+  const on = await runCliCaptured(['sources', 'list'], { ...env, VIGIE_PUBLIC_URL: publicUrl });
   assert.equal(on.code, 0, on.stderr);
   assert.match(on.stdout, new RegExp(`push: on via ${hub.url.replace(/[.]/g, '\\.')}, lease until \\d{4}-`));
-  const off = await runVigie(['sources', 'list'], env);
+  const off = await runCliCaptured(['sources', 'list'], env);
   assert.equal(off.code, 0, off.stderr);
   assert.match(off.stdout, /push off: VIGIE_PUBLIC_URL not set/);
 });
@@ -173,7 +174,7 @@ test('a short lease is renewed before it ends with the same secret; `sources rm`
     assert.ok(renewal.at < Date.parse(firstLease), 'renewal asked before the first lease ended');
     await waitFor('lease extended', async () => Date.parse((await p.services.push.get('short'))?.leaseUntil ?? '0') > Date.parse(firstLease), 30_000);
 
-    const rm = await runVigie(['sources', 'rm', 'short'], { REDIS_URL: p.redis.url, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_PUBLIC_URL: publicUrl });
+    const rm = await runCliCaptured(['sources', 'rm', 'short'], { REDIS_URL: p.redis.url, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_PUBLIC_URL: publicUrl });
     assert.equal(rm.code, 0, rm.stderr);
     await waitFor('unsubscribe verified', () => hub.verifications.some((v) => v.topic === site2.feedUrl && v.mode === 'unsubscribe' && v.echoed), 30_000);
     assert.equal(hub.subscribers(site2.feedUrl).length, 0);

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { entityDir } from '../harness/config-dir.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
-const vigie = (args: string[]) => runVigie(args, {});
+const vigie = (args: string[]) => runCliCaptured(args, {});
 
 function fixtureDir(): string {
   return entityDir({

@@ -56,6 +56,11 @@ test('latinVariants aligns words with the Arabic name by position only when the 
   has(latinVariants('Tell Abyad', 'en', { arabic: 'تل أبيض' }), 'Tell Abiad');
 });
 
+test("latinVariants gives an English possessive no ayn mark (army's is not armyʿs)", () => {
+  assert.ok(!latinVariants("Syrian army's 10th Division", 'en').some((v) => /[ʿʾ]s\b/.test(v)));
+  has(latinVariants("Ma'arrat", 'en'), 'Maʿarrat');
+});
+
 test('latinVariants is deterministic and keeps common words as written', () => {
   const opts = { isCommonWord: (w: string) => ['forces', 'democratic', 'syrian'].includes(w.toLowerCase()) };
   assert.deepEqual(latinVariants('Syrian Democratic Forces', 'en', opts), []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { tinyConfigDir } from '../harness/config-dir.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
 let redis: TestRedis;
 let configDir: string;
@@ -17,7 +17,7 @@ before(async () => {
 after(async () => { await redis.close(); });
 
 const vigie = (args: string[], input?: string) =>
-  runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'eventcli', VIGIE_CONFIG_DIR: configDir }, input);
+  runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: 'eventcli', VIGIE_CONFIG_DIR: configDir }, input);
 
 test('subscriptions add --event --min-killed keeps the filter, show prints it', async () => {
   const added = await vigie(['subscriptions', 'add', '--name', 'Deadly strikes', '--region', 'Deir ez-Zor',

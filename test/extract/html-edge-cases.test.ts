@@ -81,3 +81,24 @@ test('a site rule that matches nothing leaves the page whole for generic scoring
   assert.equal(a.text.split('\n\n').length, 4);
   assert.ok(!a.text.includes('CACHÉ'));
 });
+
+test('a page nested 20,000 levels deep keeps its text in order instead of overflowing the stack', () => {
+  const n = 20_000;
+  const html = `<html><body>${'<div>'.repeat(n)}<p>${P}</p><p>Deuxième paragraphe. ${P}</p>${'</div>'.repeat(n)}</body></html>`;
+  const a = extractArticle(html, { url: URL });
+  assert.deepEqual(a.text.split('\n\n'), [P, `Deuxième paragraphe. ${P}`]);
+});
+
+test('capDepth moves what lies below the cap up to it, in document order, and leaves shallow trees alone', async () => {
+  const { capDepth } = await import('../../src/core/extract/cap-depth.js');
+  const { parseDocument } = await import('htmlparser2');
+  type N = { data?: string; children?: N[] };
+  const textContent = (node: N): string => node.data ?? (node.children ?? []).map(textContent).join('');
+  const shallow = parseDocument('<div><p>a</p><p>b <b>c</b></p></div>');
+  assert.equal(capDepth(shallow, 8), 0);
+  const deep = parseDocument(`${'<i>'.repeat(10)}x<b>y</b>z${'</i>'.repeat(10)}<p>after</p>`);
+  assert.equal(capDepth(deep, 4), 1);
+  assert.equal(textContent(deep), 'xyzafter');
+  const depthOf = (node: N): number => Math.max(0, ...(node.children ?? []).map((c) => 1 + depthOf(c)));
+  assert.ok(depthOf(deep) <= 5, `depth ${depthOf(deep)}`);
+});

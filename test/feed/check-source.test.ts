@@ -2,25 +2,15 @@
 // command prints items or `error CODE: message` and sets a non-zero exit code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { startHttpServer } from '../harness/http-server.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const mainJs = path.resolve(here, '..', '..', 'src', 'cli', 'main.js');
 const FEED = iconv.encode('<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>أخبار</title>'
   + '<item><title>مرحبا من البوكمال</title><link>/a/1?utm_source=x</link><pubDate>Tue, 17 Oct 2017 12:17:00 +0000</pubDate></item></channel></rss>', 'windows-1256');
 const PAGE = '<html><body><div class="n"><a href="/p/1">Frappe près de Deir ez-Zor</a></div></body></html>';
 
-function runCli(args: string[], allow: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = `import(${JSON.stringify(mainJs)}).then((m) => m.main(['node', 'vigie', ...JSON.parse(process.argv[1])]))`;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(args)], { env: { ...process.env, VIGIE_ALLOW_NETWORKS: allow }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], allow: string) => runCliCaptured(args, { VIGIE_ALLOW_NETWORKS: allow });
 
 test('check-source: feed, html listing, HTTP error, not a feed and SSRF refusal', { timeout: 60_000 }, async () => {
   const server = await startHttpServer((req, res) => {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { runVigie, testCacheDir } from '../harness/vigie-process.js';
+import { testCacheDir } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { repoRoot } from '../harness/paths.js';
 import { fixtureDir, matcher } from './fixture.js';
 import { matchJsonl, matchJsonlInWorkers } from '../../src/cli/match-jsonl.js';
@@ -22,7 +23,7 @@ const parse = (out: string): Line[] => out.split('\n').filter(Boolean).map((l) =
 
 test('match --jsonl writes lean lines: ids, kinds, names, paths and offsets, path[0] the entity\'s own English name', async () => {
   const cache = fs.mkdtempSync(path.join(testCacheDir, 'lean-'));
-  const run = await runVigie(['match', '--jsonl', '--entities', fixtureDir], { VIGIE_CACHE_DIR: cache }, input);
+  const run = await runCliCaptured(['match', '--jsonl', '--entities', fixtureDir], { VIGIE_CACHE_DIR: cache }, input);
   assert.equal(run.code, 0, run.stderr);
   const lines = parse(run.stdout);
   assert.deepEqual(lines.map((l) => l.id), docs.map((d) => d.id));
@@ -45,7 +46,7 @@ test('match --jsonl writes lean lines: ids, kinds, names, paths and offsets, pat
 });
 
 test('match --jsonl --snippets writes every match in full', async () => {
-  const run = await runVigie(['match', '--jsonl', '--snippets', '--entities', fixtureDir], {}, input);
+  const run = await runCliCaptured(['match', '--jsonl', '--snippets', '--entities', fixtureDir], {}, input);
   assert.equal(run.code, 0, run.stderr);
   const lines = parse(run.stdout);
   const doc = docs.find((d) => d.id === lines.find((l) => l.matches.length > 0)!.id)!;
@@ -57,8 +58,8 @@ test('match --jsonl --snippets writes every match in full', async () => {
 
 test('match --jsonl through worker threads gives the same lines in the same order', async () => {
   const many = Array.from({ length: 8 }, (_, k) => docs.map((d) => JSON.stringify({ ...d, id: `${d.id}-${k}` })).join('\n')).join('\n');
-  const one = await runVigie(['match', '--jsonl', '--workers', '1', '--entities', fixtureDir], {}, many);
-  const two = await runVigie(['match', '--jsonl', '--workers', '2', '--entities', fixtureDir], {}, many);
+  const one = await runCliCaptured(['match', '--jsonl', '--workers', '1', '--entities', fixtureDir], {}, many);
+  const two = await runCliCaptured(['match', '--jsonl', '--workers', '2', '--entities', fixtureDir], {}, many);
   assert.equal(one.code, 0, one.stderr);
   assert.equal(two.code, 0, two.stderr);
   assert.equal(parse(one.stdout).length, docs.length * 8);
@@ -67,7 +68,7 @@ test('match --jsonl through worker threads gives the same lines in the same orde
 
 test('match --jsonl answers a bad line with an error line carrying its id, skips blank lines, reads CRLF', async () => {
   const lines = ['{"id":"a","text":"Frappe près de Boukamal","lang":"fr"}', '', '{"id":"b","text":', '[1,2]', '{"id":"c","text":"Near Albukamal"}'].join('\r\n');
-  const run = await runVigie(['match', '--jsonl', '--workers', '1', '--entities', fixtureDir], {}, lines);
+  const run = await runCliCaptured(['match', '--jsonl', '--workers', '1', '--entities', fixtureDir], {}, lines);
   assert.equal(run.code, 0, run.stderr);
   const out = parse(run.stdout);
   assert.deepEqual(out.map((l) => l.id), ['a', null, null, 'c']);

@@ -3,15 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Entity } from '../../src/core/entities/entity.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
 import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
-import { testCacheDir } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { matcher as fixtureMatcher } from './fixture.js';
 
 const hamas: Entity = {
@@ -73,17 +71,17 @@ for (const [name, input] of RESOLVE_CASES) {
 }
 
 // Issue 4: `vigie match --lang` sets the language of a plain-text input (names are reported in it).
-// The compiled CLI of this build: dist*/test/match/this.js -> dist*/src/cli/run.js.
-const cli = path.join(path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url)))), 'src', 'cli', 'run.js');
+// Run in process (runCliCaptured): the first run compiles the shipped matcher and writes its snapshot
+// to the test's cache folder, the next ones read it.
 const LANG_CASES: Array<[string, string[], string]> = [
   ['--lang fr reports the French name', ['--lang', 'fr'], 'fr'],
   ['--lang ar reports the Arabic name', ['--lang', 'ar'], 'ar'],
   ['no --lang reports the English name', [], 'en'],
 ];
 for (const [name, args, lang] of LANG_CASES) {
-  test(`vigie match: ${name}`, () => {
-    const run = spawnSync(process.execPath, [cli, 'match', '--json', ...args], { input: 'Frappe de drone près de Boukamal', encoding: 'utf8', env: { ...process.env, VIGIE_CACHE_DIR: testCacheDir } });
-    assert.equal(run.status, 0, run.stderr);
+  test(`vigie match: ${name}`, async () => {
+    const run = await runCliCaptured(['match', '--json', ...args], {}, 'Frappe de drone près de Boukamal');
+    assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { matches: Array<{ entityId: string; name: string }> };
     const hit = result.matches.find((m) => m.entityId === 'sy-town-abu-kamal');
     const town = loadEntities(path.join(repoRoot, 'config', 'entities')).find((e) => e.id === 'sy-town-abu-kamal')!;
@@ -91,8 +89,8 @@ for (const [name, args, lang] of LANG_CASES) {
   });
 }
 
-test('vigie match: --lang refuses a language the matcher does not know', () => {
-  const run = spawnSync(process.execPath, [cli, 'match', '--lang', 'de'], { input: 'x', encoding: 'utf8', env: { ...process.env, VIGIE_CACHE_DIR: testCacheDir } });
-  assert.notEqual(run.status, 0);
+test('vigie match: --lang refuses a language the matcher does not know', async () => {
+  const run = await runCliCaptured(['match', '--lang', 'de'], {}, 'x');
+  assert.notEqual(run.code, 0);
   assert.match(run.stderr, /--lang/);
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { entityDir } from '../harness/config-dir.js';
 import { repoRoot } from '../harness/paths.js';
-import { runVigie } from '../harness/vigie-process.js';
+import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { parseOpml } from '../../src/core/sources/parse-opml.js';
 
 let redis: TestRedis;
@@ -23,7 +23,7 @@ before(async () => {
 after(async () => { await redis.close(); });
 
 const vigie = (args: string[], input?: string, prefix = 'opmlcli') =>
-  runVigie(args, { REDIS_URL: redis.url, VIGIE_PREFIX: prefix, VIGIE_CONFIG_DIR: configDir }, input);
+  runCliCaptured(args, { REDIS_URL: redis.url, VIGIE_PREFIX: prefix, VIGIE_CONFIG_DIR: configDir }, input);
 const fixturePath = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'opml', name);
 
 test('import prints a line per entry and a summary; a second import skips every feed', async () => {

@@ -9,6 +9,7 @@ import { assignStory, candidateKeys, storyIdFor, type StoryCandidate } from '../
 import { storyFingerprint, type StoryFingerprintInput } from '../../src/core/stories/story-fingerprint.js';
 import { canonicalStoryUrl } from '../../src/core/stories/story-url.js';
 import { storyNumbers } from '../../src/core/stories/story-numbers.js';
+import { isTollUpdate } from '../../src/core/stories/toll-update.js';
 import { storyEntityKind } from '../../src/core/stories/story-entity-kind.js';
 import { tokenize } from '../../src/core/match/tokenize.js';
 import { pairwiseQuality, replayStories, type EvalSet } from '../../bench/story-eval.js';
@@ -121,6 +122,56 @@ const ASSIGN_CASES: Array<{ name: string; existing: Partial<StoryFingerprintInpu
     joins: true, reason: /same event \(fr->ar\).*counts -/,
   },
   {
+    name: 'a toll update hours later ("toll rises to 15", not citing the 12) on the same town and actor joins',
+    existing: FR_STRIKE,
+    next: {
+      lang: 'en', url: 'https://sohr-en.example.org/118260/toll', published: '2026-03-11T11:40:00Z', fetchedAt: '2026-03-11T11:45:00Z',
+      title: 'Toll of drone strike near Al-Bukamal rises to 15', lead: 'Fifteen members of Iran-backed militias are now known dead after the drone strike near Al-Bukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-iran-militias'],
+    },
+    joins: true, reason: /same event.*actors actor-iran-militias; counts toll update \(15 vs 12\)/,
+  },
+  {
+    name: 'the French "le bilan s\'alourdit" is a toll update too',
+    existing: FR_STRIKE,
+    next: {
+      lang: 'fr', url: 'https://actu-levant.example.net/syrie/bilan-boukamal', published: '2026-03-11T11:00:00Z',
+      title: "Boukamal : le bilan de la frappe de drone s'alourdit à 14 morts", lead: 'Quatorze miliciens pro-iraniens ont péri près de Boukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-iran-militias'],
+    },
+    joins: true, reason: /toll update \(14 vs 12\)/,
+  },
+  {
+    name: 'a toll that "rises" to a lower figure is not an update of this story',
+    existing: FR_STRIKE,
+    next: {
+      lang: 'en', url: 'https://sohr-en.example.org/118261/toll', published: '2026-03-11T11:40:00Z',
+      title: 'Toll of drone strike near Al-Bukamal rises to 5', lead: 'Five members of Iran-backed militias died near Al-Bukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-iran-militias'],
+    },
+    joins: false, reason: /headline counts differ \(5 vs 12\)/,
+  },
+  {
+    name: 'a lower count after a toll update is another event, not a copy of the update',
+    existing: { ...FR_STRIKE, title: 'Boukamal : le bilan de la frappe de drone s\'alourdit à 12 morts' },
+    next: {
+      lang: 'en', url: 'https://sohr-en.example.org/118263/new-strike', published: '2026-03-11T11:40:00Z',
+      title: 'New drone strike kills 2 Iran-backed militiamen near Al-Bukamal', lead: 'Two members of Iran-backed militias died in a second strike near Al-Bukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-iran-militias'],
+    },
+    joins: false, reason: /headline counts differ \(2 vs 12\)/,
+  },
+  {
+    name: 'a toll update on the same town with no actor in common is not enough',
+    existing: FR_STRIKE,
+    next: {
+      lang: 'en', url: 'https://sohr-en.example.org/118262/toll', published: '2026-03-11T11:40:00Z',
+      title: 'Toll of clashes in Al-Bukamal rises to 20', lead: 'Twenty people died in clashes with ISIS in Al-Bukamal.',
+      entityIds: ['sy-abu-kamal', 'actor-isis'],
+    },
+    joins: false, reason: /headline counts differ \(20 vs 12\)/,
+  },
+  {
     name: 'sharing only the governorate (an area) is no evidence: new story',
     existing: FR_STRIKE,
     next: {
@@ -172,6 +223,20 @@ test('storyFingerprint: a published time after fetchedAt falls back to fetchedAt
   assert.deepEqual(f.areas, ['sy-deir-ez-zor']);
   assert.deepEqual(f.actors, ['actor-iran-militias']);
 });
+
+const TOLL_UPDATE_CASES: Array<[string, string, boolean]> = [
+  ['English "toll rises to"', 'Death toll from Abu Kamal strike rises to 9', true],
+  ['English "toll has climbed"', 'The toll of the attack has climbed to 11 dead', true],
+  ['French "le bilan s\'alourdit"', "Le bilan de la frappe s'alourdit à cinq morts", true],
+  ['French "le bilan passe à"', 'Le bilan passe à 9 morts', true],
+  ['Arabic "ارتفاع حصيلة"', 'ارتفاع حصيلة القتلى إلى 9 في البوكمال', true],
+  ['Arabic "وارتفعت حصيلة" with a proclitic', 'وارتفعت حصيلة ضحايا الغارة', true],
+  ['a first report is not an update', 'Air strike kills six in Abu Kamal', false],
+  ['a rise that is not a toll', 'Prices rise to record in Homs', false],
+];
+for (const [name, text, want] of TOLL_UPDATE_CASES) {
+  test(`isTollUpdate: ${name}`, () => assert.equal(isTollUpdate(tokenize(text)), want));
+}
 
 const NUMBER_CASES: Array<[string, string, number[]]> = [
   ['English digits', '12 killed in Abu Kamal', [12]],

@@ -3,8 +3,12 @@
 // A delivery's status is the final guard against a double send (pending|failed -> sending -> submitted|dead;
 // held -> pending|discarded). Three indexes follow the status: waiting (by next attempt), held, dead.
 import type { RedisClient } from './connect-redis.js';
-import type { Alert, Delivery, DeliveryStatus } from '../../core/model/alert.js';
+import type { Alert, Delivery, DeliveryRefs, DeliveryStatus } from '../../core/model/alert.js';
+import type { Article } from '../../core/model/article.js';
+import type { SourceConfig } from '../../core/model/source.js';
+import type { Subscription, WebhookSecrets } from '../../core/model/subscription.js';
 import type { Keys } from './keys.js';
+import { secretsFromHash } from './subscription-store.js';
 
 export interface AttemptRecord {
   at: string;
@@ -18,18 +22,53 @@ export interface AttemptRecord {
 // Claim a delivery for sending: from pending/failed, from held (a release whose status flip a crash
 // cut short: the caller has checked the channel is enabled), or from sending when the previous claim is
 // older than the stale limit (its worker crashed). Terminal states are never reclaimed.
-const CLAIM_LUA = `
-local status = redis.call('HGET', KEYS[1], 'status')
-if not status then return 'missing' end
-if status == 'submitted' or status == 'dead' or status == 'discarded' then return status end
-if status == 'sending' then
-  local since = tonumber(redis.call('HGET', KEYS[1], 'sendingSince') or '0')
-  if tonumber(ARGV[1]) - since < tonumber(ARGV[2]) then return 'busy' end
+const CLAIM_FN = `
+local function claim(key, held, now, staleMs, id)
+  local status = redis.call('HGET', key, 'status')
+  if not status then return 'missing' end
+  if status == 'submitted' or status == 'dead' or status == 'discarded' then return status end
+  if status == 'sending' then
+    local since = tonumber(redis.call('HGET', key, 'sendingSince') or '0')
+    if tonumber(now) - since < tonumber(staleMs) then return 'busy' end
+  end
+  redis.call('HSET', key, 'status', 'sending', 'sendingSince', now)
+  redis.call('HINCRBY', key, 'attempts', 1)
+  redis.call('ZREM', held, id)
+  return 'claimed'
 end
-redis.call('HSET', KEYS[1], 'status', 'sending', 'sendingSince', ARGV[1])
-redis.call('HINCRBY', KEYS[1], 'attempts', 1)
-redis.call('ZREM', KEYS[2], ARGV[3])
-return 'claimed'
+`;
+const CLAIM_LUA = `${CLAIM_FN}
+return claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+`;
+
+// One round trip for an alert delivery: the delivery and every record it needs (subscription, alert,
+// webhook secrets, article, source), read by the ids its job carries; with ARGV[5] = '1' it is also
+// claimed, but only when it could be sent as read: a single-alert delivery of that alert, subscription
+// and channel, subscription and alert present, channel present and not disabled. Otherwise nothing changes and the caller decides (hold, dead) from the reads as usual.
+// Returns the claim result ('' when not claimed), then the records as they were before the claim (hashes
+// as field/value lists, nil when absent).
+const OPEN_LUA = `${CLAIM_FN}
+local function channelOpen(subscription, channelId)
+  local ok, sub = pcall(cjson.decode, subscription)
+  if not ok or type(sub) ~= 'table' or type(sub.channels) ~= 'table' then return false end
+  for _, c in ipairs(sub.channels) do
+    if type(c) == 'table' and c.id == channelId then return c.disabled ~= true end
+  end
+  return false
+end
+local delivery = redis.call('HGETALL', KEYS[1])
+local sub = redis.call('GET', KEYS[3])
+local alert = redis.call('GET', KEYS[4])
+local claimed = ''
+local function ours(d)
+  local h = {}
+  for i = 1, #d, 2 do h[d[i]] = d[i + 1] end
+  return h.alertId == ARGV[6] and h.subscriptionId == ARGV[7] and h.channelId == ARGV[4] and not h.alertIds
+end
+if ARGV[5] == '1' and sub and alert and ours(delivery) and channelOpen(sub, ARGV[4]) then
+  claimed = claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+end
+return { claimed, delivery, sub, alert, redis.call('HGETALL', KEYS[5]), redis.call('GET', KEYS[6]), redis.call('GET', KEYS[7]) }
 `;
 
 // Create once, every field and index in one step: a crash can never leave a half-written record (which a
@@ -44,8 +83,44 @@ else
   redis.call('HSET', KEYS[1], 'nextAttemptAt', ARGV[7])
   redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1])
 end
+if ARGV[10] ~= '' then redis.call('HSET', KEYS[1], 'updateSeq', ARGV[10]) end
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[8]))
 redis.call('ZADD', KEYS[2], 'NX', ARGV[6], ARGV[1])
+return 1
+`;
+
+// Record an attempt's outcome and move the delivery between the indexes, in one script call: a script
+// call rides the state connection's auto-pipeline with other deliveries' commands (a MULTI is written on
+// its own), and the record, its log and its indexes still change together. A failed delivery carries
+// nextAttemptAt; a submitted one keeps no lastError (an earlier attempt's error is history, in the log).
+// ARGV: id, status, at, at (ms), reason, status code or '', next attempt (ISO) or '', waiting score, log entry, ttl.
+const FINISH_LUA = `
+local status = ARGV[2]
+local set = { 'status', status, 'lastAttemptAt', ARGV[3] }
+local gone = { 'sendingSince' }
+local function put(k, v) set[#set + 1] = k; set[#set + 1] = v end
+if status == 'submitted' then put('submittedAt', ARGV[3]); gone[#gone + 1] = 'lastError' else put('lastError', ARGV[5]) end
+if ARGV[6] ~= '' then put('lastStatusCode', ARGV[6]) end
+if status == 'failed' then
+  if ARGV[7] ~= '' then put('nextAttemptAt', ARGV[7]) end
+  redis.call('ZADD', KEYS[4], ARGV[8], ARGV[1])
+else
+  gone[#gone + 1] = 'nextAttemptAt'
+  redis.call('ZREM', KEYS[4], ARGV[1])
+end
+if status == 'held' then
+  put('heldSince', ARGV[3]); put('heldReason', ARGV[5])
+  redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
+else
+  gone[#gone + 1] = 'heldSince'; gone[#gone + 1] = 'heldReason'
+  redis.call('ZREM', KEYS[5], ARGV[1])
+end
+if status == 'dead' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+redis.call('HSET', KEYS[1], unpack(set))
+redis.call('HDEL', KEYS[1], unpack(gone))
+redis.call('LPUSH', KEYS[2], ARGV[9])
+redis.call('LTRIM', KEYS[2], 0, 49)
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[10]))
 return 1
 `;
 
@@ -82,11 +157,45 @@ return 1
 `;
 
 export type ClaimResult = 'claimed' | 'busy' | 'missing' | 'submitted' | 'dead' | 'discarded';
+
+/** What `open` read in its one round trip; `claim` is undefined when no claim was made. */
+export interface OpenedDelivery {
+  claim: ClaimResult | undefined;
+  delivery: Delivery | undefined;
+  subscription: Subscription | undefined;
+  alert: Alert | undefined;
+  secrets: WebhookSecrets | undefined;
+  article: Article | undefined;
+  source: SourceConfig | undefined;
+}
+
+function deliveryFromHash(h: Record<string, string>): Delivery | undefined {
+  if (!h.status || !h.id) return undefined;
+  return {
+    id: h.id, alertId: h.alertId ?? '', subscriptionId: h.subscriptionId ?? '', channelId: h.channelId ?? '',
+    status: h.status as DeliveryStatus, attempts: Number(h.attempts ?? 0), lastAttemptAt: h.lastAttemptAt,
+    lastError: h.lastError, lastStatusCode: h.lastStatusCode ? Number(h.lastStatusCode) : undefined, submittedAt: h.submittedAt,
+    nextAttemptAt: h.nextAttemptAt, heldSince: h.heldSince, heldReason: h.heldReason,
+    ...(h.alertIds ? { digestAlertIds: JSON.parse(h.alertIds) as string[] } : {}),
+    ...(h.updateSeq ? { updateSeq: Number(h.updateSeq) } : {}),
+  };
+}
+
+/** A hash as a script returns it (field, value, field, value...) as an object. */
+function pairs(list: string[]): Record<string, string> {
+  const h: Record<string, string> = {};
+  for (let i = 0; i + 1 < list.length; i += 2) h[list[i]!] = list[i + 1]!;
+  return h;
+}
+
+const parsed = <T>(raw: string | null): T | undefined => (raw ? (JSON.parse(raw) as T) : undefined);
 export type HoldResult = 'held' | 'missing' | 'submitted' | 'dead' | 'discarded';
 
 type ScriptedRedis = RedisClient & {
   vigieClaimDelivery(key: string, held: string, now: string, staleMs: string, id: string): Promise<ClaimResult>;
+  vigieOpenDelivery(...args: string[]): Promise<[ClaimResult | '', string[], string | null, string | null, string[], string | null, string | null]>;
   vigieCreateDelivery(...args: string[]): Promise<number>;
+  vigieFinishDelivery(...args: string[]): Promise<number>;
   vigieHoldDelivery(...args: string[]): Promise<HoldResult>;
   vigieLeaveHeld(...args: string[]): Promise<number>;
 };
@@ -95,7 +204,9 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
   const ttl = retentionSeconds;
   // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
   redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 2, lua: CLAIM_LUA });
+  redis.defineCommand('vigieOpenDelivery', { numberOfKeys: 7, lua: OPEN_LUA });
   redis.defineCommand('vigieCreateDelivery', { numberOfKeys: 4, lua: CREATE_LUA });
+  redis.defineCommand('vigieFinishDelivery', { numberOfKeys: 5, lua: FINISH_LUA });
   redis.defineCommand('vigieHoldDelivery', { numberOfKeys: 4, lua: HOLD_LUA });
   redis.defineCommand('vigieLeaveHeld', { numberOfKeys: 4, lua: LEAVE_HELD_LUA });
   const scripted = redis as ScriptedRedis;
@@ -109,6 +220,8 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
         .set(keys.alert(alert.id), JSON.stringify(alert), 'EX', ttl, 'NX')
         .zadd(keys.alertsByTime, 'NX', t, alert.id)
         .zadd(keys.alertsBySubscription(alert.subscriptionId), 'NX', t, alert.id)
+        .sadd(keys.storyAlerts(alert.storyId), alert.id)
+        .expire(keys.storyAlerts(alert.storyId), ttl)
         .exec();
       return res?.[0]?.[1] === 'OK';
     },
@@ -120,6 +233,10 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
       if (ids.length === 0) return [];
       const raws = await redis.mget(ids.map((id) => keys.alert(id)));
       return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
+    },
+    /** The alerts made for a story (alerts made before this index existed are not listed). */
+    async storyAlertIds(storyId: string): Promise<string[]> {
+      return redis.smembers(keys.storyAlerts(storyId));
     },
     async attachRelated(alertId: string, articleId: string): Promise<void> {
       const alert = await this.getAlert(alertId);
@@ -136,18 +253,25 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
       const created = await scripted.vigieCreateDelivery(
         keys.delivery(d.id), keys.deliveriesBySubscription(d.subscriptionId), keys.deliveriesWaiting, keys.deliveriesHeld,
         d.id, d.alertId, d.subscriptionId, d.channelId, d.status === 'held' ? 'held' : 'pending',
-        String(now.getTime()), now.toISOString(), String(ttl), d.heldReason ?? 'channel disabled');
+        String(now.getTime()), now.toISOString(), String(ttl), d.heldReason ?? 'channel disabled', d.updateSeq === undefined ? '' : String(d.updateSeq));
       return Number(created) === 1;
     },
     async getDelivery(id: string): Promise<Delivery | undefined> {
-      const h = await redis.hgetall(keys.delivery(id));
-      if (!h.status || !h.id) return undefined;
+      return deliveryFromHash(await redis.hgetall(keys.delivery(id)));
+    },
+    /**
+     * Reads an alert delivery and every record it needs in one script call, by the ids its job carries,
+     * and claims it when `claim` is given and it can be sent as read (see OPEN_LUA).
+     */
+    async open(id: string, refs: DeliveryRefs, claim?: { now: Date; staleMs: number }): Promise<OpenedDelivery> {
+      const [claimed, delivery, sub, alert, secrets, article, source] = await scripted.vigieOpenDelivery(
+        keys.delivery(id), keys.deliveriesHeld, keys.subscription(refs.subscriptionId), keys.alert(refs.alertId),
+        keys.webhookSecrets(refs.subscriptionId, refs.channelId), keys.article(refs.articleId), keys.source(refs.sourceId),
+        claim ? String(claim.now.getTime()) : '', claim ? String(claim.staleMs) : '', id, refs.channelId, claim ? '1' : '0',
+        refs.alertId, refs.subscriptionId);
       return {
-        id: h.id, alertId: h.alertId ?? '', subscriptionId: h.subscriptionId ?? '', channelId: h.channelId ?? '',
-        status: h.status as DeliveryStatus, attempts: Number(h.attempts ?? 0), lastAttemptAt: h.lastAttemptAt,
-        lastError: h.lastError, lastStatusCode: h.lastStatusCode ? Number(h.lastStatusCode) : undefined, submittedAt: h.submittedAt,
-        nextAttemptAt: h.nextAttemptAt, heldSince: h.heldSince, heldReason: h.heldReason,
-        ...(h.alertIds ? { digestAlertIds: JSON.parse(h.alertIds) as string[] } : {}),
+        claim: claimed === '' ? undefined : claimed, delivery: deliveryFromHash(pairs(delivery)), subscription: parsed<Subscription>(sub),
+        alert: parsed<Alert>(alert), secrets: secretsFromHash(pairs(secrets)), article: parsed<Article>(article), source: parsed<SourceConfig>(source),
       };
     },
     async claim(id: string, now: Date, staleMs: number): Promise<ClaimResult> {
@@ -158,24 +282,10 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
      * `nextAttemptAt`; a submitted one keeps no `lastError` (an earlier attempt's error is history, in the log).
      */
     async finish(id: string, status: 'submitted' | 'failed' | 'dead' | 'held', attempt: AttemptRecord, opts: { nextAttemptAt?: Date } = {}): Promise<void> {
-      const key = keys.delivery(id);
-      const fields: Record<string, string> = { status, lastAttemptAt: attempt.at };
-      if (status !== 'submitted') fields.lastError = attempt.reason;
-      if (attempt.statusCode !== undefined) fields.lastStatusCode = String(attempt.statusCode);
-      if (status === 'submitted') fields.submittedAt = attempt.at;
-      if (status === 'failed' && opts.nextAttemptAt) fields.nextAttemptAt = opts.nextAttemptAt.toISOString();
-      if (status === 'held') Object.assign(fields, { heldSince: attempt.at, heldReason: attempt.reason });
-      const gone = ['sendingSince', ...(status === 'failed' ? [] : ['nextAttemptAt']), ...(status === 'submitted' ? ['lastError'] : []),
-        ...(status === 'held' ? [] : ['heldSince', 'heldReason'])];
-      const m = redis.multi().hset(key, fields).hdel(key, ...gone)
-        .lpush(keys.deliveryLog(id), JSON.stringify(attempt)).ltrim(keys.deliveryLog(id), 0, 49).expire(keys.deliveryLog(id), ttl);
-      if (status === 'dead') m.zadd(keys.deliveriesDead, Date.parse(attempt.at), id);
-      else m.zrem(keys.deliveriesDead, id);
-      if (status === 'failed') m.zadd(keys.deliveriesWaiting, (opts.nextAttemptAt ?? new Date(attempt.at)).getTime(), id);
-      else m.zrem(keys.deliveriesWaiting, id);
-      if (status === 'held') m.zadd(keys.deliveriesHeld, Date.parse(attempt.at), id);
-      else m.zrem(keys.deliveriesHeld, id);
-      await m.exec();
+      const next = status === 'failed' ? opts.nextAttemptAt : undefined;
+      await scripted.vigieFinishDelivery(keys.delivery(id), keys.deliveryLog(id), keys.deliveriesDead, keys.deliveriesWaiting, keys.deliveriesHeld,
+        id, status, attempt.at, String(Date.parse(attempt.at)), attempt.reason, attempt.statusCode === undefined ? '' : String(attempt.statusCode),
+        next ? next.toISOString() : '', String((next ?? new Date(attempt.at)).getTime()), JSON.stringify(attempt), String(ttl));
     },
     /** Holds a delivery for a disabled channel (no attempt made); a no-op on a held or finished one. */
     async hold(id: string, now: Date, reason: string): Promise<HoldResult> {

@@ -1,7 +1,8 @@
 // Candidate actors seen in articles, aggregated by key (find-candidates.ts): how often, when, from
 // which sources and languages, up to three evidence sentences, the known actors near them, and the
 // admin's decision. Each note is one Lua script, so concurrent workers never lose a count; a rejected
-// or accepted key is never counted or proposed again.
+// or accepted key is never counted or proposed again. The set of articles that named a candidate lives
+// as long as an article does (retention): past that, the article cannot be processed again anyway.
 import type { RedisClient } from './connect-redis.js';
 import type { Keys } from './keys.js';
 
@@ -18,13 +19,16 @@ export interface CandidateRecord {
 }
 
 const MAX_EVIDENCE = 3;
+const PAGE = 50;
 
 // KEYS: candidate hash, its article set, the index. ARGV: article, source, lang, iso time, ms time, name,
-// kind hint, evidence JSON, max evidence, the candidate key, then the near actor ids. Returns 1 when counted.
+// kind hint, evidence JSON, max evidence, the candidate key, the article set's TTL in seconds, then the
+// near actor ids. Returns 1 when counted.
 const NOTE_LUA = `
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'rejected' or status == 'accepted' then return 0 end
 if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+redis.call('EXPIRE', KEYS[2], ARGV[11])
 local n = redis.call('HINCRBY', KEYS[1], 'count', 1)
 redis.call('HSETNX', KEYS[1], 'status', 'proposed')
 redis.call('HSETNX', KEYS[1], 'key', ARGV[10])
@@ -35,7 +39,7 @@ redis.call('HINCRBY', KEYS[1], 'src:' .. ARGV[2], 1)
 redis.call('HINCRBY', KEYS[1], 'lang:' .. ARGV[3], 1)
 redis.call('HINCRBY', KEYS[1], 'name:' .. ARGV[3] .. ':' .. ARGV[6], 1)
 if n <= tonumber(ARGV[9]) then redis.call('HSET', KEYS[1], 'ev:' .. n, ARGV[8]) end
-for i = 11, #ARGV do redis.call('HINCRBY', KEYS[1], 'near:' .. ARGV[i], 1) end
+for i = 12, #ARGV do redis.call('HINCRBY', KEYS[1], 'near:' .. ARGV[i], 1) end
 redis.call('ZADD', KEYS[3], ARGV[5], ARGV[10])
 return 1
 `;
@@ -60,7 +64,10 @@ function toRecord(key: string, h: Record<string, string>): CandidateRecord | und
   };
 }
 
-export function createCandidateStore(redis: RedisClient, keys: Keys) {
+/** A proposal named by one article only and not seen again for this long is dropped by trim. */
+const STALE_SINGLE_MS = 90 * 24 * 3600 * 1000;
+
+export function createCandidateStore(redis: RedisClient, keys: Keys, retentionSeconds: number) {
   // Sent once, then called by SHA (EVALSHA).
   redis.defineCommand('vigieNoteCandidate', { numberOfKeys: 3, lua: NOTE_LUA });
   const scripted = redis as unknown as ScriptedRedis;
@@ -69,7 +76,8 @@ export function createCandidateStore(redis: RedisClient, keys: Keys) {
     async note(n: CandidateNote): Promise<boolean> {
       const evidence = JSON.stringify({ articleId: n.articleId, sourceId: n.sourceId, lang: n.lang, text: n.evidence });
       const res = await scripted.vigieNoteCandidate(keys.candidate(n.key), keys.candidateArticles(n.key), keys.candidates,
-        n.articleId, n.sourceId, n.lang, n.at.toISOString(), String(n.at.getTime()), n.name, n.kindHint, evidence, String(MAX_EVIDENCE), n.key, ...n.nearActors);
+        n.articleId, n.sourceId, n.lang, n.at.toISOString(), String(n.at.getTime()), n.name, n.kindHint, evidence, String(MAX_EVIDENCE), n.key,
+        String(retentionSeconds), ...n.nearActors);
       return res === 1;
     },
     async get(key: string): Promise<CandidateRecord | undefined> {
@@ -79,10 +87,15 @@ export function createCandidateStore(redis: RedisClient, keys: Keys) {
     async list(opts: { status?: CandidateStatus | 'all'; limit?: number } = {}): Promise<CandidateRecord[]> {
       const ids = await redis.zrevrange(keys.candidates, 0, -1);
       const out: CandidateRecord[] = [];
-      for (const key of ids) {
-        const rec = await this.get(key);
-        if (rec && (opts.status === 'all' || rec.status === (opts.status ?? 'proposed'))) out.push(rec);
-        if (out.length >= (opts.limit ?? 100)) break;
+      const limit = opts.limit ?? 100;
+      // Read in pages of one round trip each (decided candidates stay in the index, so a page may hold few).
+      for (let i = 0; i < ids.length && out.length < limit; i += PAGE) {
+        const page = ids.slice(i, i + PAGE);
+        const hashes = await Promise.all(page.map((key) => redis.hgetall(keys.candidate(key))));
+        page.forEach((key, k) => {
+          const rec = toRecord(key, hashes[k]!);
+          if (rec && out.length < limit && (opts.status === 'all' || rec.status === (opts.status ?? 'proposed'))) out.push(rec);
+        });
       }
       return out;
     },
@@ -90,6 +103,23 @@ export function createCandidateStore(redis: RedisClient, keys: Keys) {
     async decide(key: string, status: 'accepted' | 'rejected', at: Date, entityId?: string): Promise<void> {
       await redis.hset(keys.candidate(key), { key, status, decidedAt: at.toISOString(), ...(entityId ? { entityId } : {}) });
       await redis.zadd(keys.candidates, at.getTime(), key);
+      // A decided key is never counted again: its article set has no use left.
+      await redis.del(keys.candidateArticles(key));
+    },
+    /**
+     * Drops proposals named by one article only and not seen since `now` minus 90 days (a one-off
+     * phrase, most often a malformed name); decided ones stay, so a rejection holds for good.
+     */
+    async trim(now: Date): Promise<number> {
+      const stale = await redis.zrangebyscore(keys.candidates, 0, now.getTime() - STALE_SINGLE_MS);
+      let dropped = 0;
+      for (const key of stale) {
+        const [status, count] = await redis.hmget(keys.candidate(key), 'status', 'count');
+        if (status !== 'proposed' || Number(count) > 1) continue;
+        await redis.multi().del(keys.candidate(key), keys.candidateArticles(key)).zrem(keys.candidates, key).exec();
+        dropped += 1;
+      }
+      return dropped;
     },
   };
 }

@@ -41,6 +41,8 @@ export interface Keys {
   alert(id: string): string;
   alertsByTime: string;
   alertsBySubscription(subscriptionId: string): string;
+  /** The alerts made for one story (one per subscription it was sent to): who is owed its updates. */
+  storyAlerts(storyId: string): string;
   delivery(id: string): string;
   deliveryLog(id: string): string;
   deliveriesDead: string;
@@ -51,6 +53,12 @@ export interface Keys {
   /** Capped list of events an admin should see (an endpoint disabled, re-enabled). */
   events: string;
   deliveriesBySubscription(subscriptionId: string): string;
+  /** An alert's update state: what its subscriber was told, updates made, the round scheduled (update-store.ts). */
+  alertUpdateState(alertId: string): string;
+  /** Later articles' readings of an alert's event, noted until an update accounts for them. */
+  alertObservations(alertId: string): string;
+  /** One update as made (frozen), read by its deliveries. */
+  alertUpdate(alertId: string, seq: number): string;
   story(id: string): string;
   storyIndex(key: string): string;
   /** The lease held while an article is assigned to a story (story-store.ts). */
@@ -100,6 +108,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     alert: (id) => `${p}:alert:${id}`,
     alertsByTime: `${p}:alerts:by-time`,
     alertsBySubscription: (sub) => `${p}:alerts:subscription:${sub}`,
+    storyAlerts: (id) => `${p}:story-alerts:${id}`,
     delivery: (id) => `${p}:delivery:${id}`,
     deliveryLog: (id) => `${p}:delivery-log:${id}`,
     deliveriesDead: `${p}:deliveries:dead`,
@@ -107,6 +116,9 @@ export function createKeys(prefix = 'vigie'): Keys {
     deliveriesHeld: `${p}:deliveries:held`,
     events: `${p}:events`,
     deliveriesBySubscription: (sub) => `${p}:deliveries:subscription:${sub}`,
+    alertUpdateState: (id) => `${p}:alert-update-state:${id}`,
+    alertObservations: (id) => `${p}:alert-observations:${id}`,
+    alertUpdate: (id, seq) => `${p}:alert-update:${id}:${seq}`,
     story: (id) => `${p}:story:${id}`,
     storyIndex: (key) => `${p}:story-index:${key}`,
     storyLock: `${p}:lock:story-assign`,

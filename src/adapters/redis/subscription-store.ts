@@ -4,6 +4,12 @@ import type { RedisClient } from './connect-redis.js';
 import type { Subscription, WebhookSecrets } from '../../core/model/subscription.js';
 import type { Keys } from './keys.js';
 
+/** A channel's secrets hash (current, and the previous one during a rotation overlap); undefined when it has none. */
+export function secretsFromHash(h: Record<string, string>): WebhookSecrets | undefined {
+  if (!h.current) return undefined;
+  return { current: h.current, previous: h.previous, previousUntil: h.previousUntil };
+}
+
 export function createSubscriptionStore(redis: RedisClient, keys: Keys) {
   return {
     async put(sub: Subscription): Promise<void> {
@@ -37,9 +43,7 @@ export function createSubscriptionStore(redis: RedisClient, keys: Keys) {
       return Number((await redis.get(keys.subscriptionsVersion)) ?? 0);
     },
     async getSecrets(subscriptionId: string, channelId: string): Promise<WebhookSecrets | undefined> {
-      const h = await redis.hgetall(keys.webhookSecrets(subscriptionId, channelId));
-      if (!h.current) return undefined;
-      return { current: h.current, previous: h.previous, previousUntil: h.previousUntil };
+      return secretsFromHash(await redis.hgetall(keys.webhookSecrets(subscriptionId, channelId)));
     },
     async setSecret(subscriptionId: string, channelId: string, secret: string): Promise<void> {
       await redis.hset(keys.webhookSecrets(subscriptionId, channelId), { current: secret });

@@ -35,6 +35,8 @@ export async function sendEmail(transport: Mailer, input: SendEmailInput): Promi
       text,
       html,
       messageId: headers['Message-ID'],
+      // An update replies to its alert's email (RFC 5322 §3.6.4), so clients show them in one thread.
+      ...(headers['In-Reply-To'] ? { inReplyTo: headers['In-Reply-To'], references: headers.References ?? headers['In-Reply-To'] } : {}),
       headers: headers['List-Unsubscribe'] ? {
         'List-Unsubscribe': headers['List-Unsubscribe'],
         'List-Unsubscribe-Post': headers['List-Unsubscribe-Post'] ?? 'List-Unsubscribe=One-Click',

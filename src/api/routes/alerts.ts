@@ -1,7 +1,5 @@
 // /v1/alerts and /v1/articles/:id: what was sent, filtered by time, region, actor, subscription, source
-// and language; each alert with the matches that explain it, its story and its delivery status.
-import { readEvents } from '../../core/events/read-events.js';
-import { matchDocument } from '../../core/match/match-document.js';
+// and language; each alert with the matches that explain it, its story, its delivery status and its updates.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { deliveryId } from '../../core/deliver/delivery-ids.js';
@@ -51,12 +49,15 @@ export async function alertViews(s: Services, alerts: Alert[], articles: Map<str
     const channels = subs.get(alert.subscriptionId)?.channels ?? [];
     const deliveries = (await Promise.all(channels.map((c) => s.alerts.getDelivery(deliveryId(alert.subscriptionId, alert.storyId, c.id)))))
       .filter((d) => d !== undefined);
+    // Later articles may have raised the toll: the updates sent so far and the event as last told.
+    const updates = (await s.updates.made(alert.id)) ?? null;
     return {
       ...alert,
       article: article ? { id: article.id, title: article.title, url: article.url, sourceId: article.sourceId, lang: article.lang, published: article.published } : null,
       events: alert.events ?? article?.events ?? [],
       story: story ? { id: story.id, articleIds: story.articleIds } : { id: alert.storyId, articleIds: [alert.articleId, ...alert.relatedArticleIds] },
       deliveries,
+      updates,
     };
   }));
 }
@@ -98,6 +99,6 @@ export async function alertRoutes(app: FastifyInstance, s: Services): Promise<vo
       // Not routed yet (or stored before events were read): read them now, as routing will.
       const snap = await s.entities.current();
       const doc = { title: article.title, summary: article.summary, text: article.text, lang: article.lang };
-      return { article: { ...article, events: readEvents(doc, matchDocument(snap.matcher, doc)) } };
+      return { article: { ...article, events: (await s.analysis.analyse(doc, snap, { events: true })).events } };
     });
 }

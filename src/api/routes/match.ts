@@ -3,11 +3,9 @@
 // position) and POST /v1/backtest (a draft subscription over the stored articles of a time range).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { matchDocument } from '../../core/match/match-document.js';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../core/match/query/parse-query.js';
 import { isVigieError } from '../../core/errors/vigie-error.js';
 import { buildSubscription } from '../../core/subscriptions/build-subscription.js';
-import { readEvents } from '../../core/events/read-events.js';
 import { subscriptionInputSchema } from '../../core/subscriptions/subscription-input.js';
 import { backtest } from '../../core/backtest/backtest.js';
 import type { Services } from '../../runtime/create-services.js';
@@ -40,8 +38,8 @@ export async function matchRoutes(app: FastifyInstance, s: Services): Promise<vo
     async (req) => {
       const body = req.body as z.output<typeof matchBody>;
       const snap = await s.entities.current();
-      const result = matchDocument(snap.matcher, { title: body.title, summary: body.summary, text: body.text, lang: body.lang });
-      const events = readEvents({ title: body.title, summary: body.summary, text: body.text, lang: body.lang }, result);
+      // On the analysis pool: a megabyte of text to match holds a thread, not the API's event loop.
+      const { result, events } = await s.analysis.analyse({ title: body.title, summary: body.summary, text: body.text, lang: body.lang }, snap, { events: true });
       return { version: snap.version, entities: result.entities, matches: result.matches.filter((m) => !m.suppressedBy), events };
     });
 

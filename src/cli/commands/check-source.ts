@@ -9,6 +9,7 @@ import { parseFeed } from '../../core/feed/parse-feed.js';
 import { parseListing } from '../../core/feed/parse-listing.js';
 import type { FeedItem } from '../../core/model/feed-item.js';
 import { describe } from '../command-table.js';
+import { cliIo, fail, say, warn } from '../cli-io.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -43,16 +44,16 @@ export function register(program: Command): void {
     .addHelpText('after', '\nPrivate networks are refused unless listed in VIGIE_ALLOW_NETWORKS (comma-separated CIDRs).')
     .action(async (url: string, opts: CheckOptions) => {
       try {
-        const result = await checkSource(url, opts, process.env.VIGIE_ALLOW_NETWORKS ?? '');
-        console.log(opts.json ? JSON.stringify(result, null, 2) : formatResult(result));
+        const result = await checkSource(url, opts, cliIo().env.VIGIE_ALLOW_NETWORKS ?? '');
+        say(opts.json ? JSON.stringify(result, null, 2) : formatResult(result));
       } catch (err) {
         // Anything that is not a VigieError is a bug in vigie; it is still reported in the same shape.
         const error = isVigieError(err)
           ? { code: err.code, message: err.message }
           : { code: 'UNEXPECTED', message: err instanceof Error ? err.message : String(err) };
-        if (opts.json) console.log(JSON.stringify({ error }));
-        else console.error(`error ${error.code}: ${error.message}`);
-        process.exitCode = 1;
+        if (opts.json) say(JSON.stringify({ error }));
+        else warn(`error ${error.code}: ${error.message}`);
+        fail();
       }
     });
 }

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { checkSetup } from '../../config/check-setup.js';
 import { describe } from '../command-table.js';
+import { cliIo, fail, say, warn } from '../cli-io.js';
 
 export function register(program: Command): void {
   const config = program.command('config').description(describe('config'));
@@ -11,13 +12,13 @@ export function register(program: Command): void {
     .option('--dir <path>', 'config directory (default: VIGIE_CONFIG_DIR or the package config/)')
     .option('--json', 'print a JSON report: {ok, ..., problems: [{code, message}]}')
     .action((opts: { dir?: string; json?: boolean }) => {
-      const { setup, problems } = checkSetup(process.env, opts.dir);
+      const { setup, problems } = checkSetup(cliIo().env, opts.dir);
       const cfg = setup?.config;
       const kinds = cfg?.entities.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.kind]: (acc[e.kind] ?? 0) + 1 }), {});
       const summary = cfg ? { dir: cfg.dir, sources: cfg.sources.length, entities: cfg.entities.length, entityKinds: kinds, subscriptions: cfg.subscriptions.length } : {};
-      if (opts.json) console.log(JSON.stringify({ ok: problems.length === 0, ...summary, problems }, null, 2));
-      else if (problems.length === 0) console.log(`config ok: ${JSON.stringify(summary)}`);
-      else console.error(`config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p.code} ${p.message}`).join('\n')}`);
-      if (problems.length > 0) process.exitCode = 1;
+      if (opts.json) say(JSON.stringify({ ok: problems.length === 0, ...summary, problems }, null, 2));
+      else if (problems.length === 0) say(`config ok: ${JSON.stringify(summary)}`);
+      else warn(`config has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p.code} ${p.message}`).join('\n')}`);
+      if (problems.length > 0) fail();
     });
 }

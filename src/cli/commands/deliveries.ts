@@ -7,6 +7,7 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import type { Delivery } from '../../core/model/alert.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
+import { say } from '../cli-io.js';
 
 function line(d: Delivery): string {
   const when = d.status === 'held' ? `held since ${d.heldSince ?? '-'} (${d.heldReason ?? 'channel disabled'})`
@@ -29,8 +30,8 @@ export function register(program: Command): void {
         .filter((d): d is Delivery => d !== undefined && (!o.subscription || d.subscriptionId === o.subscription));
       if (o.json) return printJson(rows);
       const what = o.dead ? 'dead' : o.held ? 'held' : o.subscription ? '' : 'pending, retrying or held';
-      if (rows.length === 0) return console.log(`no ${what ? `${what} ` : ''}deliveries`);
-      for (const d of rows) console.log(line(d));
+      if (rows.length === 0) return say(`no ${what ? `${what} ` : ''}deliveries`);
+      for (const d of rows) say(line(d));
     }));
   deliveries.command('show <id>')
     .description('one delivery with its attempt log')
@@ -44,6 +45,6 @@ export function register(program: Command): void {
     .action(async (id: string) => withServices(async ({ services }) => {
       if (!(await services.alerts.resetForReplay(id))) throw new VigieError('NOT_FOUND', 'deliveries', `no dead, failed, submitted or discarded delivery ${id}`);
       await services.queues.deliver.add('deliver', { deliveryId: id }, { ...JOB_OPTIONS.deliver, jobId: `${id}-replay-${Date.now()}` });
-      console.log(`delivery ${id} queued for replay`);
+      say(`delivery ${id} queued for replay`);
     }));
 }

@@ -13,6 +13,7 @@ import { registerCandidates } from './entity-candidates.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { entityView, showEntity } from '../show-entity.js';
 import { describe } from '../command-table.js';
+import { cliIo, say } from '../cli-io.js';
 
 interface ListOptions { kind?: string; json?: boolean; entities?: string }
 
@@ -30,18 +31,18 @@ function pathOf(graph: EntityGraph, e: Entity): string[] {
 
 function show(graph: EntityGraph, list: Entity[], json: boolean | undefined): void {
   if (json) {
-    console.log(JSON.stringify(list.map((e) => ({ ...e, path: pathOf(graph, e) })), null, 2));
+    say(JSON.stringify(list.map((e) => ({ ...e, path: pathOf(graph, e) })), null, 2));
     return;
   }
   for (const e of list) {
-    console.log(`${e.id}\t${e.kind}${e.type ? `/${e.type}` : ''}\t${e.names.en} | ${e.names.fr} | ${e.names.ar}\t${pathOf(graph, e).join(' > ')}`);
+    say(`${e.id}\t${e.kind}${e.type ? `/${e.type}` : ''}\t${e.names.en} | ${e.names.fr} | ${e.names.ar}\t${pathOf(graph, e).join(' > ')}`);
   }
-  if (list.length === 0) console.log('no entity');
+  if (list.length === 0) say('no entity');
 }
 
 /** The entities, from the matcher snapshot when `vigie match` wrote one for the same files (no reload). */
 async function load(dir: string | undefined): Promise<{ graph: EntityGraph; entities: Entity[] }> {
-  const entities = await loadEntitiesCached({ entitiesDir: dir ?? defaultEntitiesDir(), cacheDir: cacheDir(process.env, os.homedir()) });
+  const entities = await loadEntitiesCached({ entitiesDir: dir ?? defaultEntitiesDir(), cacheDir: cacheDir(cliIo().env, os.homedir()) });
   return { graph: buildEntityGraph(entities), entities };
 }
 
@@ -90,6 +91,6 @@ export function register(program: Command): void {
     .action(async (words: string[], opts: ListOptions) => {
       const { graph, entities } = await load(opts.entities);
       const e = graph.resolve(words.join(' ')) ?? byIdParts(entities, words.join(' '));
-      console.log(opts.json ? JSON.stringify(entityView(graph, e), null, 2) : showEntity(graph, e));
+      say(opts.json ? JSON.stringify(entityView(graph, e), null, 2) : showEntity(graph, e));
     });
 }

@@ -6,6 +6,7 @@ import type { CandidateRecord, CandidateStatus } from '../../adapters/redis/cand
 import { acceptCandidate, rejectCandidate } from '../../pipeline/decide-candidate.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
 import { printJson, withServices } from '../with-services.js';
+import { say } from '../cli-io.js';
 
 const STATUSES = ['proposed', 'accepted', 'rejected', 'all'];
 
@@ -33,7 +34,7 @@ export function registerCandidates(entities: Command): void {
       if (!STATUSES.includes(o.status)) throw new VigieError('CONFIG_INVALID', 'candidates', `--status must be one of ${STATUSES.join(', ')}, not "${o.status}"`);
       const list = await services.candidates.list({ status: o.status as CandidateStatus | 'all', limit: Number(o.limit) || 100 });
       if (o.json) return printJson(list);
-      console.log(list.length === 0 ? 'no candidate' : list.map(describeCandidate).join('\n'));
+      say(list.length === 0 ? 'no candidate' : list.map(describeCandidate).join('\n'));
     }));
   cmd.command('accept')
     .description('make a candidate an actor; workers match it from their next article')
@@ -45,7 +46,7 @@ export function registerCandidates(entities: Command): void {
     .action(async (key: string, o: { parent?: string; name?: string; id?: string; json?: boolean }) => withServices(async ({ services }) => {
       const res = await acceptCandidate(services, key, { parent: o.parent, name: o.name, id: o.id });
       if (o.json) return printJson(res);
-      console.log(`candidate ${key} accepted as ${res.entity.id}${res.entity.parents.length ? ` under ${res.entity.parents.join(', ')}` : ''}; entity version ${res.version}`);
+      say(`candidate ${key} accepted as ${res.entity.id}${res.entity.parents.length ? ` under ${res.entity.parents.join(', ')}` : ''}; entity version ${res.version}`);
     }));
   cmd.command('reject')
     .description('reject a candidate: it is never counted or proposed again')
@@ -54,6 +55,6 @@ export function registerCandidates(entities: Command): void {
     .action(async (key: string, o: { json?: boolean }) => withServices(async ({ services }) => {
       const rec = await rejectCandidate(services, key);
       if (o.json) return printJson(rec);
-      console.log(`candidate ${key} rejected`);
+      say(`candidate ${key} rejected`);
     }));
 }

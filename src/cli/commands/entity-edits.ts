@@ -9,9 +9,10 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { displayNameProblem } from '../../core/model/display-name.js';
 import { saveEntity, withAliases } from '../../pipeline/save-entity.js';
 import { printJson, withServices } from '../with-services.js';
+import { readAllStdin, say } from '../cli-io.js';
 
-function readEntity(source: string): unknown {
-  const text = source === '-' ? fs.readFileSync(0, 'utf8') : fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : source;
+async function readEntity(source: string): Promise<unknown> {
+  const text = source === '-' ? (await readAllStdin()).toString('utf8') : fs.existsSync(source) ? fs.readFileSync(source, 'utf8') : source;
   try {
     return YAML.parse(text);
   } catch (err) {
@@ -25,14 +26,14 @@ export function registerEdits(entities: Command): void {
     .argument('<entity>', 'file, "-" or inline JSON, e.g. \'{"id":"sy-hajin","kind":"region","names":{"en":"Hajin","fr":"Hajine","ar":"هجين"},"parents":["sy-deir-ez-zor"]}\'')
     .option('--json', 'print {"entity","version"} as JSON')
     .action(async (source: string, o: { json?: boolean }) => withServices(async ({ services }) => {
-      const parsed = entitySchema.safeParse(readEntity(source));
+      const parsed = entitySchema.safeParse(await readEntity(source));
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(entity)'}: ${i.message}`);
         throw new VigieError('ENTITY_INVALID', 'entities', problems.join('; '), { details: { problems } });
       }
       const saved = await saveEntity(services, parsed.data);
       if (o.json) return printJson(saved);
-      console.log(`entity ${saved.entity.id} saved; entity version ${saved.version}`);
+      say(`entity ${saved.entity.id} saved; entity version ${saved.version}`);
     }));
   entities.command('alias')
     .description('add spellings to an entity at run time (recorded as hand-added); workers see them on their next article')
@@ -49,13 +50,13 @@ export function registerEdits(entities: Command): void {
       if (problems.length > 0) throw new VigieError('ENTITY_INVALID', 'entities', problems.join('; '), { details: { problems } });
       const saved = await saveEntity(services, withAliases(e, o.lang as Lang, spellings));
       if (o.json) return printJson(saved);
-      console.log(`entity ${id}: ${aliases.length} alias(es) added in ${o.lang}; entity version ${saved.version}`);
+      say(`entity ${id}: ${aliases.length} alias(es) added in ${o.lang}; entity version ${saved.version}`);
     }));
   entities.command('remove')
     .description('drop the run-time edit of an entity (a shipped entity returns to its file version)')
     .argument('<id>', 'entity id')
     .action(async (id: string) => withServices(async ({ services }) => {
       if (!(await services.entityEdits.remove(id))) throw new VigieError('NOT_FOUND', 'entities', `no run-time edit of entity ${id}`);
-      console.log(`edit of ${id} removed; entity version ${(await services.entities.current()).version}`);
+      say(`edit of ${id} removed; entity version ${(await services.entities.current()).version}`);
     }));
 }

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
+import { say } from '../cli-io.js';
 
 export function register(program: Command): void {
   program.command('events')
@@ -12,10 +13,10 @@ export function register(program: Command): void {
     .action(async (o: { limit: string; json?: boolean }) => withServices(async ({ services }) => {
       const events = await services.events.list(Math.max(1, Math.min(1000, Number(o.limit) || 50)));
       if (o.json) return printJson(events);
-      if (events.length === 0) return console.log('no events');
+      if (events.length === 0) return say('no events');
       for (const e of events) {
         const where = e.subscriptionId ? ` sub=${e.subscriptionId}${e.channelId ? ` channel=${e.channelId}` : ''}` : e.sourceId ? ` source=${e.sourceId}` : '';
-        console.log(`${e.at}  ${e.event}${where}${e.notified ? ` notified=${e.notified}` : ''}  ${e.message}`);
+        say(`${e.at}  ${e.event}${where}${e.notified ? ` notified=${e.notified}` : ''}  ${e.message}`);
       }
     }));
 }

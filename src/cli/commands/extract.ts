@@ -11,6 +11,7 @@ import { CAPS, createSafeFetch } from '../../adapters/http/safe-fetch.js';
 import { loadEnv } from '../../config/env.js';
 import { runExtractJsonl } from '../extract-jsonl.js';
 import { describe } from '../command-table.js';
+import { cliIo, fail } from '../cli-io.js';
 
 interface ExtractFlags {
   url?: string;
@@ -23,7 +24,7 @@ async function readPage(source: string): Promise<{ html: string; url: string }> 
     const bytes = await fs.readFile(source);
     return { html: decodeText(bytes, { kind: 'html' }).text, url: pathToFileURL(path.resolve(source)).href };
   }
-  const env = loadEnv(process.env);
+  const env = loadEnv(cliIo().env);
   const allowNetworks = env.VIGIE_ALLOW_NETWORKS.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const fetcher = createSafeFetch({ allowNetworks });
   try {
@@ -40,19 +41,19 @@ async function readPage(source: string): Promise<{ html: string; url: string }> 
 function printText(a: ExtractedArticle): void {
   const lines = [`title: ${a.title}`, `date: ${a.published ?? '-'}`, `lang: ${a.lang ?? '-'}`];
   if (a.canonicalUrl) lines.push(`canonical: ${a.canonicalUrl}`);
-  process.stdout.write(`${lines.join('\n')}\n\n${a.text}\n`);
+  cliIo().stdout.write(`${lines.join('\n')}\n\n${a.text}\n`);
 }
 
 async function run(source: string | undefined, flags: ExtractFlags): Promise<void> {
   if (flags.jsonl) {
-    const summary = await runExtractJsonl(process.stdin, process.stdout);
-    if (summary.failed > 0) process.stderr.write(`vigie extract: ${summary.failed} of ${summary.lines} lines failed\n`);
+    const summary = await runExtractJsonl(cliIo().stdin, cliIo().stdout);
+    if (summary.failed > 0) cliIo().stderr.write(`vigie extract: ${summary.failed} of ${summary.lines} lines failed\n`);
     return;
   }
   if (source === undefined) throw new VigieError('BAD_INPUT', 'extract', 'give a file or an http(s) URL, or --jsonl');
   const page = await readPage(source);
   const article = extractArticle(page.html, { url: flags.url ?? page.url });
-  if (flags.json) process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
+  if (flags.json) cliIo().stdout.write(`${JSON.stringify(article, null, 2)}\n`);
   else printText(article);
 }
 
@@ -69,8 +70,8 @@ export function register(program: Command): void {
       try {
         await run(source, flags);
       } catch (err) {
-        process.stderr.write(`vigie extract: ${err instanceof Error ? err.message : String(err)}\n`);
-        process.exitCode = 1;
+        cliIo().stderr.write(`vigie extract: ${err instanceof Error ? err.message : String(err)}\n`);
+        fail();
       }
     });
 }

@@ -6,6 +6,7 @@ import { VigieError } from '../../core/errors/vigie-error.js';
 import { displayNameProblem } from '../../core/model/display-name.js';
 import { printJson, withServices } from '../with-services.js';
 import { describe } from '../command-table.js';
+import { say } from '../cli-io.js';
 
 export function register(program: Command): void {
   const keys = program.command('keys').description(describe('keys'));
@@ -22,7 +23,7 @@ export function register(program: Command): void {
       if (problem) throw new VigieError('CONFIG_INVALID', 'keys', `--name ${problem}`);
       const { key, record } = await createApiKeyStore(services.redis, services.keys).create({ name, role: o.role as ApiRole, now: services.clock() });
       if (o.json) return printJson({ ...record, key });
-      console.log(`key ${record.id} (${record.role}, ${record.name}) created; shown once:\n${key}`);
+      say(`key ${record.id} (${record.role}, ${record.name}) created; shown once:\n${key}`);
     }));
   keys.command('list')
     .description('list API keys (ids, roles, names, creation and revocation times; never the keys)')
@@ -30,13 +31,13 @@ export function register(program: Command): void {
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
       const all = await createApiKeyStore(services.redis, services.keys).list();
       if (o.json) return printJson(all);
-      if (all.length === 0) return console.log('no API keys (create one with `vigie keys create --role admin --name me`)');
-      for (const k of all) console.log(`${k.id}  ${k.role.padEnd(10)} ${k.hint}...  ${k.createdAt}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.name}`);
+      if (all.length === 0) return say('no API keys (create one with `vigie keys create --role admin --name me`)');
+      for (const k of all) say(`${k.id}  ${k.role.padEnd(10)} ${k.hint}...  ${k.createdAt}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.name}`);
     }));
   keys.command('revoke <id>')
     .description('revoke an API key at once (by its id from `vigie keys list`)')
     .action(async (id: string) => withServices(async ({ services }) => {
       if (!(await createApiKeyStore(services.redis, services.keys).revoke(id, services.clock()))) throw new VigieError('NOT_FOUND', 'keys', `no key ${id}`);
-      console.log(`key ${id} revoked`);
+      say(`key ${id} revoked`);
     }));
 }

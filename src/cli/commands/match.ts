@@ -9,6 +9,7 @@ import { loadMatcher, prepareSnapshot, type MatcherSource } from '../../config/m
 import { matchDocument, type MatchDoc, type MatchResult } from '../../core/match/match-document.js';
 import { describe } from '../command-table.js';
 import { jsonDoc, matchJsonl, matchJsonlInWorkers, type MatchJsonlOptions } from '../match-jsonl.js';
+import { cliIo, readAllStdin, say } from '../cli-io.js';
 
 interface MatchOptions { json?: boolean; jsonl?: boolean; snippets?: boolean; entities?: string; lang?: string; cache: boolean; workers?: number }
 
@@ -24,11 +25,11 @@ async function runJsonl(source: MatcherSource, opts: MatchOptions): Promise<void
   const jsonl: MatchJsonlOptions = { lang: opts.lang, snippets: opts.snippets ?? false };
   const workers = workerCount(opts, source);
   if (workers <= 1) {
-    await matchJsonl((await loadMatcher(source)).matcher, process.stdin, process.stdout, jsonl);
+    await matchJsonl((await loadMatcher(source)).matcher, cliIo().stdin, cliIo().stdout, jsonl);
     return;
   }
   await prepareSnapshot(source);
-  await matchJsonlInWorkers(source, process.stdin, process.stdout, jsonl, workers);
+  await matchJsonlInWorkers(source, cliIo().stdin, cliIo().stdout, jsonl, workers);
 }
 
 function workersOption(value: string): number {
@@ -39,8 +40,8 @@ function workersOption(value: string): number {
 
 const LANG_CHOICES = ['en', 'fr', 'ar'];
 
-function readInput(file: string | undefined): string {
-  return fs.readFileSync(!file || file === '-' ? 0 : file, 'utf8');
+async function readInput(file: string | undefined): Promise<string> {
+  return !file || file === '-' ? (await readAllStdin()).toString('utf8') : fs.readFileSync(file, 'utf8');
 }
 
 /**
@@ -60,17 +61,17 @@ export function toDoc(input: string, lang?: string): MatchDoc {
 }
 
 function printHuman(result: MatchResult): void {
-  if (result.matches.length === 0) { console.log('no match'); return; }
+  if (result.matches.length === 0) { say('no match'); return; }
   for (const m of result.matches) {
     const hidden = m.suppressedBy ? ` (inside ${m.suppressedBy})` : '';
-    console.log(`${m.name} [${m.entityId}, ${m.kind}]${hidden}`);
-    console.log(`  alias "${m.alias}", written "${m.surface}" in ${m.field} ${m.start}-${m.end}`);
-    console.log(`  path: ${m.path.join(' > ')}`);
-    console.log(`  ${m.snippet}`);
-    if (m.evidence) console.log(`  counts because: ${m.evidence}`);
+    say(`${m.name} [${m.entityId}, ${m.kind}]${hidden}`);
+    say(`  alias "${m.alias}", written "${m.surface}" in ${m.field} ${m.start}-${m.end}`);
+    say(`  path: ${m.path.join(' > ')}`);
+    say(`  ${m.snippet}`);
+    if (m.evidence) say(`  counts because: ${m.evidence}`);
   }
-  console.log(`entities: ${result.entities.map((e) => e.id).join(', ')}`);
-  for (const u of result.unconfirmed ?? []) console.log(`not counted: "${u.surface}" as ${u.name} [${u.entityId}]: ${u.unconfirmed}`);
+  say(`entities: ${result.entities.map((e) => e.id).join(', ')}`);
+  for (const u of result.unconfirmed ?? []) say(`not counted: "${u.surface}" as ${u.name} [${u.entityId}]: ${u.unconfirmed}`);
 }
 
 export function register(program: Command): void {
@@ -89,12 +90,12 @@ export function register(program: Command): void {
     .action(async (file: string | undefined, opts: MatchOptions) => {
       const source: MatcherSource = {
         entitiesDir: opts.entities ?? defaultEntitiesDir(),
-        cacheDir: opts.cache ? cacheDir(process.env, os.homedir()) : undefined,
+        cacheDir: opts.cache ? cacheDir(cliIo().env, os.homedir()) : undefined,
       };
       if (opts.jsonl) { await runJsonl(source, opts); return; }
       const { matcher } = await loadMatcher(source);
-      const result = matchDocument(matcher, toDoc(readInput(file), opts.lang));
-      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      const result = matchDocument(matcher, toDoc(await readInput(file), opts.lang));
+      if (opts.json) say(JSON.stringify(result, null, 2));
       else printHuman(result);
     });
 }

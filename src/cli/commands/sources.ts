@@ -19,6 +19,7 @@ import { describe } from '../command-table.js';
 import { formatDuration } from '../../core/render/format-duration.js';
 import type { SourceConfig } from '../../core/model/source.js';
 import type { Services } from '../../runtime/create-services.js';
+import { cliIo, readAllStdin, say, warn } from '../cli-io.js';
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -87,7 +88,7 @@ export function register(program: Command): void {
         ...(o.item ? { listing: { item: o.item, link: o.link } } : {}),
       }, o));
       if (o.json) printJson(source);
-      else console.log(`source ${source.id} added: ${source.url} ${pacingText(source)}`);
+      else say(`source ${source.id} added: ${source.url} ${pacingText(source)}`);
     }));
   pacingOptions(sources.command('update <id>')
     .description('change how a stored source is polled and watched (other settings are kept)'))
@@ -98,7 +99,7 @@ export function register(program: Command): void {
       if (!previous) throw new VigieError('NOT_FOUND', 'sources', `no source ${id}`);
       const source = await store(services, withPacing({ ...inputOf(previous), ...(o.name ? { name: o.name } : {}) }, o));
       if (o.json) printJson(source);
-      else console.log(`source ${source.id} updated: ${pacingText(source)}`);
+      else say(`source ${source.id} updated: ${pacingText(source)}`);
     }));
   sources.command('list')
     .description('list sources with health (since when, why), interval (and why), last poll, last error code and WebSub push state')
@@ -106,16 +107,16 @@ export function register(program: Command): void {
     .action(async (o: { json?: boolean }) => withServices(async ({ services }) => {
       const rows = await Promise.all((await services.sources.list()).map((src) => sourceView(services, src)));
       if (o.json) return printJson(rows);
-      if (rows.length === 0) return console.log('no sources');
+      if (rows.length === 0) return say('no sources');
       for (const r of rows) {
         const err = r.state.lastErrorCode ? ` last error ${r.state.lastErrorCode} (${r.state.consecutiveFailures} in a row)` : '';
         const tags = r.tags && r.tags.length > 0 ? `  [${r.tags.join(', ')}]` : '';
         const every = r.pacing?.scheduledSeconds ?? r.pacing?.seconds ?? r.intervalSeconds;
-        console.log(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${formatDuration(every * 1000)}  ${r.url}${tags}${err}`);
+        say(`${r.id.padEnd(28)} ${r.state.health.padEnd(9)} ${r.kind.padEnd(4)} every ${formatDuration(every * 1000)}  ${r.url}${tags}${err}`);
         const why = r.pacing ? `${r.pacing.rule}: ${r.pacing.reason}` : r.minIntervalSeconds !== undefined ? `${pacingText(r)}, no poll yet` : 'set in config';
         const health = r.health ? `${r.health.status} since ${r.health.since}${r.health.status === 'unhealthy' ? ` (${r.health.reason}: ${r.health.detail})` : ''}` : 'not judged yet';
-        console.log(`${''.padEnd(28)} interval ${why}; ${health}`);
-        if (r.kind === 'feed') console.log(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
+        say(`${''.padEnd(28)} interval ${why}; ${health}`);
+        if (r.kind === 'feed') say(`${''.padEnd(28)} ${formatPushStatus(r.push)}`);
       }
     }));
   sources.command('import <file>')
@@ -137,36 +138,25 @@ export function register(program: Command): void {
     .description('print the feed sources as OPML 2.0 on stdout (tags as categories); HTML listing sources are named on stderr')
     .action(async () => withServices(async ({ services }) => {
       const { xml, left } = renderOpml(await services.sources.list(), { now: services.clock() });
-      process.stdout.write(xml);
-      if (left.length > 0) console.error(`left out (HTML listing sources have no OPML form): ${left.join(', ')}`);
+      cliIo().stdout.write(xml);
+      if (left.length > 0) warn(`left out (HTML listing sources have no OPML form): ${left.join(', ')}`);
     }));
   sources.command('rm <id>')
     .description('remove a source, its polling schedule and its WebSub push (its stored articles stay until they expire)')
     .action(async (id: string) => withServices(async ({ services }) => {
       const removed = await removeSource(services, id);
       if (!removed) throw new VigieError('NOT_FOUND', 'sources', `no source ${id}`);
-      console.log(`source ${id} removed`);
+      say(`source ${id} removed`);
     }));
 }
 
 /** The file's bytes, decoded as a fetched feed would be (BOM, then the XML declaration). */
 async function readOpmlFile(file: string): Promise<string> {
-  const bytes = file === '-' ? await readStdin() : await fs.readFile(file);
+  const bytes = file === '-' ? await readAllStdin(OPML_LIMITS.maxBytes) : await fs.readFile(file);
   if (bytes.length > OPML_LIMITS.maxBytes) {
     throw new VigieError('OPML_TOO_LARGE', 'opml', `${file} is ${bytes.length} bytes; at most ${OPML_LIMITS.maxBytes} are read`);
   }
   return decodeText(bytes, { kind: 'xml' }).text;
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size > OPML_LIMITS.maxBytes) break; // enough to refuse it; the rest is never held
-  }
-  return Buffer.concat(chunks);
 }
 
 function printImportReport(r: ImportReport): void {
@@ -175,6 +165,6 @@ function printImportReport(r: ImportReport): void {
     ...r.skipped.map((d) => ({ line: d.line, text: `skipped  ${d.url}  (${d.earlierLine !== undefined ? `listed at line ${d.earlierLine}: its category is added to` : 'already'} source ${d.duplicateOf})` })),
     ...r.refused.map((x) => ({ line: x.line, text: `refused  ${x.url}  ${x.code}: ${x.message}` })),
   ].sort((a, b) => a.line - b.line);
-  for (const row of rows) console.log(`line ${String(row.line).padEnd(5)} ${row.text}`);
-  console.log(`${r.added.length} added, ${r.skipped.length} skipped as duplicates, ${r.refused.length} refused`);
+  for (const row of rows) say(`line ${String(row.line).padEnd(5)} ${row.text}`);
+  say(`${r.added.length} added, ${r.skipped.length} skipped as duplicates, ${r.refused.length} refused`);
 }

@@ -11,6 +11,7 @@ import { checkTargetUrl } from '../../config/check-target-url.js';
 import { printJson, withServices } from '../with-services.js';
 import { formatSubscription } from '../format-subscription.js';
 import { describe } from '../command-table.js';
+import { say } from '../cli-io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,8 +48,8 @@ export function register(program: Command): void {
       const secret = secrets[0]?.secret;
       if (o.json) printJson({ id: sub.id, ...(secret ? { secret } : {}), regions: sub.regions, actors: sub.actors });
       else {
-        console.log(`subscription ${sub.id} created (regions: ${sub.regions.join(', ') || '-'}; actors: ${sub.actors.join(', ') || '-'})`);
-        if (secret) console.log(`webhook secret (shown once): ${secret}`);
+        say(`subscription ${sub.id} created (regions: ${sub.regions.join(', ') || '-'}; actors: ${sub.actors.join(', ') || '-'})`);
+        if (secret) say(`webhook secret (shown once): ${secret}`);
       }
     }));
   subs.command('list')
@@ -58,10 +59,10 @@ export function register(program: Command): void {
     .action(async (o: { owner?: string; json?: boolean }) => withServices(async ({ services }) => {
       const all = await services.subscriptions.list(o.owner);
       if (o.json) return printJson(all);
-      if (all.length === 0) return console.log('no subscriptions');
+      if (all.length === 0) return say('no subscriptions');
       for (const s of all) {
         const ch = s.channels.map((c) => (c.type === 'webhook' ? `webhook${c.disabled ? ' (disabled)' : ''}` : `email/${c.mode}`)).join(', ');
-        console.log(`${s.id}  ${s.active ? 'active ' : 'paused '} ${s.name}  [${[...s.regions, ...s.actors].join(', ')}${s.query ? ` q=${s.query}` : ''}] -> ${ch}`);
+        say(`${s.id}  ${s.active ? 'active ' : 'paused '} ${s.name}  [${[...s.regions, ...s.actors].join(', ')}${s.query ? ` q=${s.query}` : ''}] -> ${ch}`);
       }
     }));
   subs.command('show <id>')
@@ -76,13 +77,13 @@ export function register(program: Command): void {
       const names = new Map([...sub.regions, ...sub.actors].flatMap((x) => { const e = graph.get(x); return e ? [[x, e.names.en] as const] : []; }));
       const alerts = await services.alerts.getAlerts(alertIds);
       const titles = new Map((await services.articles.getMany(alerts.map((a) => a.articleId))).map((a) => [a.id, a.title] as const));
-      console.log(formatSubscription(sub, names, alerts.map((a) => ({ id: a.id, createdAt: a.createdAt, title: titles.get(a.articleId) }))));
+      say(formatSubscription(sub, names, alerts.map((a) => ({ id: a.id, createdAt: a.createdAt, title: titles.get(a.articleId) }))));
     }));
   subs.command('rm <id>')
     .description('delete a subscription (its secrets too; its held deliveries are discarded)')
     .action(async (id: string) => withServices(async ({ services }) => {
       if (!(await removeSubscription(services, await services.subscriptions.get(id)))) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
-      console.log(`subscription ${id} removed`);
+      say(`subscription ${id} removed`);
     }));
   subs.command('rotate-secret <id>')
     .description('make a new webhook secret; the old one keeps signing too for 24 h (both signatures sent)')
@@ -93,7 +94,7 @@ export function register(program: Command): void {
       if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
       const r = await rotateWebhookSecret(services, sub, o.channel);
       if (o.json) printJson({ id, ...r });
-      else console.log(`new webhook secret (shown once): ${r.secret}\nthe previous secret keeps signing until ${r.previousUntil}`);
+      else say(`new webhook secret (shown once): ${r.secret}\nthe previous secret keeps signing until ${r.previousUntil}`);
     }));
   subs.command('enable <id>')
     .description('re-enable a webhook channel disabled by a 410; --held says what happens to the alerts held meanwhile')
@@ -104,6 +105,6 @@ export function register(program: Command): void {
       const sub = await services.subscriptions.get(id);
       if (!sub) throw new VigieError('NOT_FOUND', 'subscriptions', `no subscription ${id}`);
       const r = await enableChannel(services, sub, { channelId: o.channel, held: o.held as HeldChoice | undefined });
-      console.log(`webhook channel ${r.channelId} of ${id} enabled; held deliveries: ${r.delivered} queued, ${r.discarded} discarded`);
+      say(`webhook channel ${r.channelId} of ${id} enabled; held deliveries: ${r.delivered} queued, ${r.discarded} discarded`);
     }));
 }

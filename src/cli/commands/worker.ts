@@ -1,4 +1,4 @@
-// `vigie worker`: a worker process (poll, article, deliver, digest queues) against REDIS_URL; run
+// `vigie worker`: a worker process (poll, article, deliver, digest, websub and update queues) against REDIS_URL; run
 // as many as the load needs, on as many machines, against the same Redis.
 import type { Command } from 'commander';
 import { runService } from '../../runtime/run-service.js';

@@ -36,6 +36,11 @@ export function deliveryId(subscriptionId: string, storyId: string, channelId: s
   return `msg_${hashParts('delivery', [subscriptionId, storyId, channelId])}`;
 }
 
+/** The delivery of an alert's `seq`-th update (alert.updated) on a channel: a new webhook-id and Message-ID. */
+export function updateDeliveryId(subscriptionId: string, storyId: string, channelId: string, seq: number): string {
+  return `msg_${hashParts('delivery-update', [subscriptionId, storyId, channelId, String(seq)])}`;
+}
+
 /** One alert per subscription per story. */
 export function alertId(subscriptionId: string, storyId: string): string {
   return `alr_${hashParts('alert', [subscriptionId, storyId])}`;

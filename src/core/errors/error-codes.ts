@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   REDIS_MISCONFIGURED: { permanent: true, summary: 'Redis settings are unsafe for vigie' },
   REDIS_NOT_CONFIGURED: { permanent: true, summary: 'REDIS_URL is unset and no `vigie start` runs for this data folder' },
   DATA_DIR_LOCKED: { permanent: true, summary: 'another `vigie start` is running on this data folder' },
+  // worker threads
+  ANALYSIS_THREAD_FAILED: { permanent: false, summary: 'a parsing, extraction or matching thread died or could not start; the job is tried again' },
   // batch input
   BAD_INPUT: { permanent: true, summary: 'an input record (a JSON line) is malformed or lacks a field' },
 } as const satisfies Record<string, { permanent: boolean; summary: string }>;

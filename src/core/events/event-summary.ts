@@ -2,7 +2,7 @@
 // "Drone strike · 6 killed · Abu Kamal (Deir ez-Zor)". Pure; English words, names as the matcher gave them.
 import type { EventType } from './event.js';
 
-const LABELS: Record<EventType, string> = {
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   air_strike: 'Air strike', shelling_missile: 'Shelling', armed_clash: 'Armed clash', explosion_ied: 'Explosion',
   attack_civilians: 'Attack on civilians', arrest: 'Arrests', other: 'Security event', none: 'No security event',
 };
@@ -30,7 +30,7 @@ function placeLabel(place: SummaryInput['place']): string | undefined {
 }
 
 export function eventSummary(input: SummaryInput): string {
-  const parts = [input.type === 'air_strike' && input.drone ? 'Drone strike' : LABELS[input.type]];
+  const parts = [input.type === 'air_strike' && input.drone ? 'Drone strike' : EVENT_TYPE_LABELS[input.type]];
   if (input.killed !== null) parts.push(`${input.killed} killed`);
   if (input.injured !== null) parts.push(`${input.injured} injured`);
   const place = placeLabel(input.place);

@@ -2,6 +2,7 @@
 // metadata from JSON-LD/OpenGraph/HTML. Pure (one htmlparser2 parse per page, through cheerio/slim so
 // site rules keep their CSS selectors); fetching is the caller's job.
 import { load, type CheerioAPI } from 'cheerio/slim';
+import { capDepth } from './cap-depth.js';
 import type { AnyNode, Element } from 'domhandler';
 import { VigieError } from '../errors/vigie-error.js';
 import { cleanPage, dropNonText } from './clean-page.js';
@@ -101,6 +102,7 @@ function generic(root: AnyNode, title: string): string[] {
 /** Extracts title, text and metadata; throws EXTRACT_EMPTY (permanent) when no text is found. */
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
+  capDepth($.root()[0]!);
   ensureBody($);
   const root = $.root()[0]!;
   const meta = readMetadata(root, opts.url);

@@ -31,6 +31,18 @@ export interface Alert {
 }
 
 /**
+ * The records one alert delivery reads, by id. Fixed once the delivery exists (an alert keeps its first
+ * article, an article its source), so a deliver job can carry them and the stage read all at once.
+ */
+export interface DeliveryRefs {
+  alertId: string;
+  subscriptionId: string;
+  channelId: string;
+  articleId: string;
+  sourceId: string;
+}
+
+/**
  * pending|failed -> sending -> submitted|failed|dead. `held`: routed to (or caught on) a disabled webhook
  * channel, kept until its owner re-enables the channel and chooses: back to pending, or `discarded`.
  */
@@ -55,4 +67,6 @@ export interface Delivery {
   heldReason?: string;
   /** Digest deliveries carry the alerts they gather (frozen when the digest is made). */
   digestAlertIds?: string[];
+  /** Update deliveries (alert.updated) carry which of the alert's updates they send (see AlertUpdate). */
+  updateSeq?: number;
 }

@@ -12,7 +12,7 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
-  headers: { 'Message-ID': string; 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string };
+  headers: { 'Message-ID': string; 'List-Unsubscribe': string; 'List-Unsubscribe-Post': string; 'In-Reply-To'?: string; References?: string };
 }
 
 export interface EmailEnvelopeInput {

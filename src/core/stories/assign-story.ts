@@ -77,7 +77,16 @@ function headlineCountsAgree(a: readonly number[], b: readonly number[]): boolea
   return b.includes(a[0]!) || a.includes(b[0]!);
 }
 
-/** The entity rule: one precise place, and an actor or a count, in common; counts must not contradict. */
+/** The new report says the toll rose ("toll rises to 9") and gives a higher headline count than the
+ * candidate: the same event told again with a new figure, which need not cite the old one. Only this
+ * way round: a lower count arriving after a toll update is a new event (or a late copy of the first
+ * report, which joins that report by its own count). */
+function tollRaised(fp: StoryFingerprint, c: StoryFingerprint): boolean {
+  return fp.tollUpdate === true && fp.numbers.length > 0 && c.numbers.length > 0 && fp.numbers[0]! > c.numbers[0]!;
+}
+
+/** The entity rule: one precise place, and an actor or a count, in common; counts must not contradict
+ * (unless one report raises the other's toll, and then an actor must be in common). */
 function entityVerdict(fp: StoryFingerprint, c: StoryFingerprint, hours: number, s: Settings): Verdict {
   const none = (why: string): Verdict => ({ rule: 'none', score: 0, reason: why });
   if (hours > s.entityWindowHours) return none(`${hours.toFixed(1)} h apart, beyond ${s.entityWindowHours} h for the entity rule`);
@@ -85,15 +94,18 @@ function entityVerdict(fp: StoryFingerprint, c: StoryFingerprint, hours: number,
   if (places.length === 0) return none('no precise place in common');
   const actors = intersect(fp.actors, c.actors);
   const numbers = intersect(fp.numbers, c.numbers);
-  if (!headlineCountsAgree(fp.numbers, c.numbers)) {
+  const raised = actors.length > 0 && tollRaised(fp, c);
+  if (!raised && !headlineCountsAgree(fp.numbers, c.numbers)) {
     return none(`headline counts differ (${fp.numbers.join(',')} vs ${c.numbers.join(',')})`);
   }
   if (actors.length === 0 && numbers.length === 0) return none(`only places in common (${places.join(',')})`);
-  if (numbers.length === 0 && hours > s.weakEntityWindowHours) {
+  // A toll update comes hours after the first report: the count rule's window, not place+actor's.
+  if (!raised && numbers.length === 0 && hours > s.weakEntityWindowHours) {
     return none(`no count in common and ${hours.toFixed(1)} h apart, beyond ${s.weakEntityWindowHours} h for place+actor evidence`);
   }
-  const score = jaccard(anchors(fp), anchors(c));
-  const what = `places ${places.join(',')}; actors ${actors.join(',') || '-'}; counts ${numbers.join(',') || '-'}`;
+  // The old and new tolls are different numbers by nature: compare the rest.
+  const score = raised ? jaccard(anchors({ ...fp, numbers: [] }), anchors({ ...c, numbers: [] })) : jaccard(anchors(fp), anchors(c));
+  const what = `places ${places.join(',')}; actors ${actors.join(',') || '-'}; counts ${raised ? `toll update (${fp.numbers[0]} vs ${c.numbers[0]})` : numbers.join(',') || '-'}`;
   if (score < s.entityThreshold) return none(`entity Jaccard ${score.toFixed(2)} < ${s.entityThreshold} (${what})`);
   const langs = fp.lang !== undefined && c.lang !== undefined && fp.lang !== c.lang ? `${c.lang}->${fp.lang}` : 'same or unknown language';
   return { rule: 'entities', score, reason: `same event (${langs}): ${what}; entity Jaccard ${score.toFixed(2)}, ${hours.toFixed(1)} h apart` };

@@ -4,6 +4,7 @@ import { tokenize } from '../match/tokenize.js';
 import { canonicalStoryUrl } from './story-url.js';
 import { storyHash32 } from './story-hash.js';
 import { storyNumbers } from './story-numbers.js';
+import { isTollUpdate } from './toll-update.js';
 import { guessStoryEntityKind, type StoryEntityKind } from './story-entity-kind.js';
 
 export interface StoryFingerprintInput {
@@ -36,6 +37,8 @@ export interface StoryFingerprint {
   topics: string[];
   /** Counts mentioned in the title and lead, in order of first mention (see storyNumbers). */
   numbers: number[];
+  /** The title or lead reports a toll going up ("toll rises to 9"): its headline count may exceed the story's. */
+  tollUpdate?: true;
 }
 
 export const LEAD_CHARS = 500;
@@ -85,5 +88,6 @@ export function storyFingerprint(input: StoryFingerprintInput): StoryFingerprint
     actors: e.actor,
     topics: e.topic,
     numbers: storyNumbers(tokens),
+    ...(isTollUpdate(title) || isTollUpdate(lead) ? { tollUpdate: true as const } : {}),
   };
 }

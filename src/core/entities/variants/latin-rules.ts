@@ -47,7 +47,8 @@ export const LATIN_RULES: readonly LatinRule[] = [
   rule('consonant', 'dh', 'z'), rule('consonant', 'dh', 'd'), rule('consonant', 'kh', 'h'), rule('consonant', 'th', 't'),
   // ayn and hamza marks of scholarly romanisation (Maʿarrat, Kataʾib): the matcher reads them as letters,
   // so a name written with an apostrophe does not find them by itself
-  rule('ayn', "'", 'ʿ'), rule('ayn', "'", 'ʾ'),
+  // (never the English possessive: "army's" is not "armyʿs")
+  rule('ayn', "['’](?!s$)", 'ʿ'), rule('ayn', "['’](?!s$)", 'ʾ'),
 ];
 
 /** Hiatus that news writes with an apostrophe for the hamza or ayn: Kataib / Kata'ib, Kataeb / Kata'eb. */

@@ -2,7 +2,8 @@
 // entity's ancestors to reach the rules naming them (hierarchy/member-of expansion); tokenises at most once.
 import type { RuleSet, CompiledRule } from './compile-rules.js';
 import { tokenize } from '../tokenize.js';
-import { indexTokens, type DocIndex } from '../query/doc-index.js';
+import { indexTokens } from '../query/doc-index.js';
+import type { QueryNode } from '../query/query-node.js';
 import { evaluateQuery } from '../query/evaluate-query.js';
 import type { ArticleEvent } from '../../events/event.js';
 
@@ -47,23 +48,39 @@ export function passesEventFilter(rule: Pick<CompiledRule, 'eventTypes' | 'minKi
     && (rule.minKilled === undefined || (e.killed ?? 0) >= rule.minKilled));
 }
 
-export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
+/**
+ * The rules an article passes on everything but a keyword query (`fired`), and those whose query is
+ * still to be checked (`withQuery`): the query part may run elsewhere (queryVerdicts, on a thread).
+ */
+export function screenRules(set: RuleSet, input: RuleInput): { fired: CompiledRule[]; withQuery: CompiledRule[] } {
   const covered = coveredIds(set, input.entityIds);
   const candidates = new Set<CompiledRule>(set.queryOnly);
   for (const id of covered) for (const r of set.byEntity.get(id) ?? []) candidates.add(r);
-  let index: DocIndex | undefined;
-  const docIndex = (): DocIndex => {
-    const { title, summary, text } = input.doc;
-    index ??= indexTokens(tokenize(title ?? ''), tokenize(summary ?? ''), tokenize(text ?? ''));
-    return index;
-  };
   const fired: CompiledRule[] = [];
+  const withQuery: CompiledRule[] = [];
   for (const rule of candidates) {
     if (!passesFilters(rule, input)) continue;
     if (rule.regions.size > 0 && !intersects(rule.regions, covered)) continue;
     if (rule.actors.size > 0 && !intersects(rule.actors, covered)) continue;
-    if (rule.query && !evaluateQuery(rule.query, docIndex(), input.events)) continue;
-    fired.push(rule);
+    (rule.query ? withQuery : fired).push(rule);
   }
+  return { fired, withQuery };
+}
+
+/** Whether each query holds over the document and its events; the document is tokenised once, if at all. */
+export function queryVerdicts(queries: readonly QueryNode[], doc: RuleInput['doc'], events?: readonly ArticleEvent[]): boolean[] {
+  if (queries.length === 0) return [];
+  const index = indexTokens(tokenize(doc.title ?? ''), tokenize(doc.summary ?? ''), tokenize(doc.text ?? ''));
+  return queries.map((q) => evaluateQuery(q, index, events));
+}
+
+/** The ids of the rules that fired, in the rules' order. */
+export function firedIds(fired: CompiledRule[]): string[] {
   return fired.sort((a, b) => a.order - b.order).map((r) => r.id);
+}
+
+export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
+  const { fired, withQuery } = screenRules(set, input);
+  const verdicts = queryVerdicts(withQuery.map((r) => r.query!), input.doc, input.events);
+  return firedIds([...fired, ...withQuery.filter((_, i) => verdicts[i])]);
 }

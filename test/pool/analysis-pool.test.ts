@@ -1,0 +1,88 @@
+// The analysis pool gives the same answers on its threads as in-process: feed items, extracted pages,
+// matches and events; a VigieError keeps its code and permanence across the thread boundary; and a new
+// catalog version (an entity edit) is what a thread matches with from the next task on.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/pool/create-analysis-pool.js';
+import { compileMatcher } from '../../src/core/match/compile-matcher.js';
+import { entitySchema } from '../../src/core/entities/entity.js';
+import { isVigieError } from '../../src/core/errors/vigie-error.js';
+import { FIXTURE_ENTITIES, OSDH_FR } from '../api/fixture-entities.js';
+import { parseQuery } from '../../src/core/match/query/parse-query.js';
+
+const threaded = createAnalysisPool({ threads: 1 });
+const inProcess = createAnalysisPool({ threads: 0 });
+after(() => threaded.close());
+
+const modes: Array<[string, AnalysisPool]> = [['on a thread', threaded], ['in-process', inProcess]];
+const v1 = { version: 'v1', matcher: compileMatcher(FIXTURE_ENTITIES), entities: FIXTURE_ENTITIES };
+
+const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://news.example/</link><description>d</description><ttl>30</ttl>
+<item><title>Frappe près de Boukamal</title><link>/a/1?utm_source=rss</link><guid>g1</guid><description>Résumé</description></item></channel></rss>`;
+const PAGE = '<html lang="fr"><body><nav>Accueil</nav><article><h1>Frappe</h1><p>Une frappe de drone a visé un véhicule près de Boukamal, dans la province de Deir ez-Zor, selon l\'OSDH.</p><p>Trois morts.</p></article></body></html>';
+
+for (const [mode, pool] of modes) {
+  test(`${mode}: a feed becomes its items, with the feed's ttl`, async () => {
+    const got = await pool.readSourceDoc({ body: Buffer.from(FEED), contentType: 'application/rss+xml', url: 'https://news.example/feed.xml', kind: 'feed' });
+    assert.equal(got.ttlSeconds, 1800);
+    assert.deepEqual(got.items.map((i) => [i.key, i.url, i.title]), [['g1', 'https://news.example/a/1', 'Frappe près de Boukamal']]);
+  });
+
+  test(`${mode}: a page that is not a feed is refused with NOT_A_FEED, permanent, as a VigieError`, async () => {
+    await assert.rejects(pool.readSourceDoc({ body: Buffer.from(PAGE), contentType: 'text/html', url: 'https://news.example/', kind: 'feed' }), (err) => {
+      assert.ok(isVigieError(err), 'a VigieError');
+      assert.equal(err.code, 'NOT_A_FEED');
+      assert.equal(err.permanent, true);
+      assert.match(err.message, /^[a-z-]+: /, 'one module prefix');
+      assert.doesNotMatch(err.message, /^([a-z-]+): \1: /, 'not prefixed twice');
+      return true;
+    });
+  });
+
+  test(`${mode}: a page's text and language are extracted, the navigation left out`, async () => {
+    const a = await pool.extractPage({ body: Buffer.from(PAGE), contentType: 'text/html; charset=utf-8', url: 'https://news.example/a/1' });
+    assert.match(a.text, /près de Boukamal/);
+    assert.doesNotMatch(a.text, /Accueil/);
+    assert.equal(a.lang, 'fr');
+  });
+
+  test(`${mode}: the OSDH report matches Boukamal, Deir ez-Zor and Kataib Hezbollah, with its event`, async () => {
+    const { result, events } = await pool.analyse(OSDH_FR, v1, { events: true });
+    assert.deepEqual(result.entities.map((e) => e.id).sort(), ['actor-kataib-hezbollah', 'sy-boukamal', 'sy-deir-ez-zor']);
+    assert.equal(events[0]?.type, 'air_strike');
+    assert.equal(events[0]?.killed, 3);
+  });
+
+  test(`${mode}: a named group the catalog lacks is found as a candidate, a known one is not`, async () => {
+    const doc = { text: 'A new militia called the Guardians of Zaynab has appeared near Abu Kamal. A new militia called Kataib Hezbollah was seen too.', lang: 'en' };
+    const { candidates } = await pool.analyse(doc, v1, { events: false, candidates: true });
+    assert.deepEqual(candidates.map((c) => c.name), ['Guardians of Zaynab']);
+  });
+}
+
+test('keyword queries over a long text (sent to a thread) and a short one (in place) get the same verdicts', async () => {
+  const queries = ['"drone strike" NEAR/3 convoy', 'convoy AND NOT ambush', 'ambush', 'type:air_strike'].map(parseQuery);
+  const events = [{ type: 'air_strike' as const, killed: null, injured: null, where: [], actors: [], evidence: [], summary: '' }];
+  const short = { title: 'Drone strike', text: 'A drone strike hit a convoy near Abu Kamal.' };
+  const long = { ...short, text: `${short.text} ${'Nothing else happened that day. '.repeat(4000)}` };
+  assert.ok(long.text.length > 100_000, 'long enough for the thread');
+  for (const pool of [threaded, inProcess]) {
+    assert.deepEqual(await pool.evaluateQueries({ doc: short, queries, events }), [true, true, false, true]);
+    assert.deepEqual(await pool.evaluateQueries({ doc: long, queries, events }), [true, true, false, true]);
+  }
+});
+
+test('a thread matches with the new catalog as soon as a task carries its version', async () => {
+  const text = { title: 'Clashes in Hajin', text: 'Clashes were reported in Hajin overnight.', lang: 'en' };
+  assert.deepEqual((await threaded.analyse(text, v1, { events: false })).result.entities, []);
+  const hajin = entitySchema.parse({ id: 'sy-hajin', kind: 'region', type: 'town', names: { en: 'Hajin', fr: 'Hajin', ar: 'هجين' }, parents: ['sy-deir-ez-zor'] });
+  const v2 = { version: 'v2', matcher: compileMatcher([...FIXTURE_ENTITIES, hajin]), entities: [...FIXTURE_ENTITIES, hajin] };
+  assert.deepEqual((await threaded.analyse(text, v2, { events: false })).result.entities.map((e) => e.id), ['sy-hajin']);
+  // And back: the version, not the thread's last load, decides.
+  assert.deepEqual((await threaded.analyse(text, v1, { events: false })).result.entities, []);
+});
+
+test('matches on a thread equal those in-process, offsets and snippets included', async () => {
+  const [a, b] = await Promise.all([threaded.analyse(OSDH_FR, v1, { events: true }), inProcess.analyse(OSDH_FR, v1, { events: true })]);
+  assert.deepEqual(a, b);
+});
