@@ -24,6 +24,10 @@ const casualties: Array<[string, number | null, number | null]> = [
   ['مقتل أربعة جنود وإصابة أربعة آخرين', 4, 4],
   ['لقي 4 أشخاص مصرعهم، وأصيب اثنان آخران بجروح', 4, 2],
   ['مقتل قيادي في تنظيم داعش', 1, null],
+  ['The attack led to the death of one SDF fighter and the injury of another.', 1, 1],
+  ['Un obus a tué un soldat et en a blessé un autre.', 1, 1],
+  ['مقتل عنصر وإصابة آخر', 1, 1],
+  ['Three were killed and others were wounded.', 3, null],
   ['The 90th brigade lost no one, 30 km away.', null, null],
   ['Three strikes hit the village on 12 March.', null, null],
 ];
@@ -69,6 +73,11 @@ test('a campaign total told as background is not the toll', () => {
     + 'Since October, more than 400 people have been killed in Lebanon, according to an AFP tally.', 'en');
   assert.equal(main!.type, 'air_strike');
   assert.equal(main!.killed, null);
+});
+
+test('a football report from Aleppo is no security event, though its "matches" read like clashes', () => {
+  const [main] = read('أهلي حلب يفوز في الدوري', 'انتصر أهلي حلب في مباراة الدوري السوري لكرة القدم، بعد مواجهات قوية في ملعب حلب.', 'ar');
+  assert.equal(main!.type, 'none');
 });
 
 test('an off-topic page with no place or actor gives no event', () => {

@@ -33,5 +33,33 @@ export function foldText(text: string): Folded {
   return { text: out, at };
 }
 
+/** Lower case of the Latin units (with accents), looked up rather than made. */
+const LATIN_END = 0x250;
+const LATIN_LOWER = new Uint16Array(LATIN_END);
+for (let c = 0; c < LATIN_END; c += 1) LATIN_LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+
+/** foldUnit's answer for a unit that folding drops (a vowel mark, tatweel). */
+export const DROPPED = -2;
+/** foldUnit's answer for a unit that cannot be folded in place (İ lowers to two units). */
+export const UNFOLDABLE = -1;
+
+/**
+ * What one unit folds to on its own (lower case, one alif for the hamza seats, ه for ة, ي for ى), for a
+ * scanner that folds as it reads: DROPPED for the units foldText drops, UNFOLDABLE for İ.
+ */
+export function foldUnit(c: number): number {
+  if (c < LATIN_END) return c === 0x130 ? UNFOLDABLE : LATIN_LOWER[c]!;
+  if (isMark(c)) return DROPPED;
+  if (c === 0x623 || c === 0x625 || c === 0x622 || c === 0x671) return 0x627;
+  if (c === 0x629) return 0x647;
+  if (c === 0x649) return 0x64a;
+  return c >= 0x600 && c <= 0x6ff ? c : lowerUnit(c);
+}
+
+function lowerUnit(c: number): number {
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : UNFOLDABLE;
+}
+
 /** The folded text alone (cue patterns are written for it). */
 export const foldForCues = (text: string): string => foldText(text).text;

@@ -58,5 +58,13 @@ export function wordValue(word: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Every word that can open a number as read by read-numbers.ts: the tables' words, Arabic ones also with
+ * و ب ل ف in front (wordValue), the duals and the approximate sizes.
+ */
+export const NUMBER_WORDS: readonly string[] = [
+  ...ALL.keys(), ...[...ARABIC_WORDS.keys()].flatMap((w) => ['و', 'ب', 'ل', 'ف'].map((p) => p + w)), ...DUAL.keys(), ...APPROX.keys(),
+];
+
 /** Multipliers: the words that scale what came before ("trois cents", "ثلاثة آلاف", "ثلاث مئة"). */
 export const isScale = (v: number): boolean => v === 100 || v === 1000;

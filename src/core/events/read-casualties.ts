@@ -3,7 +3,8 @@
 // than one in the number's own clause). Numbers chained by "and" share the word and add up ("two
 // fighters and one civilian were killed"); a number after "including" is part of the one before it;
 // "killing and wounding 12" gives neither (EVAL.md). A lone victim ("a soldier was killed") counts 1.
-import { findCasualtyCues, type CasualtyKind, type Cue } from './casualty-cues.js';
+import type { CasualtyKind, Cue } from './casualty-cues.js';
+import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { singleVictim } from './single-victim.js';
 
@@ -52,12 +53,18 @@ function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boo
   return between.length <= 40 && /(?:^|\s)(?:and|et|و)\s*$/.test(between) && !/[.;:]/.test(between) && !SUBSET.test(between);
 }
 
-/** Killed and injured of one sentence, folded by foldForCues (null where it ties no number to the word). */
-export function readCasualties(folded: string): CasualtyReading {
-  const cues = findCasualtyCues(folded);
+/** Every casualty cue of a folded text, in order. */
+// A folded text holds no vowel marks, so the scan never asks for a fold (null).
+export const findCasualtyCues = (folded: string): Cue[] => (scanSentences(folded) ?? []).flatMap((s) => s.casualties);
+
+/**
+ * Killed and injured of one sentence, folded by foldForCues (null where it ties no number to the word).
+ * A caller that has scanned the sentence already passes its cues (offsets in `folded`) and its numbers.
+ */
+export function readCasualties(folded: string, cues = findCasualtyCues(folded), numbers?: NumberSpan[]): CasualtyReading {
   const out: CasualtyReading = { killed: null, injured: null };
   if (cues.length === 0) return out;
-  const nums = readNumbers(folded).filter((n) => !n.trap);
+  const nums = (numbers ?? readNumbers(folded)).filter((n) => !n.trap);
   const kinds = nums.map((n) => kindOf(folded, n, cues, nums));
   // "seven people, including three fighters, were killed": the total takes the part's word.
   for (let k = 0; k + 1 < nums.length; k += 1) {

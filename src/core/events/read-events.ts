@@ -3,18 +3,32 @@
 // matches in its sentences, and the sentences it was read from. Pure: a document and a match result in.
 import type { MatchResult } from '../match/match-document.js';
 import type { ArticleEvent, EventEvidence, EventType } from './event.js';
-import { foldText } from './fold-for-cues.js';
-import { findTypeCues, type TypeCue } from './type-cues.js';
-import { readCasualties, type CasualtyReading } from './read-casualties.js';
-import { splitSentences } from './split-sentences.js';
-import { readNumbers } from './read-numbers.js';
+import { foldForCues, foldText, type Folded } from './fold-for-cues.js';
+import type { TypeCue } from './type-cues.js';
+import type { CasualtyKind, Cue } from './casualty-cues.js';
+import { findCasualtyCues, readCasualties, type CasualtyReading } from './read-casualties.js';
+import { scanSentences } from './scan-sentences.js';
+import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
+import { isBackground } from './background-cues.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
 type Field = EventEvidence['field'];
 
-interface Sentence { field: Field; start: number; end: number; text: string; folded: string; cues: TypeCue[]; casualties?: CasualtyReading; dated?: boolean }
+interface Sentence {
+  field: Field;
+  /** Offsets in the field's text. */
+  start: number; end: number;
+  /** The field's text, and its folded text when it had to be folded before the scan (an İ). */
+  source: string; foldedSource?: Folded;
+  /** Offsets in the text scanned (the field's or its folded text). */
+  scanStart: number; scanEnd: number;
+  cues: TypeCue[];
+  /** Casualty cues, offsets in the sentence's folded text. */
+  casualtyCues: Cue[];
+  folded?: string; casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
+}
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
 
@@ -31,30 +45,53 @@ const MAX_CHARS = 3000;
 function sentencesOf(doc: EventDoc): Sentence[] {
   const out: Sentence[] = [];
   for (const field of ['title', 'summary', 'text'] as const) {
-    const text = doc[field];
-    if (!text || out.length >= MAX_SENTENCES) continue;
-    // Read on the folded text (vowel marks dropped); offsets and quotes are the original's.
-    const folded = foldText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-    const spans = splitSentences(folded.text).slice(0, MAX_SENTENCES - out.length);
-    if (spans.length === 0) continue;
-    // One cue scan over the part read, each cue given to its sentence.
-    const cues = findTypeCues(folded.text.slice(0, spans[spans.length - 1]!.end)).sort((a, b) => a.start - b.start);
-    let c = 0;
-    for (const { start, end } of spans) {
-      while (c < cues.length && cues[c]!.start < start) c += 1;
-      const mine: TypeCue[] = [];
-      for (; c < cues.length && cues[c]!.start < end; c += 1) mine.push(cues[c]!);
-      const from = folded.at[start]!;
-      const to = folded.at[end - 1]! + 1;
-      out.push({ field, start: from, end: to, text: text.slice(from, to), folded: folded.text.slice(start, end), cues: mine });
+    const source = doc[field];
+    if (!source || out.length >= MAX_SENTENCES) continue;
+    // One pass cuts the sentences and finds their cues, folding as it reads (vowel marks stepped over);
+    // a text with a unit that cannot fold in place (İ) is folded first, offsets mapped back to the original's.
+    const max = MAX_SENTENCES - out.length;
+    let foldedSource: Folded | undefined;
+    let scanned = scanSentences(source, max, MAX_CHARS);
+    if (scanned === null) {
+      foldedSource = foldText(source.length > MAX_CHARS ? source.slice(0, MAX_CHARS) : source);
+      scanned = scanSentences(foldedSource.text, max)!;
+    }
+    for (const { start, end, types, casualties } of scanned) {
+      out.push({
+        field, source, foldedSource, scanStart: start, scanEnd: end,
+        start: foldedSource ? foldedSource.at[start]! : start, end: foldedSource ? foldedSource.at[end - 1]! + 1 : end, cues: types,
+        casualtyCues: start === 0 ? casualties : casualties.map((c) => ({ kind: c.kind, start: c.start - start, end: c.end - start })),
+      });
     }
   }
   return out;
 }
 
-/** Casualties of a sentence, read when a toll is looked for (only the first sentences are). */
+/** The sentence folded, made when first needed (most sentences are never read past their cues). */
+function foldedOf(s: Sentence): string {
+  if (s.folded !== undefined) return s.folded;
+  if (s.foldedSource) {
+    s.folded = s.foldedSource.text.slice(s.scanStart, s.scanEnd);
+  } else {
+    s.folded = foldForCues(s.source.slice(s.start, s.end));
+    // Vowel marks dropped: the cues' offsets moved, find them again in the folded sentence.
+    if (s.folded.length !== s.end - s.start) s.casualtyCues = findCasualtyCues(s.folded);
+  }
+  return s.folded;
+}
+
+/** The numbers of a sentence, read once (for its toll and for its year). */
+function numbersOf(s: Sentence): NumberSpan[] {
+  s.numbers ??= readNumbers(foldedOf(s));
+  return s.numbers;
+}
+
+/** Casualties of a sentence, read when a toll is looked for; numbers are read only where a casualty word is. */
 function casualtiesOf(s: Sentence): CasualtyReading {
-  s.casualties ??= readCasualties(s.folded);
+  if (s.casualties) return s.casualties;
+  if (s.casualtyCues.length === 0) return (s.casualties = { killed: null, injured: null });
+  const folded = foldedOf(s); // first: it may find the cues again
+  s.casualties = readCasualties(folded, s.casualtyCues, numbersOf(s));
   return s.casualties;
 }
 
@@ -72,24 +109,19 @@ function mainType(sents: Sentence[]): [EventType, number] {
   return [best, top];
 }
 
-/** A war's or campaign's running total, or an earlier event told as background: not this event's toll. */
-const BACKGROUND = new RegExp(['depuis le début', 'since the (?:start|beginning)', 'since october', 'depuis octobre', 'au total',
-  'in total', 'overall', 'décompte', 'tally', 'cumulative', 'mois de violences', 'months of', 'منذ بدء', 'منذ بدايه', 'منذ اندلاع',
-  'حصيله اجماليه', 'avait (?:fait|tué|provoqué)', 'had (?:killed|left)', 'au lendemain', 'la veille', 'previous day', 'earlier this',
-  'last (?:week|month|year)', 'la semaine dernière', 'le mois dernier', 'الاسبوع الماضي', 'الشهر الماضي', 'campaign against',
-  'terror campaign', 'years of (?:war|conflict)', 'ans de guerre', 'guerre civile', 'civil war', 'في وقت سابق', 'earlier,', 'précédemment', 'previously'].join('|'), 'i');
-
 /** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
 const hasYear = (s: Sentence): boolean => {
-  s.dated ??= /[0-9\u0660-\u0669]/.test(s.folded) && readNumbers(s.folded).some((n) => n.trap === 'year');
+  s.dated ??= numbersOf(s).some((n) => n.trap === 'year');
   return s.dated;
 };
 
-function toll(sents: Sentence[], pick: (r: CasualtyReading) => number | null): [number | null, number] {
+function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
   for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
-    if (i > 0 && (BACKGROUND.test(sents[i]!.folded) || hasYear(sents[i]!))) continue;
-    const v = pick(casualtiesOf(sents[i]!));
-    if (v !== null) return [v, i];
+    // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
+    if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
+    const v = casualtiesOf(sents[i]!)[kind];
+    // The background tests run only on a sentence that gives a number (most give none).
+    if (v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
   }
   return [null, -1];
 }
@@ -107,20 +139,20 @@ function entitiesIn(match: MatchResult, evidence: Sentence[], kind: 'region' | '
 export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
   if (!match.entities.some((e) => e.kind === 'region' || e.kind === 'actor')) return [];
   const sents = sentencesOf(doc);
-  const [killed, ki] = toll(sents, (r) => r.killed);
+  const [killed, ki] = toll(sents, 'killed');
   let [type, score] = mainType(sents);
   // People killed with no method named: a ground attack (EVAL.md: armed_clash when the method is not given).
   if (score < 2 && killed !== null && ki <= LEAD) [type, score] = ['armed_clash', 2];
   if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [], summary: eventSummary({ type: 'none', killed: null, injured: null }) }];
-  const [injured, ii] = toll(sents, (r) => r.injured);
+  const [injured, ii] = toll(sents, 'injured');
   const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
   const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
   const where = entitiesIn(match, used, 'region');
   const place = match.entities.find((e) => e.id === where[0]);
-  const drone = used.some((s) => DRONE.test(s.folded));
+  const drone = used.some((s) => DRONE.test(foldedOf(s)));
   return [{
     type, killed, injured, where, actors: entitiesIn(match, used, 'actor'),
-    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.text })),
+    evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.source.slice(s.start, s.end) })),
     summary: eventSummary({ type, drone, killed, injured, place }),
   }];
 }

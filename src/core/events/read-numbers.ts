@@ -1,7 +1,8 @@
 // Reads the numbers a text writes, in digits (Western, Eastern Arabic, Persian) or in French, English
 // and Arabic words, with their offsets, and marks the ones that are not counts of people: dates, years,
 // times, ages, unit numbers, distances, money, shares and counts of things. Pure; no casualty logic.
-import { APPROX, DUAL, foldArabic, FR_AFTER_ET, isScale, wordValue } from './number-words.js';
+import { APPROX, DUAL, foldArabic, FR_AFTER_ET, isScale, NUMBER_WORDS, wordValue } from './number-words.js';
+import { DROPPED, foldUnit } from './fold-for-cues.js';
 
 export interface NumberSpan {
   value: number;
@@ -13,7 +14,29 @@ export interface NumberSpan {
   approx?: boolean;
 }
 
-interface Tok { text: string; key: string; start: number; end: number; digits: boolean }
+/** The text tokens are cut from, lowered once when a first key is asked for. */
+interface Source { text: string; lowered?: string }
+
+/**
+ * A word or digit run. Its key (lowered, Arabic folded) is made when asked for: only numbers and the
+ * words around them need one, most words of a sentence are never looked at.
+ */
+class Tok {
+  private k: string | undefined;
+  constructor(private readonly src: Source, readonly start: number, readonly end: number, readonly digits: boolean) {}
+  /** As written. */
+  get text(): string { return this.src.text.slice(this.start, this.end); }
+  get key(): string {
+    if (this.k !== undefined) return this.k;
+    const { text } = this.src;
+    this.src.lowered ??= text.toLowerCase();
+    // Lowering keeps the length but for İ: then the word is lowered alone.
+    const lower = this.src.lowered.length === text.length ? this.src.lowered.slice(this.start, this.end) : this.text.toLowerCase();
+    // Arabic folding only for Arabic words (most tokens are Latin, or come folded already).
+    this.k = !this.digits && lower.charCodeAt(0) >= 0x600 ? foldArabic(lower) : lower;
+    return this.k;
+  }
+}
 
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 /** Letters of the scripts read (Latin with accents, Arabic with its marks and tatweel). */
@@ -54,20 +77,35 @@ function digitValue(s: string): number {
 
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
+  const src: Source = { text };
   for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     const digits = isDigit(c);
     if (!digits && !isLetter(c)) { i += 1; continue; }
     const end = digits ? digitsEnd(text, i) : wordEnd(text, i);
-    const t = text.slice(i, end);
-    const lower = digits ? t : t.toLowerCase();
-    // Arabic folding only for Arabic words (most tokens are Latin, or come folded already).
-    const key = !digits && lower.charCodeAt(0) >= 0x600 ? foldArabic(lower) : lower;
-    out.push({ text: t, key, start: i, end, digits });
+    out.push(new Tok(src, i, end, digits));
     i = end;
   }
   return out;
 }
+
+/** The first two letters of a word folded (lowered, marks dropped, hamza seats as alif), as one small
+ * number (-1 past the Latin and Arabic letters, which open no number word). */
+function openingOf(text: string, start: number, end: number): number {
+  let key = 0;
+  let n = 0;
+  for (let i = start; i < end && n < 2; i += 1) {
+    const f = foldUnit(text.charCodeAt(i));
+    if (f === DROPPED) continue;
+    if (f < 0 || f >= 0x800) return -1;
+    key = key * 0x800 + f;
+    n += 1;
+  }
+  return n === 2 ? key : key * 0x800;
+}
+
+/** Openings of every word that can start a number: a word with another opening is passed over unread. */
+const NUMBER_OPENINGS = new Set(NUMBER_WORDS.map((w) => openingOf(w, 0, w.length)));
 
 const MONTHS = new Set(('january february march april may june july august september october november december '
   + 'jan feb mar apr jun jul aug sep sept oct nov dec janvier février fevrier mars avril mai juin juillet août aout septembre '
@@ -151,8 +189,20 @@ function readWords(toks: Tok[], i: number): [number, number] | undefined {
 const RANGE = /^\s*(?:-|–|—|to|à|a|إلى|الى|او|أو|or|ou)\s*$/i;
 const BETWEEN = /^(?:between|entre|بين|ما)$/;
 
+/** Whether `text` has a digit or a word that may open a number (most sentences with a casualty word have none). */
+function mayHoldNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) return true;
+    if (!isLetter(c) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    if (NUMBER_OPENINGS.has(openingOf(text, i, wordEnd(text, i)))) return true;
+  }
+  return false;
+}
+
 /** Every number of `text`, in order, trapped ones included (with their trap). */
 export function readNumbers(text: string): NumberSpan[] {
+  if (!mayHoldNumber(text)) return [];
   const toks = tokens(text);
   const out: Array<NumberSpan & { i: number; j: number }> = [];
   for (let i = 0; i < toks.length; i += 1) {
@@ -161,6 +211,7 @@ export function readNumbers(text: string): NumberSpan[] {
     let j = i;
     let approx = false;
     if (t.digits) value = digitValue(t.text);
+    else if (!NUMBER_OPENINGS.has(openingOf(text, t.start, t.end))) continue;
     else if (DUAL.has(t.key)) value = DUAL.get(t.key)!;
     else if (APPROX.has(t.key)) {
       const prev = toks[i - 1]?.key ?? '';

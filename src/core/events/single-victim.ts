@@ -8,8 +8,10 @@ const PERSON_AR = 'قيادي|عنصر|جندي|شخص|مدني|طفل|امرا�
 
 /** Before a killed/injured word: "a <up to 4 words> soldier was|has been" / "un soldat ... a été". */
 const BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:a|an|one|un|une)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${PERSON_EN}|${PERSON_FR})(?:\\s+[\\p{L}'’-]+){0,4}?\\s+(?:was|has been|is|had been|a été|est|avait été|fut)\\s+(?:\\p{L}+\\s+)?$`, 'u');
-/** After the word: "killing a soldier", "tuant un civil", "مقتل قيادي", "استشهاد شاب". */
-const AFTER = new RegExp(`^\\s+(?:(?:\\p{L}+\\s+){0,2}?(?:a|an|one|un|une)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PERSON_EN}|${PERSON_FR})(?![\\p{L}])|(?:ال)?(?:${PERSON_AR})(?![\\p{L}]))`, 'u');
+/** After the word: "killing a soldier", "tuant un civil", "مقتل قيادي", "استشهاد شاب", "wounding another". */
+const AFTER = new RegExp(`^\\s+(?:(?:\\p{L}+\\s+){0,2}?(?:a|an|one|un|une)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PERSON_EN}|${PERSON_FR})(?![\\p{L}])|(?:ال)?(?:${PERSON_AR})(?![\\p{L}])`
+  // "killing one and wounding another", "en blessant un autre", "وإصابة آخر": one more victim.
+  + `|(?:\\p{L}+\\s+){0,2}?(?:another|un autre|une autre|(?:ال)?اخر)(?![\\p{L}]))`, 'u');
 
 export function singleVictim(folded: string, cues: Cue[]): boolean {
   for (const c of cues) {
