@@ -3,10 +3,9 @@
 // a 410 from the admin webhook is not an owner's endpoint to disable, so the delivery is dead instead.
 import { nextAttemptDelay } from '../core/deliver/retry-schedule.js';
 import { renderAdminEmail, renderAdminWebhook, type AdminNotice } from '../core/render/admin-notice.js';
-import { isVigieError } from '../core/errors/vigie-error.js';
 import type { Delivery } from '../core/model/alert.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
-import { sendEmail } from '../adapters/smtp/send-email.js';
+import { mailAttempt } from './delivery-attempt.js';
 import type { Services } from '../runtime/create-services.js';
 import type { EndpointLimiter } from './deliver-alert.js';
 
@@ -26,15 +25,8 @@ async function sendToWebhook(s: Services, d: Delivery, notice: AdminNotice, url:
 }
 
 async function sendToMailbox(s: Services, d: Delivery, notice: AdminNotice, to: string): Promise<Attempt> {
-  if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
-  const message = renderAdminEmail(notice, { deliveryId: d.id, domain: s.mailDomain, pageUrl: `${s.env.VIGIE_PUBLIC_URL.replace(/\/+$/, '')}/` });
-  try {
-    const info = await sendEmail(s.mailer, { from: s.env.SMTP_FROM, to, message });
-    return { outcome: 'submitted', reason: info.response };
-  } catch (err) {
-    if (!isVigieError(err)) throw err;
-    return { outcome: err.permanent ? 'dead' : 'retry', reason: `${err.code}: ${err.message}` };
-  }
+  const a = await mailAttempt(s, to, () => renderAdminEmail(notice, { deliveryId: d.id, domain: s.mailDomain, pageUrl: `${s.env.VIGIE_PUBLIC_URL.replace(/\/+$/, '')}/` }));
+  return { ...a, outcome: a.outcome === 'submitted' || a.outcome === 'retry' ? a.outcome : 'dead' };
 }
 
 async function record(s: Services, d: Delivery, a: Attempt): Promise<AdminDeliverOutcome> {

@@ -9,17 +9,15 @@ import { renderWebhookPayload } from '../core/render/webhook-payload.js';
 import { renderSlackMessage } from '../core/render/slack-message.js';
 import { renderAlertEmail, renderDigestEmail } from '../core/render/email-message.js';
 import type { EmailAlertItem } from '../core/render/email-alert-block.js';
-import { isVigieError } from '../core/errors/vigie-error.js';
 import type { Delivery } from '../core/model/alert.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
-import { sendEmail } from '../adapters/smtp/send-email.js';
 import type { Services } from '../runtime/create-services.js';
 import { notifyEndpointDisabled } from './notify-endpoint-disabled.js';
 import { ADMIN_SUBSCRIPTION_ID } from '../core/deliver/admin-channels.js';
 import { deliverAdminEvent } from './deliver-admin-event.js';
 import { sendUpdateDelivery } from './deliver-update.js';
-import type { Attempt } from './delivery-attempt.js';
+import { mailAttempt, type Attempt } from './delivery-attempt.js';
 import { readDelivery, type DeliveryReads } from './read-delivery.js';
 import type { DeliverJob } from '../adapters/queue/queues.js';
 
@@ -85,19 +83,13 @@ async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel:
 }
 
 async function sendMail(s: Services, d: Delivery, sub: Subscription, channel: Extract<Channel, { type: 'email' }>, items: EmailAlertItem[], digest: boolean): Promise<Attempt> {
-  if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
   if (items.length === 0) return { outcome: 'failed-permanent', reason: 'articles expired before delivery' };
-  const envelope = { subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain };
-  const message = digest
-    ? renderDigestEmail({ ...envelope, items, period: channel.mode === 'daily' ? 'daily' : 'hourly' })
-    : renderAlertEmail({ ...envelope, ...items[0]! });
-  try {
-    const info = await sendEmail(s.mailer, { from: s.env.SMTP_FROM, to: channel.address, message });
-    return { outcome: 'submitted', reason: info.response };
-  } catch (err) {
-    if (!isVigieError(err)) throw err;
-    return { outcome: err.permanent ? 'failed-permanent' : 'retry', reason: `${err.code}: ${err.message}`, statusCode: Number(err.details.responseCode ?? 0) || undefined };
-  }
+  return mailAttempt(s, channel.address, async () => {
+    const envelope = { subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain };
+    return digest
+      ? renderDigestEmail({ ...envelope, items, period: channel.mode === 'daily' ? 'daily' : 'hourly' })
+      : renderAlertEmail({ ...envelope, ...items[0]! });
+  });
 }
 
 /** Disables the endpoint (read fresh: a concurrent edit is kept) and tells the owner, once per disable. */

@@ -6,15 +6,13 @@ import { deliveryId } from '../core/deliver/delivery-ids.js';
 import { renderWebhookUpdatePayload, type UpdateArticle } from '../core/render/webhook-update-payload.js';
 import { renderSlackUpdate } from '../core/render/slack-update-message.js';
 import { renderUpdateEmail } from '../core/render/update-email.js';
-import { isVigieError } from '../core/errors/vigie-error.js';
 import type { Alert, Delivery } from '../core/model/alert.js';
 import type { AlertUpdate } from '../core/model/alert-update.js';
 import type { Channel, Subscription } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
-import { sendEmail } from '../adapters/smtp/send-email.js';
 import type { Services } from '../runtime/create-services.js';
 import { unsubscribeUrl } from './unsubscribe-url.js';
-import type { Attempt } from './delivery-attempt.js';
+import { mailAttempt, type Attempt } from './delivery-attempt.js';
 
 /** The alert's first article and the articles the changes name, with their sources' names. */
 async function loadArticles(s: Services, alert: Alert, update: AlertUpdate): Promise<{ first?: UpdateArticle; articles: Map<string, UpdateArticle> }> {
@@ -39,16 +37,8 @@ export async function sendUpdateDelivery(s: Services, d: Delivery, sub: Subscrip
       : renderWebhookUpdatePayload({ alert, update, subscription: sub, articles, now });
     return postWebhook(s.webhookFetcher, { url: channel.url, deliveryId: d.id, body, secrets: signingSecrets(secrets, now), now, timeoutMs: s.env.VIGIE_WEBHOOK_TIMEOUT_MS });
   }
-  if (!s.mailer) return { outcome: 'retry', reason: 'SMTP_URL is not set; email waits until it is' };
-  const message = renderUpdateEmail({
+  return mailAttempt(s, channel.address, async () => renderUpdateEmail({
     subscription: sub, unsubscribeUrl: await unsubscribeUrl(s, sub.id, channel.id), deliveryId: d.id, domain: s.mailDomain,
     update, alertDeliveryId: deliveryId(sub.id, alert.storyId, channel.id), first, articles,
-  });
-  try {
-    const info = await sendEmail(s.mailer, { from: s.env.SMTP_FROM, to: channel.address, message });
-    return { outcome: 'submitted', reason: info.response };
-  } catch (err) {
-    if (!isVigieError(err)) throw err;
-    return { outcome: err.permanent ? 'failed-permanent' : 'retry', reason: `${err.code}: ${err.message}`, statusCode: Number(err.details.responseCode ?? 0) || undefined };
-  }
+  }));
 }

@@ -2,21 +2,12 @@
 // problem at once: a webhook needs its signing secret (and the other way round), an email needs SMTP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEnv } from '../../src/config/env.js';
-import { isVigieError } from '../../src/core/errors/vigie-error.js';
+import { envProblems } from '../harness/env-problems.js';
 import { adminChannelIds } from '../../src/core/deliver/admin-channels.js';
 
 const SECRET = 'whsec_' + Buffer.alloc(32, 7).toString('base64');
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadEnv(env);
-    return [];
-  } catch (err) {
-    assert.ok(isVigieError(err));
-    return err.details.problems as string[];
-  }
-}
+const problems = envProblems;
 
 const cases: Array<[string, Record<string, string>, RegExp[]]> = [
   ['none set: no admin channel, no problem', {}, []],

@@ -3,17 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEnv } from '../../src/config/env.js';
-import { isVigieError } from '../../src/core/errors/vigie-error.js';
+import { envProblems } from '../harness/env-problems.js';
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadEnv(env);
-    return [];
-  } catch (err) {
-    assert.ok(isVigieError(err));
-    return err.details.problems as string[];
-  }
-}
+const problems = envProblems;
 
 test('unset, an alert is updated at most every 10 minutes', () => assert.equal(loadEnv({}).VIGIE_UPDATE_MIN_INTERVAL, 600));
 test('a number of seconds is taken', () => assert.equal(loadEnv({ VIGIE_UPDATE_MIN_INTERVAL: '30' }).VIGIE_UPDATE_MIN_INTERVAL, 30));
