@@ -33,14 +33,6 @@ export function createWorkers(s: Services, roles: Array<keyof typeof QUEUE> = ['
   const limiter = createEndpointLimiter(s.env.VIGIE_ENDPOINT_CONCURRENCY);
   const workers: Worker[] = [];
 
-  if (roles.includes('poll') || roles.includes('article')) {
-    // Not awaited: the analysis threads start and read the matcher while the first poll is fetched,
-    // so the first article does not wait ~1 s for them.
-    const t0 = Date.now();
-    s.entities.current().then((snap) => s.analysis.warm(snap))
-      .then(() => s.log.info({ event: 'pool.warm', threads: s.analysis.threads, ms: Date.now() - t0 }, 'analysis threads ready'))
-      .catch((err: unknown) => s.log.warn({ event: 'pool.warm.failed' }, String((err as Error)?.message ?? err)));
-  }
   if (roles.includes('poll')) {
     workers.push(new Worker<PollJob>(QUEUE.poll, async (job) => pollSource(s, job.data.sourceId), { ...common, maxStalledCount: stalls.poll, concurrency: s.env.VIGIE_POLL_CONCURRENCY }));
   }

@@ -2,7 +2,6 @@
 // out: the module a worker thread of the analysis pool runs (adapters/pool/create-analysis-pool.ts), also
 // called in-process when the pool has no threads. No I/O, no Redis, no clock: a thread has none of them.
 // Errors come back as values (wire-error.ts) so their stable codes survive the thread boundary.
-import { threadId } from 'node:worker_threads';
 import { decodeText } from '../core/feed/decode-text.js';
 import { parseFeed } from '../core/feed/parse-feed.js';
 import { parseListing, type ListingOptions } from '../core/feed/parse-listing.js';
@@ -117,21 +116,3 @@ export const extractPageTask = (input: PageInput) => settle(() => extractPage(in
 export const contentTextTask = (input: { html: string; url: string; lang?: string }) => settle(() => contentText(input));
 export const analyseTask = (input: AnalyseInput) => settle(() => analyse(input));
 export const evaluateQueriesTask = (input: QueriesInput) => settle(() => evaluateQueries(input));
-
-/**
- * One thread's share of warming the pool: it waits (up to 5 s) until `threads` warm tasks have started,
- * so each runs on its own thread (a thread blocked here takes no other task), then analyses `analyse`'s
- * document, which reads the catalog's matcher and what events and candidates need. Returns the thread's id.
- */
-export interface WarmInput { barrier: SharedArrayBuffer; threads: number; analyse: AnalyseInput }
-export const warmTask = (input: WarmInput) => settle(() => {
-  const started = new Int32Array(input.barrier);
-  Atomics.add(started, 0, 1);
-  Atomics.notify(started, 0);
-  const deadline = Date.now() + 5000;
-  for (let n = Atomics.load(started, 0); n < input.threads && Date.now() < deadline; n = Atomics.load(started, 0)) {
-    Atomics.wait(started, 0, n, Math.max(1, deadline - Date.now()));
-  }
-  analyse(input.analyse);
-  return threadId;
-});

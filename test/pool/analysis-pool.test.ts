@@ -86,16 +86,3 @@ test('matches on a thread equal those in-process, offsets and snippets included'
   const [a, b] = await Promise.all([threaded.analyse(OSDH_FR, v1, { events: true }), inProcess.analyse(OSDH_FR, v1, { events: true })]);
   assert.deepEqual(a, b);
 });
-
-test('warming starts every thread once, each on its own thread; in-process there is nothing to warm', async () => {
-  const two = createAnalysisPool({ threads: 2 });
-  try {
-    const ids = await two.warm(v1);
-    assert.equal(ids.length, 2);
-    assert.equal(new Set(ids).size, 2, `threads ${ids.join(', ')}`);
-    assert.ok(ids.every((id) => id > 0), 'worker threads, not the main thread (0)');
-  } finally {
-    await two.close();
-  }
-  assert.deepEqual(await inProcess.warm(v1), []);
-});

@@ -12,7 +12,7 @@ import type { Entity } from '../../core/entities/entity.js';
 import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
 import type { ExtractedArticle } from '../../core/extract/extract-article.js';
 import * as tasks from '../../pipeline/analysis-tasks.js';
-import type { Analysis, AnalyseInput, CatalogRef, WarmInput, PageInput, QueriesInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+import type { Analysis, AnalyseInput, CatalogRef, PageInput, QueriesInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
 
 export interface AnalysisPool {
   /** Threads in the pool; 0: tasks run on the event loop. */
@@ -24,12 +24,6 @@ export interface AnalysisPool {
   analyse(doc: MatchDoc, catalog: Catalog, opts: { fields?: MatchField[]; events: boolean; candidates?: boolean }): Promise<Analysis>;
   /** Whether each keyword query holds over the document (routing's text part). */
   evaluateQueries(input: QueriesInput): Promise<boolean[]>;
-  /**
-   * Starts the threads and has each read the catalog's matcher now, so the first article of a
-   * long-running worker does not wait for them (~1 s: thread start and snapshot read). Resolves to the
-   * ids of the threads warmed (none in-process).
-   */
-  warm(catalog: Catalog): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -48,7 +42,7 @@ export function defaultPoolThreads(): number {
 /** What the pool needs of an entity snapshot (entity-catalog.ts). */
 export interface Catalog { version: string; matcher: Matcher; entities: readonly Entity[] }
 
-type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask' | 'evaluateQueriesTask' | 'warmTask';
+type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask' | 'evaluateQueriesTask';
 
 function unwrap<T>(r: TaskResult<T>): T {
   if (r.ok) return r.value;
@@ -63,7 +57,6 @@ function inProcess(): AnalysisPool {
     contentText: async (input) => unwrap(await tasks.contentTextTask(input)),
     analyse: async (doc, catalog, opts) => unwrap(await tasks.analyseTask({ doc, catalog, ...opts })),
     evaluateQueries: async (input) => unwrap(await tasks.evaluateQueriesTask(input)),
-    warm: async () => [],
     close: async () => undefined,
   };
 }
@@ -110,13 +103,6 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
     evaluateQueries: async (input) => (input.queries.length === 0 || docChars(input.doc) < QUERIES_IN_PLACE_CHARS
       ? tasks.evaluateQueries(input)
       : run<boolean[]>('evaluateQueriesTask', input)),
-    warm: async (catalog) => {
-      // One warm task per thread (each waits for the others to start, so no thread takes two), analysing a
-      // short text with events and candidates: a thread's first use of each reads what it needs.
-      const doc = { title: 'warm', text: 'A new militia called the warm-up regiment shelled a village.', lang: 'en' };
-      const input: WarmInput = { barrier: new SharedArrayBuffer(4), threads: opts.threads, analyse: { doc, catalog: catalogRef(catalog), events: true, candidates: true } };
-      return Promise.all(Array.from({ length: opts.threads }, () => run<number>('warmTask', input)));
-    },
     close: async () => { await pool?.close(); },
   };
 }
