@@ -145,7 +145,7 @@ export async function deliverAlert(s: Services, job: DeliverJob, limiter: Endpoi
     if (claim === 'busy') return { status: 'busy' };
     if (claim !== 'claimed') return { status: 'skipped', reason: claim };
     const attempt = d.updateSeq !== undefined
-      ? await sendUpdateDelivery(s, d, sub, channel, alerts[0]!)
+      ? await sendUpdateDelivery(s, d, sub, channel, alerts[0]!, reads.secrets)
       : channel.type === 'webhook'
         ? await sendWebhook(s, d, sub, channel, reads)
         : await sendMail(s, d, sub, channel, reads.items, d.digestAlertIds !== undefined);

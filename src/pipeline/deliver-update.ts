@@ -8,29 +8,29 @@ import { renderSlackUpdate } from '../core/render/slack-update-message.js';
 import { renderUpdateEmail } from '../core/render/update-email.js';
 import type { Alert, Delivery } from '../core/model/alert.js';
 import type { AlertUpdate } from '../core/model/alert-update.js';
-import type { Channel, Subscription } from '../core/model/subscription.js';
+import type { Channel, Subscription, WebhookSecrets } from '../core/model/subscription.js';
 import { postWebhook } from '../adapters/webhook/post-webhook.js';
 import type { Services } from '../runtime/create-services.js';
 import { unsubscribeUrl } from './unsubscribe-url.js';
 import { mailAttempt, type Attempt } from './delivery-attempt.js';
+import { sourceNames } from './read-delivery.js';
 
 /** The alert's first article and the articles the changes name, with their sources' names. */
 async function loadArticles(s: Services, alert: Alert, update: AlertUpdate): Promise<{ first?: UpdateArticle; articles: Map<string, UpdateArticle> }> {
   const ids = [...new Set([alert.articleId, ...update.changes.map((c) => c.articleId)])];
   const found = await s.articles.getMany(ids);
-  const names = new Map<string, string>();
-  await Promise.all([...new Set(found.map((a) => a.sourceId))].map(async (id) => names.set(id, (await s.sources.get(id))?.name ?? id)));
+  const names = await sourceNames(s, found);
   const articles = new Map(found.map((a) => [a.id, { article: a, sourceName: names.get(a.sourceId) ?? a.sourceId }] as const));
   return { first: articles.get(alert.articleId), articles };
 }
 
-export async function sendUpdateDelivery(s: Services, d: Delivery, sub: Subscription, channel: Channel, alert: Alert): Promise<Attempt> {
+/** `secrets`: the channel's webhook secrets as deliverAlert read them with the delivery. */
+export async function sendUpdateDelivery(s: Services, d: Delivery, sub: Subscription, channel: Channel, alert: Alert, secrets: WebhookSecrets | undefined): Promise<Attempt> {
   const update = d.updateSeq === undefined ? undefined : await s.updates.get(alert.id, d.updateSeq);
   if (!update) return { outcome: 'failed-permanent', reason: 'update expired before delivery' };
   const { first, articles } = await loadArticles(s, alert, update);
   const now = s.clock();
   if (channel.type === 'webhook') {
-    const secrets = await s.subscriptions.getSecrets(sub.id, channel.id);
     if (!secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
     const body = channel.format === 'slack'
       ? JSON.stringify(renderSlackUpdate({ update, subscription: sub, first, articles }))

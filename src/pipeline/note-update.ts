@@ -5,7 +5,7 @@ import { diffEvent, eventFacts } from '../core/events/diff-event.js';
 import type { Alert } from '../core/model/alert.js';
 import type { Article } from '../core/model/article.js';
 import type { ArticleEvent } from '../core/events/event.js';
-import { JOB_OPTIONS, updateJobId } from '../adapters/queue/queues.js';
+import { scheduleUpdateRound } from './send-update.js';
 import type { Services } from '../runtime/create-services.js';
 
 export async function noteUpdate(s: Services, alert: Alert, article: Article, events: ArticleEvent[] | undefined): Promise<boolean> {
@@ -16,9 +16,7 @@ export async function noteUpdate(s: Services, alert: Alert, article: Article, ev
   const told = (await s.updates.told(alert.id)) ?? first;
   if (diffEvent(told, main) === null) return false;
   const round = await s.updates.note(alert.id, first, { articleId: article.id, sourceId: article.sourceId, type: main.type, killed: main.killed, injured: main.injured });
-  // The round waits the whole interval: what else comes meanwhile goes out with it, in one update.
-  await s.queues.update.add('update', { alertId: alert.id, round },
-    { ...JOB_OPTIONS.update, jobId: updateJobId(alert.id, round), delay: s.env.VIGIE_UPDATE_MIN_INTERVAL * 1000 });
+  await scheduleUpdateRound(s, alert.id, round);
   s.log.debug({ event: 'alert.update.noted', alertId: alert.id, articleId: article.id, round }, 'update noted');
   return true;
 }

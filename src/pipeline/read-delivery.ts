@@ -2,6 +2,7 @@
 // webhook secrets, and each alert's article with its source's name; with the ids a job carries, in one
 // round trip that may also take the status lock. Reads only: every decision stays in deliver-alert.ts.
 import type { Alert, Delivery, DeliveryRefs } from '../core/model/alert.js';
+import type { Article } from '../core/model/article.js';
 import type { Subscription, WebhookSecrets } from '../core/model/subscription.js';
 import type { EmailAlertItem } from '../core/render/email-alert-block.js';
 import type { ClaimResult, OpenedDelivery } from '../adapters/redis/alert-store.js';
@@ -59,12 +60,21 @@ async function readFrom(s: Services, delivery: Delivery): Promise<DeliveryReads>
   return { delivery, subscription, alerts, secrets, items: await loadItems(s, alerts), claim: undefined };
 }
 
-/** Each alert's article and its source's name; independent reads in parallel, so they share round trips. */
+/**
+ * The name of each article's source (its id when the source is gone); independent reads in parallel,
+ * so they share round trips. Also what an update's delivery shows (deliver-update.ts).
+ */
+export async function sourceNames(s: Services, articles: readonly Article[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => names.set(id, (await s.sources.get(id))?.name ?? id)));
+  return names;
+}
+
+/** Each alert's article and its source's name. */
 async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
   const articles = await s.articles.getMany(alerts.map((a) => a.articleId));
   const byId = new Map(articles.map((a) => [a.id, a] as const));
-  const sources = new Map<string, string>();
-  await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => sources.set(id, (await s.sources.get(id))?.name ?? id)));
+  const sources = await sourceNames(s, articles);
   return alerts.flatMap((alert) => {
     const article = byId.get(alert.articleId);
     return article ? [{ alert, article, sourceName: sources.get(article.sourceId) ?? article.sourceId }] : [];

@@ -15,10 +15,14 @@ export type UpdateOutcome =
   | { status: 'stale' | 'expired' | 'nothing-new' }
   | { status: 'sent'; seq: number; deliveries: number };
 
-async function scheduleNext(s: Services, alertId: string, next: number): Promise<void> {
-  if (next <= 0) return;
-  await s.queues.update.add('update', { alertId, round: next },
-    { ...JOB_OPTIONS.update, jobId: updateJobId(alertId, next), delay: s.env.VIGIE_UPDATE_MIN_INTERVAL * 1000 });
+/**
+ * Queues round `round` of an alert's update, a whole interval from now (what comes meanwhile goes out
+ * with it); its job id makes a second call for the same round a no-op. Round 0: nothing to schedule.
+ */
+export async function scheduleUpdateRound(s: Services, alertId: string, round: number): Promise<void> {
+  if (round <= 0) return;
+  await s.queues.update.add('update', { alertId, round },
+    { ...JOB_OPTIONS.update, jobId: updateJobId(alertId, round), delay: s.env.VIGIE_UPDATE_MIN_INTERVAL * 1000 });
 }
 
 /** Creates and queues the update's deliveries; returns how many were made (held ones included). */
@@ -48,12 +52,12 @@ export async function sendUpdate(s: Services, alertId: string, round: number): P
   // A first run that crashed after freezing its update: this run sends the same one.
   const update = (await s.updates.get(alertId, state.seq + 1)) ?? (planned ? await s.updates.freeze(planned) : undefined);
   if (!update) {
-    await scheduleNext(s, alertId, await s.updates.finishRound(alertId, round, state.observations.length, state.seq, undefined));
+    await scheduleUpdateRound(s, alertId, await s.updates.finishRound(alertId, round, state.observations.length, state.seq, undefined));
     s.log.debug({ event: 'alert.update.nothing', alertId, round }, 'nothing new to tell');
     return { status: 'nothing-new' };
   }
   const made = await deliverUpdate(s, alert, update);
-  await scheduleNext(s, alertId, await s.updates.finishRound(alertId, round, update.consumed, state.seq, update.event));
+  await scheduleUpdateRound(s, alertId, await s.updates.finishRound(alertId, round, update.consumed, state.seq, update.event));
   s.log.info({ event: 'alert.update.made', alertId, seq: update.seq, changes: update.changes.map((c) => c.field), deliveries: made }, 'alert update made');
   return { status: 'sent', seq: update.seq, deliveries: made };
 }
