@@ -1,7 +1,7 @@
 // Where the first article's wait on a cold analysis pool goes: each step a worker's first article
 // takes (compile the catalog, write its snapshot bytes, start a thread and import the task module,
 // read the snapshot on the thread, first page extraction, first event reading, first candidate
-// search), timed cold and then again warm in the same process (the warm run is the baseline).
+// search with the known actor keys sent from the main thread), timed cold and then again warm in the same process (the warm run is the baseline).
 // Each phase runs on one thread (a one-thread Piscina) so that the cold costs land where measured.
 // Usage: node dist/bench/pool-cold-start.js [--rounds 5]   (each round is a fresh child process)
 import { fork } from 'node:child_process';
@@ -12,6 +12,7 @@ import { Piscina } from 'piscina';
 import { loadEntities } from '../src/config/load-entities.js';
 import { createEntityCatalog } from '../src/pipeline/entity-catalog.js';
 import { writeMatcherSnapshot } from '../src/core/match/matcher-snapshot.js';
+import { knownCandidateKeys } from '../src/core/candidates/known-candidate-keys.js';
 import { repoRoot } from '../test/harness/paths.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -40,10 +41,10 @@ async function oneRound(): Promise<Phase[]> {
   const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
   const snap = await timed(phases, 'main: compile the catalog', () => createEntityCatalog(entities).current());
   const written = await timed(phases, 'main: write the snapshot bytes', () => writeMatcherSnapshot(snap.matcher));
-  const bytes = new SharedArrayBuffer(written.byteLength);
-  new Uint8Array(bytes).set(written);
-  const catalog = { version: snap.version, bytes };
-  const pool = new Piscina({ filename: new URL('../src/pipeline/analysis-tasks.js', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY });
+  const keys = await timed(phases, 'main: known actor keys', () => new TextEncoder().encode(JSON.stringify([...knownCandidateKeys(snap.entities)])));
+  const shared = (b: Uint8Array) => { const x = new SharedArrayBuffer(b.byteLength); new Uint8Array(x).set(b); return x; };
+  const catalog = { version: snap.version, bytes: shared(written), known: shared(keys) };
+  const pool = new Piscina({ filename: new URL('../src/pipeline/analysis-tasks.js', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, atomics: 'disabled' });
   const run = (name: string, input: unknown) => pool.run(input, { name });
   const empty = { doc: {}, queries: [] };
   await timed(phases, 'thread: start and import the task module', () => run('evaluateQueriesTask', empty));
