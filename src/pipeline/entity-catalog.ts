@@ -28,6 +28,10 @@ export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore)
       snapshot = compile(version, mergeEntities(baseEntities, overlay));
       return snapshot;
     },
+    /** The snapshot compiled so far, if any: no compile, no Redis (what warming may use, never cause). */
+    peek(): EntitySnapshot | undefined {
+      return snapshot;
+    },
   };
 }
 

@@ -63,7 +63,17 @@ export function createServices(opts: ServiceOptions) {
   const mailer: Mailer | undefined = env.SMTP_URL ? createMailer(env.SMTP_URL) : undefined;
   let signingKey: string | undefined = env.VIGIE_SIGNING_KEY;
   // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
-  const analysis: AnalysisPool = createAnalysisPool({ threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads() });
+  // A thread that starts while this process holds a compiled catalog reads it at once (warm-up), so the
+  // first article does not wait ~1 s for it; a process that has not compiled one does not compile for it.
+  const entities = createEntityCatalog(opts.entities, entityEdits);
+  const analysis: AnalysisPool = createAnalysisPool({
+    threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads(),
+    catalogInHand: () => entities.peek(),
+    onThreadWarm: (t) => {
+      if (t.error) log.warn({ event: 'pool.thread.warm.failed', ...t }, 'an analysis thread could not read the catalog ahead of its tasks');
+      else if (t.read) log.info({ event: 'pool.thread.warm', ...t }, 'an analysis thread read the catalog ahead of its tasks');
+    },
+  });
 
   const services = {
     env, log, redis, keys, queues, fetcher, webhookFetcher, metrics, mailer, analysis,
@@ -88,7 +98,7 @@ export function createServices(opts: ServiceOptions) {
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
     candidates: createCandidateStore(redis, keys, retention),
-    entities: createEntityCatalog(opts.entities, entityEdits),
+    entities,
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
     mailDomain: new URL(env.VIGIE_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '').replace(/[^A-Za-z0-9.-]/g, '') || 'vigie.local',

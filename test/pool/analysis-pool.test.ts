@@ -1,6 +1,7 @@
 // The analysis pool gives the same answers on its threads as in-process: feed items, extracted pages,
 // matches and events; a VigieError keeps its code and permanence across the thread boundary; and a new
-// catalog version (an entity edit) is what a thread matches with from the next task on.
+// catalog version (an entity edit) is what a thread matches with from the next task on; threads read
+// a catalog the process already holds before their first analysis, and warming never compiles one.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalysisPool, type AnalysisPool } from '../../src/adapters/pool/create-analysis-pool.js';
@@ -9,6 +10,8 @@ import { entitySchema } from '../../src/core/entities/entity.js';
 import { isVigieError } from '../../src/core/errors/vigie-error.js';
 import { FIXTURE_ENTITIES, OSDH_FR } from '../api/fixture-entities.js';
 import { parseQuery } from '../../src/core/match/query/parse-query.js';
+import { createEntityCatalog } from '../../src/pipeline/entity-catalog.js';
+import { waitFor } from '../harness/vigie-process.js';
 
 const threaded = createAnalysisPool({ threads: 1 });
 const inProcess = createAnalysisPool({ threads: 0 });
@@ -85,4 +88,45 @@ test('a thread matches with the new catalog as soon as a task carries its versio
 test('matches on a thread equal those in-process, offsets and snippets included', async () => {
   const [a, b] = await Promise.all([threaded.analyse(OSDH_FR, v1, { events: true }), inProcess.analyse(OSDH_FR, v1, { events: true })]);
   assert.deepEqual(a, b);
+});
+
+test('threads that start while the process holds a compiled catalog read it before the first analysis', async () => {
+  const warm = createAnalysisPool({ threads: 2, catalogInHand: () => v1 });
+  try {
+    assert.deepEqual(warm.threadsWarmth(), [], 'no thread before the first task');
+    await warm.readSourceDoc({ body: Buffer.from(FEED), contentType: 'application/rss+xml', url: 'https://news.example/feed.xml', kind: 'feed' });
+    const threads = await waitFor('both threads warm', () => {
+      const t = warm.threadsWarmth();
+      return t.length === 2 && t.every((x) => x.catalogVersion === 'v1') && t;
+    }, 30_000, 20);
+    assert.equal(new Set(threads.map((t) => t.threadId)).size, 2, 'two threads, each warmed once');
+    assert.ok(threads.every((t) => t.error === undefined && t.read === true), 'each read it on the channel, no task brought it');
+    const { result, events, candidates } = await warm.analyse(OSDH_FR, v1, { events: true, candidates: true });
+    assert.deepEqual(result.entities.map((e) => e.id).sort(), ['actor-kataib-hezbollah', 'sy-boukamal', 'sy-deir-ez-zor']);
+    assert.equal(events[0]?.type, 'air_strike');
+    assert.deepEqual(candidates, []);
+  } finally {
+    await warm.close();
+  }
+});
+
+test('without a compiled catalog the threads start and read nothing, and warming compiles none', async () => {
+  const catalog = createEntityCatalog(FIXTURE_ENTITIES);
+  const cold = createAnalysisPool({ threads: 2, catalogInHand: () => catalog.peek() });
+  try {
+    await cold.readSourceDoc({ body: Buffer.from(FEED), contentType: 'application/rss+xml', url: 'https://news.example/feed.xml', kind: 'feed' });
+    const threads = await waitFor('both threads started', () => cold.threadsWarmth().length === 2 && cold.threadsWarmth(), 30_000, 20);
+    assert.deepEqual(threads.map((t) => t.catalogVersion), [undefined, undefined]);
+    assert.equal(catalog.peek(), undefined, 'nothing compiled the catalog');
+    // The first analysis compiles it (as before); the thread not running that task reads it while idle.
+    const snap = await catalog.current();
+    await cold.analyse(OSDH_FR, snap, { events: true, candidates: true });
+    await waitFor('both threads hold the new catalog', () => cold.threadsWarmth().every((t) => t.catalogVersion === snap.version) || undefined, 30_000, 20);
+  } finally {
+    await cold.close();
+  }
+});
+
+test('in-process there are no threads to warm', () => {
+  assert.deepEqual(inProcess.threadsWarmth(), []);
 });

@@ -10,9 +10,13 @@ import type { Matcher } from '../../core/match/compile-matcher.js';
 import type { MatchDoc, MatchField } from '../../core/match/match-document.js';
 import type { Entity } from '../../core/entities/entity.js';
 import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
+import { knownCandidateKeys } from '../../core/candidates/known-candidate-keys.js';
 import type { ExtractedArticle } from '../../core/extract/extract-article.js';
 import * as tasks from '../../pipeline/analysis-tasks.js';
 import type { Analysis, AnalyseInput, CatalogRef, PageInput, QueriesInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+import { openWarmChannel, type ThreadWarmth, type WarmChannel } from './warm-channel.js';
+
+export type { ThreadWarmth } from './warm-channel.js';
 
 export interface AnalysisPool {
   /** Threads in the pool; 0: tasks run on the event loop. */
@@ -24,6 +28,11 @@ export interface AnalysisPool {
   analyse(doc: MatchDoc, catalog: Catalog, opts: { fields?: MatchField[]; events: boolean; candidates?: boolean }): Promise<Analysis>;
   /** Whether each keyword query holds over the document (routing's text part). */
   evaluateQueries(input: QueriesInput): Promise<boolean[]>;
+  /**
+   * The threads started so far (none before the first task, none in-process) and the catalog version
+   * each has read ahead of its tasks (warm-up): what shows the first article will not wait for them.
+   */
+  threadsWarmth(): ThreadWarmth[];
   close(): Promise<void>;
 }
 
@@ -57,32 +66,58 @@ function inProcess(): AnalysisPool {
     contentText: async (input) => unwrap(await tasks.contentTextTask(input)),
     analyse: async (doc, catalog, opts) => unwrap(await tasks.analyseTask({ doc, catalog, ...opts })),
     evaluateQueries: async (input) => unwrap(await tasks.evaluateQueriesTask(input)),
+    threadsWarmth: () => [],
     close: async () => undefined,
   };
 }
 
-export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
+export interface PoolOptions {
+  threads: number;
+  /**
+   * The catalog this process already has compiled, if any (never compile for this): offered to each
+   * thread as it starts, so the thread reads it between tasks instead of during the first article's.
+   */
+  catalogInHand?: () => Catalog | undefined;
+  /** Told when a thread has read a catalog ahead of its tasks (for a log line). */
+  onThreadWarm?: (t: ThreadWarmth) => void;
+}
+
+export function createAnalysisPool(opts: PoolOptions): AnalysisPool {
   if (opts.threads <= 0) return inProcess();
+  /** The snapshot bytes and known actor keys of each compiled matcher, made once per catalog version and shared by every thread. */
+  const shared = new WeakMap<Matcher, { bytes: SharedArrayBuffer; known: SharedArrayBuffer }>();
+  let channel: WarmChannel | undefined;
+  const catalogRef = (catalog: Catalog): Extract<CatalogRef, { bytes: SharedArrayBuffer }> => {
+    let made = shared.get(catalog.matcher);
+    if (!made) {
+      made = { bytes: toShared(writeMatcherSnapshot(catalog.matcher)), known: toShared(new TextEncoder().encode(JSON.stringify([...knownCandidateKeys(catalog.entities)]))) };
+      shared.set(catalog.matcher, made);
+      // A new version (the first, or an entity edit): the threads not running this task read it while idle.
+      channel?.offer({ version: catalog.version, ...made });
+    }
+    return { version: catalog.version, ...made };
+  };
+  const offerInHand = (): void => {
+    const catalog = opts.catalogInHand?.();
+    if (catalog) channel?.offer(catalogRef(catalog));
+  };
   // Started on the first task: a one-shot command (`vigie sources list`) creates services but never parses.
   let pool: Piscina | undefined;
-  const started = (): Piscina => (pool ??= new Piscina({
-    filename: new URL('../../pipeline/analysis-tasks.js', import.meta.url).href,
-    minThreads: opts.threads,
-    maxThreads: opts.threads,
-    // A thread keeps its matcher (read from the snapshot, ~0.2 s): never let it go idle-terminate.
-    idleTimeout: Number.POSITIVE_INFINITY,
-  }));
-  /** The snapshot bytes of each compiled matcher, made once per catalog version and shared by every thread. */
-  const shared = new WeakMap<Matcher, SharedArrayBuffer>();
-  const catalogRef = (catalog: Catalog): CatalogRef => {
-    let bytes = shared.get(catalog.matcher);
-    if (!bytes) {
-      const written = writeMatcherSnapshot(catalog.matcher);
-      bytes = new SharedArrayBuffer(written.byteLength);
-      new Uint8Array(bytes).set(written);
-      shared.set(catalog.matcher, bytes);
-    }
-    return { version: catalog.version, bytes };
+  const started = (): Piscina => {
+    if (pool) return pool;
+    channel = openWarmChannel({ hello: offerInHand, ready: opts.onThreadWarm });
+    pool = new Piscina({
+      filename: new URL('./analysis-thread.js', import.meta.url).href,
+      minThreads: opts.threads,
+      maxThreads: opts.threads,
+      // A thread keeps its matcher (read from the snapshot, ~0.2 s): never let it go idle-terminate.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      // An idle thread waits on its event loop, not in Atomics.wait, so it handles the warm-up channel
+      // between tasks; a message per task costs microseconds against tasks of milliseconds.
+      atomics: 'disabled',
+      workerData: { warmChannel: channel.name },
+    });
+    return pool;
   };
   const run = async <T>(name: TaskName, input: unknown): Promise<T> => {
     let result: TaskResult<T>;
@@ -103,6 +138,16 @@ export function createAnalysisPool(opts: { threads: number }): AnalysisPool {
     evaluateQueries: async (input) => (input.queries.length === 0 || docChars(input.doc) < QUERIES_IN_PLACE_CHARS
       ? tasks.evaluateQueries(input)
       : run<boolean[]>('evaluateQueriesTask', input)),
-    close: async () => { await pool?.close(); },
+    threadsWarmth: () => channel?.threads() ?? [],
+    close: async () => {
+      await pool?.close();
+      channel?.close();
+    },
   };
+}
+
+function toShared(bytes: Uint8Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
