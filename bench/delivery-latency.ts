@@ -3,10 +3,13 @@
 //     (a separate process verifying signatures), article pages served locally; p50 and p99.
 //     Baseline in the same run: the same work done directly, with no queue or Redis in between.
 //  2. signed webhook deliveries per second through the deliver queue to one local receiver.
-//     Baseline in the same run: signed POSTs straight through the gate at the same concurrency.
-//     Also counts the Redis commands the server ran per delivery (INFO commandstats, scripts' inner
-//     commands included) and the script calls among them, over the deliver workers' run.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--throughput-only] [--json]
+//     Baseline in the same run: signed POSTs straight through the gate at the same concurrency, to the
+//     same receiver, signed with the same secrets. Round 0 runs in a fresh process (cold JIT for the
+//     deliveries, while its baseline runs after them, warm); rounds 1..N (`--rounds`) alternate the two,
+//     both warm, which is what a long-running worker sees. Each round also counts the Redis commands the
+//     server ran per delivery (INFO commandstats, scripts' inner commands included) and the script calls
+//     among them, and the CPU time per delivery of this process, Redis and the receiver.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json]
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +35,8 @@ const SAMPLES = arg('samples', 40);
 const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
 const THROUGHPUT_ONLY = args.includes('--throughput-only');
+const ROUNDS = arg('rounds', 3);
+const CONCURRENCY = Number(process.env.BENCH_CONC ?? 64);
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
 
 interface Arrival { id: string; url?: string; at: number }
@@ -107,7 +112,7 @@ async function latencyBench() {
 async function throughputBench() {
   const sink = await startSink();
   const p = await startPipeline({ VIGIE_DELIVER_CONCURRENCY: process.env.BENCH_CONC ?? '64', VIGIE_ENDPOINT_CONCURRENCY: process.env.BENCH_CONC ?? '64' });
-  await p.workers.close(); // only deliver workers below, started after the jobs are queued
+  await p.workers.close(); // only deliver workers below, started after each round's jobs are queued
   const hook = `http://127.0.0.1:${sink.port}/hook`;
   const sub = await p.subscribe({ name: 'throughput', query: 'benchmark', channels: [{ type: 'webhook', url: hook, format: 'standard' }] });
   sink.setSecret(sub.secret!);
@@ -118,56 +123,75 @@ async function throughputBench() {
   await s.articles.putIfAbsent(art);
   const { matcher } = await s.entities.current();
   const matches = matchDocument(matcher, { title: art.title, text: art.text, lang: 'en' }).matches;
-  log(`  creating ${DELIVERIES} alerts and deliveries`);
-  const jobs = [];
-  for (let n = 0; n < DELIVERIES; n += 1) {
-    const storyId = `sto_t${n}`;
-    const a = { id: alertId(sub.id, storyId), subscriptionId: sub.id, storyId, articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() };
-    await s.alerts.createAlert(a);
-    const id = deliveryId(sub.id, storyId, sub.channelIds[0]!);
-    await s.alerts.createDelivery({ id, alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, status: 'pending', attempts: 0 });
-    const refs = { alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, articleId: art.id, sourceId: art.sourceId };
-    jobs.push({ name: 'deliver', data: { deliveryId: id, refs }, opts: { ...JOB_OPTIONS.deliver, jobId: id } });
-  }
-  for (let i = 0; i < jobs.length; i += 500) await s.queues.deliver.addBulk(jobs.slice(i, i + 500));
-  const { createWorkers } = await import('../workers/create-workers.js');
-  const before0 = await commandStats(s.redis);
-  const cpu0 = await cpuNow(s.redis, sink);
-  const t0 = performance.now();
-  const workers = createWorkers(s, ['deliver']);
-  let completed = 0;
-  for (const w of workers.workers) w.on('completed', () => { completed += 1; });
-  await waitFor('all deliveries received', () => sink.arrivals.length >= DELIVERIES, 300_000, 20);
-  const seconds = (performance.now() - t0) / 1000;
-  await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
-  const cpu1 = await cpuNow(s.redis, sink);
-  await workers.close();
-  const after0 = await commandStats(s.redis);
-  // Baseline: signed POSTs straight through the gate, same concurrency, no queue or Redis.
   const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
     article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
-  const before = sink.arrivals.length;
-  let next = 0;
-  const cpu2 = await cpuNow(s.redis, sink);
-  const t1 = performance.now();
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next < DELIVERIES) {
-      const n = next++;
-      await postWebhook(s.webhookFetcher, { url: hook, deliveryId: `msg_base${n}`, body, secrets: [secrets.current], now: new Date() });
+  const { createWorkers } = await import('../workers/create-workers.js');
+
+  /** Queues DELIVERIES fresh deliveries (not timed), then times deliver workers sending them all. */
+  async function deliveryRound(round: number) {
+    const jobs = [];
+    for (let n = 0; n < DELIVERIES; n += 1) {
+      const storyId = `sto_t${round}_${n}`;
+      const a = { id: alertId(sub.id, storyId), subscriptionId: sub.id, storyId, articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() };
+      const id = deliveryId(sub.id, storyId, sub.channelIds[0]!);
+      jobs.push([a, { id, alertId: a.id, subscriptionId: sub.id, channelId: sub.channelIds[0]!, status: 'pending' as const, attempts: 0 }] as const);
     }
-  }));
-  await waitFor('baseline received', () => sink.arrivals.length >= before + DELIVERIES, 120_000, 20);
-  const baseSeconds = (performance.now() - t1) / 1000;
-  const cpu3 = await cpuNow(s.redis, sink);
+    for (let i = 0; i < jobs.length; i += 200) {
+      await Promise.all(jobs.slice(i, i + 200).map(async ([a, d]) => { await s.alerts.createAlert(a); await s.alerts.createDelivery(d); }));
+    }
+    const queued = jobs.map(([a, d]) => ({ name: 'deliver', data: { deliveryId: d.id, refs: { alertId: a.id, subscriptionId: sub.id, channelId: d.channelId, articleId: art.id, sourceId: art.sourceId } },
+      opts: { ...JOB_OPTIONS.deliver, jobId: d.id } }));
+    for (let i = 0; i < queued.length; i += 500) await s.queues.deliver.addBulk(queued.slice(i, i + 500));
+    const before = sink.arrivals.length;
+    const stats0 = await commandStats(s.redis);
+    const cpu0 = await cpuNow(s.redis, sink);
+    const t0 = performance.now();
+    const workers = createWorkers(s, ['deliver']);
+    let completed = 0;
+    for (const w of workers.workers) w.on('completed', () => { completed += 1; });
+    await waitFor('all deliveries received', () => sink.arrivals.length >= before + DELIVERIES, 300_000, 20);
+    const seconds = (performance.now() - t0) / 1000;
+    await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
+    const cpu1 = await cpuNow(s.redis, sink);
+    await workers.close();
+    const stats1 = await commandStats(s.redis);
+    const perDelivery = (k: 'commands' | 'scripts') => (stats1[k] - stats0[k]) / DELIVERIES;
+    const top = [...stats1.byCommand].map(([k, v]) => [k, (v - (stats0.byCommand.get(k) ?? 0)) / DELIVERIES] as const)
+      .filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+    return { perSecond: DELIVERIES / seconds, cpuMsPerDelivery: cpuPer(cpu0, cpu1), redisCommandsPerDelivery: perDelivery('commands'),
+      scriptCallsPerDelivery: perDelivery('scripts'), topCommands: top };
+  }
+
+  /** Baseline: DELIVERIES signed POSTs of one rendered body straight through the gate, same receiver, same concurrency. */
+  async function baselineRound(round: number) {
+    const before = sink.arrivals.length;
+    let next = 0;
+    const cpu0 = await cpuNow(s.redis, sink);
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < DELIVERIES) {
+        const n = next++;
+        await postWebhook(s.webhookFetcher, { url: hook, deliveryId: `msg_base${round}_${n}`, body, secrets: signingSecrets(secrets, new Date()), now: new Date() });
+      }
+    }));
+    await waitFor('baseline received', () => sink.arrivals.length >= before + DELIVERIES, 120_000, 20);
+    const seconds = (performance.now() - t0) / 1000;
+    return { perSecond: DELIVERIES / seconds, cpuMsPerDelivery: cpuPer(cpu0, await cpuNow(s.redis, sink)) };
+  }
+
+  // Round 0 starts cold (a fresh process: the JIT has compiled neither path; the baseline runs after it,
+  // warm); rounds 1..ROUNDS run both warm, as a long-running worker does.
+  const rounds = [];
+  for (let r = 0; r <= ROUNDS; r += 1) {
+    log(`  round ${r}${r === 0 ? ' (cold)' : ''}: ${DELIVERIES} deliveries, then ${DELIVERIES} bare signed POSTs`);
+    const delivery = await deliveryRound(r);
+    const baseline = await baselineRound(r);
+    rounds.push({ round: r, delivery, baseline, ratio: delivery.perSecond / baseline.perSecond });
+  }
   await p.close();
   sink.stop();
-  const perDelivery = (k: 'commands' | 'scripts') => (after0[k] - before0[k]) / DELIVERIES;
-  const top = [...after0.byCommand].map(([k, v]) => [k, (v - (before0.byCommand.get(k) ?? 0)) / DELIVERIES] as const)
-    .filter(([, v]) => v > 0).sort((x, y) => y[1] - x[1]).slice(0, 10).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-  return { deliveries: DELIVERIES, perSecond: DELIVERIES / seconds, baselinePerSecond: DELIVERIES / baseSeconds,
-    redisCommandsPerDelivery: perDelivery('commands'), scriptCallsPerDelivery: perDelivery('scripts'), topCommands: top,
-    cpuMsPerDelivery: cpuPer(cpu0, cpu1), baselineCpuMsPerDelivery: cpuPer(cpu2, cpu3) };
+  return { deliveries: DELIVERIES, concurrency: CONCURRENCY, rounds };
 }
 
 /** CPU time used so far by this process, the Redis server and the receiver, in ms (steadier than wall time on a shared machine). */
@@ -204,9 +228,19 @@ else {
     console.log(`| poll-to-webhook p50 | ${lat.p50.toFixed(1)} ms | ${lat.baselineP50.toFixed(1)} ms | ${(lat.p50 / lat.baselineP50).toFixed(2)}x |`);
     console.log(`| poll-to-webhook p99 | ${lat.p99.toFixed(1)} ms | ${lat.baselineP99.toFixed(1)} ms | ${(lat.p99 / lat.baselineP99).toFixed(2)}x |`);
   }
-  console.log(`| signed deliveries/s | ${thr.perSecond.toFixed(0)} | ${thr.baselinePerSecond.toFixed(0)} | ${(thr.perSecond / thr.baselinePerSecond).toFixed(2)}x |`);
-  const cpu = (c: { process: number; redis: number; receiver: number }) => `${c.process.toFixed(3)} process, ${c.redis.toFixed(3)} Redis, ${c.receiver.toFixed(3)} receiver`;
-  console.log(`| CPU ms per delivery | ${cpu(thr.cpuMsPerDelivery)} | ${cpu(thr.baselineCpuMsPerDelivery)} | |`);
-  console.log(`\nRedis per delivery: ${thr.redisCommandsPerDelivery.toFixed(1)} commands, ${thr.scriptCallsPerDelivery.toFixed(1)} script calls (${thr.topCommands})`);
+  const warm = thr.rounds.slice(1);
+  const median = (xs: number[]) => percentile(xs, 50);
+  const cpu = (c: { process: number; redis: number; receiver: number }) => `${c.process.toFixed(3)} / ${c.redis.toFixed(3)} / ${c.receiver.toFixed(3)}`;
+  if (warm.length > 0) {
+    const [d, b] = [median(warm.map((r) => r.delivery.perSecond)), median(warm.map((r) => r.baseline.perSecond))];
+    console.log(`| signed deliveries/s (warm rounds, median) | ${d.toFixed(0)} | ${b.toFixed(0)} | ${median(warm.map((r) => r.ratio)).toFixed(2)}x (median of the rounds' ratios) |`);
+  }
+  console.log(`\n${thr.deliveries} deliveries per round, concurrency ${thr.concurrency}; CPU ms per delivery as this process / Redis / receiver.\n`);
+  console.log('| round | deliveries/s | bare POSTs/s | ratio | CPU per delivery | CPU per bare POST | Redis commands (scripts) per delivery |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of thr.rounds) {
+    console.log(`| ${r.round === 0 ? '0 (cold)' : r.round} | ${r.delivery.perSecond.toFixed(0)} | ${r.baseline.perSecond.toFixed(0)} | ${r.ratio.toFixed(2)}x | ${cpu(r.delivery.cpuMsPerDelivery)} | ${cpu(r.baseline.cpuMsPerDelivery)} | ${r.delivery.redisCommandsPerDelivery.toFixed(1)} (${r.delivery.scriptCallsPerDelivery.toFixed(1)}) |`);
+  }
+  console.log(`\nRedis commands per delivery, last round: ${thr.rounds.at(-1)!.delivery.topCommands}`);
 }
 process.exit(0);

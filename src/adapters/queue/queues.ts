@@ -29,7 +29,9 @@ export const JOB_OPTIONS = {
   poll: { ...KEEP, attempts: 1, removeOnComplete: { age: 3600, count: 1000 } },
   article: { ...KEEP, attempts: 4, backoff: { type: 'exponential', delay: 2000, jitter: 0.3 } },
   // Delivery retries follow the webhook schedule through the worker's backoffStrategy ('schedule').
-  deliver: { ...KEEP, attempts: 50, backoff: { type: 'schedule' } },
+  // Completed deliveries are kept by count only: an age limit costs a range read on every completion, and
+  // a delivery needs no dedupe window (a re-enqueued one whose job is gone finds its stored status and skips).
+  deliver: { ...KEEP, removeOnComplete: { count: 10_000 }, attempts: 50, backoff: { type: 'schedule' } },
   digest: { ...KEEP, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
   // A hub that is down is retried for about an hour; the safety poll keeps the source covered meanwhile.
   websub: { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 15_000, jitter: 0.3 } },

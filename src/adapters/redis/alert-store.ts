@@ -21,24 +21,25 @@ export interface AttemptRecord {
 
 // Claim a delivery for sending: from pending/failed, from held (a release whose status flip a crash
 // cut short: the caller has checked the channel is enabled), or from sending when the previous claim is
-// older than the stale limit (its worker crashed). Terminal states are never reclaimed.
+// older than the stale limit (its worker crashed). Terminal states are never reclaimed. The caller passes
+// the status and sendingSince it has just read in the same script. The held index holds a delivery exactly
+// while its status is held (every script that writes one writes the other), so only a held one leaves it.
 const CLAIM_FN = `
-local function claim(key, held, now, staleMs, id)
-  local status = redis.call('HGET', key, 'status')
+local function claim(key, held, now, staleMs, id, status, sendingSince)
   if not status then return 'missing' end
   if status == 'submitted' or status == 'dead' or status == 'discarded' then return status end
   if status == 'sending' then
-    local since = tonumber(redis.call('HGET', key, 'sendingSince') or '0')
-    if tonumber(now) - since < tonumber(staleMs) then return 'busy' end
+    if tonumber(now) - tonumber(sendingSince or '0') < tonumber(staleMs) then return 'busy' end
   end
   redis.call('HSET', key, 'status', 'sending', 'sendingSince', now)
   redis.call('HINCRBY', key, 'attempts', 1)
-  redis.call('ZREM', held, id)
+  if status == 'held' then redis.call('ZREM', held, id) end
   return 'claimed'
 end
 `;
 const CLAIM_LUA = `${CLAIM_FN}
-return claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+local s = redis.call('HMGET', KEYS[1], 'status', 'sendingSince')
+return claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], s[1], s[2])
 `;
 
 // One round trip for an alert delivery: the delivery and every record it needs (subscription, alert,
@@ -60,13 +61,11 @@ local delivery = redis.call('HGETALL', KEYS[1])
 local sub = redis.call('GET', KEYS[3])
 local alert = redis.call('GET', KEYS[4])
 local claimed = ''
-local function ours(d)
-  local h = {}
-  for i = 1, #d, 2 do h[d[i]] = d[i + 1] end
-  return h.alertId == ARGV[6] and h.subscriptionId == ARGV[7] and h.channelId == ARGV[4] and not h.alertIds
-end
-if ARGV[5] == '1' and sub and alert and ours(delivery) and channelOpen(sub, ARGV[4]) then
-  claimed = claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+local h = {}
+for i = 1, #delivery, 2 do h[delivery[i]] = delivery[i + 1] end
+local ours = h.alertId == ARGV[6] and h.subscriptionId == ARGV[7] and h.channelId == ARGV[4] and not h.alertIds
+if ARGV[5] == '1' and sub and alert and ours and channelOpen(sub, ARGV[4]) then
+  claimed = claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], h.status, h.sendingSince)
 end
 return { claimed, delivery, sub, alert, redis.call('HGETALL', KEYS[5]), redis.call('GET', KEYS[6]), redis.call('GET', KEYS[7]) }
 `;
@@ -93,9 +92,13 @@ return 1
 // call rides the state connection's auto-pipeline with other deliveries' commands (a MULTI is written on
 // its own), and the record, its log and its indexes still change together. A failed delivery carries
 // nextAttemptAt; a submitted one keeps no lastError (an earlier attempt's error is history, in the log).
+// Each index holds a delivery exactly while its status says so (waiting: pending, sending, failed; held;
+// dead), so only the index of the status it leaves is touched; with no status (an expired record) all are.
 // ARGV: id, status, at, at (ms), reason, status code or '', next attempt (ISO) or '', waiting score, log entry, ttl.
 const FINISH_LUA = `
 local status = ARGV[2]
+local was = redis.call('HGET', KEYS[1], 'status')
+local function left(index) return not was or was == index or (index == 'waiting' and (was == 'pending' or was == 'sending' or was == 'failed')) end
 local set = { 'status', status, 'lastAttemptAt', ARGV[3] }
 local gone = { 'sendingSince' }
 local function put(k, v) set[#set + 1] = k; set[#set + 1] = v end
@@ -106,20 +109,20 @@ if status == 'failed' then
   redis.call('ZADD', KEYS[4], ARGV[8], ARGV[1])
 else
   gone[#gone + 1] = 'nextAttemptAt'
-  redis.call('ZREM', KEYS[4], ARGV[1])
+  if left('waiting') then redis.call('ZREM', KEYS[4], ARGV[1]) end
 end
 if status == 'held' then
   put('heldSince', ARGV[3]); put('heldReason', ARGV[5])
   redis.call('ZADD', KEYS[5], ARGV[4], ARGV[1])
 else
   gone[#gone + 1] = 'heldSince'; gone[#gone + 1] = 'heldReason'
-  redis.call('ZREM', KEYS[5], ARGV[1])
+  if left('held') then redis.call('ZREM', KEYS[5], ARGV[1]) end
 end
-if status == 'dead' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+if status == 'dead' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1]) elseif left('dead') then redis.call('ZREM', KEYS[3], ARGV[1]) end
 redis.call('HSET', KEYS[1], unpack(set))
 redis.call('HDEL', KEYS[1], unpack(gone))
-redis.call('LPUSH', KEYS[2], ARGV[9])
-redis.call('LTRIM', KEYS[2], 0, 49)
+-- The log keeps the last 50 entries; trimmed only once it is longer.
+if redis.call('LPUSH', KEYS[2], ARGV[9]) > 50 then redis.call('LTRIM', KEYS[2], 0, 49) end
 redis.call('EXPIRE', KEYS[2], tonumber(ARGV[10]))
 return 1
 `;

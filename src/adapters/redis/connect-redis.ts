@@ -16,6 +16,12 @@ export function isCluster(redis: RedisClient): redis is Cluster {
   return (redis as Cluster).isCluster === true;
 }
 
+/**
+ * Commands that wait on the server: never put in an auto-pipeline (BullMQ sends them on its own blocking
+ * connection, which ioredis duplicates from the worker's with these options).
+ */
+const BLOCKING_COMMANDS = ['bzpopmin', 'bzpopmax', 'bzmpop', 'blpop', 'brpop', 'blmove', 'blmpop', 'brpoplpush', 'xread', 'xreadgroup', 'wait', 'waitaof'];
+
 export function connectRedis(url: string, role: RedisRole, extra: RedisOptions = {}): RedisClient {
   // Reconnect quickly after an outage: capped at 2 s instead of ioredis' 20 s default.
   const retryStrategy = (times: number) => Math.min(200 * 2 ** Math.min(times, 4), 2000);
@@ -26,11 +32,17 @@ export function connectRedis(url: string, role: RedisRole, extra: RedisOptions =
     enableOfflineQueue: role !== 'producer',
     retryStrategy,
     lazyConnect: false,
-    // Commands issued in the same tick (Promise.all of independent reads) travel in one round trip.
-    enableAutoPipelining: role === 'state',
     ...extra,
   };
   const target = parseRedisUrl(url);
+  // Commands issued in the same tick (Promise.all of independent reads) travel in one round trip, and
+  // while one batch is on the wire the next ones queue up. On the workers' connection to one server this
+  // batches the script call BullMQ makes as each job ends (moveToFinished) across the jobs in flight: one
+  // socket write for many jobs instead of one per job. Not on a cluster: there BullMQ's workers, once
+  // auto-pipelined, failed to refresh the slot map (cluster.test.ts), so they keep one write per call.
+  const batchedWorker = role === 'worker' && target.kind === 'single';
+  options.enableAutoPipelining = extra.enableAutoPipelining ?? (role === 'state' || batchedWorker);
+  if (batchedWorker) options.autoPipeliningIgnoredCommands = extra.autoPipeliningIgnoredCommands ?? BLOCKING_COMMANDS;
   const redis: RedisClient = target.kind === 'single' ? new Redis(url, options) : new Cluster(target.nodes, clusterOptions(target, options));
   redis.on('error', () => undefined); // reported by callers through their commands; avoid unhandled 'error'
   return redis;
