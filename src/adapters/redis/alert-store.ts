@@ -341,6 +341,13 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
     async listDeliveryIds(subscriptionId: string, limit = 100): Promise<string[]> {
       return redis.zrevrange(keys.deliveriesBySubscription(subscriptionId), 0, limit - 1);
     },
+    /** The newest `perSubscription` deliveries of each subscription, merged newest first (by creation time). */
+    async newestDeliveryIds(subscriptionIds: readonly string[], perSubscription: number): Promise<string[]> {
+      const lists = await Promise.all(subscriptionIds.map((id) =>
+        redis.zrevrange(keys.deliveriesBySubscription(id), 0, perSubscription - 1, 'WITHSCORES')));
+      const all = lists.flatMap((l) => Array.from({ length: l.length / 2 }, (_, i) => ({ id: l[2 * i]!, at: Number(l[2 * i + 1]) })));
+      return all.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((x) => x.id);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // /v1/deliveries: the delivery log (status, next attempt, attempts), by status (held, waiting ones), the
 // dead list, and replay of a dead or failed delivery (same id, so the same webhook-id: receivers
-// deduplicate it). Subscribers see only their own.
+// deduplicate it). Subscribers see only their own; admins see every one, the admin channels' included.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Delivery } from '../../core/model/alert.js';
@@ -8,6 +8,7 @@ import { JOB_OPTIONS } from '../../adapters/queue/queues.js';
 import type { Services } from '../../runtime/create-services.js';
 import { ApiError, notFound } from '../api-errors.js';
 import { isAdmin } from '../auth.js';
+import { ADMIN_SUBSCRIPTION_ID } from '../../core/deliver/admin-channels.js';
 import { assertOwnsSubscriptionId, ownSubscription, visibleSubscriptions } from '../owner-scope.js';
 import { routeSchema } from '../route-schema.js';
 import { idParam, limitQuery } from '../common-schemas.js';
@@ -20,11 +21,22 @@ const listQuery = z.object({
   limit: limitQuery,
 }).strict();
 
-/** Candidate ids: from the status index when there is one (held, waiting), else each subscription's newest. */
+/** Candidate ids: from the status index when there is one (held, waiting), else the subscriptions' newest. */
 async function candidates(s: Services, subIds: string[], q: z.output<typeof listQuery>): Promise<string[]> {
   if (q.status === 'held') return s.alerts.listHeld(10_000);
   if (q.status === 'pending' || q.status === 'sending' || q.status === 'failed') return s.alerts.listWaiting(10_000);
-  return (await Promise.all(subIds.map((id) => s.alerts.listDeliveryIds(id, q.limit * (q.status ? 10 : 1))))).flat();
+  return s.alerts.newestDeliveryIds(subIds, q.limit * (q.status ? 10 : 1));
+}
+
+/**
+ * The subscription ids whose deliveries the caller may list: its own, or every one for an admin, with
+ * the admin channels' reserved id (source-health notices, notify-admins.ts), which no subscription holds.
+ */
+async function listedSubscriptionIds(s: Services, req: FastifyRequest, only: string | undefined): Promise<string[]> {
+  if (only === ADMIN_SUBSCRIPTION_ID && isAdmin(req)) return [only];
+  if (only) return [(await ownSubscription(s, req, only)).id];
+  const ids = (await visibleSubscriptions(s, req)).map((sub) => sub.id);
+  return isAdmin(req) ? [...ids, ADMIN_SUBSCRIPTION_ID] : ids;
 }
 
 async function ownDelivery(s: Services, req: FastifyRequest, id: string): Promise<Delivery> {
@@ -42,8 +54,7 @@ export async function deliveryRoutes(app: FastifyInstance, s: Services): Promise
   app.get('/v1/deliveries', { schema: routeSchema({ operationId: 'listDeliveries', summary: 'Deliveries of the caller\'s subscriptions (or one), newest first, or of one status', tags, query: listQuery }) },
     async (req) => {
       const q = req.query as z.output<typeof listQuery>;
-      const subs = q.subscription ? [await ownSubscription(s, req, q.subscription)] : await visibleSubscriptions(s, req);
-      const mine = new Set(subs.map((sub) => sub.id));
+      const mine = new Set(await listedSubscriptionIds(s, req, q.subscription));
       const all = await loadAll(s, await candidates(s, [...mine], q));
       return { deliveries: all.filter((d) => mine.has(d.subscriptionId) && (!q.status || d.status === q.status)).slice(0, q.limit) };
     });
