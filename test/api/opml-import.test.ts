@@ -23,7 +23,7 @@ const storedSources = async () => (await h.services.sources.list()).map(({ id, n
 test('importing a Miniflux file adds and schedules its feeds with their categories; importing it again skips them all', async () => {
   const res = await importOpml(fixture('miniflux.opml'));
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json().counts, { added: 5, skipped: 0, refused: 0 });
+  assert.deepEqual(res.json().counts, { added: 5, updated: 0, skipped: 0, refused: 0 });
   const stored = await h.services.sources.get('syriahr-example-en-feed');
   assert.deepEqual(stored?.tags, ['All']);
   assert.equal(stored?.siteUrl, 'https://www.syriahr.example/en/');
@@ -31,8 +31,36 @@ test('importing a Miniflux file adds and schedules its feeds with their categori
   assert.ok(schedulers.some((s) => (s.key ?? s.id) === 'source-syriahr-example-en-feed'), 'the new source is polled');
   const again = await importOpml(fixture('miniflux.opml'));
   assert.equal(again.statusCode, 200, again.body);
-  assert.deepEqual(again.json().counts, { added: 0, skipped: 5, refused: 0 });
+  assert.deepEqual(again.json().counts, { added: 0, updated: 0, skipped: 5, refused: 0 });
   assert.deepEqual(again.json().skipped[0], { line: 8, url: 'https://flat.example/rss.xml', duplicateOf: 'flat-example-rss-xml' });
+});
+
+test('a re-import with changed categories updates the tags of the sources already there, keeping their state and schedule', async () => {
+  assert.equal((await importOpml(fixture('miniflux.opml'))).statusCode, 200);
+  const at = new Date('2026-12-01T10:00:00Z');
+  await h.services.sources.recordSuccess('syriahr-example-en-feed', at, undefined, 7);
+  const stateBefore = await h.services.sources.getState('syriahr-example-en-feed');
+  const sourcesBefore = await storedSources();
+  // The Observatory moves from "All" to two categories; the flat feed stays outside any: its tags are left alone.
+  const changed = fixture('miniflux.opml').toString('utf8')
+    .replace('<outline text="All">', '<outline text="Wire">')
+    .replace('</body>', '<outline text="Syria"><outline text="SOHR" xmlUrl="https://www.syriahr.example/en/feed/"/></outline></body>');
+  const res = await importOpml(changed);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(res.json().counts, { added: 0, updated: 2, skipped: 4, refused: 0 });
+  assert.deepEqual(res.json().updated.map((u: { id: string; tags: string[]; previousTags: string[] }) => [u.id, u.tags, u.previousTags]), [
+    ['syriahr-example-en-feed', ['Syria', 'Wire'], ['All']],
+    ['english-enabbaladi-example-feed', ['Wire'], ['All']],
+  ]);
+  const after = await storedSources();
+  assert.equal(after.length, sourcesBefore.length, 'no source is added twice');
+  assert.deepEqual(after.map(({ tags: _t, ...rest }) => rest), sourcesBefore.map(({ tags: _t, ...rest }) => rest), 'only the tags change');
+  assert.deepEqual((await h.services.sources.get('syriahr-example-en-feed'))?.tags, ['Syria', 'Wire']);
+  assert.deepEqual((await h.services.sources.get('lorientlejour-example-rss-all-xml'))?.tags, ['Presse française']);
+  assert.equal((await h.services.sources.get('flat-example-rss-xml'))?.tags, undefined);
+  assert.deepEqual(await h.services.sources.getState('syriahr-example-en-feed'), stateBefore, 'poll state untouched');
+  const again = await importOpml(changed);
+  assert.deepEqual(again.json().counts, { added: 0, updated: 0, skipped: 6, refused: 0 }, 'the same file again changes nothing');
 });
 
 test('an export re-imports to the same set of sources', async () => {

@@ -32,11 +32,20 @@ test('import prints a line per entry and a summary; a second import skips every 
   const lines = first.stdout.trim().split('\n');
   assert.equal(lines[0], 'line 8     added    flat-example-rss-xml  https://flat.example/rss.xml');
   assert.equal(lines[1], 'line 10    added    syriahr-example-en-feed  https://www.syriahr.example/en/feed/  [All]');
-  assert.equal(lines.at(-1), '5 added, 0 skipped as duplicates, 0 refused');
+  assert.equal(lines.at(-1), '5 added, 0 updated, 0 skipped as duplicates, 0 refused');
   const second = await vigie(['sources', 'import', '-'], fs.readFileSync(fixturePath('miniflux.opml'), 'utf8'));
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /^line 8 +skipped +https:\/\/flat\.example\/rss\.xml +\(already source flat-example-rss-xml\)$/m);
-  assert.equal(second.stdout.trim().split('\n').at(-1), '0 added, 5 skipped as duplicates, 0 refused');
+  assert.equal(second.stdout.trim().split('\n').at(-1), '0 added, 0 updated, 5 skipped as duplicates, 0 refused');
+});
+
+test('a re-import with another category prints the source as updated, with its old tags', async () => {
+  const file = (cat: string) => `<opml version="2.0"><body>\n<outline text="${cat}">\n<outline text="K" xmlUrl="https://k.example/rss"/>\n</outline>\n</body></opml>`;
+  assert.equal((await vigie(['sources', 'import', '-'], file('All'), 'opmlcli-retag')).code, 0);
+  const res = await vigie(['sources', 'import', '-'], file('Wire'), 'opmlcli-retag');
+  assert.equal(res.code, 0, res.stderr);
+  assert.match(res.stdout, /^line 3 +updated +k-example-rss +https:\/\/k\.example\/rss +\[Wire\] \(was \[All\]\)$/m);
+  assert.equal(res.stdout.trim().split('\n').at(-1), '0 added, 1 updated, 0 skipped as duplicates, 0 refused');
 });
 
 test('export prints OPML that re-imports to the same sources elsewhere', async () => {
@@ -58,7 +67,7 @@ test('a private address is refused per entry with the code `sources add` gives i
   const res = await vigie(['sources', 'import', '-'], file, 'opmlcli-lan');
   assert.equal(res.code, 0, res.stderr);
   assert.match(res.stdout, /^line 2 +refused +http:\/\/192\.168\.1\.10\/rss +URL_NOT_PUBLIC: /m);
-  assert.match(res.stdout, /1 added, 0 skipped as duplicates, 1 refused/);
+  assert.match(res.stdout, /1 added, 0 updated, 0 skipped as duplicates, 1 refused/);
   const direct = await vigie(['sources', 'add', 'http://192.168.1.10/rss'], undefined, 'opmlcli-lan');
   assert.equal(direct.code, 1);
   assert.match(direct.stderr, /URL_NOT_PUBLIC/);

@@ -76,6 +76,23 @@ test('sources already there are skipped by canonical URL; a taken id gets a suff
   assert.deepEqual(plan.add.map((a) => [a.line, a.source.id]), [[3, 'other-example-rss-2']]);
 });
 
+const tagged = (tags?: string[]): SourceConfig => ({ id: 'known', name: 'Known', url: 'https://known.example/feed', kind: 'feed', intervalSeconds: 900, fetchArticles: true, enabled: true, ...(tags ? { tags } : {}) });
+const retagCases: Array<{ name: string; tags?: string[]; file: string; retag?: string[] }> = [
+  { name: 'a new category replaces the tags', tags: ['All'], file: '<outline text="Wire"><outline text="K" xmlUrl="https://known.example/feed"/></outline>', retag: ['Wire'] },
+  { name: 'a source without tags takes the file\'s category', file: '<outline text="Wire"><outline text="K" xmlUrl="https://known.example/feed"/></outline>', retag: ['Wire'] },
+  { name: 'each listing of the feed adds its category', tags: ['Wire'], file: '<outline text="Wire"><outline text="K" xmlUrl="https://known.example/feed"/></outline><outline text="Syria"><outline text="K" xmlUrl="https://known.example/feed#x"/></outline>', retag: ['Syria', 'Wire'] },
+  { name: 'the same categories in another order and spacing change nothing', tags: ['b/c', 'a'], file: '<outline text="a"><outline text="K" xmlUrl="https://known.example/feed"/></outline><outline text="b / c"><outline text="K" xmlUrl="https://known.example/feed"/></outline>' },
+  { name: 'a feed outside any category keeps its tags', tags: ['All'], file: '<outline text="K" xmlUrl="https://known.example/feed"/>' },
+];
+for (const c of retagCases) {
+  test(`re-import of a source already there: ${c.name}`, () => {
+    const plan = planImport([tagged(c.tags)], parseOpml(`<opml version="2.0"><body>${c.file}</body></opml>`).outlines);
+    assert.deepEqual(plan.add, []);
+    assert.deepEqual(plan.retag.map((r) => [r.source.id, r.tags]), c.retag ? [['known', c.retag]] : []);
+    assert.equal(plan.retag.length + plan.duplicates.length, (c.file.match(/xmlUrl/g) ?? []).length, 'every listing is reported once');
+  });
+}
+
 test('names and categories lose control and bidi-override characters; an empty title falls back to the id', () => {
   const { outlines } = parseOpml(`<opml version="2.0"><body><outline text="Evil&#x202E;Cat&#9;egory">
 <outline title=" Feed&#x2066; &#10;name " xmlUrl="https://x.example/a"/><outline text="" xmlUrl="https://x.example/b"/></outline></body></opml>`);

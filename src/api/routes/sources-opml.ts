@@ -25,7 +25,7 @@ export async function sourceOpmlRoutes(app: FastifyInstance, s: Services): Promi
     config: admin, bodyLimit: OPML_LIMITS.maxBytes,
     schema: {
       ...routeSchema({
-        operationId: 'importSourcesOpml', summary: 'Add the feeds of an OPML file (body: the file, as text/x-opml, application/xml or text/xml); categories become tags',
+        operationId: 'importSourcesOpml', summary: 'Add the feeds of an OPML file (body: the file, as text/x-opml, application/xml or text/xml); categories become tags, also of the feeds already there',
         tags, query: importQuery, body: opmlBody, responses: { 413: 'opml_too_large or payload_too_large', 415: 'unsupported_media_type', 422: 'opml_parse_error (details.line) or not_opml' },
       }),
       consumes: OPML_TYPES,
@@ -34,7 +34,7 @@ export async function sourceOpmlRoutes(app: FastifyInstance, s: Services): Promi
     if (!Buffer.isBuffer(req.body)) throw new ApiError('unsupported_media_type', `send the OPML file as ${OPML_TYPES.join(', ')}`);
     const { text } = decodeText(req.body, { contentType: req.headers['content-type'], kind: 'xml' });
     const report = await importSources(s, text, { intervalSeconds: (req.query as z.output<typeof importQuery>).interval });
-    return { counts: { added: report.added.length, skipped: report.skipped.length, refused: report.refused.length }, ...report };
+    return { counts: { added: report.added.length, updated: report.updated.length, skipped: report.skipped.length, refused: report.refused.length }, ...report };
   });
 
   app.get('/v1/sources/export', { config: admin, schema: routeSchema({ operationId: 'exportSourcesOpml', summary: 'Feed sources as OPML 2.0 (tags as categories); HTML listing sources are named in the vigie-sources-left-out header', tags }) },

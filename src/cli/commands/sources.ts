@@ -121,9 +121,9 @@ export function register(program: Command): void {
     }));
   sources.command('import <file>')
     .description('add the feeds of an OPML file (as Miniflux, FreshRSS and most readers export it; - reads stdin); categories become tags, '
-      + 'known URLs are skipped, each URL passes the checks of `sources add`. Exits 1 when the file itself is refused')
+      + 'known URLs are skipped or, listed under other categories, take them as tags; each URL passes the checks of `sources add`. Exits 1 when the file itself is refused')
     .option('--interval <seconds>', 'fixed seconds between polls for the imported feeds (>= 1); without it each follows its publish rate')
-    .option('--json', 'print the report (added, skipped, refused, with lines) as JSON')
+    .option('--json', 'print the report (added, updated, skipped, refused, with lines) as JSON')
     .action(async (file: string, o: { interval?: string; json?: boolean }) => {
       const interval = o.interval === undefined ? undefined : Number(o.interval);
       if (interval !== undefined && (!Number.isInteger(interval) || interval < 1)) throw new VigieError('CONFIG_INVALID', 'sources', `--interval must be a whole number of seconds >= 1, not ${o.interval}`);
@@ -162,9 +162,10 @@ async function readOpmlFile(file: string): Promise<string> {
 function printImportReport(r: ImportReport): void {
   const rows = [
     ...r.added.map((a) => ({ line: a.line, text: `added    ${a.id}  ${a.url}${a.tags.length > 0 ? `  [${a.tags.join(', ')}]` : ''}` })),
+    ...r.updated.map((u) => ({ line: u.line, text: `updated  ${u.id}  ${u.url}  [${u.tags.join(', ')}] (was [${u.previousTags.join(', ')}])` })),
     ...r.skipped.map((d) => ({ line: d.line, text: `skipped  ${d.url}  (${d.earlierLine !== undefined ? `listed at line ${d.earlierLine}: its category is added to` : 'already'} source ${d.duplicateOf})` })),
     ...r.refused.map((x) => ({ line: x.line, text: `refused  ${x.url}  ${x.code}: ${x.message}` })),
   ].sort((a, b) => a.line - b.line);
   for (const row of rows) say(`line ${String(row.line).padEnd(5)} ${row.text}`);
-  say(`${r.added.length} added, ${r.skipped.length} skipped as duplicates, ${r.refused.length} refused`);
+  say(`${r.added.length} added, ${r.updated.length} updated, ${r.skipped.length} skipped as duplicates, ${r.refused.length} refused`);
 }

@@ -1,5 +1,6 @@
 // Decides what an OPML import does, before anything is saved: which outlines become new sources, which
-// are already there (same canonical URL) and which cannot be used, each with its line. Pure; the URL
+// are already there (same canonical URL; their tags follow the file's categories when it gives some) and
+// which cannot be used, each with its line. Pure; the URL
 // rule that needs the operator's allowed networks (checkTargetUrl) is applied by the caller.
 import type { ErrorCode } from '../errors/error-codes.js';
 import { canonicalUrl } from '../feed/canonical-url.js';
@@ -11,9 +12,12 @@ export interface PlannedSource { line: number; source: SourceConfig }
 /** `earlierLine` is set when the URL was listed earlier in the same file: its categories join that source's tags. */
 export interface DuplicateEntry { line: number; url: string; duplicateOf: string; earlierLine?: number }
 export interface InvalidEntry { line: number; url: string; code: ErrorCode; message: string }
+/** A source already there whose tags become the file's categories for it (at its first listing's line). */
+export interface RetaggedSource { line: number; url: string; source: SourceConfig; tags: string[] }
 
 export interface ImportPlan {
   add: PlannedSource[];
+  retag: RetaggedSource[];
   duplicates: DuplicateEntry[];
   invalid: InvalidEntry[];
 }
@@ -24,9 +28,11 @@ const MAX_ID = 64;
 const MAX_TAGS = 32;
 
 export function planImport(existing: readonly SourceConfig[], outlines: readonly OpmlOutline[], opts: { intervalSeconds?: number } = {}): ImportPlan {
-  const plan: ImportPlan = { add: [], duplicates: [], invalid: [] };
-  const byUrl = new Map<string, string>();
-  for (const s of existing) byUrl.set(canonicalUrl(s.url) ?? s.url, s.id);
+  const plan: ImportPlan = { add: [], retag: [], duplicates: [], invalid: [] };
+  const byUrl = new Map<string, SourceConfig>();
+  for (const s of existing) byUrl.set(canonicalUrl(s.url) ?? s.url, s);
+  /** Sources already there, by canonical URL: where the file first lists each and its categories. */
+  const known = new Map<string, { line: number; url: string; source: SourceConfig; categories: string[] }>();
   const ids = new Set(existing.map((s) => s.id));
   const planned = new Map<string, PlannedSource>();
   for (const outline of outlines) {
@@ -48,9 +54,14 @@ export function planImport(existing: readonly SourceConfig[], outlines: readonly
       plan.duplicates.push({ line: outline.line, url, duplicateOf: earlier.source.id, earlierLine: earlier.line });
       continue;
     }
-    const duplicateOf = byUrl.get(key);
-    if (duplicateOf !== undefined) {
-      plan.duplicates.push({ line: outline.line, url, duplicateOf });
+    const there = byUrl.get(key);
+    if (there !== undefined) {
+      const first = known.get(key);
+      if (first === undefined) known.set(key, { line: outline.line, url, source: there, categories: [...outline.tags] });
+      else {
+        first.categories.push(...outline.tags);
+        plan.duplicates.push({ line: outline.line, url, duplicateOf: there.id });
+      }
       continue;
     }
     const parsed = sourceInputSchema.safeParse(inputOf(outline, opts.intervalSeconds));
@@ -64,7 +75,19 @@ export function planImport(existing: readonly SourceConfig[], outlines: readonly
     planned.set(key, entry);
     plan.add.push(entry);
   }
+  for (const k of known.values()) {
+    const tags = tagsOf(k.categories);
+    // A file without categories for a feed says nothing of its tags: they stay as they are.
+    if (tags.length > 0 && !sameTags(tags, k.source.tags ?? [])) plan.retag.push({ line: k.line, url: k.url, source: k.source, tags });
+    else plan.duplicates.push({ line: k.line, url: k.url, duplicateOf: k.source.id });
+  }
+  plan.duplicates.sort((a, b) => a.line - b.line);
   return plan;
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  const sb = new Set(b);
+  return a.length === sb.size && a.every((t) => sb.has(t));
 }
 
 function inputOf(outline: OpmlOutline, intervalSeconds: number | undefined): Record<string, unknown> {
