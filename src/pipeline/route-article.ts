@@ -47,8 +47,8 @@ export async function routeArticle(s: Services, input: RouteInput): Promise<Rout
   const doc = { title: article.title, summary: article.summary, text: article.text };
   const screened = screenRules(rules.rules, { entityIds, doc, lang: article.lang, sourceId: article.sourceId, events });
   // Keyword queries read the whole text: a long one is indexed on the analysis pool, not on the event loop.
-  const verdicts = await s.analysis.evaluateQueries({ doc, queries: screened.withQuery.map((r) => r.query!), events });
-  const fired = firedIds([...screened.fired, ...screened.withQuery.filter((_, i) => verdicts[i])]);
+  const verdicts = await s.analysis.evaluateQueries({ doc, queries: screened.queries, events });
+  const fired = firedIds(screened, verdicts);
   const subs = fired.map((id) => rules.subscriptions.get(id)).filter((x) => x !== undefined);
   const plans = planAlerts({ storyId, articleId: article.id, subscriptions: subs, events, now: s.clock(),
     explain: (sub) => explainForSubscription(sub, explanations, (id) => entities.graph.expand(id)) });

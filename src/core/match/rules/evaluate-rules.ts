@@ -50,9 +50,12 @@ export function passesEventFilter(rule: Pick<CompiledRule, 'eventTypes' | 'minKi
 
 /**
  * The rules an article passes on everything but a keyword query (`fired`), and those whose query is
- * still to be checked (`withQuery`): the query part may run elsewhere (queryVerdicts, on a thread).
+ * still to be checked (`withQuery`, with `queries` in the same order): the query part may run elsewhere
+ * (queryVerdicts, on a thread), and firedIds puts the two parts together.
  */
-export function screenRules(set: RuleSet, input: RuleInput): { fired: CompiledRule[]; withQuery: CompiledRule[] } {
+export interface ScreenedRules { fired: CompiledRule[]; withQuery: CompiledRule[]; queries: QueryNode[] }
+
+export function screenRules(set: RuleSet, input: RuleInput): ScreenedRules {
   const covered = coveredIds(set, input.entityIds);
   const candidates = new Set<CompiledRule>(set.queryOnly);
   for (const id of covered) for (const r of set.byEntity.get(id) ?? []) candidates.add(r);
@@ -64,7 +67,7 @@ export function screenRules(set: RuleSet, input: RuleInput): { fired: CompiledRu
     if (rule.actors.size > 0 && !intersects(rule.actors, covered)) continue;
     (rule.query ? withQuery : fired).push(rule);
   }
-  return { fired, withQuery };
+  return { fired, withQuery, queries: withQuery.map((r) => r.query!) };
 }
 
 /** Whether each query holds over the document and its events; the document is tokenised once, if at all. */
@@ -74,13 +77,14 @@ export function queryVerdicts(queries: readonly QueryNode[], doc: RuleInput['doc
   return queries.map((q) => evaluateQuery(q, index, events));
 }
 
-/** The ids of the rules that fired, in the rules' order. */
-export function firedIds(fired: CompiledRule[]): string[] {
-  return fired.sort((a, b) => a.order - b.order).map((r) => r.id);
+/** The ids of the rules that fired, in the rules' order: the screened-in ones and those whose query held (`verdicts[i]` for `queries[i]`). */
+export function firedIds(screened: ScreenedRules, verdicts: readonly boolean[]): string[] {
+  return [...screened.fired, ...screened.withQuery.filter((_, i) => verdicts[i])]
+    .sort((a, b) => a.order - b.order).map((r) => r.id);
 }
 
+/** Every step in place: routing runs the same three with the queries on the analysis pool (route-article.ts). */
 export function evaluateRules(set: RuleSet, input: RuleInput): string[] {
-  const { fired, withQuery } = screenRules(set, input);
-  const verdicts = queryVerdicts(withQuery.map((r) => r.query!), input.doc, input.events);
-  return firedIds([...fired, ...withQuery.filter((_, i) => verdicts[i])]);
+  const screened = screenRules(set, input);
+  return firedIds(screened, queryVerdicts(screened.queries, input.doc, input.events));
 }
