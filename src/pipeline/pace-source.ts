@@ -7,20 +7,29 @@ import type { PollHints } from '../core/poll/next-poll-delay.js';
 import type { FeedItem } from '../core/model/feed-item.js';
 import type { SourceConfig } from '../core/model/source.js';
 import type { Services } from '../runtime/create-services.js';
+import type { StoredPacing } from '../adapters/redis/source-health-store.js';
 import { scheduleSource } from './apply-config.js';
 
-/** The source as this poll should treat it: its interval is the one its schedule runs at now. */
-export async function withCurrentInterval(s: Services, source: SourceConfig): Promise<SourceConfig> {
+/** What a poll reads of its pacing once, under its lease (only a poll writes it, paceSource below). */
+export interface PacedSource {
+  /** The source as this poll should treat it: its interval is the one its schedule runs at now. */
+  source: SourceConfig;
+  /** The pacing the previous poll kept, for paceSource. */
+  stored: StoredPacing | undefined;
+}
+
+export async function withCurrentInterval(s: Services, source: SourceConfig): Promise<PacedSource> {
   const stored = await s.sourceHealth.getPacing(source.id);
-  return { ...source, intervalSeconds: scheduledIntervalSeconds(source, stored?.scheduledSeconds) };
+  return { source: { ...source, intervalSeconds: scheduledIntervalSeconds(source, stored?.scheduledSeconds) }, stored };
 }
 
 export async function recordPublished(s: Services, sourceId: string, items: FeedItem[], now: Date, firstPoll: boolean): Promise<void> {
   await s.sourceHealth.addPublished(sourceId, publishTimes(items, now, firstPoll));
 }
 
-export async function paceSource(s: Services, source: SourceConfig, now: Date, hints: PollHints): Promise<PollPacing> {
-  const [published, stored] = await Promise.all([s.sourceHealth.published(source.id), s.sourceHealth.getPacing(source.id)]);
+export async function paceSource(s: Services, paced: PacedSource, now: Date, hints: PollHints): Promise<PollPacing> {
+  const { source, stored } = paced;
+  const published = await s.sourceHealth.published(source.id);
   const adaptive = source.minIntervalSeconds !== undefined && source.maxIntervalSeconds !== undefined;
   const chosen = choosePollInterval({
     now, published, hints,

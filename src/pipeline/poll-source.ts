@@ -12,7 +12,7 @@ import { takeLease } from '../adapters/redis/take-lease.js';
 import type { Services } from '../runtime/create-services.js';
 import { ingestItems, isFirstLook } from './ingest-items.js';
 import { notePushLinks } from './websub-subscribe.js';
-import { paceSource, withCurrentInterval } from './pace-source.js';
+import { paceSource, withCurrentInterval, type PacedSource } from './pace-source.js';
 import { reviewSourceHealth } from './review-source-health.js';
 
 
@@ -66,7 +66,8 @@ export async function pollSource(s: Services, sourceId: string): Promise<PollOut
   }
 }
 
-async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcome> {
+async function pollLeased(s: Services, paced: PacedSource): Promise<PollOutcome> {
+  const { source } = paced;
   const sourceId = source.id;
   const now = s.clock();
   const state = await s.sources.getState(sourceId);
@@ -78,7 +79,7 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
     if (!doc) {
       const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'] };
       await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), 0);
-      await paceSource(s, source, now, hints);
+      await paceSource(s, paced, now, hints);
       s.log.debug({ event: 'source.poll.not_modified', sourceId }, 'not modified');
       return { status: 'not-modified' };
     }
@@ -87,7 +88,7 @@ async function pollLeased(s: Services, source: SourceConfig): Promise<PollOutcom
     const hints = { retryAfter: res.headers['retry-after'], cacheControl: res.headers['cache-control'], ttlSeconds: got.ttlSeconds };
     await s.sources.setValidators(sourceId, { etag: res.headers.etag, lastModified: res.headers['last-modified'] });
     await s.sources.recordSuccess(sourceId, now, notBeforeAfterSuccess(now, source.intervalSeconds, hints), got.newItems);
-    await paceSource(s, source, now, hints);
+    await paceSource(s, paced, now, hints);
     s.metrics.polls.inc({ outcome: 'ok' });
     s.log.info({ event: 'source.poll.done', sourceId, items: got.items, newItems: got.newItems, recorded: got.recorded, firstPoll }, 'polled');
     await notePushLinks(s, source, got.hubLinks, now);

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/runtime/create-logger.js';
 import { sourceInputSchema, toSourceConfig, type SourceInput } from '../../src/core/sources/source-schema.js';
 import { scheduleSource } from '../../src/pipeline/apply-config.js';
 import { pollSource } from '../../src/pipeline/poll-source.js';
+import { Redis } from 'ioredis';
 
 const GAP_MS = 20 * 60_000;
 const FIRST_ITEM = Date.parse('2026-12-01T06:00:00Z');
@@ -95,4 +96,30 @@ test('a fixed interval from config is kept: the schedule is not moved by the rat
     assert.equal(r.every, 300_000);
     assert.equal(r.rule, 'fixed');
   }
+});
+
+test('a poll reads the source\'s pacing from Redis once', async () => {
+  const id = await addSource({ id: 'counted', url: `${feed.origin}/steady.xml`, minInterval: 60, maxInterval: 6 * 3600 });
+  await pollAndAdvance(id); // the first poll stores a pacing record
+  // MONITOR lists every command the server runs, in order: a marker sent after the poll ends the count.
+  const client = new Redis(redis.url);
+  const monitor = await client.monitor();
+  const commands: string[][] = [];
+  const marker = `end-of-poll-${id}`;
+  const markerSeen = new Promise<void>((resolve) => monitor.on('monitor', (_time: string, args: string[]) => {
+    commands.push(args);
+    if (args[0]?.toLowerCase() === 'echo' && args[1] === marker) resolve();
+  }));
+  try {
+    assert.equal((await pollSource(s, id)).status, 'ok');
+    await s.redis.echo(marker);
+    await markerSeen;
+  } finally {
+    monitor.disconnect();
+    client.disconnect();
+  }
+  const pacingKey = s.keys.sourcePacing(id);
+  const reads = commands.filter((c) => c[0]?.toLowerCase() === 'hgetall' && c[1] === pacingKey);
+  assert.equal(reads.length, 1, `pacing reads: ${reads.length}`);
+  assert.ok(commands.some((c) => c[0]?.toLowerCase() === 'hset' && c[1] === pacingKey), 'the poll stored its pacing');
 });
