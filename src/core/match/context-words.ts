@@ -79,6 +79,18 @@ function latinHit(set: Set<string>, w: string): boolean {
   return false;
 }
 
+/** French elided words before an apostrophe: l', d', j', m', n', s', t', c', qu', jusqu', lorsqu', puisqu'. */
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+
+/** Where the word folded[i, j) starts once a French elided word before an apostrophe is left out. */
+function afterElision(folded: string, i: number, j: number): number {
+  for (let k = i + 1; k <= i + 7 && k < j - 1; k += 1) {
+    if (folded.charCodeAt(k) !== 0x27) continue;
+    return ELIDED.has(folded.slice(i, k)) ? k + 1 : i;
+  }
+  return i;
+}
+
 /** The first word of the list in folded text, as written there. One pass over the characters. */
 function findWord(folded: string, set: WordSet): string | undefined {
   let found: string | undefined;
@@ -100,6 +112,10 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
       // Quotes around a word are not part of it ('neutralised').
       while (i < j && folded.charCodeAt(i) === 0x27) i += 1;
       while (j > i && folded.charCodeAt(j - 1) === 0x27) j -= 1;
+      // A French elision ("l'armée", "d'artillerie", "qu'une") and an English possessive ("army's")
+      // are not part of the word either (a typographic apostrophe already cuts the word).
+      i = afterElision(folded, i, j);
+      if (j - i > 3 && folded.charCodeAt(j - 2) === 0x27 && folded.charCodeAt(j - 1) === 0x73) j -= 2;
       let w = '';
       if (j - i >= 3 && set.prefixes.has(prefixKey(folded, i))) {
         w = folded.slice(i, j);
@@ -134,6 +150,7 @@ const CONFLICT_WORDS = [
   'avion', 'convoi', 'patrouille', 'deploie', 'retrait', 'cessez-le-feu', 'intercepte', 'cible', 'armes', 'defense aerienne',
   'frappe', 'bombardement', 'bombarde', 'tue', 'tues', 'morts', 'blesse', 'affrontement', 'combats', 'combattant', 'milice',
   'armee', 'militaire', 'attaque', 'offensive', 'embuscade', 'roquette', 'obus', 'jihadiste', 'rebelle', 'explosion', 'soldat',
+  'intervention', 'invasion', 'invade', 'envahi',
   'غارة', 'غارات', 'قصف', 'استهداف', 'استهدف', 'قتلى', 'مقتل', 'قتل', 'جرحى', 'اشتباك', 'معارك', 'ميليشي', 'مليشي', 'قوات', 'جيش',
   'قاعدة', 'قواعد', 'مروحي', 'طائرات', 'دورية', 'انسحاب', 'انتشار', 'أسلحة', 'اسلحة', 'الدفاعات', 'وقف إطلاق النار', 'احتلال',
   'مسيرة', 'هجوم', 'مسلح', 'فصائل', 'عناصر', 'انفجار', 'صاروخ', 'قذائف', 'عسكري', 'عبوة', 'كمين', 'اعتقال', 'حاجز',
@@ -217,6 +234,12 @@ export class LazyWords {
   get patron(): string | undefined {
     if (this.p === undefined) this.p = patronWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
     return this.p ?? undefined;
+  }
+  private b: string | null | undefined;
+  /** The word that makes a state's hit a speaker's nationality or a border ("US officials", "مسؤول أمريكي"). */
+  get bystander(): string | undefined {
+    if (this.b === undefined) this.b = bystanderWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
+    return this.b ?? undefined;
   }
   private u: string | null | undefined;
   get unit(): string | undefined {
@@ -383,8 +406,10 @@ const PATRON_AFTER_RE = /^[-‐]?(?:backed|linked|aligned|allied|affiliated|spon
 const PATRON_PAIRS = new Set(['backed by', 'supported by', 'funded by', 'armed by', 'sponsored by', 'loyal to', 'linked to', 'aligned with',
   'allied with', 'allied to', 'close to']);
 const PATRON_FR = /^(?:soutenu|appuy|financ|arm|affili|li|fid[eè]le|proche|alli)/;
+// Singular, feminine and plural forms: the descriptor agrees with the backed group ("مقاتلين مدعومين من").
 const PATRON_AR = new Set(['المدعومة', 'المدعوم', 'الموالية', 'الموالي', 'التابعة', 'التابع', 'المرتبطة', 'المرتبط', 'المقربة', 'المقرب', 'مدعومة',
-  'مدعوم', 'موالية', 'موالي', 'تابعة']);
+  'مدعوم', 'موالية', 'موالي', 'تابعة', 'المدعومين', 'المدعومون', 'مدعومين', 'مدعومون', 'الموالين', 'الموالون', 'موالين', 'موالون',
+  'التابعين', 'التابعون', 'تابعين', 'تابعون', 'المرتبطين', 'مرتبطة', 'مرتبطين', 'المقربين', 'مقربة', 'مقربين']);
 
 /**
  * The descriptor when the state hit [start, end) is named as somebody's patron: the one or two words
@@ -394,6 +419,9 @@ const PATRON_AR = new Set(['المدعومة', 'المدعوم', 'الموالي
 export function patronWordNear(text: string, start: number, end: number): string | undefined {
   const pro = text.slice(Math.max(0, start - 4), start).toLowerCase();
   if (pro === 'pro-' || pro === 'pro ') return 'pro-';
+  // "anti-American groups", "anti-Iran protests": the state is what the others oppose.
+  const anti = text.slice(Math.max(0, start - 5), start).toLowerCase();
+  if (anti === 'anti-' || anti === 'anti ') return 'anti-';
   let [last, at] = wordEndingBefore(text, start);
   // An article between the descriptor and the name: "soutenues par l'Iran", "backed by the US".
   if (last === "l'" || last === 'l’' || last === 'la' || last === 'les' || last === 'the') [last, at] = wordEndingBefore(text, at);
@@ -405,6 +433,32 @@ export function patronWordNear(text: string, start: number, end: number): string
   if (last === 'من' && PATRON_AR.has(before)) return `${before} ${last}`;
   const a = PATRON_AFTER_RE.exec(text.slice(end, end + 14).toLowerCase());
   return a ? a[0] : undefined;
+}
+
+// People who speak for a state ("a US official said", "un responsable américain", "مسؤول أمريكي"): the
+// state comments through them at that mention; its acts are told elsewhere ("US forces struck"). And a
+// state named as a border or a side of one ("the border with Turkey", "الحدود مع تركيا", "la frontière
+// turque") is a location there. Person nouns only: "Israeli Prime Minister X ordered strikes" is not here.
+const SPEAKER_AFTER = /^\s+(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|envoys?|media|press|border|frontier)(?![\p{L}])/u;
+const SPEAKER_BEFORE = new Set(['responsable', 'responsables', 'parole', 'source', 'sources', 'diplomate', 'diplomates', 'émissaire',
+  'emissaire', 'envoyé', 'envoye', 'médias', 'medias', 'presse', 'frontière', 'frontiere', 'مسؤول', 'مسؤولون', 'مسؤولين', 'المسؤول',
+  'مصدر', 'مصادر', 'المصدر', 'المصادر', 'المتحدث', 'متحدث', 'الناطق', 'دبلوماسي', 'دبلوماسيون', 'دبلوماسيين', 'الإعلام', 'إعلام',
+  'الحدود', 'حدود']);
+const BORDER_WITH = new Set(['border with', 'borders with', 'frontière avec', 'frontiere avec', 'الحدود مع', 'الحدودية مع', 'حدود مع', 'الحدودي مع']);
+
+/**
+ * The word that makes the state hit [start, end) a speaker's nationality or a border at that mention
+ * ("US officials", "responsable américain", "المصادر الإسرائيلية", "border with Turkey"), if any.
+ */
+export function bystanderWordNear(text: string, start: number, end: number): string | undefined {
+  const a = SPEAKER_AFTER.exec(text.slice(end, end + 16).toLowerCase());
+  if (a) return a[0].trim();
+  let [last, at] = wordEndingBefore(text, start);
+  if (last === "l'" || last === 'l’' || last === 'la' || last === 'the') [last, at] = wordEndingBefore(text, at);
+  if (SPEAKER_BEFORE.has(last)) return last;
+  const [before] = wordEndingBefore(text, at);
+  const pair = `${before} ${last}`;
+  return BORDER_WITH.has(pair) ? pair : undefined;
 }
 
 /** The word (letters and apostrophes) ending just before `at` past white space, lower-cased, and where it starts. */
@@ -421,7 +475,7 @@ function wordEndingBefore(text: string, at: number): [string, number] {
 // the general ones ("the former regime", "النظام السابق") also name Saddam's or Gaddafi's, so they date
 // only a text that names a Syrian place.
 const AFTER_ASSAD = /(?:fall of (?:the )?(?:bashar )?(?:al-)?assad|ousted (?:president )?(?:bashar )?(?:al-)?assad|toppled (?:president )?(?:bashar )?(?:al-)?assad|post-assad|assad remnants|chute (?:de |du regime de )?(?:bachar )?(?:al-)?assad|renversement de (?:bachar )?(?:al-)?assad|فلول الاسد|فلول نظام الاسد|سقوط (?:نظام )?(?:بشار )?الاسد|الرئيس المخلوع بشار|المخلوع بشار)/u;
-const AFTER_REGIME = /(?:former regime|ousted regime|fallen regime|regime remnants|remnants of the (?:former |ousted )?regime|ancien regime|regime dechu|ex-regime|restes du regime|فلول النظام|النظام البائد|النظام السابق|النظام المخلوع|سقوط النظام)/u;
+const AFTER_REGIME = /(?:(?:former|ousted|fallen|deposed|toppled) (?:syrian |assad )?regime|regime remnants|remnants of the (?:former |ousted )?regime|ancien regime|regime (?:syrien )?dechu|ex-regime|restes du regime|vestiges du regime|فلول النظام|النظام (?:السوري )?(?:البائد|السابق|المخلوع)|سقوط النظام)/u;
 
 /** The words that date the text after December 2024, if any (see AFTER_ASSAD). */
 export function afterAssadCue(text: string, namesSyria: boolean): string | undefined {
