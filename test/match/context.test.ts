@@ -86,6 +86,15 @@ test('Arabic: an ambiguous alias with clitics counts through its evidence too', 
   assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat'], 'its governorate is not enough');
 });
 
+test('Arabic unit words: a front or axis, a name in quotes after its unit word, the coordinated items after a plural unit word', () => {
+  assert.deepEqual(ids('قصفت المدفعية محاور قرملة في سوريا', 'ar'), ['sy', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية حي "قرملة" في سوريا', 'ar'), ['sy', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية بلدات اللاذقية وقرملة في سوريا', 'ar'), ['sy', 'sy-latakia', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية محاور اللاذقية و قرملة في سوريا', 'ar'), ['sy', 'sy-latakia', 'sy-qar'], 'و written apart');
+  assert.deepEqual(ids('قال قرملة إن المدفعية قصفت اللاذقية في سوريا', 'ar'), ['sy', 'sy-latakia'], 'no unit word: a person');
+  assert.deepEqual(ids('زار الوفد مناطق اللاذقية. وقال قرملة إنه راض', 'ar'), ['sy-latakia'], 'the list ends at the sentence');
+});
+
 test('two places of one name: the one whose parent is named takes the words', () => {
   const two = compileMatcher([...entities,
     e({ id: 'sy-homs', kind: 'region', type: 'town', names: { en: 'Homs', fr: 'Homs', ar: 'حمص' }, parents: ['sy'] }),

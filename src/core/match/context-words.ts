@@ -23,7 +23,14 @@ const UNIT_BEFORE_LATIN = [
 // "village of", "ville de", "region d'": the unit word, then an optional of/de/d'/du/des/the/al.
 const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
-const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز)\s+$/u;
+// The name may stand in quotes after its unit word (حي "الهلالية"); a front or axis of fighting (محور
+// سراقب, محاور داديخ) is named after its place too.
+const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
+// A coordinated item of the list a plural or dual unit word opens: "بلدات دير سنبل وكنصفرة والفطيرة",
+// "منطقتي قدسيا والديماس", "محاور سراقب وداديخ والملاجة". Arabic has no capitals to end the list: it
+// ends at a sentence or clause mark, or after eight words.
+const UNIT_LIST_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرى|قريتي|بلدات|بلدتي|مدن|مدينتي|أحياء|حيي|مناطق|منطقتي|محاور|جبهات)\s+(?:[^\s.!?؟:;؛()]+\s+){1,8}$/u;
+const coordinatedAr = (text: string, start: number, before: string): boolean => text.charCodeAt(start) === 0x648 || /(?:[،,]|\sو)\s*$/u.test(before);
 // "the Iraqi town of X": a unit word followed by "of" names the next place, not this one.
 const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])(?!\s+of\s)/u;
 
@@ -37,6 +44,10 @@ export function unitWordNear(text: string, start: number, end: number): string |
   const before = foldForWords(text.slice(Math.max(0, start - 40), start));
   const b = UNIT_BEFORE_RE.exec(before) ?? UNIT_BEFORE_AR_RE.exec(before);
   if (b) return b[0].trim();
+  if (coordinatedAr(text, start, before)) {
+    const l = UNIT_LIST_AR_RE.exec(foldForWords(text.slice(Math.max(0, start - 100), start)));
+    if (l) return l[0].trim().split(/\s+/u)[0];
+  }
   const list = PLURAL_UNIT_LIST_RE.exec(text.slice(Math.max(0, start - 120), start));
   if (list) return list[0].trim().split(/\s+/)[0];
   const after = foldForWords(text.slice(end, end + 20));
@@ -504,6 +515,8 @@ export function notAnArabicName(text: string, start: number, end: number, alias:
   const s = foldArabic(surface.split(/\s+/u)[0]!);
   const m = ARTICLE_START.exec(s);
   if (m === null || s.slice(m[0].length) !== a) return undefined;
-  if (UNIT_BEFORE_AR_RE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (UNIT_BEFORE_AR_RE.test(before)) return undefined;
+  if (coordinatedAr(text, start, before) && UNIT_LIST_AR_RE.test(foldForWords(text.slice(Math.max(0, start - 100), start)))) return undefined;
   return 'written with the article, which the name does not take (an adjective or noun)';
 }
