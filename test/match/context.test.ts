@@ -142,6 +142,8 @@ test('a place inside an outlet, institution or road name is set aside', () => {
   assert.match(r.unconfirmed![0]!.unconfirmed!, /part of a name/);
   assert.deepEqual(ids('Traffic resumed on the Latakia-Jableh highway.', 'en'), []);
   assert.deepEqual(ids('Fighting in Latakia today left two dead.', 'en'), ['sy-latakia']);
+  assert.deepEqual(ids('The wounded were taken to the Latakia Governmental Hospital.', 'en'), [], 'a hospital named after its town');
+  assert.deepEqual(ids('Fighters of the Jableh Brigade withdrew.', 'en'), [], 'an armed unit named after its town');
 });
 
 test('a seat town after a province word is its governorate; after a region word too', () => {
@@ -154,6 +156,9 @@ test('a seat town after a province word is its governorate; after a region word 
   assert.deepEqual(ids('اشتباكات في ريف جبلة', 'ar'), ['sy-jab-d']);
   assert.deepEqual(ids('اشتباكات في ريف مدينة جبلة', 'ar'), ['sy-jableh'], 'a name that says "city" is the town');
   assert.deepEqual(ids('Des combats à Jablé.'), ['sy-jableh']);
+  // The Syrian Observatory's English for ريف X.
+  assert.deepEqual(ids('Security forces raided a town in northern rural Latakia.', 'en'), ['sy-lat']);
+  assert.deepEqual(ids('Clashes in rural Jableh.', 'en'), ['sy-jab-d']);
 });
 
 test('three minor places of one district in a list vouch for each other; scattered in prose they do not', () => {

@@ -277,7 +277,8 @@ export class LazyWords {
 // Outlets, institutions and teams named after a place: "Deir ez-Zor 24", "Aleppo Today", "Damascus
 // University", "Al-Jazeera Club"; and the place inside "front for the liberation of X".
 // Checked on the text as written: "Aleppo Today" is an outlet, "in Aleppo today" is not.
-const NAME_AFTER_RE = /^[ \u00a0]?(?:24|TV|Today|News|FM|Post|Times|University|Université|Club|FC|SC|Media|Network|Channel|Radio|Agency)(?![\p{L}\p{N}])/u;
+// A hospital or an armed unit named after its place ("Marjeyoun Governmental Hospital", "Qalamoun Brigade").
+const NAME_AFTER_RE = /^[ \u00a0]?(?:24|TV|Today|News|FM|Post|Times|University|Université|Club|FC|SC|Media|Network|Channel|Radio|Agency|Hospital|Governmental Hospital|Government Hospital|General Hospital|National Hospital|Brigades?|Battalions?)(?![\p{L}\p{N}])/u;
 // Checked with endsWith on the lower-cased text before the hit (an end-anchored regex would be tried
 // at every position of the window).
 const NAME_BEFORE = ['université de', 'universite de', "université d'", "universite d'", 'university of', "club d'", 'club de',
@@ -311,7 +312,7 @@ const NAME_BEFORE_ENDS = new Set([...NAME_BEFORE_LAST].flatMap((w) => [w.at(-1)!
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
   const next = text.charCodeAt(end + 1);
   if ((text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0xa0) && ((next >= 0x41 && next <= 0x5a) || next === 0x32 || next === 0x55)) {
-    const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
+    const a = NAME_AFTER_RE.exec(text.slice(end, end + 24));
     if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
   }
   // Only a word ending like one of NAME_BEFORE_LAST's is read (most place names follow other words).
@@ -387,13 +388,14 @@ const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
 const PROVINCE_BEFORE_RE = new RegExp(
   String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
 const REGION_BEFORE_RE = new RegExp(
-  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
 const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
 
-const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'ريف', 'أرياف'];
+// "rural Homs" (the Syrian Observatory's English for ريف حمص) is the countryside too.
+const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'ريف', 'أرياف'];
 /** SEAT_CUES on unfolded text: any case, an accented or decomposed "région", and any Arabic mark (folded later). */
-const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
+const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
 
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
