@@ -39,7 +39,11 @@ const entities: Entity[] = [
   e({ id: 'actor-regime', kind: 'actor', type: 'government', names: { en: 'Assad regime', fr: 'régime de Bachar al-Assad', ar: 'نظام الأسد' },
     generic: { en: ['the regime'], fr: ['le régime'], ar: ['النظام'] } }),
   e({ id: 'actor-saa', kind: 'actor', type: 'state-force', names: { en: 'Syrian Arab Army', fr: 'armée arabe syrienne', ar: 'الجيش العربي السوري' }, parents: ['actor-regime'] }),
-  e({ id: 'actor-us', kind: 'actor', type: 'state', names: { en: 'United States', fr: 'États-Unis', ar: 'الولايات المتحدة' }, aliases: { en: ['Washington'] } }),
+  e({ id: 'actor-us', kind: 'actor', type: 'state', names: { en: 'United States', fr: 'États-Unis', ar: 'الولايات المتحدة' },
+    aliases: { en: ['Washington', 'American'], fr: ['américain', 'américains'], ar: ['أمريكي'] } }),
+  // Entities of one era each, named by their own names: they date an undated text.
+  e({ id: 'actor-old-guard', kind: 'actor', type: 'state-force', names: { en: 'Old Guard Brigade', fr: 'brigade de la Vieille Garde', ar: 'لواء الحرس القديم' }, period: { to: 2024 } }),
+  e({ id: 'actor-new-cabinet', kind: 'actor', type: 'government', names: { en: 'Transitional Cabinet', fr: 'cabinet de transition', ar: 'حكومة الانتقال' }, period: { from: 2025 } }),
   e({ id: 'actor-us-forces', kind: 'actor', type: 'state-force', names: { en: 'US forces', fr: 'forces américaines', ar: 'القوات الأمريكية' }, parents: ['actor-us'] }),
 ];
 const matcher = compileMatcher(entities);
@@ -80,6 +84,15 @@ test('Arabic: an ambiguous alias with clitics counts through its evidence too', 
   assert.deepEqual(ids('اشترى الوردة من السوق', 'ar'), []);
   assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في منطقة اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat-d', 'sy-rose']);
   assert.deepEqual(ids('قصف الجيش العربي السوري قرية الوردة في ريف اللاذقية', 'ar').sort(), ['actor-saa', 'sy-lat'], 'its governorate is not enough');
+});
+
+test('Arabic unit words: a front or axis, a name in quotes after its unit word, the coordinated items after a plural unit word', () => {
+  assert.deepEqual(ids('قصفت المدفعية محاور قرملة في سوريا', 'ar'), ['sy', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية حي "قرملة" في سوريا', 'ar'), ['sy', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية بلدات اللاذقية وقرملة في سوريا', 'ar'), ['sy', 'sy-latakia', 'sy-qar']);
+  assert.deepEqual(ids('قصفت المدفعية محاور اللاذقية و قرملة في سوريا', 'ar'), ['sy', 'sy-latakia', 'sy-qar'], 'و written apart');
+  assert.deepEqual(ids('قال قرملة إن المدفعية قصفت اللاذقية في سوريا', 'ar'), ['sy', 'sy-latakia'], 'no unit word: a person');
+  assert.deepEqual(ids('زار الوفد مناطق اللاذقية. وقال قرملة إنه راض', 'ar'), ['sy-latakia'], 'the list ends at the sentence');
 });
 
 test('two places of one name: the one whose parent is named takes the words', () => {
@@ -129,6 +142,8 @@ test('a place inside an outlet, institution or road name is set aside', () => {
   assert.match(r.unconfirmed![0]!.unconfirmed!, /part of a name/);
   assert.deepEqual(ids('Traffic resumed on the Latakia-Jableh highway.', 'en'), []);
   assert.deepEqual(ids('Fighting in Latakia today left two dead.', 'en'), ['sy-latakia']);
+  assert.deepEqual(ids('The wounded were taken to the Latakia Governmental Hospital.', 'en'), [], 'a hospital named after its town');
+  assert.deepEqual(ids('Fighters of the Jableh Brigade withdrew.', 'en'), [], 'an armed unit named after its town');
 });
 
 test('a seat town after a province word is its governorate; after a region word too', () => {
@@ -141,6 +156,9 @@ test('a seat town after a province word is its governorate; after a region word 
   assert.deepEqual(ids('اشتباكات في ريف جبلة', 'ar'), ['sy-jab-d']);
   assert.deepEqual(ids('اشتباكات في ريف مدينة جبلة', 'ar'), ['sy-jableh'], 'a name that says "city" is the town');
   assert.deepEqual(ids('Des combats à Jablé.'), ['sy-jableh']);
+  // The Syrian Observatory's English for ريف X.
+  assert.deepEqual(ids('Security forces raided a town in northern rural Latakia.', 'en'), ['sy-lat']);
+  assert.deepEqual(ids('Clashes in rural Jableh.', 'en'), ['sy-jab-d']);
 });
 
 test('three minor places of one district in a list vouch for each other; scattered in prose they do not', () => {
@@ -210,6 +228,30 @@ test('words such as "former regime" or "فلول الأسد" date an undated tex
   assert.deepEqual(r.entities.map((x) => x.id).sort(), ['actor-army-now', 'sy-latakia']);
   assert.match(r.matches.find((m) => m.entityId === 'actor-army-now')!.evidence!, /former regime.*after 2024/);
   assert.deepEqual(ids('طارد الجيش السوري فلول الأسد في اللاذقية بعد هدوء منذ عام 2012', 'ar'), ['actor-army-now', 'sy-latakia']);
+});
+
+test('an undated text that names an entity of one era by its own name is of that era for its generic references', () => {
+  const r = matchDocument(matcher, { text: 'The Old Guard Brigade and the Syrian army shelled Latakia.', lang: 'en' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['actor-army-then', 'actor-old-guard', 'sy-latakia']);
+  assert.match(r.matches.find((m) => m.entityId === 'actor-army-then')!.evidence!, /era \(it names actor-old-guard.*before 2025/);
+  assert.deepEqual(ids('The Transitional Cabinet said the Syrian army shelled Latakia.', 'en'), ['actor-army-now', 'actor-new-cabinet', 'sy-latakia']);
+  assert.deepEqual(ids('The Old Guard Brigade, the Transitional Cabinet and the Syrian army were in Latakia.', 'en'), ['actor-army-now', 'actor-new-cabinet', 'actor-old-guard', 'sy-latakia'],
+    'both eras named: no date from them, the current referent by default');
+  assert.deepEqual(ids('The Syrian army hunted the former Old Guard Brigade near Latakia.', 'en'), ['actor-army-now', 'actor-old-guard', 'sy-latakia'],
+    '"former" names the old era from the new one');
+  assert.deepEqual(ids('In 2025 the Old Guard Brigade and the Syrian army met in Latakia.', 'en'), ['actor-army-now', 'actor-old-guard', 'sy-latakia'], 'a written year comes first');
+});
+
+test('a state named as a speaker\'s nationality, a border, or inside an "anti-" descriptor does not act there', () => {
+  assert.deepEqual(ids('An American official said the strike killed five fighters.', 'en'), []);
+  assert.deepEqual(ids('Un responsable américain a imputé la frappe à un autre pays.', 'fr'), []);
+  assert.deepEqual(ids('قال مسؤول أمريكي إن القصف أدى إلى مقتل خمسة', 'ar'), []);
+  assert.deepEqual(ids('Shelling hit villages near the border with the United States.', 'en'), []);
+  assert.deepEqual(ids('أدى القصف إلى نزوح السكان نحو المناطق الحدودية مع الولايات المتحدة', 'ar'), []);
+  assert.deepEqual(ids('Les groupes anti-américains ont salué les frappes.', 'fr'), []);
+  assert.deepEqual(ids('تصدى مقاتلون مدعومون من الولايات المتحدة لهجوم', 'ar'), [], 'a plural patron descriptor');
+  assert.deepEqual(ids('American jets struck the convoy.', 'en'), ['actor-us'], 'the nationality of the ones who act');
+  assert.deepEqual(ids("L'intervention des États-Unis a commencé en 2003.", 'fr'), ['actor-us'], 'an intervention is an act');
 });
 
 test('a town placed abroad ("Latakia, Maryland") is a namesake, and so is every bare mention of it on that page', () => {

@@ -25,6 +25,10 @@ export interface Established {
   year: number | undefined;
   /** Words that dated the document instead of a written year ("فلول النظام": after 2024), if any. */
   yearCue?: string;
+  /** Which side of the era change the cue puts the document (absent: after 2024). */
+  yearSide?: 'before' | 'after';
+  /** The entity whose name dated the document, when a named entity did. */
+  yearCueId?: string;
 }
 
 /** One context-dependent hit, with what its own field could tell about it. */
@@ -50,6 +54,8 @@ export interface PendingHit {
     readonly elsewhere: string | undefined;
     /** A state named as the patron inside a descriptor ("backed by Iran", "المدعومة من إيران"). */
     readonly patron: string | undefined;
+    /** A speaker or border word that makes a state's hit a nationality or a place ("US officials"). */
+    readonly bystander: string | undefined;
     /** A unit word next to a place ("village of", "قرية", "X countryside"). */
     readonly unit: string | undefined;
   };
@@ -84,8 +90,11 @@ function namedAncestor(hit: PendingHit, est: Established, belowGovernorate: bool
   return ancestors.find((id) => est.ids.has(id));
 }
 
-const dateOf = (est: Established): string => (est.yearCue !== undefined
-  ? `the document's time («${est.yearCue}»: after 2024)` : `the document's date (${est.year})`);
+function dateOf(est: Established): string {
+  if (est.yearCue === undefined) return `the document's date (${est.year})`;
+  if (est.yearCueId !== undefined) return `the document's era (it names ${est.yearCueId}: «${est.yearCue}», ${est.yearSide === 'before' ? 'before 2025' : 'after 2024'})`;
+  return `the document's time («${est.yearCue}»: after 2024)`;
+}
 
 function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
   if (year === undefined || hit.period === undefined) return false;
@@ -124,6 +133,7 @@ export function decide(hit: PendingHit, est: Established): Verdict {
     // "militias backed by Iran" names the backed militias, not Iran acting (EVAL.md).
     if (est.pathIds.has(hit.id)) return { counts: true, evidence: `its forces are named (a member of ${hit.id})`, strength: NAMED };
     if (hit.words.patron) return { counts: false, why: `${hit.reason}; named as a patron («${hit.words.patron}»)` };
+    if (hit.words.bystander) return { counts: false, why: `${hit.reason}; named as a speaker's nationality or a border («${hit.words.bystander}»): it comments or locates, it does not act` };
     if (hit.words.acts) return { counts: true, evidence: `acts in its sentence («${hit.words.acts}»)`, strength: NEARBY };
     return { counts: false, why: `${hit.reason}; no force of it named and no conflict vocabulary in its sentence` };
   }

@@ -23,7 +23,14 @@ const UNIT_BEFORE_LATIN = [
 // "village of", "ville de", "region d'": the unit word, then an optional of/de/d'/du/des/the/al.
 const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
-const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز)\s+$/u;
+// The name may stand in quotes after its unit word (حي "الهلالية"); a front or axis of fighting (محور
+// سراقب, محاور داديخ) is named after its place too.
+const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
+// A coordinated item of the list a plural or dual unit word opens: "بلدات دير سنبل وكنصفرة والفطيرة",
+// "منطقتي قدسيا والديماس", "محاور سراقب وداديخ والملاجة". Arabic has no capitals to end the list: it
+// ends at a sentence or clause mark, or after eight words.
+const UNIT_LIST_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرى|قريتي|بلدات|بلدتي|مدن|مدينتي|أحياء|حيي|مناطق|منطقتي|محاور|جبهات)\s+(?:[^\s.!?؟:;؛()]+\s+){1,8}$/u;
+const coordinatedAr = (text: string, start: number, before: string): boolean => text.charCodeAt(start) === 0x648 || /(?:[،,]|\sو)\s*$/u.test(before);
 // "the Iraqi town of X": a unit word followed by "of" names the next place, not this one.
 const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])(?!\s+of\s)/u;
 
@@ -37,6 +44,10 @@ export function unitWordNear(text: string, start: number, end: number): string |
   const before = foldForWords(text.slice(Math.max(0, start - 40), start));
   const b = UNIT_BEFORE_RE.exec(before) ?? UNIT_BEFORE_AR_RE.exec(before);
   if (b) return b[0].trim();
+  if (coordinatedAr(text, start, before)) {
+    const l = UNIT_LIST_AR_RE.exec(foldForWords(text.slice(Math.max(0, start - 100), start)));
+    if (l) return l[0].trim().split(/\s+/u)[0];
+  }
   const list = PLURAL_UNIT_LIST_RE.exec(text.slice(Math.max(0, start - 120), start));
   if (list) return list[0].trim().split(/\s+/)[0];
   const after = foldForWords(text.slice(end, end + 20));
@@ -79,6 +90,18 @@ function latinHit(set: Set<string>, w: string): boolean {
   return false;
 }
 
+/** French elided words before an apostrophe: l', d', j', m', n', s', t', c', qu', jusqu', lorsqu', puisqu'. */
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+
+/** Where the word folded[i, j) starts once a French elided word before an apostrophe is left out. */
+function afterElision(folded: string, i: number, j: number): number {
+  for (let k = i + 1; k <= i + 7 && k < j - 1; k += 1) {
+    if (folded.charCodeAt(k) !== 0x27) continue;
+    return ELIDED.has(folded.slice(i, k)) ? k + 1 : i;
+  }
+  return i;
+}
+
 /** The first word of the list in folded text, as written there. One pass over the characters. */
 function findWord(folded: string, set: WordSet): string | undefined {
   let found: string | undefined;
@@ -100,6 +123,10 @@ function eachWord(folded: string, set: WordSet, hit: (word: string, at: number) 
       // Quotes around a word are not part of it ('neutralised').
       while (i < j && folded.charCodeAt(i) === 0x27) i += 1;
       while (j > i && folded.charCodeAt(j - 1) === 0x27) j -= 1;
+      // A French elision ("l'armée", "d'artillerie", "qu'une") and an English possessive ("army's")
+      // are not part of the word either (a typographic apostrophe already cuts the word).
+      i = afterElision(folded, i, j);
+      if (j - i > 3 && folded.charCodeAt(j - 2) === 0x27 && folded.charCodeAt(j - 1) === 0x73) j -= 2;
       let w = '';
       if (j - i >= 3 && set.prefixes.has(prefixKey(folded, i))) {
         w = folded.slice(i, j);
@@ -134,6 +161,7 @@ const CONFLICT_WORDS = [
   'avion', 'convoi', 'patrouille', 'deploie', 'retrait', 'cessez-le-feu', 'intercepte', 'cible', 'armes', 'defense aerienne',
   'frappe', 'bombardement', 'bombarde', 'tue', 'tues', 'morts', 'blesse', 'affrontement', 'combats', 'combattant', 'milice',
   'armee', 'militaire', 'attaque', 'offensive', 'embuscade', 'roquette', 'obus', 'jihadiste', 'rebelle', 'explosion', 'soldat',
+  'intervention', 'invasion', 'invade', 'envahi',
   'غارة', 'غارات', 'قصف', 'استهداف', 'استهدف', 'قتلى', 'مقتل', 'قتل', 'جرحى', 'اشتباك', 'معارك', 'ميليشي', 'مليشي', 'قوات', 'جيش',
   'قاعدة', 'قواعد', 'مروحي', 'طائرات', 'دورية', 'انسحاب', 'انتشار', 'أسلحة', 'اسلحة', 'الدفاعات', 'وقف إطلاق النار', 'احتلال',
   'مسيرة', 'هجوم', 'مسلح', 'فصائل', 'عناصر', 'انفجار', 'صاروخ', 'قذائف', 'عسكري', 'عبوة', 'كمين', 'اعتقال', 'حاجز',
@@ -218,6 +246,12 @@ export class LazyWords {
     if (this.p === undefined) this.p = patronWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
     return this.p ?? undefined;
   }
+  private b: string | null | undefined;
+  /** The word that makes a state's hit a speaker's nationality or a border ("US officials", "مسؤول أمريكي"). */
+  get bystander(): string | undefined {
+    if (this.b === undefined) this.b = bystanderWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
+    return this.b ?? undefined;
+  }
   private u: string | null | undefined;
   get unit(): string | undefined {
     if (this.u === undefined) this.u = unitWordNear(this.text, this.hitStart, this.hitEnd) ?? null;
@@ -243,7 +277,8 @@ export class LazyWords {
 // Outlets, institutions and teams named after a place: "Deir ez-Zor 24", "Aleppo Today", "Damascus
 // University", "Al-Jazeera Club"; and the place inside "front for the liberation of X".
 // Checked on the text as written: "Aleppo Today" is an outlet, "in Aleppo today" is not.
-const NAME_AFTER_RE = /^[ \u00a0]?(?:24|TV|Today|News|FM|Post|Times|University|Université|Club|FC|SC|Media|Network|Channel|Radio|Agency)(?![\p{L}\p{N}])/u;
+// A hospital or an armed unit named after its place ("Marjeyoun Governmental Hospital", "Qalamoun Brigade").
+const NAME_AFTER_RE = /^[ \u00a0]?(?:24|TV|Today|News|FM|Post|Times|University|Université|Club|FC|SC|Media|Network|Channel|Radio|Agency|Hospital|Governmental Hospital|Government Hospital|General Hospital|National Hospital|Brigades?|Battalions?)(?![\p{L}\p{N}])/u;
 // Checked with endsWith on the lower-cased text before the hit (an end-anchored regex would be tried
 // at every position of the window).
 const NAME_BEFORE = ['université de', 'universite de', "université d'", "universite d'", 'university of', "club d'", 'club de',
@@ -277,7 +312,7 @@ const NAME_BEFORE_ENDS = new Set([...NAME_BEFORE_LAST].flatMap((w) => [w.at(-1)!
 export function insideOtherName(text: string, start: number, end: number): string | undefined {
   const next = text.charCodeAt(end + 1);
   if ((text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0xa0) && ((next >= 0x41 && next <= 0x5a) || next === 0x32 || next === 0x55)) {
-    const a = NAME_AFTER_RE.exec(text.slice(end, end + 16));
+    const a = NAME_AFTER_RE.exec(text.slice(end, end + 24));
     if (a) return `part of a name («${text.slice(start, end)} ${a[0].trim()}»)`;
   }
   // Only a word ending like one of NAME_BEFORE_LAST's is read (most place names follow other words).
@@ -353,13 +388,14 @@ const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
 const PROVINCE_BEFORE_RE = new RegExp(
   String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
 const REGION_BEFORE_RE = new RegExp(
-  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
 const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
 
-const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'ريف', 'أرياف'];
+// "rural Homs" (the Syrian Observatory's English for ريف حمص) is the countryside too.
+const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'ريف', 'أرياف'];
 /** SEAT_CUES on unfolded text: any case, an accented or decomposed "région", and any Arabic mark (folded later). */
-const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
+const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
 
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
@@ -383,8 +419,10 @@ const PATRON_AFTER_RE = /^[-‐]?(?:backed|linked|aligned|allied|affiliated|spon
 const PATRON_PAIRS = new Set(['backed by', 'supported by', 'funded by', 'armed by', 'sponsored by', 'loyal to', 'linked to', 'aligned with',
   'allied with', 'allied to', 'close to']);
 const PATRON_FR = /^(?:soutenu|appuy|financ|arm|affili|li|fid[eè]le|proche|alli)/;
+// Singular, feminine and plural forms: the descriptor agrees with the backed group ("مقاتلين مدعومين من").
 const PATRON_AR = new Set(['المدعومة', 'المدعوم', 'الموالية', 'الموالي', 'التابعة', 'التابع', 'المرتبطة', 'المرتبط', 'المقربة', 'المقرب', 'مدعومة',
-  'مدعوم', 'موالية', 'موالي', 'تابعة']);
+  'مدعوم', 'موالية', 'موالي', 'تابعة', 'المدعومين', 'المدعومون', 'مدعومين', 'مدعومون', 'الموالين', 'الموالون', 'موالين', 'موالون',
+  'التابعين', 'التابعون', 'تابعين', 'تابعون', 'المرتبطين', 'مرتبطة', 'مرتبطين', 'المقربين', 'مقربة', 'مقربين']);
 
 /**
  * The descriptor when the state hit [start, end) is named as somebody's patron: the one or two words
@@ -394,6 +432,9 @@ const PATRON_AR = new Set(['المدعومة', 'المدعوم', 'الموالي
 export function patronWordNear(text: string, start: number, end: number): string | undefined {
   const pro = text.slice(Math.max(0, start - 4), start).toLowerCase();
   if (pro === 'pro-' || pro === 'pro ') return 'pro-';
+  // "anti-American groups", "anti-Iran protests": the state is what the others oppose.
+  const anti = text.slice(Math.max(0, start - 5), start).toLowerCase();
+  if (anti === 'anti-' || anti === 'anti ') return 'anti-';
   let [last, at] = wordEndingBefore(text, start);
   // An article between the descriptor and the name: "soutenues par l'Iran", "backed by the US".
   if (last === "l'" || last === 'l’' || last === 'la' || last === 'les' || last === 'the') [last, at] = wordEndingBefore(text, at);
@@ -405,6 +446,32 @@ export function patronWordNear(text: string, start: number, end: number): string
   if (last === 'من' && PATRON_AR.has(before)) return `${before} ${last}`;
   const a = PATRON_AFTER_RE.exec(text.slice(end, end + 14).toLowerCase());
   return a ? a[0] : undefined;
+}
+
+// People who speak for a state ("a US official said", "un responsable américain", "مسؤول أمريكي"): the
+// state comments through them at that mention; its acts are told elsewhere ("US forces struck"). And a
+// state named as a border or a side of one ("the border with Turkey", "الحدود مع تركيا", "la frontière
+// turque") is a location there. Person nouns only: "Israeli Prime Minister X ordered strikes" is not here.
+const SPEAKER_AFTER = /^\s+(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|envoys?|media|press|border|frontier)(?![\p{L}])/u;
+const SPEAKER_BEFORE = new Set(['responsable', 'responsables', 'parole', 'source', 'sources', 'diplomate', 'diplomates', 'émissaire',
+  'emissaire', 'envoyé', 'envoye', 'médias', 'medias', 'presse', 'frontière', 'frontiere', 'مسؤول', 'مسؤولون', 'مسؤولين', 'المسؤول',
+  'مصدر', 'مصادر', 'المصدر', 'المصادر', 'المتحدث', 'متحدث', 'الناطق', 'دبلوماسي', 'دبلوماسيون', 'دبلوماسيين', 'الإعلام', 'إعلام',
+  'الحدود', 'حدود']);
+const BORDER_WITH = new Set(['border with', 'borders with', 'frontière avec', 'frontiere avec', 'الحدود مع', 'الحدودية مع', 'حدود مع', 'الحدودي مع']);
+
+/**
+ * The word that makes the state hit [start, end) a speaker's nationality or a border at that mention
+ * ("US officials", "responsable américain", "المصادر الإسرائيلية", "border with Turkey"), if any.
+ */
+export function bystanderWordNear(text: string, start: number, end: number): string | undefined {
+  const a = SPEAKER_AFTER.exec(text.slice(end, end + 16).toLowerCase());
+  if (a) return a[0].trim();
+  let [last, at] = wordEndingBefore(text, start);
+  if (last === "l'" || last === 'l’' || last === 'la' || last === 'the') [last, at] = wordEndingBefore(text, at);
+  if (SPEAKER_BEFORE.has(last)) return last;
+  const [before] = wordEndingBefore(text, at);
+  const pair = `${before} ${last}`;
+  return BORDER_WITH.has(pair) ? pair : undefined;
 }
 
 /** The word (letters and apostrophes) ending just before `at` past white space, lower-cased, and where it starts. */
@@ -421,7 +488,7 @@ function wordEndingBefore(text: string, at: number): [string, number] {
 // the general ones ("the former regime", "النظام السابق") also name Saddam's or Gaddafi's, so they date
 // only a text that names a Syrian place.
 const AFTER_ASSAD = /(?:fall of (?:the )?(?:bashar )?(?:al-)?assad|ousted (?:president )?(?:bashar )?(?:al-)?assad|toppled (?:president )?(?:bashar )?(?:al-)?assad|post-assad|assad remnants|chute (?:de |du regime de )?(?:bachar )?(?:al-)?assad|renversement de (?:bachar )?(?:al-)?assad|فلول الاسد|فلول نظام الاسد|سقوط (?:نظام )?(?:بشار )?الاسد|الرئيس المخلوع بشار|المخلوع بشار)/u;
-const AFTER_REGIME = /(?:former regime|ousted regime|fallen regime|regime remnants|remnants of the (?:former |ousted )?regime|ancien regime|regime dechu|ex-regime|restes du regime|فلول النظام|النظام البائد|النظام السابق|النظام المخلوع|سقوط النظام)/u;
+const AFTER_REGIME = /(?:(?:former|ousted|fallen|deposed|toppled) (?:syrian |assad )?regime|regime remnants|remnants of the (?:former |ousted )?regime|ancien regime|regime (?:syrien )?dechu|ex-regime|restes du regime|vestiges du regime|فلول النظام|النظام (?:السوري )?(?:البائد|السابق|المخلوع)|سقوط النظام)/u;
 
 /** The words that date the text after December 2024, if any (see AFTER_ASSAD). */
 export function afterAssadCue(text: string, namesSyria: boolean): string | undefined {
@@ -450,6 +517,8 @@ export function notAnArabicName(text: string, start: number, end: number, alias:
   const s = foldArabic(surface.split(/\s+/u)[0]!);
   const m = ARTICLE_START.exec(s);
   if (m === null || s.slice(m[0].length) !== a) return undefined;
-  if (UNIT_BEFORE_AR_RE.test(text.slice(Math.max(0, start - 24), start))) return undefined;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (UNIT_BEFORE_AR_RE.test(before)) return undefined;
+  if (coordinatedAr(text, start, before) && UNIT_LIST_AR_RE.test(foldForWords(text.slice(Math.max(0, start - 100), start)))) return undefined;
   return 'written with the article, which the name does not take (an adjective or noun)';
 }

@@ -58,6 +58,9 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
+/** Entities of a dated era (a `period`) the document names plainly, with the words: they date an undated text. */
+let namedEras: Array<{ id: string; period: { from?: number; to?: number }; surface: string }> = [];
+
 /** The governorate or district a seat town's hit stands for ("province de Lattaquié"), or -1. */
 function seatTarget(m: Matcher, e: number, text: string, start: number, end: number): number {
   const gov = m.seats.governorate[e]!;
@@ -157,6 +160,7 @@ function fieldMatches(m: Matcher, facts: EntityFactsTable, field: MatchField, te
     else if (m.payFlags[payload]! & FLAG_NEEDS_CONTEXT) pending.push(pendingOf(m, f, payload, text, match));
     else {
       out.matches.push(match);
+      if (f.period !== undefined && !namedAsFormer(text, start, end)) namedEras.push({ id: f.id, period: f.period, surface });
       if (!listed.has(f.owner)) {
         listed.set(f.owner);
         out.entities.push({ id: f.id, kind: f.kind, name: match.name, path: f.path });
@@ -223,7 +227,32 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
     const cue = afterAssadCue(MATCH_FIELDS.map((f) => doc[f] ?? '').join('\n'), est.countries.has('sy'));
     if (cue !== undefined) { est.year = AFTER_ASSAD_YEAR; est.yearCue = cue; }
   }
+  if (generic && est.year === undefined) datedByNamedEra(est);
   return est;
+}
+
+// "the former Old Guard", "l'ancien régime", "النظام السابق": the new era naming the old one.
+const FORMER_BEFORE = /(?:^|[^\p{L}])(?:former|ex|ousted|fallen|deposed|toppled|defunct|ancien|ancienne|anciens|anciennes|d[ée]funt|d[ée]funte)[\s-]+(?:\p{L}+\s+)?$/iu;
+const FORMER_AFTER_AR = /^\s+(?:ال)?(?:سابق|سابقة|بائد|بائدة|مخلوع|مخلوعة|منحل|منحلة)(?![\u0621-\u064a])/u;
+const namedAsFormer = (text: string, start: number, end: number): boolean =>
+  FORMER_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || FORMER_AFTER_AR.test(text.slice(end, end + 12));
+
+/**
+ * An undated text that names, by its own name, an entity of one era only ("the Assad regime", "قوات
+ * النظام" before December 2024; "the transitional government" after) is of that era: its generic words
+ * ("government forces", "الجيش السوري") name that era's entity. Entities of both eras named: no date.
+ */
+function datedByNamedEra(est: Established): void {
+  // "the former Syrian regime", "النظام السوري السابق" (aliases of their own) name the old era from the new one.
+  namedEras = namedEras.filter((n) => afterAssadCue(n.surface, true) === undefined);
+  const closed = namedEras.find((n) => n.period.to !== undefined);
+  const open = namedEras.find((n) => n.period.from !== undefined);
+  if ((closed === undefined) === (open === undefined)) return;
+  const n = (closed ?? open)!;
+  est.year = closed !== undefined ? Math.max(...namedEras.map((x) => x.period.to!)) : Math.min(...namedEras.map((x) => x.period.from!));
+  est.yearCue = n.surface;
+  est.yearSide = closed !== undefined ? 'before' : 'after';
+  est.yearCueId = n.id;
 }
 
 /** The first year of the Syrian entities that replaced the Assad regime's (their `period.from`). */
@@ -483,6 +512,7 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
   const facts = matcher.facts;
   const result: MatchResult = { matches: [], entities: [] };
   listed.begin(matcher.entityCount);
+  namedEras = [];
   const pending: Pending[] = [];
   const fields = opts.fields ?? MATCH_FIELDS;
   for (const field of fields) {
