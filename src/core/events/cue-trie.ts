@@ -27,13 +27,13 @@ export interface CueTrie {
   /** The symbol of the space between words, also read for the right single quote (’, above UNITS). */
   gap: number;
   /** Child of the root by symbol (0: none; node 0 is the root). */
-  root: Uint32Array;
+  root: Uint16Array;
   /** Children of node n: symbols childSym[i] and nodes childNode[i] for i in [childStart[n], childStart[n + 1]). */
-  childStart: Uint32Array;
+  childStart: Uint16Array;
   childSym: Uint8Array;
-  childNode: Uint32Array;
+  childNode: Uint16Array;
   /** Row of node n on channel ch at n * channels + ch (-1: no phrase of that channel ends there). */
-  rows: Int32Array;
+  rows: Int16Array;
   /** What the last walk found, reused: where the phrase ends and its row, per channel (end -1: none). */
   foundEnd: Int32Array;
   foundRow: Int32Array;
@@ -85,7 +85,9 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (un
   const terminal = new Uint8Array(nodes);
   for (let n = 0; n < nodes; n += 1) for (let ch = 0; ch < channels; ch += 1) if (rows[n * channels + ch] !== -1) terminal[n] = 1;
   // The dense build table, listed per node.
-  const childStart = new Uint32Array(nodes + 1);
+  // 16-bit tables: the trie stays small in cache beside the matcher's own (a few thousand nodes).
+  if (nodes > 0xffff || phrases.some((p) => p.row > 0x7fff)) throw new Error(`cue phrases: ${nodes} trie nodes, more than 16-bit tables hold`);
+  const childStart = new Uint16Array(nodes + 1);
   const sym: number[] = [];
   const node: number[] = [];
   for (let n = 0; n < nodes; n += 1) {
@@ -94,8 +96,8 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (un
   }
   childStart[nodes] = sym.length;
   return {
-    channels, symbol, terminal, gap: symbol[0x20]!, root: Uint32Array.from(next.slice(0, width)),
-    childStart, childSym: Uint8Array.from(sym), childNode: Uint32Array.from(node), rows: Int32Array.from(rows),
+    channels, symbol, terminal, gap: symbol[0x20]!, root: Uint16Array.from(next.slice(0, width)),
+    childStart, childSym: Uint8Array.from(sym), childNode: Uint16Array.from(node), rows: Int16Array.from(rows),
     foundEnd: new Int32Array(channels), foundRow: new Int32Array(channels),
   };
 }

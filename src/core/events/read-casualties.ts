@@ -33,11 +33,24 @@ function reachable(n: NumberSpan, c: Cue, nums: NumberSpan[]): boolean {
 }
 
 function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]): Kind {
-  const near = cues.filter((c) => reachable(n, c, nums)).map((c) => ({ c, d: gapOf(folded, n, c) }))
-    .filter((x) => x.d <= WINDOW + ACROSS_AND).sort((a, b) => a.d - b.d);
-  const first = near[0]?.c;
+  // The nearest reachable cue of each kind within reach, the first in the text on a tie.
+  let killed: Cue | undefined;
+  let injured: Cue | undefined;
+  let killedGap = Infinity;
+  let injuredGap = Infinity;
+  for (const c of cues) {
+    if (!reachable(n, c, nums)) continue;
+    const d = gapOf(folded, n, c);
+    if (d > WINDOW + ACROSS_AND) continue;
+    if (c.kind === 'killed') {
+      if (d < killedGap) { killed = c; killedGap = d; }
+    } else if (d < injuredGap) { injured = c; injuredGap = d; }
+  }
+  // The nearest of all; on a tie the one first in the text. The other kind's nearest may make it 'mixed'.
+  const killedFirst = killed !== undefined && (injured === undefined || killedGap < injuredGap || (killedGap === injuredGap && cues.indexOf(killed) < cues.indexOf(injured)));
+  const first = killedFirst ? killed : injured;
   if (!first) return undefined;
-  const other = near.find((x) => x.c.kind !== first.kind)?.c;
+  const other = killedFirst ? injured : killed;
   // "killing and wounding about 12", "قتلى وجرحى": both words on the same side, joined by "and" alone.
   if (other && (other.start > n.start) === (first.start > n.start)) {
     const [a, b] = other.start < first.start ? [other, first] : [first, other];

@@ -60,7 +60,7 @@ function sentencesOf(doc: EventDoc): Sentence[] {
       out.push({
         field, source, foldedSource, scanStart: start, scanEnd: end,
         start: foldedSource ? foldedSource.at[start]! : start, end: foldedSource ? foldedSource.at[end - 1]! + 1 : end, cues: types,
-        casualtyCues: start === 0 ? casualties : casualties.map((c) => ({ kind: c.kind, start: c.start - start, end: c.end - start })),
+        casualtyCues: start === 0 || casualties.length === 0 ? casualties : casualties.map((c) => ({ kind: c.kind, start: c.start - start, end: c.end - start })),
       });
     }
   }
@@ -115,8 +115,8 @@ const hasYear = (s: Sentence): boolean => {
   return s.dated;
 };
 
-function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
-  for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
+function toll(sents: Sentence[], kind: CasualtyKind, reach = TOLL_REACH): [number | null, number] {
+  for (let i = 0; i < Math.min(sents.length, reach); i += 1) {
     // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
     if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
     const v = casualtiesOf(sents[i]!)[kind];
@@ -126,32 +126,36 @@ function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
   return [null, -1];
 }
 
-function entitiesIn(match: MatchResult, evidence: Sentence[], kind: 'region' | 'actor'): string[] {
-  const ids = new Set<string>();
+/** The places and the actors matched in the evidence sentences, in one pass over the matches. */
+function entitiesIn(match: MatchResult, evidence: Sentence[]): { where: string[]; actors: string[] } {
+  const where = new Set<string>();
+  const actors = new Set<string>();
   for (const m of match.matches) {
-    if (m.kind !== kind || m.suppressedBy || m.unconfirmed) continue;
-    if (evidence.some((s) => s.field === m.field && m.start >= s.start && m.end <= s.end)) ids.add(m.entityId);
+    if ((m.kind !== 'region' && m.kind !== 'actor') || m.suppressedBy || m.unconfirmed) continue;
+    if (evidence.some((s) => s.field === m.field && m.start >= s.start && m.end <= s.end)) (m.kind === 'region' ? where : actors).add(m.entityId);
   }
-  return [...ids];
+  return { where: [...where], actors: [...actors] };
 }
 
 /** The events of one article, main event first; [] for a page with no place or actor of interest. */
 export function readEvents(doc: EventDoc, match: MatchResult): ArticleEvent[] {
   if (!match.entities.some((e) => e.kind === 'region' || e.kind === 'actor')) return [];
   const sents = sentencesOf(doc);
-  const [killed, ki] = toll(sents, 'killed');
   let [type, score] = mainType(sents);
+  // The killed toll is read only as far as it can matter: not at all for a page the cues call no event,
+  // only in the lead when the cues are too weak to type the event (the toll may then make it a clash).
+  const [killed, ki] = score < 2 ? toll(sents, 'killed', LEAD + 1) : type === 'none' ? [null, -1] : toll(sents, 'killed');
   // People killed with no method named: a ground attack (EVAL.md: armed_clash when the method is not given).
   if (score < 2 && killed !== null && ki <= LEAD) [type, score] = ['armed_clash', 2];
   if (type === 'none' || score < 2) return [{ type: 'none', killed: null, injured: null, where: [], actors: [], evidence: [], summary: eventSummary({ type: 'none', killed: null, injured: null }) }];
   const [injured, ii] = toll(sents, 'injured');
   const cueAt = sents.findIndex((s) => s.cues.some((c) => c.type === type));
   const used = [...new Set([cueAt, ki, ii].filter((i) => i >= 0))].sort((a, b) => a - b).map((i) => sents[i]!);
-  const where = entitiesIn(match, used, 'region');
+  const { where, actors } = entitiesIn(match, used);
   const place = match.entities.find((e) => e.id === where[0]);
   const drone = used.some((s) => DRONE.test(foldedOf(s)));
   return [{
-    type, killed, injured, where, actors: entitiesIn(match, used, 'actor'),
+    type, killed, injured, where, actors,
     evidence: used.map((s) => ({ field: s.field, start: s.start, end: s.end, sentence: s.source.slice(s.start, s.end) })),
     summary: eventSummary({ type, drone, killed, injured, place }),
   }];

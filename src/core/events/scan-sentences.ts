@@ -111,15 +111,19 @@ export function scanSentences(text: string, max = Infinity, limit = Infinity): S
       last = i;
       if (inWord) continue;
       inWord = true;
-      if (i < typeFrom && i < casualtyFrom) continue;
-      cuesAt(text, i);
-      if (bestEnd[TYPE]! > 0 && i >= typeFrom) {
+      const at = i;
+      // The word's other letters only move `last`: read them in a tight loop (a mark ends it, the main loop steps over it).
+      while (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === LETTER) i += 1;
+      last = i;
+      if (at < typeFrom && at < casualtyFrom) continue;
+      cuesAt(text, at);
+      if (bestEnd[TYPE]! > 0 && at >= typeFrom) {
         const [type, weight] = TYPE_ROWS[bestRow[TYPE]!]!;
-        types.push({ type, weight, start: i, end: bestEnd[TYPE]! });
+        types.push({ type, weight, start: at, end: bestEnd[TYPE]! });
         typeFrom = bestEnd[TYPE]!;
       }
-      if (bestEnd[CASUALTY]! > 0 && i >= casualtyFrom) {
-        casualties.push({ kind: CASUALTY_ROWS[bestRow[CASUALTY]!]![0], start: i, end: bestEnd[CASUALTY]! });
+      if (bestEnd[CASUALTY]! > 0 && at >= casualtyFrom) {
+        casualties.push({ kind: CASUALTY_ROWS[bestRow[CASUALTY]!]![0], start: at, end: bestEnd[CASUALTY]! });
         casualtyFrom = bestEnd[CASUALTY]!;
       }
       continue;
