@@ -30,6 +30,28 @@ const casualties: Array<[string, number | null, number | null]> = [
   ['Three were killed and others were wounded.', 3, null],
   ['The 90th brigade lost no one, 30 km away.', null, null],
   ['Three strikes hit the village on 12 March.', null, null],
+  // French headlines in the present tense; feminine agreement.
+  ['Un engin explosif tue deux soldats à Deraa', 2, null],
+  ['Une frappe de drone blesse trois civils', null, 3],
+  ['Cinq personnes sont décédées des suites de leurs blessures.', 5, null],
+  // Arabic toll nouns with the article, as a toll update names them.
+  ['ارتفع عدد القتلى إلى 12', 12, null],
+  ['ارتفعت حصيلة الشهداء إلى 15', 15, null],
+  ['ارتفع عدد الجرحى إلى 40 شخصا', null, 40],
+  ['أودى الهجوم بحياة 9 أشخاص', 9, null],
+  // Duals that count two people; "في" after a number is "in", a share only before "المئة".
+  ['قتل شخصان في الغارة', 2, null],
+  ['مقتل امرأتين في قصف مدفعي', 2, null],
+  ['وقتل مدنيان في القصف', 2, null],
+  ['مقتل مقاتلين من داعش في كمين', null, null],
+  ['قتل 5 في المئة من سكان القرية', null, null],
+  // "and" fused to an Arabic number word is a clause joint: the word after the number is its own.
+  ['ثلاثة قتلى وخمسة جرحى', 3, 5],
+  ['قتيلان وثلاثة جرحى', 2, 3],
+  ['مقتل ثلاثة عناصر وخمسة مدنيين', 8, null],
+  // Hospitals are not people.
+  ['نقل الجرحى إلى 3 مستشفيات', null, null],
+  ['Les blessés ont été évacués vers 3 hôpitaux.', null, null],
 ];
 
 for (const [sentence, killed, injured] of casualties) {

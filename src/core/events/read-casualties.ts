@@ -19,10 +19,14 @@ const ACROSS_AND = 40;
 const JOINT = /(?:^|[\s,،])(?:and|et|while|alors que|tandis que|بينما|في حين)(?:\s|$)|[,،;]|(?:^|\s)و/;
 const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles)|بينهم|منهم|بينهن)/;
 
+/** An Arabic number word carrying "and" ("وخمسة"): the joint is inside the number's own word. */
+const fusedAnd = (folded: string, n: NumberSpan): boolean => folded.charCodeAt(n.start) === 0x648 && !folded.startsWith('واحد', n.start);
+
 function gapOf(folded: string, n: NumberSpan, c: Cue): number {
   const d = c.start >= n.end ? c.start - n.end : n.start >= c.end ? n.start - c.end : 0;
   const between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
-  return JOINT.test(between) ? d + ACROSS_AND : d;
+  // "ثلاثة قتلى وخمسة جرحى": the word before "وخمسة" is across the joint.
+  return JOINT.test(between) || (c.end <= n.start && fusedAnd(folded, n)) ? d + ACROSS_AND : d;
 }
 
 /** A cue is reachable from a number when no other counting number lies between them. */
@@ -50,7 +54,7 @@ function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]):
 function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boolean {
   const between = folded.slice(a.end, b.start);
   if (cues.some((c) => c.start >= a.end && c.end <= b.start)) return false;
-  return between.length <= 40 && /(?:^|\s)(?:and|et|و)\s*$/.test(between) && !/[.;:]/.test(between) && !SUBSET.test(between);
+  return between.length <= 40 && (/(?:^|\s)(?:and|et|و)\s*$/.test(between) || fusedAnd(folded, b)) && !/[.;:]/.test(between) && !SUBSET.test(between);
 }
 
 /** Every casualty cue of a folded text, in order. */
