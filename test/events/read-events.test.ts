@@ -97,6 +97,21 @@ test('a campaign total told as background is not the toll', () => {
   assert.equal(main!.killed, null);
 });
 
+test('a full date in the lead dates the report, not history: its toll counts', () => {
+  for (const [title, text, lang] of [
+    ['Frappe israélienne près de Damas', 'Le 3 décembre 2024, une frappe israélienne a tué cinq personnes près de Damas, selon l\'OSDH.', 'fr'],
+    ['Strike near Damascus', 'On December 3, 2024, an airstrike killed five people near Damascus.', 'en'],
+    ['غارة على إدلب', 'في يوم الأحد 12 تشرين الأول 2025، قتل خمسة مدنيين بغارة جوية على إدلب.', 'ar'],
+  ] as const) assert.equal(read(title, text, lang)[0]!.killed, 5, title);
+});
+
+test('a year alone dates a sentence to history: its toll is not the main event\'s', () => {
+  const [main] = read('Israeli strike hits Damascus', 'An Israeli strike hit a building in Damascus on Monday.\n'
+    + 'In August 2014, a strike on the same district killed 40 people.', 'en');
+  assert.equal(main!.type, 'air_strike');
+  assert.equal(main!.killed, null);
+});
+
 test('a football report from Aleppo is no security event, though its "matches" read like clashes', () => {
   const [main] = read('أهلي حلب يفوز في الدوري', 'انتصر أهلي حلب في مباراة الدوري السوري لكرة القدم، بعد مواجهات قوية في ملعب حلب.', 'ar');
   assert.equal(main!.type, 'none');

@@ -109,9 +109,13 @@ function mainType(sents: Sentence[]): [EventType, number] {
   return [best, top];
 }
 
-/** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
+/**
+ * A sentence dated by its year ("in August 2014") tells history, unless it is the headline. A year that
+ * closes a full date ("le 3 décembre 2024", "December 3, 2024") dates the report itself: news gives the
+ * day of the event it reports, history its year or month.
+ */
 const hasYear = (s: Sentence): boolean => {
-  s.dated ??= numbersOf(s).some((n) => n.trap === 'year');
+  s.dated ??= numbersOf(s).some((n, k, all) => n.trap === 'year' && !(k > 0 && all[k - 1]!.trap === 'date' && n.start - all[k - 1]!.end <= 16));
   return s.dated;
 };
 
