@@ -112,6 +112,23 @@ test('a year alone dates a sentence to history: its toll is not the main event\'
   assert.equal(main!.killed, null);
 });
 
+test('an updated toll replaces the one told before it (EVAL.md: the latest toll)', () => {
+  for (const [title, text, lang, killed] of [
+    ['Airstrike on Idlib', 'An airstrike killed eight people in Idlib on Sunday. The death toll later rose to 12, rescuers said.', 'en', 12],
+    ['Attentat à Bagdad', 'Un attentat suicide a frappé un marché de Bagdad jeudi, faisant 12 morts selon un premier bilan. '
+      + 'Selon un nouveau bilan, 18 personnes ont été tuées.', 'fr', 18],
+    ['Frappe sur Idleb : 5 morts', 'Une frappe aérienne a touché un marché d\'Idleb. Le bilan s\'est alourdi à 9 morts lundi.', 'fr', 9],
+    ['غارة على إدلب', 'قتل 8 أشخاص بغارة على إدلب. وارتفعت حصيلة القتلى لاحقا إلى 12 شخصا.', 'ar', 12],
+  ] as const) assert.equal(read(title, text, lang)[0]!.killed, killed, title);
+});
+
+test('a toll told as superseded, or a war\'s total that rose, does not replace the event\'s toll', () => {
+  assert.equal(read('Frappe sur Idleb', 'Une frappe aérienne a visé Idleb dimanche. Le bilan est de 11 morts. '
+    + 'Un précédent bilan faisait état de 7 morts.', 'fr')[0]!.killed, 11);
+  assert.equal(read('Airstrike on Idlib', 'An airstrike killed eight people in Idlib. '
+    + 'The toll of the war has risen to more than 500,000 since 2011.', 'en')[0]!.killed, 8);
+});
+
 test('a football report from Aleppo is no security event, though its "matches" read like clashes', () => {
   const [main] = read('أهلي حلب يفوز في الدوري', 'انتصر أهلي حلب في مباراة الدوري السوري لكرة القدم، بعد مواجهات قوية في ملعب حلب.', 'ar');
   assert.equal(main!.type, 'none');

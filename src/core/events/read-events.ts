@@ -11,6 +11,7 @@ import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
+import { isTollUpdate } from './toll-update.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -119,13 +120,28 @@ const hasYear = (s: Sentence): boolean => {
   return s.dated;
 };
 
+/** The sentence's toll of this kind when it may be the main event's (not a background total), else null. */
+function tollIn(sents: Sentence[], i: number, kind: CasualtyKind): number | null {
+  // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
+  if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) return null;
+  const v = casualtiesOf(sents[i]!)[kind];
+  // The background tests run only on a sentence that gives a number (most give none).
+  return v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!))) ? v : null;
+}
+
+/** The first toll of this kind in reach, replaced by a later one that says it updates it ("rose to"). */
 function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
-  for (let i = 0; i < Math.min(sents.length, TOLL_REACH); i += 1) {
-    // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
-    if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
-    const v = casualtiesOf(sents[i]!)[kind];
-    // The background tests run only on a sentence that gives a number (most give none).
-    if (v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
+  const reach = Math.min(sents.length, TOLL_REACH);
+  for (let i = 0; i < reach; i += 1) {
+    let v = tollIn(sents, i, kind);
+    if (v === null) continue;
+    let at = i;
+    for (let j = i + 1; j < reach; j += 1) {
+      if (!sents[j]!.casualtyCues.some((c) => c.kind === kind) || !isTollUpdate(foldedOf(sents[j]!))) continue;
+      const newer = tollIn(sents, j, kind);
+      if (newer !== null) [v, at] = [newer, j];
+    }
+    return [v, at];
   }
   return [null, -1];
 }
