@@ -49,6 +49,12 @@ const casualties: Array<[string, number | null, number | null]> = [
   ['ثلاثة قتلى وخمسة جرحى', 3, 5],
   ['قتيلان وثلاثة جرحى', 2, 3],
   ['مقتل ثلاثة عناصر وخمسة مدنيين', 8, null],
+  // An aside between commas or brackets does not part a count from its verb...
+  ['Au moins 23 personnes, parmi lesquelles des femmes et des enfants, ont été tuées dans les frappes.', 23, null],
+  ['Quinze combattants des Forces démocratiques syriennes (FDS), une alliance dominée par les Kurdes, ont été tués.', 15, null],
+  // ...unless it holds a casualty word of its own.
+  ['Police arrested 20 people from the town of Al Houla in the north, following the killing of an informer, and others were held following the killing of soldiers.', null, null],
+  ['The bodies of 12 people were found in a mass grave near Raqqa.', 12, null],
   // Hospitals are not people.
   ['نقل الجرحى إلى 3 مستشفيات', null, null],
   ['Les blessés ont été évacués vers 3 hôpitaux.', null, null],

@@ -22,9 +22,17 @@ const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles
 /** An Arabic number word carrying "and" ("وخمسة"): the joint is inside the number's own word. */
 const fusedAnd = (folded: string, n: NumberSpan): boolean => folded.charCodeAt(n.start) === 0x648 && !folded.startsWith('واحد', n.start);
 
-function gapOf(folded: string, n: NumberSpan, c: Cue): number {
-  const d = c.start >= n.end ? c.start - n.end : n.start >= c.end ? n.start - c.end : 0;
-  const between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
+/** An aside between commas or brackets, as a subject's description puts between it and its verb. */
+const ASIDE = /\([^()]{0,60}\)|[,،][^,،.;:]{1,80}[,،]/g;
+
+function gapOf(folded: string, n: NumberSpan, c: Cue, cues: Cue[]): number {
+  let between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
+  // "23 personnes, parmi lesquelles des enfants, ont été tuées": the aside does not part the count
+  // from its verb, when it holds no other number (reachable) and no other casualty word.
+  if (c.start >= n.end && /[,،(]/.test(between) && !cues.some((o) => o.start >= n.end && o.end <= c.start)) {
+    between = between.replace(ASIDE, ' ');
+  }
+  const d = c.start >= n.end || n.start >= c.end ? between.length : 0;
   // "ثلاثة قتلى وخمسة جرحى": the word before "وخمسة" is across the joint.
   return JOINT.test(between) || (c.end <= n.start && fusedAnd(folded, n)) ? d + ACROSS_AND : d;
 }
@@ -37,7 +45,7 @@ function reachable(n: NumberSpan, c: Cue, nums: NumberSpan[]): boolean {
 }
 
 function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]): Kind {
-  const near = cues.filter((c) => reachable(n, c, nums)).map((c) => ({ c, d: gapOf(folded, n, c) }))
+  const near = cues.filter((c) => reachable(n, c, nums)).map((c) => ({ c, d: gapOf(folded, n, c, cues) }))
     .filter((x) => x.d <= WINDOW + ACROSS_AND).sort((a, b) => a.d - b.d);
   const first = near[0]?.c;
   if (!first) return undefined;
