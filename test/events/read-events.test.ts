@@ -72,6 +72,43 @@ const read = (title: string, text: string, lang: string) => {
   return readEvents(doc, matchDocument(matcher, doc));
 };
 
+/** [lang, headline, lead, main event type]: type words of French, Arabic and English news, traps last. */
+const types: Array<[string, string, string, string]> = [
+  ['fr', 'Syrie: des bombardiers russes visent Idleb', 'Des bombardiers russes ont visé la région d\'Idleb mardi.', 'air_strike'],
+  ['fr', 'Les forces du régime pilonnent Idleb', 'Les forces du régime pilonnent depuis l\'aube les environs d\'Idleb.', 'shelling_missile'],
+  ['fr', 'Fusillade à Deraa', 'Une fusillade a éclaté dans le centre de Deraa entre des hommes du régime et des habitants.', 'armed_clash'],
+  ['fr', 'Soueïda: Druzes et Bédouins se sont affrontés', 'Des miliciens druzes et des tribus bédouines se sont affrontés à Soueïda.', 'armed_clash'],
+  ['fr', 'Bataille pour Deir ez-Zor', 'La bataille pour le contrôle de Deir ez-Zor se poursuit.', 'armed_clash'],
+  ['fr', 'Irak: des engins explosifs visent des convois', 'Des engins explosifs ont visé des convois logistiques près de Bagdad.', 'explosion_ied'],
+  ['fr', 'Une bombe explose à Azaz', 'Une bombe a explosé près d\'un poste de police à Azaz.', 'explosion_ied'],
+  ['fr', 'Deux travailleurs humanitaires kidnappés à Idleb', 'Deux travailleurs humanitaires ont été kidnappés à Idleb par des hommes non identifiés.', 'attack_civilians'],
+  ['fr', 'Une militante arrêtée à Damas', 'Une militante a été arrêtée à Damas par les services de renseignement.', 'arrest'],
+  ['fr', 'Rafle à Deraa', 'Les services de sécurité ont mené une rafle dans la ville de Deraa.', 'arrest'],
+  ['fr', 'Trois suspects placés en garde à vue à Erbil', 'Trois suspects ont été placés en garde à vue à Erbil.', 'arrest'],
+  ['ar', 'اقتتال بين فصائل في عفرين', 'اندلع اقتتال بين فصائل مسلحة في عفرين.', 'armed_clash'],
+  ['ar', 'قتال عنيف في ريف حلب', 'يدور قتال عنيف بين قوات سوريا الديمقراطية وفصائل مسلحة في ريف حلب.', 'armed_clash'],
+  ['ar', 'انفجرت دراجة في الباب', 'انفجرت دراجة نارية في مدينة الباب.', 'explosion_ied'],
+  ['ar', 'قنبلة في سوق منبج', 'انفجرت قنبلة في سوق منبج.', 'explosion_ied'],
+  ['ar', 'حملة اعتقالات في دير الزور', 'نفذت قوات الأمن حملة اعتقالات واسعة في دير الزور.', 'arrest'],
+  ['ar', 'احتجزت قوات الأمن ثلاثة أشخاص في حمص', 'احتجزت قوات الأمن ثلاثة أشخاص في حمص.', 'arrest'],
+  ['ar', 'اختطف مسلحون طبيبا في درعا', 'اختطف مسلحون مجهولون طبيبا في درعا.', 'attack_civilians'],
+  ['ar', 'سلاح الجو الإسرائيلي يقصف دمشق', 'قصف سلاح الجو الإسرائيلي مواقع في دمشق.', 'air_strike'],
+  ['ar', 'رشقة صاروخية من لبنان', 'أطلق حزب الله رشقة صاروخية من جنوب لبنان.', 'shelling_missile'],
+  ['en', 'Bomb explodes in Azaz', 'A bomb exploded near a police station in Azaz.', 'explosion_ied'],
+  ['en', 'Booby-trapped car in Manbij', 'A booby-trapped car detonated in Manbij.', 'explosion_ied'],
+  ['en', 'Israeli Air Force hits Damascus', 'The Israeli Air Force hit targets near Damascus.', 'air_strike'],
+  ['en', 'Air Force Intelligence arrests ten in Homs', 'The Air Force Intelligence branch arrested ten young men in Homs.', 'arrest'],
+  ['fr', 'Les renseignements de l\'armée de l\'air arrêtent dix jeunes à Homs', 'Les renseignements de l\'armée de l\'air ont arrêté dix jeunes hommes à Homs.', 'arrest'],
+  ['fr', 'L\'armée de l\'air israélienne frappe Damas', 'L\'armée de l\'air israélienne a visé des positions près de Damas.', 'air_strike'],
+  ['ar', 'قصف مدفعي إسرائيلي على الخيام', 'استهدف قصف مدفعي إسرائيلي أطراف بلدة الخيام في جنوب لبنان.', 'shelling_missile'],
+];
+
+for (const [lang, title, text, type] of types) {
+  test(`type: "${title}" -> ${type}`, () => {
+    assert.equal(read(title, text, lang)[0]!.type, type);
+  });
+}
+
 test('a drone strike in the headline is the main event, with its toll, place and summary', () => {
   const [main] = read('Drone strike kills six in Boukamal', 'A drone strike killed six fighters near Boukamal in Deir ez-Zor province on Monday.', 'en');
   assert.equal(main!.type, 'air_strike');
