@@ -97,6 +97,8 @@ const types: Array<[string, string, string, string]> = [
   ['en', 'Bomb explodes in Azaz', 'A bomb exploded near a police station in Azaz.', 'explosion_ied'],
   ['en', 'Booby-trapped car in Manbij', 'A booby-trapped car detonated in Manbij.', 'explosion_ied'],
   ['en', 'Israeli Air Force hits Damascus', 'The Israeli Air Force hit targets near Damascus.', 'air_strike'],
+  ['ar', 'الفصائل تكثف قصفها على ريف حلب', 'كثفت الفصائل قصفها المدفعي على مواقع القوات الحكومية في ريف حلب الغربي.', 'shelling_missile'],
+  ['ar', 'الجيش يواصل قصفه لقرى ريف إدلب', 'واصل الجيش قصفه على قرى ريف إدلب الجنوبي بالمدفعية الثقيلة.', 'shelling_missile'],
   ['en', 'Air Force Intelligence arrests ten in Homs', 'The Air Force Intelligence branch arrested ten young men in Homs.', 'arrest'],
   ['fr', 'Les renseignements de l\'armée de l\'air arrêtent dix jeunes à Homs', 'Les renseignements de l\'armée de l\'air ont arrêté dix jeunes hommes à Homs.', 'arrest'],
   ['fr', 'L\'armée de l\'air israélienne frappe Damas', 'L\'armée de l\'air israélienne a visé des positions près de Damas.', 'air_strike'],

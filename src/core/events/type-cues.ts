@@ -25,8 +25,10 @@ const TABLE: Array<[EventType, number, string]> = [
     + 'obus|tirs? d’artillerie|artillerie|roquettes?|mortiers?|pilonnages?|pilonné|sol-sol|sol-air|surface-to-air|'
     + 'pilonne|pilonnent|pilonnée?s?|pilonnés|canonnades?|howitzers?'],
   ['shelling_missile', 1.5, 'bombardements?'],
-  ['shelling_missile', 3, 'قصف مدفعي|قصفا مدفعيا|قذائف|قذيفه|مدفعيه|هاون|راجمات|ارض ارض|ارض جو|رشقه صاروخيه|رشقات صاروخيه|كاتيوشا|غراد'],
-  ['shelling_missile', 1.5, 'قصف|قصفت|قصفا'],
+  ['shelling_missile', 3, 'قصف مدفعي|قصفا مدفعيا|قذائف|قذيفه|مدفعيه|هاون|راجمات|ارض ارض|ارض جو|رشقه صاروخيه|رشقات صاروخيه|كاتيوشا|غراد|'
+    // The artillery adjective, also after a shelling with its owner fused ("قصفها المدفعي").
+    + 'مدفعي|مدفعيا'],
+  ['shelling_missile', 1.5, 'قصف|قصفت|قصفا|قصفه|قصفها|قصفهم|قصفوا'],
   ['armed_clash', 3, 'clash(?:es|ed)?|fighting|fights?|battles?|ambush(?:ed)?|gunfight|firefight|offensive|gunmen|'
     + 'affrontements?|combats?|heurts|embuscade|accrochages?|offensive|assaut|hommes armés|'
     + 'fusillades?|échanges? de tirs|affronté(?:e|s|es)?|affrontent|batailles?|shootout|exchange of fire'],
