@@ -55,6 +55,15 @@ const casualties: Array<[string, number | null, number | null]> = [
   // ...unless it holds a casualty word of its own.
   ['Police arrested 20 people from the town of Al Houla in the north, following the killing of an informer, and others were held following the killing of soldiers.', null, null],
   ['The bodies of 12 people were found in a mass grave near Raqqa.', 12, null],
+  // Words that add victims of the same event ("ainsi que", "as well as", "إضافة إلى") sum; a part ("dont") does not.
+  ['Trois soldats ont été tués, ainsi que deux civils.', 5, null],
+  ['Three soldiers were killed, as well as two civilians.', 5, null],
+  ['The strike killed two fighters along with three civilians.', 5, null],
+  ['مقتل ثلاثة عناصر من قوات النظام، إضافة إلى مدنيين اثنين', 5, null],
+  ['قتل خمسة عناصر من قسد، فضلا عن ثلاثة مدنيين', 8, null],
+  ['The strike killed 5 people, including 3 children.', 5, null],
+  ['La frappe a fait cinq morts, dont trois enfants, ainsi que dix blessés.', 5, 10],
+  ['Five people were killed and 12 wounded, as well as two soldiers who were hurt.', 5, 14],
   // Hospitals are not people.
   ['نقل الجرحى إلى 3 مستشفيات', null, null],
   ['Les blessés ont été évacués vers 3 hôpitaux.', null, null],
