@@ -137,7 +137,9 @@ function toll(sents: Sentence[], kind: CasualtyKind): [number | null, number] {
     if (v === null) continue;
     let at = i;
     for (let j = i + 1; j < reach; j += 1) {
-      if (!sents[j]!.casualtyCues.some((c) => c.kind === kind) || !isTollUpdate(foldedOf(sents[j]!))) continue;
+      const s = sents[j]!;
+      // Tested on the sentence as written: most sentences after the toll are never folded.
+      if (!s.casualtyCues.some((c) => c.kind === kind) || !isTollUpdate(s.source.slice(s.start, s.end))) continue;
       const newer = tollIn(sents, j, kind);
       if (newer !== null) [v, at] = [newer, j];
     }
