@@ -49,6 +49,10 @@ const cases: Array<[string, number[], string[]]> = [
   ['12 غارة', [], ['thing']],
   ['50 per cent', [], ['share']],
   ['50 pour cent', [], ['share']],
+  ['5 في المئة', [], ['share']],
+  ['قتل شخصان في الغارة', [2], []],
+  ['مقتل امرأتين', [2], []],
+  ['مقتل مقاتلين من داعش', [], []],
   ['3.5 tonnes', [], ['decimal', 'decimal']],
 ];
 

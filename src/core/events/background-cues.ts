@@ -22,6 +22,8 @@ const BACKGROUND = new RegExp([
   '(?:الغاره|الغارات|الضربه|الهجوم|القصف|الاستهداف) السابق(?:ه)?',
   // An event that came before the one told ("preceded by a shelling that killed a child").
   'preceded by', 'précédée? (?:par|de)', 'سبقها', 'سبقه', 'سبقتها',
+  // A toll told as superseded ("un précédent bilan faisait état de 7 morts").
+  'précédent bilan', '(?:previous|earlier) (?:death )?toll', 'الحصيله السابقه', 'حصيله سابقه',
 ].join('|'), 'i');
 
 /**

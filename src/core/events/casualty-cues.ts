@@ -10,9 +10,11 @@ export const CASUALTY_AR_PREFIXES = ['و', 'ف', 'ب', 'ل', 'وب', 'ول'];
 
 export const CASUALTY_ROWS: Array<[CasualtyKind, string]> = [
   ['killed', 'killed|killing|kills|kill|dead|deaths?|died|die|dying|fatalities|lives|lost (?:their |his |her )?lives?|claimed the lives?|martyred|massacred|slain|'
-    + 'tué(?:e|s|es)?|tuant|tuent|morts?|mortes|décès|décédés?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|exécutée?s?|executed|coûté la vie|abattus?|abattue?s?'],
+    + 'tué(?:e|s|es)?|tue|tuant|tuent|morts?|mortes|décès|décédée?s?|ont péri|périssent|périt|victimes mortelles|sans vie|perdu la vie|exécutée?s?|executed|coûté la vie|abattus?|abattue?s?|bodies|dépouilles|cadavres'],
   ['killed', 'مقتل|قتل|قتلي|قتيل|قتيلا|قتيلين|قتلوا|قتلت|يقتل|استشهاد|استشهد|استشهدوا|شهداء|شهيد|شهيدا|شهيدين|مصرع|مصرعهم|مصرعه|'
-    + 'حتفه|حتفهم|اعدم|اعدام|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|جثث|جثه'],
-  ['injured', 'injured|injuring|injury|injuries|injures|wounded|wounding|wounds|hurt|blessés?|blessée?s?|blessant|blessures?'],
-  ['injured', 'جرحي|جريح|جريحا|جرحه|جرح|جرحت|اصابه|اصابات|اصيب|اصيبوا|اصيبت|مصابين|مصابا|مصاب|مصابون|اصابتهم'],
+    + 'حتفه|حتفهم|اعدم|اعدام|وفاه|توفي|توفوا|ضحايا|ضحيه|اودي بحياه|اودت بحياه|بحياه|جثث|جثه|قتيلان|'
+    // A toll names its count noun with the article: "ارتفع عدد القتلى إلى 12", "حصيلة الشهداء".
+    + 'القتلي|الشهداء|الضحايا'],
+  ['injured', 'injured|injuring|injury|injuries|injures|wounded|wounding|wounds|hurt|blessés?|blessée?s?|blessant|blesse|blessent|blessures?'],
+  ['injured', 'جرحي|جريح|جريحا|جرحه|جرح|جرحت|اصابه|اصابات|اصيب|اصيبوا|اصيبت|مصابين|مصابا|مصاب|مصابون|اصابتهم|جريحان|الجرحي|المصابين'],
 ];

@@ -17,12 +17,13 @@ export function foldText(text: string): Folded {
     return { text: lower.replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي'), at: identity };
   }
   // toLowerCase keeps the length for the scripts news is written in; where it does not (a rare
-  // letter that lowers to two units), fold the original instead so offsets stay one for one.
-  const src = lower.length === text.length ? lower : text;
+  // letter that lowers to two units: Turkish İ in "İdlib"), lower unit by unit so offsets stay one
+  // for one, İ read as i.
+  const sameLength = lower.length === text.length;
   const units: number[] = [];
   const at: number[] = [];
-  for (let i = 0; i < src.length; i += 1) {
-    const c = src.charCodeAt(i);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = sameLength ? lower.charCodeAt(i) : lowerInPlace(text.charCodeAt(i));
     if (isMark(c)) continue;
     units.push(c === 0x623 || c === 0x625 || c === 0x622 || c === 0x671 ? 0x627 : c === 0x629 ? 0x647 : c === 0x649 ? 0x64a : c);
     at.push(i);
@@ -31,6 +32,13 @@ export function foldText(text: string): Folded {
   let out = '';
   for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
   return { text: out, at };
+}
+
+/** One code unit in lower case, kept one unit long (İ -> i; a unit whose lower case is longer stays). */
+function lowerInPlace(c: number): number {
+  if (c === 0x130) return 0x69;
+  const lowered = String.fromCharCode(c).toLowerCase();
+  return lowered.length === 1 ? lowered.charCodeAt(0) : c;
 }
 
 /** Lower case of the Latin units (with accents), looked up rather than made. */

@@ -36,7 +36,10 @@ const AR: Record<string, number> = {
 /** Arabic duals that name two people ("قتل عنصران", "سقوط قتيلين"). */
 export const DUAL: ReadonlyMap<string, number> = new Map(
   ['قتيلين', 'قتيلان', 'جريحين', 'جريحان', 'عنصرين', 'عنصران', 'جنديين', 'جنديان', 'شخصين', 'شخصان', 'شهيدين', 'شهيدان',
-    'طفلين', 'طفلان', 'شابين', 'شابان', 'مقاتلين', 'ضابطين', 'ضابطان', 'مسعفين', 'رجلين']
+    'طفلين', 'طفلان', 'شابين', 'شابان', 'ضابطين', 'ضابطان', 'رجلين', 'رجلان', 'امراتين', 'امراتان', 'سيدتين', 'سيدتان',
+    'طفلتين', 'طفلتان', 'فتاتين', 'فتاتان', 'شقيقين', 'شقيقان',
+    // Nouns whose plural ends like their dual ("مدنيين" is civilians or two civilians): the nominative dual only.
+    'مدنيان', 'عسكريان', 'مقاتلان', 'مسلحان', 'مسعفان', 'صحفيان']
     .flatMap((w) => [w, `و${w}`, `ب${w}`]).map((w) => [w, 2] as const));
 
 /** Approximate counts of a given size ("une cinquantaine" -> 50); plural or after "des" they are vague. */

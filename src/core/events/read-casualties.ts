@@ -18,11 +18,25 @@ const WINDOW = 60;
 const ACROSS_AND = 40;
 const JOINT = /(?:^|[\s,،])(?:and|et|while|alors que|tandis que|بينما|في حين)(?:\s|$)|[,،;]|(?:^|\s)و/;
 const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles)|بينهم|منهم|بينهن)/;
+/** Words that add more victims of the same event: "3 soldiers were killed, as well as 2 civilians". */
+const ADDED = /(?:ainsi que|as well as|along with|in addition to|en plus de|اضافه الي|بالاضافه الي|فضلا عن|علاوه علي)/;
 
-function gapOf(folded: string, n: NumberSpan, c: Cue): number {
-  const d = c.start >= n.end ? c.start - n.end : n.start >= c.end ? n.start - c.end : 0;
-  const between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
-  return JOINT.test(between) ? d + ACROSS_AND : d;
+/** An Arabic number word carrying "and" ("وخمسة"): the joint is inside the number's own word. */
+const fusedAnd = (folded: string, n: NumberSpan): boolean => folded.charCodeAt(n.start) === 0x648 && !folded.startsWith('واحد', n.start);
+
+/** An aside between commas or brackets, as a subject's description puts between it and its verb. */
+const ASIDE = /\([^()]{0,60}\)|[,،][^,،.;:]{1,80}[,،]/g;
+
+function gapOf(folded: string, n: NumberSpan, c: Cue, cues: Cue[]): number {
+  let between = c.start >= n.end ? folded.slice(n.end, c.start) : folded.slice(c.end, n.start);
+  // "23 personnes, parmi lesquelles des enfants, ont été tuées": the aside does not part the count
+  // from its verb, when it holds no other number (reachable) and no other casualty word.
+  if (c.start >= n.end && /[,،(]/.test(between) && !cues.some((o) => o.start >= n.end && o.end <= c.start)) {
+    between = between.replace(ASIDE, ' ');
+  }
+  const d = c.start >= n.end || n.start >= c.end ? between.length : 0;
+  // "ثلاثة قتلى وخمسة جرحى": the word before "وخمسة" is across the joint.
+  return JOINT.test(between) || (c.end <= n.start && fusedAnd(folded, n)) ? d + ACROSS_AND : d;
 }
 
 /** A cue is reachable from a number when no other counting number lies between them. */
@@ -40,7 +54,7 @@ function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]):
   let injuredGap = Infinity;
   for (const c of cues) {
     if (!reachable(n, c, nums)) continue;
-    const d = gapOf(folded, n, c);
+    const d = gapOf(folded, n, c, cues);
     if (d > WINDOW + ACROSS_AND) continue;
     if (c.kind === 'killed') {
       if (d < killedGap) { killed = c; killedGap = d; }
@@ -59,11 +73,15 @@ function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]):
   return first.kind;
 }
 
-/** "3 soldats et 2 civils", "3 عناصر و2 مدنيين": the second number follows an "and" within a few words. */
+/**
+ * "3 soldats et 2 civils", "3 عناصر و2 مدنيين", "two fighters along with three civilians": the second
+ * number follows an "and" within a few words, or a word that adds victims.
+ */
 function chained(folded: string, a: NumberSpan, b: NumberSpan, cues: Cue[]): boolean {
   const between = folded.slice(a.end, b.start);
   if (cues.some((c) => c.start >= a.end && c.end <= b.start)) return false;
-  return between.length <= 40 && /(?:^|\s)(?:and|et|و)\s*$/.test(between) && !/[.;:]/.test(between) && !SUBSET.test(between);
+  return between.length <= 40 && (/(?:^|\s)(?:and|et|و)\s*$/.test(between) || fusedAnd(folded, b) || ADDED.test(between))
+    && !/[.;:]/.test(between) && !SUBSET.test(between);
 }
 
 /** Every casualty cue of a folded text, in order. */
@@ -83,6 +101,8 @@ export function readCasualties(folded: string, cues = findCasualtyCues(folded), 
   for (let k = 0; k + 1 < nums.length; k += 1) {
     if (kinds[k] === undefined && SUBSET.test(folded.slice(nums[k]!.end, nums[k + 1]!.start))) kinds[k] = kinds[k + 1];
   }
+  // Where each kind's count ended, for "were killed, as well as 2 civilians" (the added victims' count).
+  const lastEnd = { killed: -1, injured: -1 };
   for (let k = 0; k < nums.length;) {
     let j = k;
     while (j + 1 < nums.length && chained(folded, nums[j]!, nums[j + 1]!, cues)) j += 1;
@@ -90,7 +110,11 @@ export function readCasualties(folded: string, cues = findCasualtyCues(folded), 
     const known = [...new Set(group.filter((x) => x !== undefined))];
     if (known.length === 1 && known[0] !== 'mixed') {
       const kind = known[0]!;
-      if (out[kind] === null) out[kind] = nums.slice(k, j + 1).reduce((s, n) => s + n.value, 0);
+      const sum = nums.slice(k, j + 1).reduce((s, n) => s + n.value, 0);
+      const between = out[kind] === null ? '' : folded.slice(lastEnd[kind], nums[k]!.start);
+      if (out[kind] === null) out[kind] = sum;
+      else if (ADDED.test(between) && !SUBSET.test(between)) out[kind] += sum;
+      lastEnd[kind] = nums[j]!.end;
     } else {
       for (let i = k; i <= j; i += 1) {
         const kind = kinds[i];

@@ -11,6 +11,7 @@ import { scanSentences } from './scan-sentences.js';
 import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
+import { isTollUpdate } from './toll-update.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -54,7 +55,8 @@ function sentencesOf(doc: EventDoc): Sentence[] {
     let scanned = scanSentences(source, max, MAX_CHARS);
     if (scanned === null) {
       foldedSource = foldText(source.length > MAX_CHARS ? source.slice(0, MAX_CHARS) : source);
-      scanned = scanSentences(foldedSource.text, max)!;
+      // The folded text has no unit left that cannot fold; an empty list rather than a throw if it ever had.
+      scanned = scanSentences(foldedSource.text, max) ?? [];
     }
     for (const { start, end, types, casualties } of scanned) {
       out.push({
@@ -109,19 +111,40 @@ function mainType(sents: Sentence[]): [EventType, number] {
   return [best, top];
 }
 
-/** A sentence dated by its year ("in August 2014") tells history, unless it is the headline. */
+/**
+ * A sentence dated by its year ("in August 2014") tells history, unless it is the headline. A year that
+ * closes a full date ("le 3 décembre 2024", "December 3, 2024") dates the report itself: news gives the
+ * day of the event it reports, history its year or month.
+ */
 const hasYear = (s: Sentence): boolean => {
-  s.dated ??= numbersOf(s).some((n) => n.trap === 'year');
+  s.dated ??= numbersOf(s).some((n, k, all) => n.trap === 'year' && !(k > 0 && all[k - 1]!.trap === 'date' && n.start - all[k - 1]!.end <= 16));
   return s.dated;
 };
 
-function toll(sents: Sentence[], kind: CasualtyKind, reach = TOLL_REACH): [number | null, number] {
-  for (let i = 0; i < Math.min(sents.length, reach); i += 1) {
-    // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
-    if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) continue;
-    const v = casualtiesOf(sents[i]!)[kind];
-    // The background tests run only on a sentence that gives a number (most give none).
-    if (v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!)))) return [v, i];
+/** The sentence's toll of this kind when it may be the main event's (not a background total), else null. */
+function tollIn(sents: Sentence[], i: number, kind: CasualtyKind): number | null {
+  // A sentence with no word of this kind gives no number of it: its numbers are not read for it.
+  if (!sents[i]!.casualtyCues.some((c) => c.kind === kind)) return null;
+  const v = casualtiesOf(sents[i]!)[kind];
+  // The background tests run only on a sentence that gives a number (most give none).
+  return v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!))) ? v : null;
+}
+
+/** The first toll of this kind in reach, replaced by a later one that says it updates it ("rose to"). */
+function toll(sents: Sentence[], kind: CasualtyKind, within = TOLL_REACH): [number | null, number] {
+  const reach = Math.min(sents.length, within);
+  for (let i = 0; i < reach; i += 1) {
+    let v = tollIn(sents, i, kind);
+    if (v === null) continue;
+    let at = i;
+    for (let j = i + 1; j < reach; j += 1) {
+      const s = sents[j]!;
+      // Tested on the sentence as written: most sentences after the toll are never folded.
+      if (!s.casualtyCues.some((c) => c.kind === kind) || !isTollUpdate(s.source.slice(s.start, s.end))) continue;
+      const newer = tollIn(sents, j, kind);
+      if (newer !== null) [v, at] = [newer, j];
+    }
+    return [v, at];
   }
   return [null, -1];
 }

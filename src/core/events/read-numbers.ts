@@ -118,8 +118,8 @@ const NEXT_TRAP: Array<[string, RegExp]> = [
   ['age', /^(?:ans|year-old|years-old|عاما|سنه|سنوات|اعوام)$/],
   ['time', /^(?:heures?|hours?|minutes?|jours?|days?|semaines?|weeks?|mois|months?|years?|années?|ساعه|ساعات|دقيقه|دقائق|يوما|ايام|اسبوعا|اسابيع|شهرا|اشهر|شهور)$/],
   ['money', /^(?:dollars?|euros?|livres?|pounds?|usd|dinars?|دولار|دولارا|يورو|ليره|دينار|مليون|milliards?|millions?|billions?)$/],
-  ['share', /^(?:percent|pour|per|بالمئه|بالمائه|في)$/],
-  ['thing', /^(?:strikes?|airstrikes?|frappes?|raids?|غارات|غاره|ضربات|missiles?|صواريخ|صاروخ|صاروخا|rockets?|roquettes?|obus|shells?|قذائف|قذيفه|drones?|مسيرات|مسيره|villages?|قري|قريه|vehicles?|véhicules?|اليات|اليه|سيارات|buildings?|bâtiments?|مباني|houses?|maisons?|منازل|منزلا|tonnes?|tons?|kg|targets?|cibles?|اهداف|هدفا|sites?|مواقع|موقعا|points?|نقاط|attacks?|attaques?|هجمات|times?|fois|مرات|مره|operations?|opérations?|عمليات|camps?|مخيمات|checkpoints?|حواجز|tanks?|chars?|دبابات|weapons?|armes?|اسلحه|positions?|مراكز|km²)$/],
+  ['share', /^(?:percent|pour|per|بالمئه|بالمائه)$/],
+  ['thing', /^(?:strikes?|airstrikes?|frappes?|raids?|غارات|غاره|ضربات|missiles?|صواريخ|صاروخ|صاروخا|rockets?|roquettes?|obus|shells?|قذائف|قذيفه|drones?|مسيرات|مسيره|villages?|قري|قريه|vehicles?|véhicules?|اليات|اليه|سيارات|buildings?|bâtiments?|مباني|houses?|maisons?|منازل|منزلا|tonnes?|tons?|kg|targets?|cibles?|اهداف|هدفا|sites?|مواقع|موقعا|points?|نقاط|attacks?|attaques?|هجمات|times?|fois|مرات|مره|operations?|opérations?|عمليات|camps?|مخيمات|checkpoints?|حواجز|tanks?|chars?|دبابات|weapons?|armes?|اسلحه|positions?|مراكز|hospitals?|hôpitaux|hôpital|مستشفيات|مستشفي|مشافي|km²)$/],
 ];
 
 /** The word before a number that makes it a name or a date, not a count. */
@@ -152,6 +152,8 @@ function trapOf(text: string, toks: Tok[], i: number, j: number, value: number, 
   if (next && (MONTHS.has(next.key) || MONTHS.has(next.key.replace(/^[وب]/, '')))) return 'date';
   if (prev && MONTHS.has(prev.key) && value <= 31) return 'date';
   if (next && next.start - last.end <= 5) for (const [why, re] of NEXT_TRAP) if (re.test(next.key)) return why;
+  // "5 في المئة" is a share; "قتل شخصان في الغارة" is not ("في" is "in" far more often).
+  if (next?.key === 'في' && /^(?:المئه|المائه|مئه|مائه)$/.test(toks[j + 2]?.key ?? '')) return 'share';
   if (prev && first.start - prev.end <= 2) {
     for (const [why, re] of PREV_TRAP) if (re.test(prev.key) && (why !== 'year' || (value >= 1900 && value <= 2100))) return why;
   }
