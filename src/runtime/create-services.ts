@@ -26,6 +26,7 @@ import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
 import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/create-analysis-pool.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
+import type { Matcher } from '../core/match/compile-matcher.js';
 import { createEntityCatalog } from '../pipeline/entity-catalog.js';
 import { createRuleCatalog } from '../pipeline/rule-catalog.js';
 import { createLogger, type Logger } from './create-logger.js';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   env: Env;
   redisUrl: string;
   entities: Entity[];
+  /** The compiled matcher of `entities` when the caller has one (a snapshot read): not compiled again. */
+  matcher?: Matcher;
   logger?: Logger;
   clock?: () => Date;
   /** Injected DNS for tests (never real DNS in the test suite). */
@@ -88,7 +91,7 @@ export function createServices(opts: ServiceOptions) {
     entityEdits,
     /** Named groups seen in articles that the catalog lacks, waiting for an admin (accept-candidate.ts). */
     candidates: createCandidateStore(redis, keys, retention),
-    entities: createEntityCatalog(opts.entities, entityEdits),
+    entities: createEntityCatalog(opts.entities, entityEdits, opts.matcher),
     rules: createRuleCatalog(subscriptions, log),
     webhookSchedule: env.VIGIE_WEBHOOK_SCHEDULE_MS ? env.VIGIE_WEBHOOK_SCHEDULE_MS.split(',').map(Number) : [...DEFAULT_WEBHOOK_SCHEDULE_MS],
     mailDomain: new URL(env.VIGIE_PUBLIC_URL).hostname.replace(/^\[|\]$/g, '').replace(/[^A-Za-z0-9.-]/g, '') || 'vigie.local',
