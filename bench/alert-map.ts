@@ -5,7 +5,7 @@
 // Usage: node dist/bench/alert-map.js [--alerts 2000] [--runs 20] [--json]
 import { performance } from 'node:perf_hooks';
 import { startTestRedis } from '../test/harness/redis-server.js';
-import { shippedEntities } from '../test/harness/pipeline.js';
+import { shippedCatalog } from '../test/harness/shipped-catalog.js';
 import { seededRandom } from '../test/harness/seeded-random.js';
 import { loadEnv } from '../src/config/env.js';
 import { createServices } from '../src/runtime/create-services.js';
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
   const redis = await startTestRedis();
-  const entities = shippedEntities();
+  const { entities } = await shippedCatalog();
   const services = createServices({ env: loadEnv({ VIGIE_LOG_LEVEL: 'silent', VIGIE_SIGNING_KEY: 'bench-signing-key-0123456789abcdef' }), redisUrl: redis.url, entities });
   const app = await buildApp({ services });
   await app.ready();

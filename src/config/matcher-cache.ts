@@ -47,7 +47,8 @@ export function snapshotKey(entitiesDir: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-const snapshotFile = (dir: string, key: string): string => path.join(dir, `matcher-${key}.snap`);
+/** The snapshot file of `key` (snapshotKey) in a cache folder. */
+export const snapshotFile = (dir: string, key: string): string => path.join(dir, `matcher-${key}.snap`);
 
 /**
  * Reads the snapshot through a descriptor kept open: the parts read on first use come from the same

@@ -13,11 +13,15 @@ export function mergeEntities(base: Entity[], overlay: Entity[]): Entity[] {
   return [...byId.values()];
 }
 
-/** Entities edited through the API (see entity-store.ts) override the shipped files by id. */
-export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore) {
+/**
+ * Entities edited through the API (see entity-store.ts) override the shipped files by id. `baseMatcher`:
+ * the matcher of `baseEntities` when the caller already has it (read from a snapshot file), used as long as
+ * no entity is edited, so it is not compiled a second time (the shipped catalog takes seconds of CPU).
+ */
+export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore, baseMatcher?: Matcher) {
   let snapshot: EntitySnapshot | undefined;
-  const compile = (version: string, entities: Entity[]): EntitySnapshot =>
-    ({ version, entities, matcher: compileMatcher(entities), graph: buildEntityGraph(entities) });
+  const compile = (version: string, entities: Entity[], matcher?: Matcher): EntitySnapshot =>
+    ({ version, entities, matcher: matcher ?? compileMatcher(entities), graph: buildEntityGraph(entities) });
 
   return {
     /** Returns the current snapshot, recompiling when the overlay version in Redis moved. */
@@ -25,7 +29,7 @@ export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore)
       const version = store ? await store.version() : '0';
       if (snapshot && snapshot.version === version) return snapshot;
       const overlay = store ? await store.overlay() : [];
-      snapshot = compile(version, mergeEntities(baseEntities, overlay));
+      snapshot = compile(version, mergeEntities(baseEntities, overlay), overlay.length === 0 ? baseMatcher : undefined);
       return snapshot;
     },
     /** The snapshot compiled so far, if any: no compile, no Redis (what warming may use, never cause). */

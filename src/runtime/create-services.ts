@@ -26,6 +26,7 @@ import { createMailer, type Mailer } from '../adapters/smtp/create-mailer.js';
 import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../adapters/pool/create-analysis-pool.js';
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
+import type { Matcher } from '../core/match/compile-matcher.js';
 import { createEntityCatalog } from '../pipeline/entity-catalog.js';
 import { createRuleCatalog } from '../pipeline/rule-catalog.js';
 import { createLogger, type Logger } from './create-logger.js';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   env: Env;
   redisUrl: string;
   entities: Entity[];
+  /** The compiled matcher of `entities` when the caller has one (a snapshot read): not compiled again. */
+  matcher?: Matcher;
   logger?: Logger;
   clock?: () => Date;
   /** Injected DNS for tests (never real DNS in the test suite). */
@@ -65,7 +68,7 @@ export function createServices(opts: ServiceOptions) {
   // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
   // A thread that starts while this process holds a compiled catalog reads it at once (warm-up), so the
   // first article does not wait ~1 s for it; a process that has not compiled one does not compile for it.
-  const entities = createEntityCatalog(opts.entities, entityEdits);
+  const entities = createEntityCatalog(opts.entities, entityEdits, opts.matcher);
   const analysis: AnalysisPool = createAnalysisPool({
     threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads(),
     catalogInHand: () => entities.peek(),

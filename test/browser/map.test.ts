@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
-import { shippedEntities } from '../harness/pipeline.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 import { repoRoot } from '../harness/paths.js';
 import { waitFor } from '../harness/vigie-process.js';
 import { loadEnv } from '../../src/config/env.js';
@@ -54,7 +54,7 @@ const subs: Record<string, string> = {};
 before(async () => {
   redis = await startTestRedis();
   const env = loadEnv({ VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_LOG_LEVEL: 'silent', VIGIE_SIGNING_KEY: 'map-test-signing-key-0123456789ab' });
-  services = createServices({ env, redisUrl: redis.url, entities: shippedEntities(), clock: () => clockAt });
+  services = createServices({ env, redisUrl: redis.url, ...(await shippedCatalog()), clock: () => clockAt });
   app = await buildApp({ services });
   await app.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadEntities } from '../../src/config/load-entities.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { findCandidates } from '../../src/core/candidates/find-candidates.js';
 import { knownCandidateKeys } from '../../src/core/candidates/known-candidate-keys.js';
-import { repoRoot, sharedDir } from '../harness/paths.js';
+import { sharedDir } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 
 const seedDir = path.join(sharedDir, 'seed');
 const text = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).find((f) => f.endsWith('.txt'))!), 'utf8');
@@ -17,10 +17,10 @@ const text = fs.readFileSync(path.join(seedDir, fs.readdirSync(seedDir).find((f)
 // so the proposal must come from the sentence that names the militia, not from the tag.
 const body = text.slice(text.indexOf('\n') + 1);
 const REGIMENT = 'actor-hajj-qassem-soleimani-regiment';
-const shipped = loadEntities(path.join(repoRoot, 'config', 'entities'));
+const shipped = await shippedCatalog();
 
 test('seed: without the regiment in the catalog, the regiment is proposed from the text, Iran-backed militias near it', () => {
-  const entities = shipped.filter((e) => e.id !== REGIMENT);
+  const entities = shipped.entities.filter((e) => e.id !== REGIMENT);
   const result = matchDocument(compileMatcher(entities), { text: body, lang: 'fr' });
   const found = findCandidates({ text: body, lang: 'fr' }, result, knownCandidateKeys(entities));
   const regiment = found.find((c) => /Soleimani/.test(c.name));
@@ -34,7 +34,7 @@ test('seed: without the regiment in the catalog, the regiment is proposed from t
 });
 
 test('seed: with the full catalog the regiment is known, and nothing is proposed', () => {
-  const entities = shipped;
-  const result = matchDocument(compileMatcher(entities), { text: body, lang: 'fr' });
+  const { entities, matcher } = shipped;
+  const result = matchDocument(matcher, { text: body, lang: 'fr' });
   assert.deepEqual(findCandidates({ text: body, lang: 'fr' }, result, knownCandidateKeys(entities)), []);
 });

@@ -9,10 +9,10 @@ import { startTestRedisCluster, type TestRedisCluster } from '../harness/redis-c
 import { startPipeline, type Pipeline } from '../harness/pipeline.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
-import { makeConfigDir } from '../harness/config-dir.js';
+import { makeConfigDir, tinyEntityDir } from '../harness/config-dir.js';
 import { distinctArticle } from '../harness/distinct-article.js';
 import { seededRandom } from '../harness/seeded-random.js';
-import { spawnVigie, waitFor } from '../harness/vigie-process.js';
+import { spawnVigie, waitFor, WAIT_SCALE } from '../harness/vigie-process.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { connectRedis } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
@@ -22,7 +22,8 @@ let rx: WebhookReceiver;
 const sites: NewsSite[] = [];
 
 before(async () => {
-  // A hang (a client that never reaches the cluster) fails the test by its timeout instead.
+  // A hang (a client that never reaches the cluster) fails the test by its timeout instead (as long as the
+  // waits' on a loaded machine: a slow run is not a hang).
   cluster = await startTestRedisCluster();
   rx = await startWebhookReceiver();
 });
@@ -43,7 +44,7 @@ async function keysByNode(): Promise<Array<{ key: string; port: number }>> {
   return out;
 }
 
-test('poll -> alert -> signed webhook through a 3-master cluster', { timeout: 120_000 }, async () => {
+test('poll -> alert -> signed webhook through a 3-master cluster', { timeout: 120_000 * WAIT_SCALE }, async () => {
   const site = await startNewsSite();
   sites.push(site);
   let p: Pipeline | undefined;
@@ -70,11 +71,11 @@ test('poll -> alert -> signed webhook through a 3-master cluster', { timeout: 12
   assert.match(listed.stdout, /"wire"/);
 });
 
-test('crash invariants on the cluster: SIGKILLed workers lose no alert, duplicates share their webhook-id', { timeout: 400_000 }, async (t) => {
+test('crash invariants on the cluster: SIGKILLed workers lose no alert, duplicates share their webhook-id', { timeout: 400_000 * WAIT_SCALE }, async (t) => {
   const ROUNDS = 2;
   const site = await startNewsSite();
   sites.push(site);
-  const config = makeConfigDir([{ id: 'cluster-wire', url: site.feedUrl, interval: 1, lang: 'en' }]);
+  const config = makeConfigDir([{ id: 'cluster-wire', url: site.feedUrl, interval: 1, lang: 'en' }], [], tinyEntityDir());
   const env = { REDIS_URL: cluster.url, VIGIE_PREFIX: 'clustercrash', VIGIE_CONFIG_DIR: config, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32',
     VIGIE_BACKFILL: '0', VIGIE_LOCK_MS: '3000', VIGIE_STALLED_MS: '1000', VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800,1600', VIGIE_LOG_LEVEL: 'warn' };
   const added = await runCliCaptured(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);
@@ -135,7 +136,7 @@ test('crash invariants on the cluster: SIGKILLed workers lose no alert, duplicat
   }
 });
 
-test("every key of a deployment, BullMQ's included, is on the slot of its prefix's hash tag", { timeout: 10_000 }, async () => {
+test("every key of a deployment, BullMQ's included, is on the slot of its prefix's hash tag", { timeout: 10_000 * WAIT_SCALE }, async () => {
   const all = await keysByNode();
   for (const prefix of ['clusterpipe', 'clustercrash']) {
     const mine = all.filter((k) => k.key.startsWith(`{${prefix}}:`));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../harness/webhook-receiver.js';
-import { makeConfigDir } from '../harness/config-dir.js';
+import { makeConfigDir, tinyEntityDir } from '../harness/config-dir.js';
 import { distinctArticle } from '../harness/distinct-article.js';
 import { spawnVigie, waitFor } from '../harness/vigie-process.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
@@ -29,7 +29,7 @@ before(async () => {
   redis = await startTestRedis();
   site = await startNewsSite();
   rx = await startWebhookReceiver();
-  const config = makeConfigDir([{ id: 'crash-wire', url: site.feedUrl, interval: 1, lang: 'en' }]);
+  const config = makeConfigDir([{ id: 'crash-wire', url: site.feedUrl, interval: 1, lang: 'en' }], [], tinyEntityDir());
   env = { REDIS_URL: redis.url, VIGIE_CONFIG_DIR: config, VIGIE_ALLOW_NETWORKS: '127.0.0.1/32', VIGIE_BACKFILL: '0',
     VIGIE_LOCK_MS: '3000', VIGIE_STALLED_MS: '1000', VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800,1600,3200', VIGIE_LOG_LEVEL: 'warn' };
   const added = await runCliCaptured(['subscriptions', 'add', '--name', 'crash', '--query', 'crashmarker', '--webhook', rx.url('/crash'), '--json'], env);

@@ -6,10 +6,7 @@ import { readEvents } from '../../src/core/events/read-events.js';
 import { readCasualties } from '../../src/core/events/read-casualties.js';
 import { foldForCues } from '../../src/core/events/fold-for-cues.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
-import { compileMatcher } from '../../src/core/match/compile-matcher.js';
-import { loadEntities } from '../../src/config/load-entities.js';
-import path from 'node:path';
-import { repoRoot } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 
 const casualties: Array<[string, number | null, number | null]> = [
   ['Four soldiers were killed and four others injured.', 4, 4],
@@ -75,7 +72,7 @@ for (const [sentence, killed, injured] of casualties) {
   });
 }
 
-const matcher = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+const { matcher } = await shippedCatalog();
 const read = (title: string, text: string, lang: string) => {
   const doc = { title, text, lang };
   return readEvents(doc, matchDocument(matcher, doc));

@@ -6,10 +6,14 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { repoRoot } from './paths.js';
 
-export function makeConfigDir(sources: unknown[], subscriptions: unknown[] = []): string {
+/**
+ * `entities`: the catalog folder to link, the shipped one unless given (tinyEntityDir() for a test whose
+ * worker processes need no real matching: each start loads the shipped files, each first article compiles them).
+ */
+export function makeConfigDir(sources: unknown[], subscriptions: unknown[] = [], entities = path.join(repoRoot, 'config', 'entities')): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-config-'));
   fs.writeFileSync(path.join(dir, 'sources.yaml'), YAML.stringify({ sources }));
-  fs.symlinkSync(path.join(repoRoot, 'config', 'entities'), path.join(dir, 'entities'));
+  fs.symlinkSync(entities, path.join(dir, 'entities'));
   if (subscriptions.length > 0) {
     fs.mkdirSync(path.join(dir, 'subscriptions'));
     fs.writeFileSync(path.join(dir, 'subscriptions', 'test.yaml'), YAML.stringify({ subscriptions }));
@@ -24,14 +28,19 @@ export function entityDir(files: Record<string, string>): string {
   return dir;
 }
 
-/** A throwaway config/ whose catalog is Syria and Deir ez-Zor only: CLI tests that need a region, fast to load. */
-export function tinyConfigDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-tiny-config-'));
-  fs.symlinkSync(entityDir({ 'entities.yaml': [
+/** A throwaway entity catalog folder of Syria and Deir ez-Zor only: fast to load and to compile. */
+export function tinyEntityDir(): string {
+  return entityDir({ 'entities.yaml': [
     'entities:',
     '  - {id: sy, kind: region, type: country, names: {en: Syria, fr: Syrie, ar: سوريا}}',
     '  - {id: sy-deir-ez-zor, kind: region, type: governorate, names: {en: Deir ez-Zor, fr: Deir ez-Zor, ar: دير الزور}, parents: [sy]}',
-  ].join('\n') }), path.join(dir, 'entities'));
+  ].join('\n') });
+}
+
+/** A throwaway config/ whose catalog is tinyEntityDir(): CLI tests that need a region, fast to load. */
+export function tinyConfigDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-tiny-config-'));
+  fs.symlinkSync(tinyEntityDir(), path.join(dir, 'entities'));
   return dir;
 }
 

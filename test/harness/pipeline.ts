@@ -1,11 +1,9 @@
 // The whole pipeline in the test process: a private Redis, the services, real BullMQ workers, and
 // helpers to add loopback sources and subscriptions the way the CLI does. For crash tests use
 // vigie-process.ts instead (workers as child processes).
-import path from 'node:path';
 import { startTestRedis, type TestRedis } from './redis-server.js';
-import { repoRoot } from './paths.js';
+import { shippedCatalog } from './shipped-catalog.js';
 import { loadEnv } from '../../src/config/env.js';
-import { loadEntities } from '../../src/config/load-entities.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { createLogger } from '../../src/runtime/create-logger.js';
 import { createWorkers, type WorkerSet } from '../../workers/create-workers.js';
@@ -13,13 +11,6 @@ import { scheduleSource } from '../../src/pipeline/apply-config.js';
 import { sourceInputSchema, toSourceConfig, type SourceInput } from '../../src/core/sources/source-schema.js';
 import { subscriptionInputSchema, type SubscriptionInput } from '../../src/core/subscriptions/subscription-input.js';
 import { saveSubscription } from '../../src/pipeline/save-subscription.js';
-import type { Entity } from '../../src/core/entities/entity.js';
-
-let shipped: Entity[] | undefined;
-export function shippedEntities(): Entity[] {
-  shipped ??= loadEntities(path.join(repoRoot, 'config', 'entities'));
-  return shipped;
-}
 
 /** What the pipeline needs of a test Redis: a single server (redis-server.ts) or a cluster (redis-cluster.ts). */
 export interface PipelineRedis { url: string; close(): Promise<void> }
@@ -42,7 +33,8 @@ export async function startPipeline(envOverrides: Record<string, string> = {}, o
     VIGIE_WEBHOOK_SCHEDULE_MS: '200,400,800', VIGIE_WEBHOOK_TIMEOUT_MS: '2000', VIGIE_LOCK_MS: '5000', VIGIE_STALLED_MS: '2000',
     ...envOverrides,
   });
-  const services = createServices({ env, redisUrl: redis.url, entities: shippedEntities(), logger: createLogger(env.VIGIE_LOG_LEVEL) });
+  const { entities, matcher } = await shippedCatalog();
+  const services = createServices({ env, redisUrl: redis.url, entities, matcher, logger: createLogger(env.VIGIE_LOG_LEVEL) });
   const workers = createWorkers(services);
   return {
     redis, services, workers,

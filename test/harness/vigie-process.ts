@@ -68,7 +68,7 @@ export async function runVigie(args: string[], env: Record<string, string>, inpu
  * sharing both cores with another CPU-bound process ran 2-3 times slower and its 30 s waits timed out
  * (VIGIE_TEST_WAIT_SCALE sets it). Waits end when their condition holds, so passing runs gain nothing.
  */
-const WAIT_SCALE = Number(process.env.VIGIE_TEST_WAIT_SCALE) > 0 ? Number(process.env.VIGIE_TEST_WAIT_SCALE) : 4;
+export const WAIT_SCALE = Number(process.env.VIGIE_TEST_WAIT_SCALE) > 0 ? Number(process.env.VIGIE_TEST_WAIT_SCALE) : 4;
 
 /**
  * Polls `check` until it returns a truthy value or the deadline passes (then throws with `what`).

@@ -6,15 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { loadEntities } from '../../src/config/load-entities.js';
 import { readEvalSet, scoreEvalSet } from '../../scripts/eval/score-eval-set.js';
 import { repoRoot } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 
 const articles = readEvalSet(path.join(repoRoot, 'test', 'fixtures', 'match-eval'));
-const report = scoreEvalSet(loadEntities(path.join(repoRoot, 'config', 'entities')), articles);
+const shipped = (await shippedCatalog()).entities;
+const report = scoreEvalSet(shipped, articles);
 
 test('the evaluation set has at least 30 articles per language, unique ids, labelled with known entity ids', () => {
-  const ids = new Set(loadEntities(path.join(repoRoot, 'config', 'entities')).map((e) => e.id));
+  const ids = new Set(shipped.map((e) => e.id));
   for (const lang of ['fr', 'en', 'ar']) {
     const set = articles.filter((a) => a.lang === lang);
     assert.ok(set.length >= 30, `${lang}: ${set.length} articles`);

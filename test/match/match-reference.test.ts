@@ -15,8 +15,8 @@ import { compileMatcher, FLAG_ACRONYM, FLAG_CASED, FLAG_EXCLUSION, FLAG_NEEDS_CO
 import { MATCH_FIELDS, matchDocument, type Match, type MatchDoc, type MatchedEntity, type MatchField, type MatchResult } from '../../src/core/match/match-document.js';
 import { scanText } from '../../src/core/match/scan-text.js';
 import { abroadAfter, insideOtherName, notAnArabicName, seatUnitWord, setInUsOnly } from '../../src/core/match/context-words.js';
-import { loadEntities } from '../../src/config/load-entities.js';
 import { repoRoot } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 import { entities as fixtureEntities, matcher as fixtureMatcher } from './fixture.js';
 import { referenceSnippet as snippet } from './reference-snippet.js';
 import { seededRandom } from '../harness/seeded-random.js';
@@ -173,8 +173,8 @@ function same(m: Matcher, doc: MatchDoc, fields?: MatchField[]): void {
   assert.equal(JSON.stringify(got), JSON.stringify(want));
 }
 
-test('matchDocument equals the reference on the evaluation set (shipped entities and fixture entities)', () => {
-  const shipped = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+test('matchDocument equals the reference on the evaluation set (shipped entities and fixture entities)', async () => {
+  const shipped = (await shippedCatalog()).matcher;
   const dir = path.join(repoRoot, 'test', 'fixtures', 'match-eval');
   const lines = ['fr', 'en', 'ar'].flatMap((l) => fs.readFileSync(path.join(dir, `${l}.jsonl`), 'utf8').split('\n').filter(Boolean));
   assert.ok(lines.length >= 120);

@@ -2,14 +2,13 @@
 // not taken from all-capitals runs, French elided administrative forms resolve, and `vigie match --lang`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { Entity } from '../../src/core/entities/entity.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
-import { loadEntities } from '../../src/config/load-entities.js';
-import { repoRoot } from '../harness/paths.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
+import { testCacheDir } from '../harness/vigie-process.js';
+import { linkShippedSnapshot, shippedCatalog } from '../harness/shipped-catalog.js';
 import { matcher as fixtureMatcher } from './fixture.js';
 
 const hamas: Entity = {
@@ -54,7 +53,8 @@ for (const [name, text, found] of ACRONYM_CASES) {
 }
 
 // Issue 3: the shipped data names governorates "gouvernorat d'Alep", "province d'Idleb".
-const shipped = buildEntityGraph(loadEntities(path.join(repoRoot, 'config', 'entities')));
+const shippedEntities = (await shippedCatalog()).entities;
+const shipped = buildEntityGraph(shippedEntities);
 const RESOLVE_CASES: Array<[string, string]> = [
   ['French name of the seat, elided form', 'Alep'],
   ['French spelling Idleb, elided form', 'Idleb'],
@@ -71,8 +71,9 @@ for (const [name, input] of RESOLVE_CASES) {
 }
 
 // Issue 4: `vigie match --lang` sets the language of a plain-text input (names are reported in it).
-// Run in process (runCliCaptured): the first run compiles the shipped matcher and writes its snapshot
-// to the test's cache folder, the next ones read it.
+// Run in process (runCliCaptured), with the shipped matcher's snapshot in the test's cache folder (the
+// compile and the snapshot write of `vigie match` are match-jsonl-cli.test.ts's).
+await linkShippedSnapshot(testCacheDir);
 const LANG_CASES: Array<[string, string[], string]> = [
   ['--lang fr reports the French name', ['--lang', 'fr'], 'fr'],
   ['--lang ar reports the Arabic name', ['--lang', 'ar'], 'ar'],
@@ -84,7 +85,7 @@ for (const [name, args, lang] of LANG_CASES) {
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { matches: Array<{ entityId: string; name: string }> };
     const hit = result.matches.find((m) => m.entityId === 'sy-town-abu-kamal');
-    const town = loadEntities(path.join(repoRoot, 'config', 'entities')).find((e) => e.id === 'sy-town-abu-kamal')!;
+    const town = shippedEntities.find((e) => e.id === 'sy-town-abu-kamal')!;
     assert.equal(hit?.name, town.names[lang as 'en' | 'fr' | 'ar']);
   });
 }

@@ -8,9 +8,8 @@ import { cut, cutTokens } from '../../src/core/match/cut-tokens.js';
 import { tokenize } from '../../src/core/match/tokenize.js';
 import { makeSnippet } from '../../src/core/match/snippet.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
-import { compileMatcher } from '../../src/core/match/compile-matcher.js';
-import { loadEntities } from '../../src/config/load-entities.js';
-import { corpusDir, repoRoot } from '../harness/paths.js';
+import { corpusDir } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 import { referenceSnippet } from './reference-snippet.js';
 
 function cutWords(text: string): Array<[string, number, number]> {
@@ -67,8 +66,8 @@ for (const [name, text, hit] of SNIPPET_TEXTS) {
   });
 }
 
-test('snippets of real matches equal the plain sentence scan (index filled by the token cut)', () => {
-  const matcher = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+test('snippets of real matches equal the plain sentence scan (index filled by the token cut)', async () => {
+  const { matcher } = await shippedCatalog();
   let checked = 0;
   for (const text of corpusTexts(40)) {
     for (const m of matchDocument(matcher, { text }).matches) {

@@ -4,15 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadEntities } from '../../src/config/load-entities.js';
-import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument, type MatchResult } from '../../src/core/match/match-document.js';
-import { repoRoot, sharedDir } from '../harness/paths.js';
+import { sharedDir } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 
 const seedDir = path.join(sharedDir, 'seed');
 const seedFile = fs.readdirSync(seedDir).find((f) => f.endsWith('.txt'))!;
 const text = fs.readFileSync(path.join(seedDir, seedFile), 'utf8');
-const result: MatchResult = matchDocument(compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities'))), { text, lang: 'fr' });
+const result: MatchResult = matchDocument((await shippedCatalog()).matcher, { text, lang: 'fr' });
 const found = (id: string) => result.entities.find((e) => e.id === id);
 
 const PLACES: Array<[string, string, string[]]> = [

@@ -14,9 +14,9 @@ import { matchDocument } from '../../src/core/match/match-document.js';
 import { scanTextJs } from '../../src/core/match/scan-text-js.js';
 import type { ScanHits } from '../../src/core/match/scan-hits.js';
 import { sentences } from '../../src/core/match/sentence-index.js';
-import { loadEntities } from '../../src/config/load-entities.js';
 import type { Entity } from '../../src/core/entities/entity.js';
 import { corpusDir, repoRoot } from '../harness/paths.js';
+import { readShippedMatcher, shippedCatalog } from '../harness/shipped-catalog.js';
 import { seededRandom } from '../harness/seeded-random.js';
 
 interface Snapshot {
@@ -46,7 +46,7 @@ function same(m: Matcher, text: string, label: string): Snapshot {
   return wasm;
 }
 
-const shipped = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+const shipped = (await shippedCatalog()).matcher;
 
 /** The matcher's WebAssembly scanner (this engine runs it: see the first test). */
 function scannerOf(m: Matcher): WasmScanner {
@@ -136,10 +136,10 @@ test('the WebAssembly scanner equals the JavaScript reference on random texts ac
   assert.ok(hits > 1000, `the random texts produce hits (${hits})`);
 });
 
-test('the WebAssembly scanner grows its scratch areas and scans again when a text outgrows them', () => {
+test('the WebAssembly scanner grows its scratch areas and scans again when a text outgrows them', async () => {
   // A fresh matcher starts with small areas (about 4k text units); each text overflows one of them.
-  const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
-  const fresh = (): Matcher => compileMatcher(entities);
+  // Each is read anew from the snapshot a compile wrote before any scan: its own scanner, at that size.
+  const fresh = readShippedMatcher;
   /** Checks `text` against the reference, and that the scanner had to scan it again, bigger. */
   const grown = (m: Matcher, text: string, label: string): Snapshot => {
     const before = scannerOf(m).rescans;
@@ -148,7 +148,7 @@ test('the WebAssembly scanner grows its scratch areas and scans again when a tex
     return snap;
   };
   // A longer text gets a bigger layout before its scan (no rescan): the memory grows.
-  const longMatcher = fresh();
+  const longMatcher = await fresh();
   const memoryBefore = scannerOf(longMatcher).memoryBytes;
   const long = same(longMatcher, 'Deir ez-Zor '.repeat(6000), 'longer than the text area');
   assert.ok(scannerOf(longMatcher).memoryBytes > memoryBefore, 'the memory grew for the longer text');
@@ -156,10 +156,10 @@ test('the WebAssembly scanner grows its scratch areas and scans again when a tex
   // U+FDFA folds to 15 units in 4 words: the normalised units outgrow the units area (the text itself
   // fits). Back to back, the last word of one and the first of the next join: 3 tokens each, plus one,
   // plus Boukamal.
-  const folded = grown(fresh(), `${'\ufdfa'.repeat(400)} Boukamal`, 'foldings longer than the text');
+  const folded = grown(await fresh(), `${'\ufdfa'.repeat(400)} Boukamal`, 'foldings longer than the text');
   assert.equal(folded.tokens.length, 1202);
   // ½ folds to 1⁄2, so ½½½ is 1 21 21 2: one token per text unit, more than the token area holds.
-  assert.equal(grown(fresh(), '½'.repeat(3000), 'more tokens than half the text').tokens.length, 3001);
+  assert.equal(grown(await fresh(), '½'.repeat(3000), 'more tokens than half the text').tokens.length, 3001);
   // Nested aliases (kam, kam kam, ... 12 times): more hits than tokens.
   const nested = Array.from({ length: 12 }, (_, k) => ({
     id: `n${k}`, kind: 'region', names: { en: Array.from({ length: k + 1 }, () => 'kam').join(' '), fr: `kam${k}`, ar: `kam${k}` },
@@ -176,8 +176,8 @@ test('two matchers keep separate WebAssembly scanners', () => {
   assert.equal(scanText(other, 'Boukamal only').count, 0);
 });
 
-test('a text longer than the WebAssembly limit is scanned by the JavaScript scanner, memory stays small', () => {
-  const m = compileMatcher(loadEntities(path.join(repoRoot, 'config', 'entities')));
+test('a text longer than the WebAssembly limit is scanned by the JavaScript scanner, memory stays small', async () => {
+  const m = await readShippedMatcher();
   const before = scannerOf(m).memoryBytes;
   const text = 'Boukamal près de Deir ez-Zor. '.repeat(Math.ceil((MAX_WASM_TEXT + 10) / 30));
   assert.ok(text.length > MAX_WASM_TEXT);

@@ -13,8 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import { startTestRedis, type TestRedis } from '../harness/redis-server.js';
 import { repoRoot } from '../harness/paths.js';
 import { cliEntry, testCacheDir } from '../harness/vigie-process.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 import { loadEnv } from '../../src/config/env.js';
-import { loadEntities } from '../../src/config/load-entities.js';
 import { createServices, type Services } from '../../src/runtime/create-services.js';
 import { buildApp } from '../../src/api/build-app.js';
 import { createApiKeyStore } from '../../src/adapters/redis/api-key-store.js';
@@ -68,7 +68,7 @@ before(async () => {
   const settings = { VIGIE_PREFIX: PREFIX, VIGIE_LOG_LEVEL: 'silent', VIGIE_SIGNING_KEY: 'docs-test-signing-key-0123456789' };
   // No DNS in tests: a name answers "not found", so a documented webhook test to example.org fails cleanly.
   const lookup = async (): Promise<never> => { throw Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' }); };
-  services = createServices({ env: loadEnv(settings), redisUrl: redis.url, entities: loadEntities(path.join(repoRoot, 'config', 'entities')), lookup });
+  services = createServices({ env: loadEnv(settings), redisUrl: redis.url, ...(await shippedCatalog()), lookup });
   app = await buildApp({ services });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const keys = createApiKeyStore(services.redis, services.keys);
