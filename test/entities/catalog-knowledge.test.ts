@@ -3,16 +3,13 @@
 // whose names are also common words (a drunk man, a park's green zone) are not raised by those words.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { loadEntities } from '../../src/config/load-entities.js';
-import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import { buildEntityGraph } from '../../src/core/match/entity-graph.js';
-import { repoRoot } from '../harness/paths.js';
+import { shippedCatalog } from '../harness/shipped-catalog.js';
 
-const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
+// The build's snapshot of the shipped catalog (test/harness/shipped-catalog.ts): not compiled again here.
+const { entities, matcher } = await shippedCatalog();
 const graph = buildEntityGraph(entities);
-const matcher = compileMatcher(entities);
 
 const found = (text: string, lang: 'en' | 'fr' | 'ar'): string[] => matchDocument(matcher, { text, lang }).entities.map((e) => e.id);
 
