@@ -14,6 +14,8 @@ import { createEntityCatalog } from '../src/pipeline/entity-catalog.js';
 import { writeMatcherSnapshot } from '../src/core/match/matcher-snapshot.js';
 import { knownCandidateKeys } from '../src/core/candidates/known-candidate-keys.js';
 import { repoRoot } from '../test/harness/paths.js';
+import { toShared } from '../src/adapters/pool/create-analysis-pool.js';
+import { encodeKnownKeys } from '../src/pipeline/analysis-tasks.js';
 
 const here = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -41,9 +43,8 @@ async function oneRound(): Promise<Phase[]> {
   const entities = loadEntities(path.join(repoRoot, 'config', 'entities'));
   const snap = await timed(phases, 'main: compile the catalog', () => createEntityCatalog(entities).current());
   const written = await timed(phases, 'main: write the snapshot bytes', () => writeMatcherSnapshot(snap.matcher));
-  const keys = await timed(phases, 'main: known actor keys', () => new TextEncoder().encode(JSON.stringify([...knownCandidateKeys(snap.entities)])));
-  const shared = (b: Uint8Array) => { const x = new SharedArrayBuffer(b.byteLength); new Uint8Array(x).set(b); return x; };
-  const catalog = { version: snap.version, bytes: shared(written), known: shared(keys) };
+  const keys = await timed(phases, 'main: known actor keys', () => encodeKnownKeys(knownCandidateKeys(snap.entities)));
+  const catalog = { version: snap.version, bytes: toShared(written), known: toShared(keys) };
   const pool = new Piscina({ filename: new URL('../src/pipeline/analysis-tasks.js', import.meta.url).href, minThreads: 1, maxThreads: 1, idleTimeout: Number.POSITIVE_INFINITY, atomics: 'disabled' });
   const run = (name: string, input: unknown) => pool.run(input, { name });
   const empty = { doc: {}, queries: [] };

@@ -93,10 +93,14 @@ function catalogOf(catalog: CatalogRef): Loaded {
   if (loaded?.version !== catalog.version) {
     const bytes = new Uint8Array(catalog.bytes);
     const known = new Uint8Array(catalog.known);
-    loaded = { version: catalog.version, matcher: readMatcherSnapshot(bytesReader(bytes)), known: once(() => new Set(JSON.parse(new TextDecoder().decode(known)) as string[])) };
+    loaded = { version: catalog.version, matcher: readMatcherSnapshot(bytesReader(bytes)), known: once(() => decodeKnownKeys(known)) };
   }
   return loaded;
 }
+
+/** The known actors' candidate keys as a CatalogRef carries them (UTF-8 JSON), and back. */
+export const encodeKnownKeys = (keys: Iterable<string>): Uint8Array => new TextEncoder().encode(JSON.stringify([...keys]));
+const decodeKnownKeys = (bytes: Uint8Array): Set<string> => new Set(JSON.parse(new TextDecoder().decode(bytes)) as string[]);
 
 export function analyse(input: AnalyseInput): Analysis {
   const catalog = catalogOf(input.catalog);

@@ -90,7 +90,7 @@ export function createAnalysisPool(opts: PoolOptions): AnalysisPool {
   const catalogRef = (catalog: Catalog): Extract<CatalogRef, { bytes: SharedArrayBuffer }> => {
     let made = shared.get(catalog.matcher);
     if (!made) {
-      made = { bytes: toShared(writeMatcherSnapshot(catalog.matcher)), known: toShared(new TextEncoder().encode(JSON.stringify([...knownCandidateKeys(catalog.entities)]))) };
+      made = { bytes: toShared(writeMatcherSnapshot(catalog.matcher)), known: toShared(tasks.encodeKnownKeys(knownCandidateKeys(catalog.entities))) };
       shared.set(catalog.matcher, made);
       // A new version (the first, or an entity edit): the threads not running this task read it while idle.
       channel?.offer({ version: catalog.version, ...made });
@@ -146,7 +146,8 @@ export function createAnalysisPool(opts: PoolOptions): AnalysisPool {
   };
 }
 
-function toShared(bytes: Uint8Array): SharedArrayBuffer {
+/** A copy of the bytes in shared memory, which every thread's message carries without copying. */
+export function toShared(bytes: Uint8Array): SharedArrayBuffer {
   const buffer = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(buffer).set(bytes);
   return buffer;
