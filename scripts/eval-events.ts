@@ -12,7 +12,7 @@ import { loadEntities } from '../src/config/load-entities.js';
 import { compileMatcher } from '../src/core/match/compile-matcher.js';
 import { matchDocument } from '../src/core/match/match-document.js';
 import { readEvents } from '../src/core/events/read-events.js';
-import { readLabels, readTexts } from './eval/realnews-set.js';
+import { partKeys, readLabels, readTexts } from './eval/realnews-set.js';
 import { printParts } from './eval/print-parts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,7 +54,7 @@ function main(): void {
     const doc = { text: a.text, lang: a.lang };
     const main = readEvents(doc, matchDocument(matcher, doc))[0];
     const got = { type: main?.type ?? 'none', killed: main?.killed ?? null, injured: main?.injured ?? null };
-    for (const key of [`${a.split}/${a.lang}`, `${a.split}/overall`]) {
+    for (const key of partKeys(a)) {
       if (!scores.has(key)) scores.set(key, tally());
       const t = scores.get(key)!;
       t.articles += 1;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEntities } from '../src/config/load-entities.js';
 import { compileMatcher } from '../src/core/match/compile-matcher.js';
 import { matchDocument } from '../src/core/match/match-document.js';
-import { creditPreciseFinds, readLabels, readTexts, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
+import { creditPreciseFinds, readLabels, readTexts, partKeys, refResolver, type RealNewsArticle } from './eval/realnews-set.js';
 import { errorClasses, type ClassInput } from './eval/error-classes.js';
 import { buildEntityGraph } from '../src/core/match/entity-graph.js';
 import { printParts } from './eval/print-parts.js';
@@ -79,7 +79,7 @@ function main(): void {
     const fp = [...found].filter((id) => !expected.has(id));
     const fn = [...expected].filter((id) => !found.has(id));
     const tp = found.size - fp.length;
-    for (const key of [`${a.split}/${a.lang}`, `${a.split}/overall`]) {
+    for (const key of partKeys(a)) {
       bump(key, (t) => { t.articles += 1; t.tp += tp; t.fp += fp.length; t.fn += fn.length; });
     }
     if (a.split === 'dev') {

@@ -8,5 +8,9 @@ export function printParts<T>(scores: ReadonlyMap<string, T>, line: (lang: strin
       const t = scores.get(`${split}/${lang}`);
       if (t) console.log(line(lang, t));
     }
+    // Each gathering round on its own, once there are two: the first round's figure stays comparable
+    // with the figures reported before the second was added.
+    const rounds = [...scores.keys()].filter((k) => k.startsWith(`${split}/batch `)).sort();
+    if (rounds.length > 1) for (const k of rounds) console.log(line(k.slice(split.length + 1), scores.get(k)!));
   }
 }

@@ -31,6 +31,8 @@ export interface RealNewsLabel {
   actors: string[];
   surfaces?: Array<{ s: string; ref: string }>;
   note?: string;
+  /** Gathering round: absent for the first 345 (2026-12-02), 2 for the 59 added on 2026-12-03. */
+  batch?: number;
 }
 
 export interface RealNewsArticle extends RealNewsLabel { text: string }
@@ -135,4 +137,9 @@ export function creditPreciseFinds(found: Set<string>, expected: ReadonlySet<str
     for (const ref of credited) out.add(ref);
   }
   return out;
+}
+
+/** The score keys an article counts under: its part per language and overall, and its part's gathering round. */
+export function partKeys(a: Pick<RealNewsLabel, 'split' | 'lang' | 'batch'>): string[] {
+  return [`${a.split}/${a.lang}`, `${a.split}/overall`, `${a.split}/batch ${a.batch ?? 1}`];
 }
