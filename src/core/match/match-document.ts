@@ -212,7 +212,7 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
   let previous: readonly string[] | undefined;
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
-    if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
+    if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId, match.pathIds]);
     // An entity named again adds nothing (its path is the same array): skip the set work.
     if (match.pathIds === previous) continue;
     previous = match.pathIds;
