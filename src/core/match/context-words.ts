@@ -32,7 +32,7 @@ const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قر�
 const UNIT_LIST_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرى|قريتي|بلدات|بلدتي|مدن|مدينتي|أحياء|حيي|مناطق|منطقتي|محاور|جبهات)\s+(?:[^\s.!?؟:;؛()]+\s+){1,8}$/u;
 const coordinatedAr = (text: string, start: number, before: string): boolean => text.charCodeAt(start) === 0x648 || /(?:[،,]|\sو)\s*$/u.test(before);
 // "the Iraqi town of X": a unit word followed by "of" names the next place, not this one.
-const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])(?!\s+of\s)/u;
+const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts|neighbou?rhood|quarter)(?![\p{L}])(?!\s+of\s)/u;
 
 // A list of capitalised names after a plural unit word: "the villages of Kansafra, al-Fatira and Banin".
 // Latin script only: Arabic has no capitals to tell a name from the next word.
