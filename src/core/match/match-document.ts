@@ -490,6 +490,14 @@ function unseat(out: MatchResult, match: Match, why: string): void {
   }
 }
 
+/** How many of a place's units below its country (district, governorate) the document's plain matches lie in. */
+function localWeight(p: Pending, est: Established): number {
+  if (p.hit.kind !== 'region') return 0;
+  let n = 0;
+  for (let i = 1; i < p.hit.pathIds.length - 1; i += 1) if (est.pathIds.has(p.hit.pathIds[i]!)) n += 1;
+  return n;
+}
+
 /** Decides the pending hits: those with evidence become matches (and list their entity). */
 function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fields: readonly MatchField[]): void {
   const est = establishedOf(out, doc, pending);
@@ -508,8 +516,10 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
   supportNeighbours(pending, verdicts);
   listNeighbours(out, pending, verdicts, doc);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
-  // over a unit word over a neighbour; a reading by default last).
-  const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!) || a - b);
+  // over a unit word over a neighbour; a reading by default last). Equal evidence ("the village of X"
+  // fits every X): the place whose district and governorate the document's other places lie in.
+  const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!)
+    || localWeight(pending[b]!, est) - localWeight(pending[a]!, est) || a - b);
   for (const k of order) {
     const { match, facts: f, hit } = pending[k]!;
     const verdict = verdicts[k];
