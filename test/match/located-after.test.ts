@@ -19,6 +19,9 @@ const entities: Entity[] = [
   e({ id: 'sy-ghab', kind: 'region', type: 'area', names: { en: 'Ghab Plain', fr: 'plaine du Ghab', ar: 'سهل الغاب' }, parents: ['sy-idl'] }),
   minor('sy-kfar', 'Kfar Tala', 'كفر تالا', 'sy-idl-d'),
   minor('sy-qul', 'Qulaydin', 'قليدين', 'sy-idl-d'),
+  // A village whose name is a common word.
+  e({ id: 'sy-rose', kind: 'region', type: 'town', names: { en: 'Warda', fr: 'Rose', ar: 'الوردة' }, parents: ['sy-idl-d'],
+    ambiguous: { Rose: 'common word (fr)', 'الوردة': 'common word (ar)' } }),
   e({ id: 'sy-lat', kind: 'region', type: 'governorate', names: { en: 'Latakia Governorate', fr: 'gouvernorat de Lattaquié', ar: 'محافظة اللاذقية' }, parents: ['sy'] }),
   e({ id: 'sy-latakia', kind: 'region', type: 'city', names: { en: 'Latakia', fr: 'Lattaquié', ar: 'اللاذقية' }, parents: ['sy-lat'] }),
 ];
@@ -43,4 +46,14 @@ test('a unit word after the name makes it a place: "the eastern Qulaydin neighbo
   assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-latakia', 'sy-qul']);
   assert.match(r.matches.find((m) => m.entityId === 'sy-qul')!.evidence!, /«neighborhood» next to it/);
   assert.deepEqual(ids('A drone hit Latakia. The strike took place in the eastern Qulaydin market, sources said.', 'en'), ['sy-latakia']);
+});
+
+test('a name that is also a word counts with its unit word and its district named by the district\'s seat town', () => {
+  const r = matchDocument(matcher, { text: "Des tirs ont visé le quartier de Rose, dans la ville d'Idleb.", lang: 'fr' });
+  assert.deepEqual(r.entities.map((x) => x.id).sort(), ['sy-idlib', 'sy-rose']);
+  assert.match(r.matches.find((m) => m.entityId === 'sy-rose')!.evidence!, /«quartier de» next to it, and its district sy-idl-d is named/);
+  assert.deepEqual(ids("Des tirs ont visé Rose, dans la ville d'Idleb.", 'fr'), ['sy-idlib'], 'no unit word: the everyday word');
+  assert.deepEqual(ids('قتل ثلاثة أشخاص في حي الوردة في مدينة إدلب', 'ar'), ['sy-idlib', 'sy-rose']);
+  assert.deepEqual(ids('خرجت قوة من مخيمات الوردة في مدينة إدلب', 'ar'), ['sy-idlib', 'sy-rose'], 'camps, plural, is a unit word too');
+  assert.deepEqual(ids('قتل ثلاثة أشخاص في حي الوردة في مدينة اللاذقية', 'ar'), ['sy-latakia'], "another district's seat town");
 });

@@ -22,6 +22,8 @@ export interface Established {
   plainAliases: Array<[string, string, readonly string[]]>;
   /** Ids of the regions among `ids` (a place establishes a generic reference only weakly). */
   regionIds: Set<string>;
+  /** Districts and governorates whose seat town the document names plainly ("مدينة القامشلي"). */
+  seatedUnits: Set<string>;
   /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
   year: number | undefined;
   /** Words that dated the document instead of a written year ("فلول النظام": after 2024), if any. */
@@ -181,7 +183,8 @@ function decideByContext(hit: PendingHit, est: Established): Verdict {
   // A common word: the word itself is everyday language, so it needs the unit word that makes it a
   // name ("village of X", "قرية X") and its district named; an actor, to be named plainly.
   if (hit.kind === 'region') {
-    const district = namedAncestor(hit, est, true);
+    // "حي الهلالية في مدينة القامشلي": the seat town names its district as well as the district's name would.
+    const district = namedAncestor(hit, est, true) ?? hit.pathIds.slice(1, -2).find((id) => est.seatedUnits.has(id));
     if (district && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and its district ${district} is named`, strength: NAMED };
     return { counts: false, why: `${hit.reason}; no unit word next to it with its district named` };
   }

@@ -209,7 +209,8 @@ function latestYear(doc: MatchDoc): number | undefined {
 }
 
 function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pending[]): Established {
-  const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), seatedUnits: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  for (const units of seatsNamed.values()) for (const u of units) est.seatedUnits.add(u);
   for (const e of out.entities) if (e.kind === 'region') est.regionIds.add(e.id);
   // Read only when a generic reference depends on it (most documents have none).
   const generic = pending.some((p) => p.hit.generic);
