@@ -17,10 +17,13 @@ export interface Established {
   /** Whether a listed entity is more than a country (a place or an actor). */
   hasWatched: boolean;
   /** Normalised aliases of the plain matches, with their entity: "المديرية العامة للأمن العام" holds
-   * "الأمن العام", so that generic reference means the Lebanese directorate in its document. */
-  plainAliases: Array<[string, string]>;
+   * "الأمن العام", so that generic reference means the Lebanese directorate in its document. The third
+   * item is the entity's path (itself, then its parents). */
+  plainAliases: Array<[string, string, readonly string[]]>;
   /** Ids of the regions among `ids` (a place establishes a generic reference only weakly). */
   regionIds: Set<string>;
+  /** Districts and governorates whose seat town the document names plainly ("مدينة القامشلي"). */
+  seatedUnits: Set<string>;
   /** The latest year the document writes (a dateline, "in 2025"), or undefined. */
   year: number | undefined;
   /** Words that dated the document instead of a written year ("فلول النظام": after 2024), if any. */
@@ -101,15 +104,34 @@ function outOfPeriod(hit: PendingHit, year: number | undefined): boolean {
   return (hit.period.from !== undefined && year < hit.period.from) || (hit.period.to !== undefined && year > hit.period.to);
 }
 
+/** The catalog's country ids are ISO 3166 codes (sy, lb, iq): in `establishedBy` they name an entity's country. */
+const COUNTRY_ID = /^[a-z]{2}$/;
+
+/**
+ * The countries the document's places are in, when the hit's entity belongs to a country (one in its
+ * `establishedBy`) that none of them is; undefined when it is among them or the document names no place.
+ */
+function abroadOnly(hit: PendingHit, est: Established): string | undefined {
+  const homes = hit.establishedBy.filter((id) => COUNTRY_ID.test(id));
+  if (homes.length === 0 || est.countries.size === 0 || homes.some((id) => est.countries.has(id))) return undefined;
+  return [...est.countries].sort().join(', ');
+}
+
 function decideGeneric(hit: PendingHit, est: Established): Verdict {
   // The document names another entity whose own name holds these words: the reference is to it.
-  const holder = est.plainAliases.find(([key, id]) => id !== hit.id && key !== hit.aliasKey && ` ${key} `.includes(` ${hit.aliasKey} `));
+  // Not when that entity is one of the hit's own members: "regime forces" are the regime's forces, so
+  // "the regime" beside them is the regime itself.
+  const holder = est.plainAliases.find(([key, id, path]) => id !== hit.id && key !== hit.aliasKey && !path.includes(hit.id)
+    && ` ${key} `.includes(` ${hit.aliasKey} `));
   if (holder) return { counts: false, why: `generic reference; the document names ${holder[1]}, whose name holds these words` };
   if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; ${dateOf(est)} is outside ${hit.id}'s period` };
+  const abroad = abroadOnly(hit, est);
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named`, strength: NAMED };
   for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
   if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named`, strength: NAMED };
   for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
+  // A date says when, not where: a Lebanese page of 2025 does not make "الأمن العام" Syria's.
+  if (abroad !== undefined) return { counts: false, why: `generic reference; the document's places are in ${abroad}, not in ${hit.id}'s country` };
   if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `${dateOf(est)} is in ${hit.id}'s period`, strength: LOCAL_SIGN };
   // Undated, in a document about the right country (a place of it named): news read now is about now,
   // so the referent whose period is open. Yields to any other reading of the same words.
@@ -161,7 +183,8 @@ function decideByContext(hit: PendingHit, est: Established): Verdict {
   // A common word: the word itself is everyday language, so it needs the unit word that makes it a
   // name ("village of X", "قرية X") and its district named; an actor, to be named plainly.
   if (hit.kind === 'region') {
-    const district = namedAncestor(hit, est, true);
+    // "حي الهلالية في مدينة القامشلي": the seat town names its district as well as the district's name would.
+    const district = namedAncestor(hit, est, true) ?? hit.pathIds.slice(1, -2).find((id) => est.seatedUnits.has(id));
     if (district && hit.words.unit) return { counts: true, evidence: `«${hit.words.unit}» next to it, and its district ${district} is named`, strength: NAMED };
     return { counts: false, why: `${hit.reason}; no unit word next to it with its district named` };
   }

@@ -25,14 +25,14 @@ const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
 // The name may stand in quotes after its unit word (حي "الهلالية"); a front or axis of fighting (محور
 // سراقب, محاور داديخ) is named after its place too.
-const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
+const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|مخيمات|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
 // A coordinated item of the list a plural or dual unit word opens: "بلدات دير سنبل وكنصفرة والفطيرة",
 // "منطقتي قدسيا والديماس", "محاور سراقب وداديخ والملاجة". Arabic has no capitals to end the list: it
 // ends at a sentence or clause mark, or after eight words.
 const UNIT_LIST_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرى|قريتي|بلدات|بلدتي|مدن|مدينتي|أحياء|حيي|مناطق|منطقتي|محاور|جبهات)\s+(?:[^\s.!?؟:;؛()]+\s+){1,8}$/u;
 const coordinatedAr = (text: string, start: number, before: string): boolean => text.charCodeAt(start) === 0x648 || /(?:[،,]|\sو)\s*$/u.test(before);
 // "the Iraqi town of X": a unit word followed by "of" names the next place, not this one.
-const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts)(?![\p{L}])(?!\s+of\s)/u;
+const UNIT_AFTER_RE = /^\s*(?:governorate|province|district|subdistrict|countryside|camp|prison|village|town|city|area|region|suburbs?|outskirts|neighbou?rhood|quarter)(?![\p{L}])(?!\s+of\s)/u;
 
 // A list of capitalised names after a plural unit word: "the villages of Kansafra, al-Fatira and Banin".
 // Latin script only: Arabic has no capitals to tell a name from the next word.

@@ -58,6 +58,9 @@ const nameIn = (f: EntityFacts, lang: Lang): string => (lang === 'en' ? f.en : l
 /** Entities (by owner) the document lists already. */
 const listed = new EntityMarks();
 
+/** Seat towns the document names plainly as towns, with the units they seat (district, governorate). */
+const seatsNamed = new Map<string, string[]>();
+
 /** Entities of a dated era (a `period`) the document names plainly, with the words: they date an undated text. */
 let namedEras: Array<{ id: string; period: { from?: number; to?: number }; surface: string }> = [];
 
@@ -161,6 +164,9 @@ function fieldMatches(m: Matcher, facts: EntityFactsTable, field: MatchField, te
     else {
       out.matches.push(match);
       if (f.period !== undefined && !namedAsFormer(text, start, end)) namedEras.push({ id: f.id, period: f.period, surface });
+      if (seat < 0 && (m.seats.governorate[e]! >= 0 || m.seats.district[e]! >= 0) && !seatsNamed.has(f.id)) {
+        seatsNamed.set(f.id, [m.seats.governorate[e]!, m.seats.district[e]!].filter((u) => u >= 0).map((u) => facts.at(u)!.id));
+      }
       if (!listed.has(f.owner)) {
         listed.set(f.owner);
         out.entities.push({ id: f.id, kind: f.kind, name: match.name, path: f.path });
@@ -203,7 +209,8 @@ function latestYear(doc: MatchDoc): number | undefined {
 }
 
 function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pending[]): Established {
-  const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  const est: Established = { ids: new Set(), plainAliases: [], regionIds: new Set(), seatedUnits: new Set(), pathIds: new Set(), countries: new Set(), hasWatched: false, year: undefined };
+  for (const units of seatsNamed.values()) for (const u of units) est.seatedUnits.add(u);
   for (const e of out.entities) if (e.kind === 'region') est.regionIds.add(e.id);
   // Read only when a generic reference depends on it (most documents have none).
   const generic = pending.some((p) => p.hit.generic);
@@ -212,7 +219,7 @@ function establishedOf(out: MatchResult, doc: MatchDoc, pending: readonly Pendin
   let previous: readonly string[] | undefined;
   for (const match of out.matches) {
     if (match.suppressedBy !== undefined) continue;
-    if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId]);
+    if (generic && match.kind === 'actor') est.plainAliases.push([nameKey(match.alias), match.entityId, match.pathIds]);
     // An entity named again adds nothing (its path is the same array): skip the set work.
     if (match.pathIds === previous) continue;
     previous = match.pathIds;
@@ -350,14 +357,32 @@ const LOCATED_WITHIN = 48;
 /** Words that may stand between a place and the unit that locates it: prepositions, compass points,
  * unit words ("in the west of the governorate of", "بريف", "بمحافظة"). Anything else is another clause. */
 const LOCATING_WORDS = new Set(['in', 'near', 'of', 'at', 'the', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
-  'countryside', 'province', 'governorate', 'district', 'region', 'area', 'dans', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'près', 'au',
+  'part', 'parts', 'partie', 'and', 'et', 'countryside', 'province', 'governorate', 'district', 'region', 'area', 'dans', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'près', 'au',
   'à', 'en', 'nord', 'sud', 'est', 'ouest', 'province', 'gouvernorat', 'région', 'campagne', 'في', 'ب', 'من', 'قرب', 'ريف', 'بريف', 'محافظة',
   'بمحافظة', 'منطقة', 'بمنطقة', 'قضاء', 'بقضاء', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي']);
 
 function locatingGap(gap: string): boolean {
   if (/[.!?؟\n]/u.test(gap)) return false;
-  return gap.toLowerCase().split(/[^\p{L}]+/u).every((w) => w === '' || LOCATING_WORDS.has(w));
+  // Arabic fuses "and" to the next word: "شمال وغرب حلب".
+  return gap.toLowerCase().split(/[^\p{L}]+/u).every((w) => w === '' || LOCATING_WORDS.has(w) || (w.startsWith('و') && LOCATING_WORDS.has(w.slice(1))));
 }
+
+/** The text between a place and what may locate it, other places' names blanked: "Ankawi and Qulaydin in
+ * Sahl al-Ghab, north-west of Hama" locates both villages (the list and the area stand between). */
+function gapWithoutPlaces(out: MatchResult, pending: readonly Pending[], field: MatchField, text: string, from: number, to: number): string {
+  let gap = text.slice(from, to);
+  const blank = (m: Match): void => {
+    if (m.field !== field || m.kind !== 'region' || m.start < from || m.end > to) return;
+    gap = gap.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + gap.slice(m.end - from);
+  };
+  for (const m of out.matches) blank(m);
+  for (const p of pending) blank(p.match);
+  return gap;
+}
+
+/** The named place locates a place under `ancestors`: it is one of them, or the seat town of one (Idlib for Idlib Governorate). */
+const locates = (id: string, ancestors: readonly string[]): boolean =>
+  ancestors.includes(id) || (seatsNamed.get(id)?.some((u) => ancestors.includes(u)) ?? false);
 
 /**
  * A village or a shared name followed at once by its own district or governorate ("Kafr Hamra, dans
@@ -371,7 +396,7 @@ function locatedAfter(out: MatchResult, pending: readonly Pending[], verdicts: V
     const { field, end } = p.match;
     const ancestors = p.hit.pathIds.slice(1, -1);
     const after = out.matches.find((m) => m.field === field && m.suppressedBy === undefined && m.start >= end
-      && m.start - end <= LOCATED_WITHIN && ancestors.includes(m.entityId) && locatingGap(p.text.slice(end, m.start)));
+      && m.start - end <= LOCATED_WITHIN && locates(m.entityId, ancestors) && locatingGap(gapWithoutPlaces(out, pending, field, p.text, end, m.start)));
     if (after !== undefined) verdicts[k] = { counts: true, evidence: `located by its ${after.entityId} named right after it («${after.surface}»)`, strength: LOCAL_SIGN };
   });
 }
@@ -466,6 +491,14 @@ function unseat(out: MatchResult, match: Match, why: string): void {
   }
 }
 
+/** How many of a place's units below its country (district, governorate) the document's plain matches lie in. */
+function localWeight(p: Pending, est: Established): number {
+  if (p.hit.kind !== 'region') return 0;
+  let n = 0;
+  for (let i = 1; i < p.hit.pathIds.length - 1; i += 1) if (est.pathIds.has(p.hit.pathIds[i]!)) n += 1;
+  return n;
+}
+
 /** Decides the pending hits: those with evidence become matches (and list their entity). */
 function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fields: readonly MatchField[]): void {
   const est = establishedOf(out, doc, pending);
@@ -484,8 +517,10 @@ function confirmPending(out: MatchResult, pending: Pending[], doc: MatchDoc, fie
   supportNeighbours(pending, verdicts);
   listNeighbours(out, pending, verdicts, doc);
   // Two readings of the same words: the one with the stronger evidence takes them (a named parent place
-  // over a unit word over a neighbour; a reading by default last).
-  const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!) || a - b);
+  // over a unit word over a neighbour; a reading by default last). Equal evidence ("the village of X"
+  // fits every X): the place whose district and governorate the document's other places lie in.
+  const order = pending.map((_, k) => k).sort((a, b) => strength(verdicts[b]!) - strength(verdicts[a]!)
+    || localWeight(pending[b]!, est) - localWeight(pending[a]!, est) || a - b);
   for (const k of order) {
     const { match, facts: f, hit } = pending[k]!;
     const verdict = verdicts[k];
@@ -513,6 +548,7 @@ export function matchDocument(matcher: Matcher, doc: MatchDoc, opts: { fields?: 
   const result: MatchResult = { matches: [], entities: [] };
   listed.begin(matcher.entityCount);
   namedEras = [];
+  seatsNamed.clear();
   const pending: Pending[] = [];
   const fields = opts.fields ?? MATCH_FIELDS;
   for (const field of fields) {
