@@ -113,6 +113,6 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
   }, async (req) => {
     const id = (req.params as { id: string }).id;
     if (!(await s.entityEdits.remove(id))) throw notFound(`API edit of entity ${id}`);
-    return { id, version: (await s.entities.current()).version };
+    return { id, version: (await s.entities.latest()).version };
   });
 }
