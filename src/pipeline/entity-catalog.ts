@@ -66,7 +66,7 @@ function compileFailed(err: unknown, version: string): VigieError {
  * Entities edited through the API (see entity-store.ts) override the shipped files by id. `baseMatcher`
  * (or `opts.baseMatcher`) is used as long as no entity is edited, so the shipped catalog (seconds of
  * CPU) is not compiled a second time. Concurrent callers share one compile per version; a version that
- * fails to compile is not tried again (the next edit is), and the previous catalog stays in use.
+ * fails to compile is not tried again (the next edit is) while the previous catalog stays in use.
  */
 export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore, baseMatcher?: Matcher, opts: CatalogOptions = {}) {
   const given = baseMatcher ?? opts.baseMatcher;
@@ -93,7 +93,8 @@ export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore,
       return next;
     }, (err: unknown) => {
       const error = compileFailed(err, version);
-      failed = { version, error };
+      // Remembered only when a previous catalog can be served: without one, the next caller tries again.
+      if (snapshot) failed = { version, error };
       opts.onCompileFailed?.(error, version);
       throw error;
     }).finally(() => inFlight.delete(version));

@@ -82,3 +82,17 @@ test('a compile that fails keeps the previous catalog in use, reports ENTITY_COM
   assert.equal(next.version, '2');
   assert.deepEqual(found(next.matcher, 'Shelling hit Khirbet Zorbala.'), ['sy-khirbet-zorbla']);
 });
+
+test('without a previous catalog to serve, a failed compile is tried again by the next caller', async () => {
+  let attempts = 0;
+  const catalog = createEntityCatalog(entities, undefined, undefined, {
+    compile: async (base, overlay) => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('analysis thread died');
+      return { matcher: compileMatcher(mergeEntities(base, overlay)) };
+    },
+  });
+  await assert.rejects(catalog.current(), (err) => isVigieError(err) && err.code === 'ENTITY_COMPILE_FAILED');
+  assert.equal((await catalog.current()).entities.length, entities.length);
+  assert.equal(attempts, 2);
+});
