@@ -2,6 +2,7 @@
 // out: the module a worker thread of the analysis pool runs (adapters/pool/create-analysis-pool.ts), also
 // called in-process when the pool has no threads. No I/O, no Redis, no clock: a thread has none of them.
 // Errors come back as values (wire-error.ts) so their stable codes survive the thread boundary.
+import { deserialize } from 'node:v8';
 import { decodeText } from '../core/feed/decode-text.js';
 import { parseFeed } from '../core/feed/parse-feed.js';
 import { parseListing, type ListingOptions } from '../core/feed/parse-listing.js';
@@ -11,11 +12,12 @@ import type { SiteRule } from '../core/extract/site-rules.js';
 import { matchDocument, type MatchDoc, type MatchField, type MatchResult } from '../core/match/match-document.js';
 import { readEvents } from '../core/events/read-events.js';
 import type { ArticleEvent } from '../core/events/event.js';
-import type { Matcher } from '../core/match/compile-matcher.js';
-import { bytesReader, readMatcherSnapshot } from '../core/match/matcher-snapshot.js';
+import { compileMatcher, type Matcher } from '../core/match/compile-matcher.js';
+import { bytesReader, readMatcherSnapshot, writeMatcherSnapshot } from '../core/match/matcher-snapshot.js';
 import { findCandidates, type FoundCandidate } from '../core/candidates/find-candidates.js';
 import { knownCandidateKeys } from '../core/candidates/known-candidate-keys.js';
 import type { Entity } from '../core/entities/entity.js';
+import { mergeEntities } from '../core/entities/merge-entities.js';
 import { queryVerdicts } from '../core/match/rules/evaluate-rules.js';
 import type { QueryNode } from '../core/match/query/query-node.js';
 import type { FeedItem } from '../core/model/feed-item.js';
@@ -34,7 +36,9 @@ export interface PageInput { body: Uint8Array; contentType?: string; url: string
  * the known actors' candidate keys as UTF-8 JSON (shared memory: every task of a version carries the
  * same buffers, no copy). The keys come ready-made because finding them in the snapshot means parsing
  * every entity, ~3x the time of reading the matcher. In-process, the matcher and entities themselves. */
-export type CatalogRef = { version: string; bytes: SharedArrayBuffer; known: SharedArrayBuffer } | { version: string; matcher: Matcher; entities: readonly Entity[] };
+export type CatalogRef = ({ version: string } & SharedCatalog) | { version: string; matcher: Matcher; entities: readonly Entity[] };
+/** A compiled catalog as threads read it: the matcher snapshot bytes and the known actors' keys (encodeKnownKeys). */
+export interface SharedCatalog { bytes: SharedArrayBuffer; known: SharedArrayBuffer }
 /** `events`: read the document's events; `candidates`: find the named groups the catalog lacks. */
 export interface AnalyseInput { doc: MatchDoc; catalog: CatalogRef; fields?: MatchField[]; events: boolean; candidates?: boolean }
 export interface Analysis { result: MatchResult; events: ArticleEvent[]; candidates: FoundCandidate[] }
@@ -112,6 +116,32 @@ export function analyse(input: AnalyseInput): Analysis {
   };
 }
 
+/**
+ * The entities an entity edit makes, as a compile task receives them: the shipped ones serialized
+ * (node:v8) once per process into shared memory, in chunks, and the API edits laid over them, which are
+ * few and sent as they are. The thread reads the chunks for each compile and keeps nothing: edits are
+ * rare, and the shipped entities would hold tens of megabytes in a thread that matches without them.
+ */
+export interface CompileInput { base: SharedArrayBuffer[]; overlay: Entity[] }
+
+/**
+ * Compiles the merged catalog on this thread and returns it as threads read it, in shared memory: the
+ * answer crosses back without a copy, and the pool hands the same bytes to every thread (no second write).
+ */
+export function compileCatalog(input: CompileInput): SharedCatalog {
+  const base = input.base.flatMap((chunk) => deserialize(new Uint8Array(chunk)) as Entity[]);
+  const entities = mergeEntities(base, input.overlay);
+  const matcher = compileMatcher(entities);
+  return { bytes: toShared(writeMatcherSnapshot(matcher)), known: toShared(encodeKnownKeys(knownCandidateKeys(entities))) };
+}
+
+/** A copy of the bytes in shared memory, which every thread's message carries without copying. */
+export function toShared(bytes: Uint8Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
+}
+
 /** A short text that has a place, an event and a named group: analysing it reaches every part of the catalog. */
 const WARM_DOC: MatchDoc = { title: 'Warm-up', text: 'A drone strike near Abu Kamal killed two people. A new militia called the Warm-up Brigade was seen.', lang: 'en' };
 
@@ -136,3 +166,4 @@ export const extractPageTask = (input: PageInput) => settle(() => extractPage(in
 export const contentTextTask = (input: { html: string; url: string; lang?: string }) => settle(() => contentText(input));
 export const analyseTask = (input: AnalyseInput) => settle(() => analyse(input));
 export const evaluateQueriesTask = (input: QueriesInput) => settle(() => evaluateQueries(input));
+export const compileCatalogTask = (input: CompileInput) => settle(() => compileCatalog(input));

@@ -1,21 +1,33 @@
 // Run-time entity edits (API, CLI, web page): validate an entity against the current catalog, store it
-// in Redis (entity-store.ts) and recompile, so the next article every worker matches sees it.
+// in Redis (entity-store.ts) and recompile (on the analysis pool), so the next article every worker matches sees it.
 import { entitySchema, type Entity, type Lang } from '../core/entities/entity.js';
-import { buildEntityGraph } from '../core/match/entity-graph.js';
+import { findCycles } from '../core/match/entity-graph.js';
 import { VigieError } from '../core/errors/vigie-error.js';
-import { mergeEntities, type createEntityCatalog } from './entity-catalog.js';
+import type { EntityCatalog } from './entity-catalog.js';
 import type { EntityStore } from '../adapters/redis/entity-store.js';
 
-export interface EntityEditServices { entities: ReturnType<typeof createEntityCatalog>; entityEdits: EntityStore }
+export interface EntityEditServices { entities: EntityCatalog; entityEdits: EntityStore }
 
-/** Stores `entity` as an edit; ENTITY_INVALID (permanent) for an unknown parent or a cycle. */
+/**
+ * Stores `entity` as an edit; ENTITY_INVALID (permanent) for an unknown parent or a cycle;
+ * ENTITY_COMPILE_FAILED when the catalog with it cannot be compiled (the previous one stays in use).
+ */
 export async function saveEntity(s: EntityEditServices, entity: Entity): Promise<{ entity: Entity; version: string }> {
-  const snap = await s.entities.current();
-  const problems = buildEntityGraph(mergeEntities(snap.entities, [entity])).validate().filter((p) => p.includes(entity.id));
+  const problems = problemsWith((await s.entities.current()).entities, entity);
   if (problems.length > 0) throw new VigieError('ENTITY_INVALID', 'entities', problems.join('; '), { details: { problems } });
   await s.entityEdits.put(entity);
-  const next = await s.entities.current(); // recompiles now: the answer carries the new version
+  const next = await s.entities.latest(); // compiles now: the answer carries the new version once it is usable
   return { entity, version: next.version };
+}
+
+/**
+ * What adding `entity` to `entities` breaks: a parent the catalog lacks, a cycle through it. Only these
+ * two are checked, not a whole graph built (keying every name of the shipped catalog stalls the loop).
+ */
+function problemsWith(entities: readonly Entity[], entity: Entity): string[] {
+  const byId = new Map(entities.map((e) => [e.id, e] as const)).set(entity.id, entity);
+  const unknown = entity.parents.filter((p) => !byId.has(p)).map((p) => `${entity.id}: unknown parent ${p}`);
+  return [...unknown, ...findCycles([entity], byId).filter((p) => p.includes(entity.id))];
 }
 
 /** The entity with more aliases in one language, recorded as added by hand (origin "hand"). */

@@ -68,7 +68,13 @@ export function createServices(opts: ServiceOptions) {
   // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
   // A thread that starts while this process holds a compiled catalog reads it at once (warm-up), so the
   // first article does not wait ~1 s for it; a process that has not compiled one does not compile for it.
-  const entities = createEntityCatalog(opts.entities, entityEdits, opts.matcher);
+  // An entity edit is compiled on one of those threads: the event loop only serializes the shipped entities, once.
+  // (Through services.analysis, as every stage reaches the pool.)
+  const entities = createEntityCatalog(opts.entities, entityEdits, opts.matcher, {
+    compile: (base, overlay) => services.analysis.compileCatalog(base, overlay),
+    onCompileFailed: (err, version) => log.error({ event: 'entities.compile.failed', code: err.code, version, err: err.message },
+      'the entity catalog with the latest edits could not be compiled; the previous one stays in use'),
+  });
   const analysis: AnalysisPool = createAnalysisPool({
     threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads(),
     catalogInHand: () => entities.peek(),

@@ -1,6 +1,6 @@
 // The process's entity catalog on a real Redis: a matcher handed in with the base entities (read from a
 // snapshot) is the one used, not compiled again, until an entity is edited; then the merged set is
-// compiled, and the edit is matched.
+// compiled, and the edit is matched; callers share one compile, and a failed one keeps the old catalog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Redis } from 'ioredis';
@@ -11,6 +11,8 @@ import { createKeys } from '../../src/adapters/redis/keys.js';
 import { compileMatcher } from '../../src/core/match/compile-matcher.js';
 import { matchDocument } from '../../src/core/match/match-document.js';
 import type { Entity } from '../../src/core/entities/entity.js';
+import { isVigieError } from '../../src/core/errors/vigie-error.js';
+import { mergeEntities } from '../../src/core/entities/merge-entities.js';
 import { entities } from '../match/fixture.js';
 
 let client: Redis;
@@ -38,4 +40,59 @@ test('the matcher handed in is used as is while no entity is edited, then the ed
 test('without a matcher handed in, the catalog compiles its entities', async () => {
   const catalog = createEntityCatalog([...entities, zorbla], createEntityStore(client, createKeys('catalog-compiled')));
   assert.deepEqual(found((await catalog.current()).matcher, 'Shelling hit Khirbet Zorbla.'), ['sy-khirbet-zorbla']);
+});
+
+test('concurrent callers after an edit share one compile, and all get its snapshot', async () => {
+  const store = createEntityStore(client, createKeys('catalog-shared-compile'));
+  let compiles = 0;
+  const catalog = createEntityCatalog(entities, store, compileMatcher(entities), {
+    compile: async (base, overlay) => { compiles += 1; return { matcher: compileMatcher(mergeEntities(base, overlay)) }; },
+  });
+  await catalog.current();
+  await store.put(zorbla);
+  const snaps = await Promise.all(Array.from({ length: 6 }, () => catalog.current()));
+  assert.equal(compiles, 1, 'one compile for six callers');
+  assert.ok(snaps.every((s) => s === snaps[0]), 'one snapshot');
+  assert.deepEqual(found(snaps[0]!.matcher, 'Shelling hit Khirbet Zorbla.'), ['sy-khirbet-zorbla']);
+});
+
+test('a compile that fails keeps the previous catalog in use, reports ENTITY_COMPILE_FAILED once, and the next edit compiles', async () => {
+  const store = createEntityStore(client, createKeys('catalog-failed-compile'));
+  const reported: Array<[string, string]> = [];
+  let attempts = 0;
+  const catalog = createEntityCatalog(entities, store, compileMatcher(entities), {
+    compile: async (base, overlay) => {
+      attempts += 1;
+      if (overlay.some((e) => e.names.en === 'Khirbet Zorbla')) throw new Error('analysis thread ran out of memory');
+      return { matcher: compileMatcher(mergeEntities(base, overlay)) };
+    },
+    onCompileFailed: (err, version) => reported.push([err.code, version]),
+  });
+  const before = await catalog.current();
+  await store.put(zorbla);
+  await assert.rejects(catalog.latest(), (err) => isVigieError(err) && err.code === 'ENTITY_COMPILE_FAILED' && /out of memory/.test(err.message));
+  const served = await catalog.current();
+  assert.equal(served, before, 'the previous catalog is still served');
+  assert.deepEqual(found(served.matcher, 'Shelling hit Khirbet Zorbla.'), []);
+  await catalog.current();
+  assert.deepEqual(reported, [['ENTITY_COMPILE_FAILED', '1']], 'reported once; the failed version is not compiled again per caller');
+  assert.equal(attempts, 1);
+  await store.put({ ...zorbla, names: { en: 'Khirbet Zorbala', fr: 'Khirbet Zorbala', ar: 'خربة زوربلا' } });
+  const next = await catalog.latest();
+  assert.equal(next.version, '2');
+  assert.deepEqual(found(next.matcher, 'Shelling hit Khirbet Zorbala.'), ['sy-khirbet-zorbla']);
+});
+
+test('without a previous catalog to serve, a failed compile is tried again by the next caller', async () => {
+  let attempts = 0;
+  const catalog = createEntityCatalog(entities, undefined, undefined, {
+    compile: async (base, overlay) => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('analysis thread died');
+      return { matcher: compileMatcher(mergeEntities(base, overlay)) };
+    },
+  });
+  await assert.rejects(catalog.current(), (err) => isVigieError(err) && err.code === 'ENTITY_COMPILE_FAILED');
+  assert.equal((await catalog.current()).entities.length, entities.length);
+  assert.equal(attempts, 2);
 });

@@ -130,3 +130,35 @@ test('without a compiled catalog the threads start and read nothing, and warming
 test('in-process there are no threads to warm', () => {
   assert.deepEqual(inProcess.threadsWarmth(), []);
 });
+
+test('a catalog compiled on a thread comes back as the bytes threads read, and is matched without a matcher on this thread', async () => {
+  const hajin = entitySchema.parse({ id: 'sy-hajin', kind: 'region', type: 'town', names: { en: 'Hajin', fr: 'Hajin', ar: 'هجين' }, parents: ['sy-deir-ez-zor'] });
+  const compiled = await threaded.compileCatalog(FIXTURE_ENTITIES, [hajin]);
+  assert.ok('shared' in compiled, 'snapshot bytes, not a matcher');
+  // The pool must use the bytes as they are: a catalog whose matcher cannot be had still matches.
+  const catalog = { version: 'compiled-on-thread', shared: compiled.shared, entities: [...FIXTURE_ENTITIES, hajin],
+    get matcher(): never { throw new Error('the pool asked for a matcher on the event loop'); } };
+  const text = { title: 'Clashes in Hajin', text: 'Clashes were reported in Hajin, near Abu Kamal. A new militia called the Hajin Lions appeared.', lang: 'en' };
+  const { result, candidates } = await threaded.analyse(text, catalog, { events: false, candidates: true });
+  assert.deepEqual(result.entities.map((e) => e.id).sort(), ['sy-boukamal', 'sy-hajin']);
+  assert.deepEqual(candidates.map((c) => c.name), ['Hajin Lions']);
+  const here = await inProcess.compileCatalog(FIXTURE_ENTITIES, [hajin]);
+  assert.ok('matcher' in here, 'in-process: a matcher');
+  assert.deepEqual((await inProcess.analyse(text, { version: 'here', ...here, entities: catalog.entities }, { events: false })).result, result);
+});
+
+test('an entity catalog given the pool\'s compile holds the thread\'s bytes, and threads read that version while idle', async () => {
+  // Wired as services wire them: the pool compiles the catalog and offers what the catalog holds to threads that start later.
+  const catalog = createEntityCatalog(FIXTURE_ENTITIES, undefined, undefined, { compile: (base, overlay) => warm.compileCatalog(base, overlay) });
+  const warm = createAnalysisPool({ threads: 2, catalogInHand: () => catalog.peek() });
+  try {
+    const snap = await catalog.current();
+    assert.ok(snap.shared, 'the snapshot holds the bytes the thread wrote');
+    await warm.analyse(OSDH_FR, snap, { events: false });
+    await waitFor('both threads hold the compiled catalog', () => warm.threadsWarmth().length === 2 && warm.threadsWarmth().every((t) => t.catalogVersion === snap.version) || undefined, 30_000, 20);
+    // Matching on this thread (backtest) reads the same bytes.
+    assert.deepEqual((await inProcess.analyse(OSDH_FR, snap, { events: false })).result, (await warm.analyse(OSDH_FR, snap, { events: false })).result);
+  } finally {
+    await warm.close();
+  }
+});

@@ -3,20 +3,25 @@
 // poll, delivery or API request, and one process uses every core. With 0 threads the same tasks run
 // in-process (tests that want one thread of control). It owns the thread boundary and nothing else.
 import os from 'node:os';
+import { serialize } from 'node:v8';
 import { Piscina } from 'piscina';
 import { fromWireError } from '../../core/errors/wire-error.js';
 import { VigieError } from '../../core/errors/vigie-error.js';
-import type { Matcher } from '../../core/match/compile-matcher.js';
+import { compileMatcher, type Matcher } from '../../core/match/compile-matcher.js';
 import type { MatchDoc, MatchField } from '../../core/match/match-document.js';
 import type { Entity } from '../../core/entities/entity.js';
+import { mergeEntities } from '../../core/entities/merge-entities.js';
 import { writeMatcherSnapshot } from '../../core/match/matcher-snapshot.js';
 import { knownCandidateKeys } from '../../core/candidates/known-candidate-keys.js';
 import type { ExtractedArticle } from '../../core/extract/extract-article.js';
 import * as tasks from '../../pipeline/analysis-tasks.js';
-import type { Analysis, AnalyseInput, CatalogRef, PageInput, QueriesInput, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+import { toShared } from '../../pipeline/analysis-tasks.js';
+import type { Analysis, AnalyseInput, CatalogRef, CompileInput, PageInput, QueriesInput, SharedCatalog, SourceDocInput, SourceDocItems, TaskResult } from '../../pipeline/analysis-tasks.js';
+import type { CompiledCatalog } from '../../pipeline/entity-catalog.js';
 import { openWarmChannel, type ThreadWarmth, type WarmChannel } from './warm-channel.js';
 
 export type { ThreadWarmth } from './warm-channel.js';
+export { toShared };
 
 export interface AnalysisPool {
   /** Threads in the pool; 0: tasks run on the event loop. */
@@ -28,6 +33,12 @@ export interface AnalysisPool {
   analyse(doc: MatchDoc, catalog: Catalog, opts: { fields?: MatchField[]; events: boolean; candidates?: boolean }): Promise<Analysis>;
   /** Whether each keyword query holds over the document (routing's text part). */
   evaluateQueries(input: QueriesInput): Promise<boolean[]>;
+  /**
+   * Compiles the catalog of the shipped entities `base` with the API edits `overlay`: on a thread, as the
+   * snapshot bytes its threads read (the event loop only serializes `base`, once, in short turns);
+   * in-process, as a matcher.
+   */
+  compileCatalog(base: readonly Entity[], overlay: readonly Entity[]): Promise<CompiledCatalog>;
   /**
    * The threads started so far (none before the first task, none in-process) and the catalog version
    * each has read ahead of its tasks (warm-up): what shows the first article will not wait for them.
@@ -48,10 +59,26 @@ export function defaultPoolThreads(): number {
   return os.availableParallelism();
 }
 
-/** What the pool needs of an entity snapshot (entity-catalog.ts). */
-export interface Catalog { version: string; matcher: Matcher; entities: readonly Entity[] }
+/**
+ * What the pool needs of an entity snapshot (entity-catalog.ts): `shared` when a thread compiled it,
+ * used as is; otherwise the matcher, written as snapshot bytes once for the threads.
+ */
+export interface Catalog { version: string; matcher: Matcher; entities: readonly Entity[]; shared?: SharedCatalog }
 
-type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask' | 'evaluateQueriesTask';
+type TaskName = 'readSourceDocTask' | 'extractPageTask' | 'contentTextTask' | 'analyseTask' | 'evaluateQueriesTask' | 'compileCatalogTask';
+
+/** Entities per serialized chunk of the base: each chunk is one short turn of the event loop (a few ms). */
+const BASE_CHUNK = 500;
+
+/** `list` serialized (node:v8) into shared memory, a chunk per turn of the event loop, so no poll or request waits long. */
+async function serializeInTurns(list: readonly Entity[]): Promise<SharedArrayBuffer[]> {
+  const chunks: SharedArrayBuffer[] = [];
+  for (let i = 0; i < list.length; i += BASE_CHUNK) {
+    chunks.push(toShared(serialize(list.slice(i, i + BASE_CHUNK))));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return chunks;
+}
 
 function unwrap<T>(r: TaskResult<T>): T {
   if (r.ok) return r.value;
@@ -66,6 +93,7 @@ function inProcess(): AnalysisPool {
     contentText: async (input) => unwrap(await tasks.contentTextTask(input)),
     analyse: async (doc, catalog, opts) => unwrap(await tasks.analyseTask({ doc, catalog, ...opts })),
     evaluateQueries: async (input) => unwrap(await tasks.evaluateQueriesTask(input)),
+    compileCatalog: async (base, overlay) => ({ matcher: compileMatcher(mergeEntities(base, overlay)) }),
     threadsWarmth: () => [],
     close: async () => undefined,
   };
@@ -84,18 +112,33 @@ export interface PoolOptions {
 
 export function createAnalysisPool(opts: PoolOptions): AnalysisPool {
   if (opts.threads <= 0) return inProcess();
-  /** The snapshot bytes and known actor keys of each compiled matcher, made once per catalog version and shared by every thread. */
-  const shared = new WeakMap<Matcher, { bytes: SharedArrayBuffer; known: SharedArrayBuffer }>();
+  /** The snapshot bytes and known actor keys of each matcher compiled in this thread, written once and shared by every thread. */
+  const written = new WeakMap<Matcher, SharedCatalog>();
+  /** The catalogs offered to idle threads already. */
+  const offered = new WeakSet<SharedCatalog>();
   let channel: WarmChannel | undefined;
-  const catalogRef = (catalog: Catalog): Extract<CatalogRef, { bytes: SharedArrayBuffer }> => {
-    let made = shared.get(catalog.matcher);
+  const catalogRef = (catalog: Catalog): Extract<CatalogRef, SharedCatalog> => {
+    let made = catalog.shared ?? written.get(catalog.matcher);
     if (!made) {
       made = { bytes: toShared(writeMatcherSnapshot(catalog.matcher)), known: toShared(tasks.encodeKnownKeys(knownCandidateKeys(catalog.entities))) };
-      shared.set(catalog.matcher, made);
+      written.set(catalog.matcher, made);
+    }
+    if (!offered.has(made)) {
+      offered.add(made);
       // A new version (the first, or an entity edit): the threads not running this task read it while idle.
       channel?.offer({ version: catalog.version, ...made });
     }
     return { version: catalog.version, ...made };
+  };
+  /** The base entities serialized for the threads, once per list (the shipped entities: once per process). */
+  const bases = new WeakMap<readonly Entity[], Promise<SharedArrayBuffer[]>>();
+  const sharedBase = (base: readonly Entity[]): Promise<SharedArrayBuffer[]> => {
+    let made = bases.get(base);
+    if (!made) {
+      made = serializeInTurns(base);
+      bases.set(base, made);
+    }
+    return made;
   };
   const offerInHand = (): void => {
     const catalog = opts.catalogInHand?.();
@@ -138,17 +181,14 @@ export function createAnalysisPool(opts: PoolOptions): AnalysisPool {
     evaluateQueries: async (input) => (input.queries.length === 0 || docChars(input.doc) < QUERIES_IN_PLACE_CHARS
       ? tasks.evaluateQueries(input)
       : run<boolean[]>('evaluateQueriesTask', input)),
+    compileCatalog: async (base, overlay) => {
+      const input: CompileInput = { base: await sharedBase(base), overlay: [...overlay] };
+      return { shared: await run<SharedCatalog>('compileCatalogTask', input) };
+    },
     threadsWarmth: () => channel?.threads() ?? [],
     close: async () => {
       await pool?.close();
       channel?.close();
     },
   };
-}
-
-/** A copy of the bytes in shared memory, which every thread's message carries without copying. */
-export function toShared(bytes: Uint8Array): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(buffer).set(bytes);
-  return buffer;
 }

@@ -89,7 +89,7 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
 
   app.put('/v1/entities/:id', {
     config: admin,
-    schema: routeSchema({ operationId: 'putEntity', summary: 'Add or replace an entity; the matcher recompiles and the answer shows the new version', tags, params: idParam, body: entitySchema, responses: { 403: 'forbidden', 422: 'unknown parent, cycle, id mismatch' } }),
+    schema: routeSchema({ operationId: 'putEntity', summary: 'Add or replace an entity; the matcher recompiles (on an analysis thread) and the answer shows the new version', tags, params: idParam, body: entitySchema, responses: { 403: 'forbidden', 422: 'unknown parent, cycle, id mismatch; entity_compile_failed: the catalog with it could not be compiled (the previous one stays in use)' } }),
   }, async (req) => {
     const entity = req.body as Entity;
     if (entity.id !== (req.params as { id: string }).id) throw new ApiError('unprocessable', `body.id ${entity.id} differs from the path id`, { field: 'body.id' });
@@ -98,7 +98,7 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
 
   app.post('/v1/entities/:id/aliases', {
     config: admin,
-    schema: routeSchema({ operationId: 'addEntityAliases', summary: 'Add aliases (spellings) to an entity in one language', tags, params: idParam, body: aliasBody, responses: { 403: 'forbidden', 404: 'not_found' } }),
+    schema: routeSchema({ operationId: 'addEntityAliases', summary: 'Add aliases (spellings) to an entity in one language', tags, params: idParam, body: aliasBody, responses: { 403: 'forbidden', 404: 'not_found', 422: 'entity_compile_failed: the catalog with them could not be compiled (the previous one stays in use)' } }),
   }, async (req) => {
     const snap = await s.entities.current();
     const e = snap.graph.get((req.params as { id: string }).id);
@@ -113,6 +113,6 @@ export async function entityRoutes(app: FastifyInstance, s: Services): Promise<v
   }, async (req) => {
     const id = (req.params as { id: string }).id;
     if (!(await s.entityEdits.remove(id))) throw notFound(`API edit of entity ${id}`);
-    return { id, version: (await s.entities.current()).version };
+    return { id, version: (await s.entities.latest()).version };
   });
 }

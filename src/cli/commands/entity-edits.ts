@@ -57,6 +57,6 @@ export function registerEdits(entities: Command): void {
     .argument('<id>', 'entity id')
     .action(async (id: string) => withServices(async ({ services }) => {
       if (!(await services.entityEdits.remove(id))) throw new VigieError('NOT_FOUND', 'entities', `no run-time edit of entity ${id}`);
-      say(`edit of ${id} removed; entity version ${(await services.entities.current()).version}`);
+      say(`edit of ${id} removed; entity version ${(await services.entities.latest()).version}`);
     }));
 }

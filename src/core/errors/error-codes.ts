@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   HTTPS_REQUIRED: { permanent: true, summary: 'webhook URLs must be https (http only to an allowed network, or with VIGIE_ALLOW_HTTP_WEBHOOKS=1)' },
   SMTP_NOT_CONFIGURED: { permanent: true, summary: 'an email channel is declared but SMTP_URL is not set' },
   ENTITY_INVALID: { permanent: true, summary: 'an entity definition is invalid' },
+  ENTITY_COMPILE_FAILED: { permanent: true, summary: 'the entity catalog with the latest edits could not be compiled; the previous catalog stays in use until the next edit' },
   QUERY_SYNTAX: { permanent: true, summary: 'a keyword query has a syntax error' },
   QUERY_TOO_DEEP: { permanent: true, summary: 'a keyword query nests groups or negations too deeply' },
   QUERY_TOO_LONG: { permanent: true, summary: 'a keyword query is longer than allowed' },

@@ -28,6 +28,21 @@ function otherNames(e: Entity): string[] {
   return [...LANGS.flatMap((l) => e.aliases[l] ?? []), ...e.acronyms];
 }
 
+/**
+ * Each entity's lookup keys, kept while the entity object lives (entities are not changed in place:
+ * an edit makes a new object). A catalog rebuilt after an edit then keys only the edited entities:
+ * keying every name of the shipped catalog is most of a graph's build, a stall on the event loop.
+ */
+const keysOf = new WeakMap<Entity, { canonical: string[]; other: string[] }>();
+function entityKeys(e: Entity): { canonical: string[]; other: string[] } {
+  let keys = keysOf.get(e);
+  if (!keys) {
+    keys = { canonical: canonicalNames(e).map(nameKey), other: otherNames(e).map(nameKey) };
+    keysOf.set(e, keys);
+  }
+  return keys;
+}
+
 function addKey(map: Map<string, Entity[]>, key: string, e: Entity): void {
   if (!key) return;
   const list = map.get(key);
@@ -68,12 +83,19 @@ export function buildEntityGraph(entities: Entity[]): EntityGraph {
   const duplicates: string[] = [];
   for (const e of entities) (byId.has(e.id) ? duplicates.push(e.id) : byId.set(e.id, e));
   const children = new Map<string, string[]>();
-  for (const e of byId.values()) for (const p of e.parents) children.set(p, [...(children.get(p) ?? []), e.id]);
+  for (const e of byId.values()) {
+    for (const p of e.parents) {
+      const list = children.get(p);
+      if (list) list.push(e.id);
+      else children.set(p, [e.id]);
+    }
+  }
   const canonical = new Map<string, Entity[]>();
   const aliases = new Map<string, Entity[]>();
   for (const e of byId.values()) {
-    for (const n of canonicalNames(e)) addKey(canonical, nameKey(n), e);
-    for (const n of otherNames(e)) addKey(aliases, nameKey(n), e);
+    const keys = entityKeys(e);
+    for (const k of keys.canonical) addKey(canonical, k, e);
+    for (const k of keys.other) addKey(aliases, k, e);
   }
   const walk = (start: string, next: (id: string) => readonly string[]): string[] => {
     const out: string[] = [];
