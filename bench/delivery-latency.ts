@@ -9,8 +9,12 @@
 //     both warm, which is what a long-running worker sees. Each round also counts the Redis commands the
 //     server ran per delivery (INFO commandstats, scripts' inner commands included) and the script calls
 //     among them, and the CPU time per delivery of this process, Redis and the receiver.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json]
+//  `--profile FILE` writes a V8 CPU profile of the warm delivery rounds only (not the baselines, not the
+//  queueing), to see where a delivery's CPU goes.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json] [--profile FILE]
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +40,7 @@ const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
 const THROUGHPUT_ONLY = args.includes('--throughput-only');
 const ROUNDS = arg('rounds', 3);
+const PROFILE = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const CONCURRENCY = Number(process.env.BENCH_CONC ?? 64);
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
 
@@ -97,7 +102,7 @@ async function latencyBench() {
     const m = matchDocument(matcher, { title: ex.title, text: ex.text, lang: 'en' });
     const now = new Date();
     const body = renderWebhookPayload({ alert: { id: `alr_b${n}`, subscriptionId: sub.id, storyId: `sto_b${n}`, articleId: articleId(url), relatedArticleIds: [], createdAt: now.toISOString(),
-      matches: m.matches.map((x) => ({ ...x })) }, article: { id: articleId(url), url, sourceId: 'bench', title: ex.title, summary: '', text: ex.text, fetchedAt: now.toISOString() },
+      matches: m.matches.map((x) => ({ ...x })) }, article: { id: articleId(url), url, sourceId: 'bench', title: ex.title, summary: '', fetchedAt: now.toISOString() },
     subscription: (await p.services.subscriptions.get(sub.id))!, sourceName: 'bench', now });
     await postWebhook(p.services.webhookFetcher, { url: `http://127.0.0.1:${sink.port}/hook`, deliveryId: `msg_baseline${n}`, body, secrets: signingSecrets(secrets, now), now });
     baseline.push(performance.now() - t0);
@@ -127,6 +132,10 @@ async function throughputBench() {
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
     article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
   const { createWorkers } = await import('../workers/create-workers.js');
+  const profiler = PROFILE === undefined ? undefined : new Session();
+  profiler?.connect();
+  if (profiler) await profiler.post('Profiler.enable');
+  const profiles: unknown[] = [];
 
   /** Queues DELIVERIES fresh deliveries (not timed), then times deliver workers sending them all. */
   async function deliveryRound(round: number) {
@@ -146,6 +155,7 @@ async function throughputBench() {
     const before = sink.arrivals.length;
     const stats0 = await commandStats(s.redis);
     const cpu0 = await cpuNow(s.redis, sink);
+    if (profiler && round > 0) await profiler.post('Profiler.start');
     const t0 = performance.now();
     const workers = createWorkers(s, ['deliver']);
     let completed = 0;
@@ -154,6 +164,7 @@ async function throughputBench() {
     const seconds = (performance.now() - t0) / 1000;
     await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
     const cpu1 = await cpuNow(s.redis, sink);
+    if (profiler && round > 0) profiles.push((await profiler.post('Profiler.stop')).profile);
     await workers.close();
     const stats1 = await commandStats(s.redis);
     const perDelivery = (k: 'commands' | 'scripts') => (stats1[k] - stats0[k]) / DELIVERIES;
@@ -189,6 +200,8 @@ async function throughputBench() {
     const baseline = await baselineRound(r);
     rounds.push({ round: r, delivery, baseline, ratio: delivery.perSecond / baseline.perSecond });
   }
+  // The warm rounds' profiles, each in its own file (FILE, FILE.2, ...): open them in Chrome DevTools.
+  profiles.forEach((prof, i) => fs.writeFileSync(i === 0 ? PROFILE! : `${PROFILE!}.${i + 1}`, JSON.stringify(prof)));
   await p.close();
   sink.stop();
   return { deliveries: DELIVERIES, concurrency: CONCURRENCY, rounds };
