@@ -11,7 +11,7 @@
 //     among them, and the CPU time per delivery of this process, Redis and the receiver.
 //  `--profile FILE` writes a V8 CPU profile of the warm delivery rounds only (not the baselines, not the
 //  queueing), to see where a delivery's CPU goes.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json] [--profile FILE]
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json] [--profile FILE] [--text-chars N]
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -40,6 +40,8 @@ const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
 const THROUGHPUT_ONLY = args.includes('--throughput-only');
 const ROUNDS = arg('rounds', 3);
+/** The throughput article's text length (0: the two-sentence paragraph of the latency samples, ~300 characters). */
+const TEXT_CHARS = arg('text-chars', 0);
 const PROFILE = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const CONCURRENCY = Number(process.env.BENCH_CONC ?? 64);
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
@@ -124,10 +126,12 @@ async function throughputBench() {
   const s = p.services;
   const now = new Date();
   const url = 'http://127.0.0.1:1/articles/throughput';
-  const art = { id: articleId(url), url, sourceId: 'bench', title: 'Benchmark report from Idlib', summary: 'Throughput', text: paragraph(1).join('\n\n'), fetchedAt: now.toISOString() };
+  // Real articles run to several KB of text, which a delivery does not send (--text-chars to try one).
+  const text = TEXT_CHARS > 0 ? paragraph(1).join('\n\n').repeat(Math.ceil(TEXT_CHARS / 300)).slice(0, TEXT_CHARS) : paragraph(1).join('\n\n');
+  const art = { id: articleId(url), url, sourceId: 'bench', title: 'Benchmark report from Idlib', summary: 'Throughput', text, fetchedAt: now.toISOString() };
   await s.articles.putIfAbsent(art);
   const { matcher } = await s.entities.current();
-  const matches = matchDocument(matcher, { title: art.title, text: art.text, lang: 'en' }).matches;
+  const matches = matchDocument(matcher, { title: art.title, text: paragraph(1).join('\n\n'), lang: 'en' }).matches; // the same matches whatever the text's length
   const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
     article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
