@@ -9,8 +9,12 @@
 //     both warm, which is what a long-running worker sees. Each round also counts the Redis commands the
 //     server ran per delivery (INFO commandstats, scripts' inner commands included) and the script calls
 //     among them, and the CPU time per delivery of this process, Redis and the receiver.
-// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json]
+//  `--profile FILE` writes a V8 CPU profile of the warm delivery rounds only (not the baselines, not the
+//  queueing), to see where a delivery's CPU goes.
+// Usage: node dist/bench/delivery-latency.js [--samples 40] [--deliveries 3000] [--rounds 3] [--throughput-only] [--json] [--profile FILE] [--text-chars N]
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +40,9 @@ const DELIVERIES = arg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
 const THROUGHPUT_ONLY = args.includes('--throughput-only');
 const ROUNDS = arg('rounds', 3);
+/** The throughput article's text length (0: the two-sentence paragraph of the latency samples, ~300 characters). */
+const TEXT_CHARS = arg('text-chars', 0);
+const PROFILE = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const CONCURRENCY = Number(process.env.BENCH_CONC ?? 64);
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };
 
@@ -97,7 +104,7 @@ async function latencyBench() {
     const m = matchDocument(matcher, { title: ex.title, text: ex.text, lang: 'en' });
     const now = new Date();
     const body = renderWebhookPayload({ alert: { id: `alr_b${n}`, subscriptionId: sub.id, storyId: `sto_b${n}`, articleId: articleId(url), relatedArticleIds: [], createdAt: now.toISOString(),
-      matches: m.matches.map((x) => ({ ...x })) }, article: { id: articleId(url), url, sourceId: 'bench', title: ex.title, summary: '', text: ex.text, fetchedAt: now.toISOString() },
+      matches: m.matches.map((x) => ({ ...x })) }, article: { id: articleId(url), url, sourceId: 'bench', title: ex.title, summary: '', fetchedAt: now.toISOString() },
     subscription: (await p.services.subscriptions.get(sub.id))!, sourceName: 'bench', now });
     await postWebhook(p.services.webhookFetcher, { url: `http://127.0.0.1:${sink.port}/hook`, deliveryId: `msg_baseline${n}`, body, secrets: signingSecrets(secrets, now), now });
     baseline.push(performance.now() - t0);
@@ -119,14 +126,20 @@ async function throughputBench() {
   const s = p.services;
   const now = new Date();
   const url = 'http://127.0.0.1:1/articles/throughput';
-  const art = { id: articleId(url), url, sourceId: 'bench', title: 'Benchmark report from Idlib', summary: 'Throughput', text: paragraph(1).join('\n\n'), fetchedAt: now.toISOString() };
+  // Real articles run to several KB of text, which a delivery does not send (--text-chars to try one).
+  const text = TEXT_CHARS > 0 ? paragraph(1).join('\n\n').repeat(Math.ceil(TEXT_CHARS / 300)).slice(0, TEXT_CHARS) : paragraph(1).join('\n\n');
+  const art = { id: articleId(url), url, sourceId: 'bench', title: 'Benchmark report from Idlib', summary: 'Throughput', text, fetchedAt: now.toISOString() };
   await s.articles.putIfAbsent(art);
   const { matcher } = await s.entities.current();
-  const matches = matchDocument(matcher, { title: art.title, text: art.text, lang: 'en' }).matches;
+  const matches = matchDocument(matcher, { title: art.title, text: paragraph(1).join('\n\n'), lang: 'en' }).matches; // the same matches whatever the text's length
   const secrets = (await s.subscriptions.getSecrets(sub.id, sub.channelIds[0]!))!;
   const body = renderWebhookPayload({ alert: { id: 'alr_x', subscriptionId: sub.id, storyId: 'sto_x', articleId: art.id, relatedArticleIds: [], matches, createdAt: now.toISOString() },
     article: art, subscription: (await s.subscriptions.get(sub.id))!, sourceName: 'bench', now });
   const { createWorkers } = await import('../workers/create-workers.js');
+  const profiler = PROFILE === undefined ? undefined : new Session();
+  profiler?.connect();
+  if (profiler) await profiler.post('Profiler.enable');
+  const profiles: unknown[] = [];
 
   /** Queues DELIVERIES fresh deliveries (not timed), then times deliver workers sending them all. */
   async function deliveryRound(round: number) {
@@ -146,6 +159,7 @@ async function throughputBench() {
     const before = sink.arrivals.length;
     const stats0 = await commandStats(s.redis);
     const cpu0 = await cpuNow(s.redis, sink);
+    if (profiler && round > 0) await profiler.post('Profiler.start');
     const t0 = performance.now();
     const workers = createWorkers(s, ['deliver']);
     let completed = 0;
@@ -154,6 +168,7 @@ async function throughputBench() {
     const seconds = (performance.now() - t0) / 1000;
     await waitFor('all deliver jobs completed', () => completed >= DELIVERIES, 60_000, 20);
     const cpu1 = await cpuNow(s.redis, sink);
+    if (profiler && round > 0) profiles.push((await profiler.post('Profiler.stop')).profile);
     await workers.close();
     const stats1 = await commandStats(s.redis);
     const perDelivery = (k: 'commands' | 'scripts') => (stats1[k] - stats0[k]) / DELIVERIES;
@@ -189,6 +204,8 @@ async function throughputBench() {
     const baseline = await baselineRound(r);
     rounds.push({ round: r, delivery, baseline, ratio: delivery.perSecond / baseline.perSecond });
   }
+  // The warm rounds' profiles, each in its own file (FILE, FILE.2, ...): open them in Chrome DevTools.
+  profiles.forEach((prof, i) => fs.writeFileSync(i === 0 ? PROFILE! : `${PROFILE!}.${i + 1}`, JSON.stringify(prof)));
   await p.close();
   sink.stop();
   return { deliveries: DELIVERIES, concurrency: CONCURRENCY, rounds };

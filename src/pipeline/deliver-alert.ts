@@ -74,7 +74,7 @@ async function sendWebhook(s: Services, d: Delivery, sub: Subscription, channel:
   const item = reads.items[0];
   if (!reads.secrets) return { outcome: 'failed-permanent', reason: 'webhook channel has no secret' };
   if (!item) return { outcome: 'failed-permanent', reason: 'article expired before delivery' };
-  const related = await s.articles.getMany(item.alert.relatedArticleIds); // no round trip when there are none
+  const related = await s.articles.getCards(item.alert.relatedArticleIds); // no round trip when there are none
   const now = s.clock();
   const body = channel.format === 'slack'
     ? JSON.stringify(renderSlackMessage({ alert: item.alert, article: item.article, subscription: sub, sourceName: item.sourceName }))

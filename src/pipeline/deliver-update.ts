@@ -18,7 +18,7 @@ import { sourceNames } from './read-delivery.js';
 /** The alert's first article and the articles the changes name, with their sources' names. */
 async function loadArticles(s: Services, alert: Alert, update: AlertUpdate): Promise<{ first?: UpdateArticle; articles: Map<string, UpdateArticle> }> {
   const ids = [...new Set([alert.articleId, ...update.changes.map((c) => c.articleId)])];
-  const found = await s.articles.getMany(ids);
+  const found = await s.articles.getCards(ids);
   const names = await sourceNames(s, found);
   const articles = new Map(found.map((a) => [a.id, { article: a, sourceName: names.get(a.sourceId) ?? a.sourceId }] as const));
   return { first: articles.get(alert.articleId), articles };

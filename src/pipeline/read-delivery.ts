@@ -1,8 +1,8 @@
 // Reads what one delivery attempt needs: the delivery, its subscription and alerts, the channel's
-// webhook secrets, and each alert's article with its source's name; with the ids a job carries, in one
+// webhook secrets, and each alert's article card with its source's name; with the ids a job carries, in one
 // round trip that may also take the status lock. Reads only: every decision stays in deliver-alert.ts.
 import type { Alert, Delivery, DeliveryRefs } from '../core/model/alert.js';
-import type { Article } from '../core/model/article.js';
+import type { ArticleCard } from '../core/model/article-card.js';
 import type { Subscription, WebhookSecrets } from '../core/model/subscription.js';
 import type { EmailAlertItem } from '../core/render/email-alert-block.js';
 import type { ClaimResult, OpenedDelivery } from '../adapters/redis/alert-store.js';
@@ -64,15 +64,15 @@ async function readFrom(s: Services, delivery: Delivery): Promise<DeliveryReads>
  * The name of each article's source (its id when the source is gone); independent reads in parallel,
  * so they share round trips. Also what an update's delivery shows (deliver-update.ts).
  */
-export async function sourceNames(s: Services, articles: readonly Article[]): Promise<Map<string, string>> {
+export async function sourceNames(s: Services, articles: readonly ArticleCard[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   await Promise.all([...new Set(articles.map((a) => a.sourceId))].map(async (id) => names.set(id, (await s.sources.get(id))?.name ?? id)));
   return names;
 }
 
-/** Each alert's article and its source's name. */
+/** Each alert's article (its card: no renderer reads the text) and its source's name. */
 async function loadItems(s: Services, alerts: Alert[]): Promise<EmailAlertItem[]> {
-  const articles = await s.articles.getMany(alerts.map((a) => a.articleId));
+  const articles = await s.articles.getCards(alerts.map((a) => a.articleId));
   const byId = new Map(articles.map((a) => [a.id, a] as const));
   const sources = await sourceNames(s, articles);
   return alerts.flatMap((alert) => {

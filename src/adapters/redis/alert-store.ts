@@ -4,7 +4,7 @@
 // held -> pending|discarded). Three indexes follow the status: waiting (by next attempt), held, dead.
 import type { RedisClient } from './connect-redis.js';
 import type { Alert, Delivery, DeliveryRefs, DeliveryStatus } from '../../core/model/alert.js';
-import type { Article } from '../../core/model/article.js';
+import type { ArticleCard } from '../../core/model/article-card.js';
 import type { SourceConfig } from '../../core/model/source.js';
 import type { Subscription, WebhookSecrets } from '../../core/model/subscription.js';
 import type { Keys } from './keys.js';
@@ -43,7 +43,8 @@ return claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], s[1], s[2])
 `;
 
 // One round trip for an alert delivery: the delivery and every record it needs (subscription, alert,
-// webhook secrets, article, source), read by the ids its job carries; with ARGV[5] = '1' it is also
+// webhook secrets, article card, source), read by the ids its job carries: the article's card (KEYS[6]),
+// or its whole record (KEYS[8]) for an article stored before cards existed. With ARGV[5] = '1' it is also
 // claimed, but only when it could be sent as read: a single-alert delivery of that alert, subscription
 // and channel, subscription and alert present, channel present and not disabled. Otherwise nothing changes and the caller decides (hold, dead) from the reads as usual.
 // Returns the claim result ('' when not claimed), then the records as they were before the claim (hashes
@@ -67,7 +68,7 @@ local ours = h.alertId == ARGV[6] and h.subscriptionId == ARGV[7] and h.channelI
 if ARGV[5] == '1' and sub and alert and ours and channelOpen(sub, ARGV[4]) then
   claimed = claim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], h.status, h.sendingSince)
 end
-return { claimed, delivery, sub, alert, redis.call('HGETALL', KEYS[5]), redis.call('GET', KEYS[6]), redis.call('GET', KEYS[7]) }
+return { claimed, delivery, sub, alert, redis.call('HGETALL', KEYS[5]), redis.call('GET', KEYS[6]) or redis.call('GET', KEYS[8]), redis.call('GET', KEYS[7]) }
 `;
 
 // Create once, every field and index in one step: a crash can never leave a half-written record (which a
@@ -168,7 +169,8 @@ export interface OpenedDelivery {
   subscription: Subscription | undefined;
   alert: Alert | undefined;
   secrets: WebhookSecrets | undefined;
-  article: Article | undefined;
+  /** The article's card (an article stored before cards existed: its whole record). */
+  article: ArticleCard | undefined;
   source: SourceConfig | undefined;
 }
 
@@ -207,7 +209,7 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
   const ttl = retentionSeconds;
   // Sent once, then called by SHA (EVALSHA), not re-sent with every delivery.
   redis.defineCommand('vigieClaimDelivery', { numberOfKeys: 2, lua: CLAIM_LUA });
-  redis.defineCommand('vigieOpenDelivery', { numberOfKeys: 7, lua: OPEN_LUA });
+  redis.defineCommand('vigieOpenDelivery', { numberOfKeys: 8, lua: OPEN_LUA });
   redis.defineCommand('vigieCreateDelivery', { numberOfKeys: 4, lua: CREATE_LUA });
   redis.defineCommand('vigieFinishDelivery', { numberOfKeys: 5, lua: FINISH_LUA });
   redis.defineCommand('vigieHoldDelivery', { numberOfKeys: 4, lua: HOLD_LUA });
@@ -269,12 +271,12 @@ export function createAlertStore(redis: RedisClient, keys: Keys, retentionSecond
     async open(id: string, refs: DeliveryRefs, claim?: { now: Date; staleMs: number }): Promise<OpenedDelivery> {
       const [claimed, delivery, sub, alert, secrets, article, source] = await scripted.vigieOpenDelivery(
         keys.delivery(id), keys.deliveriesHeld, keys.subscription(refs.subscriptionId), keys.alert(refs.alertId),
-        keys.webhookSecrets(refs.subscriptionId, refs.channelId), keys.article(refs.articleId), keys.source(refs.sourceId),
+        keys.webhookSecrets(refs.subscriptionId, refs.channelId), keys.articleCard(refs.articleId), keys.source(refs.sourceId), keys.article(refs.articleId),
         claim ? String(claim.now.getTime()) : '', claim ? String(claim.staleMs) : '', id, refs.channelId, claim ? '1' : '0',
         refs.alertId, refs.subscriptionId);
       return {
         claim: claimed === '' ? undefined : claimed, delivery: deliveryFromHash(pairs(delivery)), subscription: parsed<Subscription>(sub),
-        alert: parsed<Alert>(alert), secrets: secretsFromHash(pairs(secrets)), article: parsed<Article>(article), source: parsed<SourceConfig>(source),
+        alert: parsed<Alert>(alert), secrets: secretsFromHash(pairs(secrets)), article: parsed<ArticleCard>(article), source: parsed<SourceConfig>(source),
       };
     },
     async claim(id: string, now: Date, staleMs: number): Promise<ClaimResult> {

@@ -22,6 +22,8 @@ export interface Keys {
   /** A source-health event sent to the admin channels, kept while its deliveries may need it. */
   adminEvent(id: string): string;
   article(id: string): string;
+  /** The article without its text, for deliveries (article-card.ts); same lifetime as the article. */
+  articleCard(id: string): string;
   articlesByTime: string;
   articleStory(id: string): string;
   articleRouted(id: string): string;
@@ -92,6 +94,7 @@ export function createKeys(prefix = 'vigie'): Keys {
     sourcePacing: (id) => `${p}:source-pacing:${id}`,
     adminEvent: (id) => `${p}:admin-event:${id}`,
     article: (id) => `${p}:article:${id}`,
+    articleCard: (id) => `${p}:article-card:${id}`,
     articlesByTime: `${p}:articles:by-time`,
     articleStory: (id) => `${p}:article-story:${id}`,
     articleRouted: (id) => `${p}:article-routed:${id}`,

@@ -1,7 +1,7 @@
 // Renders one alert (title, source, time, highlighted snippets, region path, link) as an HTML fragment
 // and as plain text; shared by the single-alert email and the digest. Pure; all outside text escaped.
 import type { Alert, MatchExplanation } from '../model/alert.js';
-import type { Article } from '../model/article.js';
+import type { ArticleCard } from '../model/article-card.js';
 import { cleanLine, cleanText } from './clean-text.js';
 import { escapeHtml } from './escape-html.js';
 import { truncateText } from './truncate-text.js';
@@ -9,7 +9,7 @@ import { boundSnippet, splitSnippet } from './split-snippet.js';
 
 export interface EmailAlertItem {
   alert: Alert;
-  article: Article;
+  article: ArticleCard;
   sourceName: string;
 }
 

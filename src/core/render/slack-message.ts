@@ -1,7 +1,7 @@
 // Renders an alert as a Slack-compatible message `{text, blocks}` (also accepted by Mattermost,
 // Discord's /slack endpoint and Teams workflows). Pure; every outside string is mrkdwn-escaped.
 import type { Alert } from '../model/alert.js';
-import type { Article } from '../model/article.js';
+import type { ArticleCard } from '../model/article-card.js';
 import type { Subscription } from '../model/subscription.js';
 import { cleanLine, cleanText } from './clean-text.js';
 import { truncateText } from './truncate-text.js';
@@ -14,7 +14,7 @@ export interface SlackMessage {
 
 export interface SlackMessageInput {
   alert: Alert;
-  article: Article;
+  article: ArticleCard;
   subscription: Subscription;
   sourceName: string;
 }

@@ -1,7 +1,7 @@
 // Builds the JSON body of an `alert.created` webhook (Standard Webhooks `{type, timestamp, data}`).
 // Pure; carries no secret and no channel address, and stays under 20 KB whatever the article's size.
 import type { Alert, MatchExplanation } from '../model/alert.js';
-import type { Article } from '../model/article.js';
+import type { ArticleCard } from '../model/article-card.js';
 import type { Subscription } from '../model/subscription.js';
 import type { ArticleEvent } from '../events/event.js';
 import { cleanLine, cleanText } from './clean-text.js';
@@ -14,10 +14,10 @@ const LIMITS = { title: 300, summary: 600, name: 200, url: 2048, snippetContext:
 
 export interface WebhookPayloadInput {
   alert: Alert;
-  article: Article;
+  article: ArticleCard;
   subscription: Subscription;
   sourceName: string;
-  related?: Article[];
+  related?: ArticleCard[];
   now: Date;
 }
 
@@ -48,7 +48,7 @@ function renderEvent(e: ArticleEvent): Record<string, unknown> {
   };
 }
 
-function renderArticle(article: Article, sourceName: string): Record<string, unknown> {
+function renderArticle(article: ArticleCard, sourceName: string): Record<string, unknown> {
   return {
     id: article.id,
     url: truncateText(article.url, LIMITS.url),

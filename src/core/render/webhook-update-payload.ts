@@ -3,12 +3,12 @@
 // Pure; no secret, no channel address; small (a few changes and their articles).
 import type { Alert } from '../model/alert.js';
 import type { AlertUpdate } from '../model/alert-update.js';
-import type { Article } from '../model/article.js';
+import type { ArticleCard } from '../model/article-card.js';
 import type { Subscription } from '../model/subscription.js';
 import { cleanLine } from './clean-text.js';
 import { truncateText } from './truncate-text.js';
 
-export interface UpdateArticle { article: Article; sourceName: string }
+export interface UpdateArticle { article: ArticleCard; sourceName: string }
 
 export interface WebhookUpdateInput {
   alert: Alert;
