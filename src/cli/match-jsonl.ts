@@ -89,8 +89,8 @@ export async function matchJsonl(matcher: Matcher, input: Readable, output: Writ
 /** One worker thread and the answers it owes, oldest first (a worker answers in order). */
 interface PoolWorker { worker: Worker; owed: Array<{ resolve(out: string): void; reject(err: Error): void }> }
 
-function startWorker(source: MatcherSource, opts: MatchJsonlOptions): PoolWorker {
-  const w: PoolWorker = { worker: new Worker(new URL('./match-worker.js', import.meta.url), { workerData: { source, opts } }), owed: [] };
+function startWorker(source: MatcherSource, snapshot: string | undefined, opts: MatchJsonlOptions): PoolWorker {
+  const w: PoolWorker = { worker: new Worker(new URL('./match-worker.js', import.meta.url), { workerData: { source, snapshot, opts } }), owed: [] };
   w.worker.on('message', (out: string) => w.owed.shift()?.resolve(out));
   const fail = (err: Error): void => { for (const o of w.owed.splice(0)) o.reject(err); };
   w.worker.on('error', fail);
@@ -98,9 +98,12 @@ function startWorker(source: MatcherSource, opts: MatchJsonlOptions): PoolWorker
   return w;
 }
 
-/** As matchJsonl, the matching spread over `workers` threads (each loads the matcher's snapshot). */
-export async function matchJsonlInWorkers(source: MatcherSource, input: Readable, output: Writable, opts: MatchJsonlOptions, workers: number): Promise<number> {
-  const pool = Array.from({ length: workers }, () => startWorker(source, opts));
+/**
+ * As matchJsonl, the matching spread over `workers` threads (each loads the matcher's snapshot: the
+ * file `snapshot` when given, as prepareSnapshot names it).
+ */
+export async function matchJsonlInWorkers(source: MatcherSource, input: Readable, output: Writable, opts: MatchJsonlOptions, workers: number, snapshot?: string): Promise<number> {
+  const pool = Array.from({ length: workers }, () => startWorker(source, snapshot, opts));
   const results: Array<Promise<string>> = [];
   let count = 0;
   let next = 0;

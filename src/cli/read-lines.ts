@@ -8,21 +8,28 @@ export async function* readLines(input: Readable): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of input) {
-    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
-    const last = text.lastIndexOf('\n');
-    if (last < 0) { carry = text; continue; }
-    carry = text.slice(last + 1);
-    yield nonBlank(text.slice(0, last).split('\n'));
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let nl = text.indexOf('\n');
+    if (nl < 0) { carry += text; continue; }
+    // Only the first line of a chunk joins the carried part: the chunk itself is cut where it lies,
+    // not copied into a joined string first (that copy and a split were most of this loop's time).
+    const out: string[] = [];
+    keep(out, carry + text.slice(0, nl));
+    let start = nl + 1;
+    for (nl = text.indexOf('\n', start); nl >= 0; nl = text.indexOf('\n', start)) {
+      keep(out, text.slice(start, nl));
+      start = nl + 1;
+    }
+    carry = text.slice(start);
+    yield out;
   }
-  const rest = carry + decoder.end();
-  if (rest.trim() !== '') yield nonBlank([rest]);
+  const out: string[] = [];
+  keep(out, carry + decoder.end());
+  if (out.length > 0) yield out;
 }
 
-function nonBlank(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const l of lines) {
-    const line = l.endsWith('\r') ? l.slice(0, -1) : l;
-    if (line.trim() !== '') out.push(line);
-  }
-  return out;
+/** Adds the line without its "\r" unless it is blank (a JSON line opens with "{": no trim needed). */
+function keep(out: string[], l: string): void {
+  const line = l.endsWith('\r') ? l.slice(0, -1) : l;
+  if (line.charCodeAt(0) === 0x7b || line.trim() !== '') out.push(line);
 }

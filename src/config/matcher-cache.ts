@@ -130,11 +130,19 @@ export async function loadEntitiesCached(src: MatcherSource): Promise<Entity[]> 
   return loadEntities(src.entitiesDir);
 }
 
-/** Makes sure the snapshot file exists (compiling and writing it if not), for workers to read. */
-export async function prepareSnapshot(src: MatcherSource): Promise<void> {
-  if (src.cacheDir === undefined || fs.existsSync(snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir)))) return;
-  await loadMatcher(src);
+/**
+ * Makes sure the snapshot file exists (compiling and writing it if not), for workers to read; returns
+ * the file, so each worker reads it without hashing the entity files again (undefined: no cache folder).
+ */
+export async function prepareSnapshot(src: MatcherSource): Promise<string | undefined> {
+  if (src.cacheDir === undefined) return undefined;
+  const file = snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir));
+  if (!fs.existsSync(file)) await loadMatcher(src);
+  return file;
 }
+
+/** The matcher of a snapshot file prepareSnapshot named, or undefined when it cannot be read. */
+export const readSnapshotFile = (file: string): Matcher | undefined => readSnapshot(file);
 
 export async function loadMatcher(src: MatcherSource): Promise<{ matcher: Matcher; origin: MatcherOrigin }> {
   if (src.cacheDir === undefined) return { matcher: await compile(src.entitiesDir), origin: 'compiled' };

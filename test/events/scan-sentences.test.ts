@@ -3,9 +3,10 @@
 // patterns spelled out into plain phrases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanSentences } from '../../src/core/events/scan-sentences.js';
+import { PLAIN_FROM, scanSentences } from '../../src/core/events/scan-sentences.js';
 import { expandCue } from '../../src/core/events/expand-cue.js';
-import { foldForCues } from '../../src/core/events/fold-for-cues.js';
+import { DROPPED, foldForCues, foldUnit, UNFOLDABLE } from '../../src/core/events/fold-for-cues.js';
+import { isCueLetter } from '../../src/core/events/cue-trie.js';
 
 const cuesOf = (raw: string): string[] => {
   const text = foldForCues(raw);
@@ -67,6 +68,8 @@ const patterns: Array<[string, string[]]> = [
   ['tué(?:e|s|es)?', ['tuée', 'tués', 'tuées', 'tué']],
   ['lost (?:their |his )?lives?', ['lost their lives', 'lost their live', 'lost his lives', 'lost his live', 'lost lives', 'lost live']],
   ['a|b(c)?', ['a', 'bc', 'b']],
+  ['tués?|abc?d', ['tués', 'tué', 'abcd', 'abd']],
+  ['sol-sol|(?:air )?raids?', ['sol-sol', 'air raids', 'air raid', 'raids', 'raid']],
 ];
 for (const [pattern, expected] of patterns) {
   test(`cue pattern "${pattern}" spells ${expected.length} phrases`, () => {
@@ -88,4 +91,13 @@ test('the scan folds as it reads: capitals, hamza seats and vowel marks, at the 
 
 test('a unit that cannot be folded in place (İ lowers to two units) asks the caller to fold first', () => {
   assert.equal(scanSentences('İdlib: two killed.'), null);
+});
+
+test('every unit past PLAIN_FROM is read by its break kind alone: no cue letter, no vowel mark, none lowers to two units', () => {
+  const odd: string[] = [];
+  for (let c = PLAIN_FROM; c < 0x10000; c += 1) {
+    const f = foldUnit(c);
+    if (f === DROPPED || f === UNFOLDABLE || isCueLetter(c)) odd.push(c.toString(16));
+  }
+  assert.deepEqual(odd, []);
 });

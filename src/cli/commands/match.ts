@@ -28,8 +28,8 @@ async function runJsonl(source: MatcherSource, opts: MatchOptions): Promise<void
     await matchJsonl((await loadMatcher(source)).matcher, cliIo().stdin, cliIo().stdout, jsonl);
     return;
   }
-  await prepareSnapshot(source);
-  await matchJsonlInWorkers(source, cliIo().stdin, cliIo().stdout, jsonl, workers);
+  const snapshot = await prepareSnapshot(source);
+  await matchJsonlInWorkers(source, cliIo().stdin, cliIo().stdout, jsonl, workers, snapshot);
 }
 
 function workersOption(value: string): number {

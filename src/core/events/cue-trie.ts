@@ -65,38 +65,43 @@ export function compileCueTrie(channels: number, phrases: CuePhrase[], fold: (un
     else if (symbol[u] === 0 && f >= 0 && f < UNITS) symbol[u] = symbol[f]!;
   }
   const width = symbols + 1;
-  // Built in growable arrays, then frozen into typed ones.
-  const next: number[] = new Array<number>(width).fill(0);
+  // Built as one child map per node (a few thousand nodes, most with one child: a dense table of
+  // nodes x symbols would be filled and read cell by cell at every start-up), then frozen into typed arrays.
+  const children: Array<Map<number, number>> = [new Map()];
   const rows: number[] = new Array<number>(channels).fill(-1);
   for (const { channel, phrase, row } of phrases) {
     let node = 0;
     for (let i = 0; i < phrase.length; i += 1) {
-      const at = node * width + symbol[unitOf(phrase.charCodeAt(i))]!;
-      if (next[at] === 0) {
-        next[at] = rows.length / channels;
-        for (let k = 0; k < width; k += 1) next.push(0);
+      const s = symbol[unitOf(phrase.charCodeAt(i))]!;
+      let child = children[node]!.get(s);
+      if (child === undefined) {
+        child = children.length;
+        children[node]!.set(s, child);
+        children.push(new Map());
         for (let k = 0; k < channels; k += 1) rows.push(-1);
       }
-      node = next[at]!;
+      node = child;
     }
     if (rows[node * channels + channel] === -1) rows[node * channels + channel] = row;
   }
-  const nodes = rows.length / channels;
+  const nodes = children.length;
   const terminal = new Uint8Array(nodes);
   for (let n = 0; n < nodes; n += 1) for (let ch = 0; ch < channels; ch += 1) if (rows[n * channels + ch] !== -1) terminal[n] = 1;
-  // The dense build table, listed per node.
   // 16-bit tables: the trie stays small in cache beside the matcher's own (a few thousand nodes).
   if (nodes > 0xffff || phrases.some((p) => p.row > 0x7fff)) throw new Error(`cue phrases: ${nodes} trie nodes, more than 16-bit tables hold`);
+  // Each node's children listed after one another, by symbol.
   const childStart = new Uint16Array(nodes + 1);
   const sym: number[] = [];
   const node: number[] = [];
   for (let n = 0; n < nodes; n += 1) {
     childStart[n] = sym.length;
-    for (let k = 1; k < width; k += 1) if (next[n * width + k] !== 0) { sym.push(k); node.push(next[n * width + k]!); }
+    for (const [k, child] of [...children[n]!].sort((a, b) => a[0] - b[0])) { sym.push(k); node.push(child); }
   }
   childStart[nodes] = sym.length;
+  const root = new Uint16Array(width);
+  for (const [k, child] of children[0]!) root[k] = child;
   return {
-    channels, symbol, terminal, gap: symbol[0x20]!, root: Uint16Array.from(next.slice(0, width)),
+    channels, symbol, terminal, gap: symbol[0x20]!, root,
     childStart, childSym: Uint8Array.from(sym), childNode: Uint16Array.from(node), rows: Int16Array.from(rows),
     foundEnd: new Int32Array(channels), foundRow: new Int32Array(channels),
   };

@@ -4,6 +4,9 @@
 
 type Parsed = { phrases: string[]; at: number };
 
+/** Units that are not plain letters of a phrase: the language's own, and those it refuses. */
+const SPECIAL = '|()?[]{}*+.\\';
+
 function parseAlternatives(p: string, at: number): Parsed {
   const phrases: string[] = [];
   let i = at;
@@ -27,9 +30,16 @@ function parseSequence(p: string, at: number): Parsed {
       options = inner.phrases;
       i = inner.at + 1;
     } else {
-      if ('[]{}*+.\\'.includes(p[i]!)) throw new Error(`cue pattern: "${p[i]}" is not part of the cue language ("${p}")`);
-      options = [p[i]!];
-      i += 1;
+      // A run of plain letters is one option (the last one alone when a "?" follows it): phrases grow
+      // by words, not letter by letter, so the start-up that spells out every cue stays short.
+      let j = i;
+      while (j < p.length && !SPECIAL.includes(p[j]!) && p[j + 1] !== '?') j += 1;
+      if (j === i) {
+        if ('[]{}*+.\\'.includes(p[i]!)) throw new Error(`cue pattern: "${p[i]}" is not part of the cue language ("${p}")`);
+        j = i + 1;
+      }
+      options = [p.slice(i, j)];
+      i = j;
     }
     if (p[i] === '?') { options = [...options, '']; i += 1; }
     phrases = phrases.flatMap((head) => options.map((tail) => head + tail));

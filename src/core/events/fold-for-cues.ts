@@ -7,6 +7,8 @@ export interface Folded { text: string; at: number[] }
 const isMark = (c: number): boolean => (c >= 0x64b && c <= 0x652) || c === 0x670 || c === 0x640;
 
 const MARKS = /[\u064b-\u0652\u0670\u0640]/;
+/** The letters folding replaces (hamza seats, taa marbuta, alif maqsura). */
+const SEATS = /[أإآٱةى]/;
 const identity: number[] = [];
 
 export function foldText(text: string): Folded {
@@ -14,7 +16,8 @@ export function foldText(text: string): Folded {
   // Most texts carry no vowel marks: nothing moves, so offsets are the text's own.
   if (lower.length === text.length && !MARKS.test(text)) {
     while (identity.length <= text.length) identity.push(identity.length);
-    return { text: lower.replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي'), at: identity };
+    // A text with none of these letters (a French or English sentence) is read once, not three times.
+    return { text: SEATS.test(lower) ? lower.replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي') : lower, at: identity };
   }
   // toLowerCase keeps the length for the scripts news is written in; where it does not (a rare
   // letter that lowers to two units: Turkish İ in "İdlib"), lower unit by unit so offsets stay one

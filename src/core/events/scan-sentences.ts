@@ -35,11 +35,15 @@ const { foundEnd, foundRow } = TRIE;
 const LETTER = 8;
 const MARK = 16;
 const STOP = 32;
+/** Past this unit no unit is a cue letter or a mark, nor lowers to more than one unit (a test checks it). */
+export const PLAIN_FROM = 0x700;
 const CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c += 1) {
+for (let c = 0; c < PLAIN_FROM; c += 1) {
   const f = foldUnit(c);
   CLASS[c] = f === DROPPED ? MARK : f === UNFOLDABLE ? STOP : isCueLetter(c) ? LETTER : BREAK_KIND[c]!;
 }
+// Above it a unit is read by its break kind alone: copied, not worked out unit by unit at each start-up.
+CLASS.set(BREAK_KIND.subarray(PLAIN_FROM), PLAIN_FROM);
 
 // Arabic prefixes (و ب ال...) a word may carry before a cue, and which channels accept each, looked up by
 // their letters' codes (no string per word): each letter a digit 1-5, the prefix a base-8 number.
@@ -52,6 +56,10 @@ const LONGEST_PREFIX = Math.max(...[...TYPE_AR_PREFIXES, ...CASUALTY_AR_PREFIXES
 const PREFIX_DIGIT = new Uint8Array(0x700);
 for (let c = 0x600; c < 0x700; c += 1) PREFIX_DIGIT[c] = PREFIX_LETTERS.indexOf(String.fromCharCode(foldUnit(c))) + 1;
 const digitOf = (c: number): number => (c < 0x700 ? PREFIX_DIGIT[c]! : 0);
+
+/** Letters some cue or Arabic prefix starts with: a word opening with another is not looked up. */
+const OPENS = new Uint8Array(0x800);
+for (let c = 0; c < 0x800; c += 1) OPENS[c] = TRIE.root[TRIE.symbol[c]!] !== 0 || digitOf(c) !== 0 ? 1 : 0;
 
 // The best cue of each channel at the word start being read: its end and row (end -1: none).
 const bestEnd = new Int32Array(2);
@@ -115,7 +123,7 @@ export function scanSentences(text: string, max = Infinity, limit = Infinity): S
       // The word's other letters only move `last`: read them in a tight loop (a mark ends it, the main loop steps over it).
       while (i + 1 < n && CLASS[text.charCodeAt(i + 1)] === LETTER) i += 1;
       last = i;
-      if (at < typeFrom && at < casualtyFrom) continue;
+      if ((at < typeFrom && at < casualtyFrom) || OPENS[text.charCodeAt(at)] === 0) continue;
       cuesAt(text, at);
       if (bestEnd[TYPE]! > 0 && at >= typeFrom) {
         const [type, weight] = TYPE_ROWS[bestRow[TYPE]!]!;
