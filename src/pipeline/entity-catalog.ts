@@ -17,9 +17,11 @@ export function mergeEntities(base: Entity[], overlay: Entity[]): Entity[] {
  * Entities edited through the API (see entity-store.ts) override the shipped files by id. `baseMatcher`:
  * the matcher of `baseEntities` when the caller already has it (read from a snapshot file), used as long as
  * no entity is edited, so it is not compiled a second time (the shipped catalog takes seconds of CPU).
+ * `onBaseCompiled`: told of the base matcher when this catalog had to compile it (to write its snapshot).
  */
-export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore, baseMatcher?: Matcher) {
+export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore, baseMatcher?: Matcher, onBaseCompiled?: (m: Matcher) => void) {
   let snapshot: EntitySnapshot | undefined;
+  let base = baseMatcher;
   const compile = (version: string, entities: Entity[], matcher?: Matcher): EntitySnapshot =>
     ({ version, entities, matcher: matcher ?? compileMatcher(entities), graph: buildEntityGraph(entities) });
 
@@ -29,7 +31,16 @@ export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore,
       const version = store ? await store.version() : '0';
       if (snapshot && snapshot.version === version) return snapshot;
       const overlay = store ? await store.overlay() : [];
-      snapshot = compile(version, mergeEntities(baseEntities, overlay), overlay.length === 0 ? baseMatcher : undefined);
+      const entities = mergeEntities(baseEntities, overlay);
+      if (overlay.length > 0) {
+        snapshot = compile(version, entities);
+        return snapshot;
+      }
+      const compiledHere = base === undefined;
+      snapshot = compile(version, entities, base);
+      // Kept: the edits being removed again later needs no second compile of the base.
+      base = snapshot.matcher;
+      if (compiledHere) onBaseCompiled?.(base);
       return snapshot;
     },
     /** The snapshot compiled so far, if any: no compile, no Redis (what warming may use, never cause). */

@@ -38,6 +38,8 @@ export interface ServiceOptions {
   entities: Entity[];
   /** The compiled matcher of `entities` when the caller has one (a snapshot read): not compiled again. */
   matcher?: Matcher;
+  /** Told of the matcher of `entities` when the process had to compile it (boot writes its snapshot). */
+  onMatcherCompiled?: (matcher: Matcher) => void;
   logger?: Logger;
   clock?: () => Date;
   /** Injected DNS for tests (never real DNS in the test suite). */
@@ -68,7 +70,7 @@ export function createServices(opts: ServiceOptions) {
   // Parsing, extraction and matching run on these threads, so they never hold up the event loop.
   // A thread that starts while this process holds a compiled catalog reads it at once (warm-up), so the
   // first article does not wait ~1 s for it; a process that has not compiled one does not compile for it.
-  const entities = createEntityCatalog(opts.entities, entityEdits, opts.matcher);
+  const entities = createEntityCatalog(opts.entities, entityEdits, opts.matcher, opts.onMatcherCompiled);
   const analysis: AnalysisPool = createAnalysisPool({
     threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads(),
     catalogInHand: () => entities.peek(),
