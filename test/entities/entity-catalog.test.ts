@@ -1,6 +1,7 @@
 // The process's entity catalog on a real Redis: a matcher handed in with the base entities (read from a
 // snapshot) is the one used, not compiled again, until an entity is edited; then the merged set is
-// compiled, and the edit is matched.
+// compiled, and the edit is matched. A base the catalog compiles itself is reported once (boot writes
+// its snapshot from it), and kept for when the edits are removed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Redis } from 'ioredis';
@@ -38,4 +39,25 @@ test('the matcher handed in is used as is while no entity is edited, then the ed
 test('without a matcher handed in, the catalog compiles its entities', async () => {
   const catalog = createEntityCatalog([...entities, zorbla], createEntityStore(client, createKeys('catalog-compiled')));
   assert.deepEqual(found((await catalog.current()).matcher, 'Shelling hit Khirbet Zorbla.'), ['sy-khirbet-zorbla']);
+});
+
+test('a catalog that compiles its base says so once (for its snapshot); an edit is not reported, and removing it reuses the base', async () => {
+  const store = createEntityStore(client, createKeys('catalog-told'));
+  const told: Array<ReturnType<typeof compileMatcher>> = [];
+  const catalog = createEntityCatalog(entities, store, undefined, (m) => told.push(m));
+  const base = (await catalog.current()).matcher;
+  assert.deepEqual(told, [base], 'the compiled base, once');
+  await store.put(zorbla);
+  assert.deepEqual(found((await catalog.current()).matcher, 'Shelling hit Khirbet Zorbla.'), ['sy-khirbet-zorbla']);
+  assert.equal(told.length, 1, 'a matcher with edits in it is never reported as the base');
+  await store.remove(zorbla.id);
+  assert.equal((await catalog.current()).matcher, base, 'back to the base already compiled, not a second compile');
+  assert.equal(told.length, 1);
+});
+
+test('a catalog handed its base matcher never reports one as compiled', async () => {
+  const told: unknown[] = [];
+  const catalog = createEntityCatalog(entities, createEntityStore(client, createKeys('catalog-given-told')), compileMatcher(entities), (m) => told.push(m));
+  await catalog.current();
+  assert.deepEqual(told, []);
 });
