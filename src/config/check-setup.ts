@@ -8,7 +8,7 @@ import { buildSubscription } from '../core/subscriptions/build-subscription.js';
 import { checkTargetUrl, urlPolicy } from './check-target-url.js';
 import { configDir } from './config-dir.js';
 import { loadEnv, type Env } from './env.js';
-import { readConfig, type ConfigProblem, type VigieConfig } from './load-config.js';
+import { readConfig, type ConfigProblem, type ReadEntities, type VigieConfig } from './load-config.js';
 
 export interface Setup { env: Env; config: VigieConfig }
 
@@ -41,8 +41,8 @@ function checkDeclared(env: Env, config: VigieConfig, entitiesRead: boolean): Co
   return problems;
 }
 
-/** Every problem at once; `setup` only when there is none. */
-export function checkSetup(source: NodeJS.ProcessEnv, dirOverride?: string): { setup?: Setup; problems: ConfigProblem[] } {
+/** Every problem at once; `setup` only when there is none. `readEntities`: loadEntities unless given. */
+export function checkSetup(source: NodeJS.ProcessEnv, dirOverride?: string, readEntities?: ReadEntities): { setup?: Setup; problems: ConfigProblem[] } {
   let env: Env | undefined;
   const problems: ConfigProblem[] = [];
   try {
@@ -51,15 +51,15 @@ export function checkSetup(source: NodeJS.ProcessEnv, dirOverride?: string): { s
     problems.push(...problemsOf(err));
   }
   // The files are read even when the environment is wrong, so one run reports both.
-  const read = readConfig(configDir(dirOverride ?? env?.VIGIE_CONFIG_DIR ?? (source.VIGIE_CONFIG_DIR || undefined)));
+  const read = readConfig(configDir(dirOverride ?? env?.VIGIE_CONFIG_DIR ?? (source.VIGIE_CONFIG_DIR || undefined)), readEntities);
   problems.push(...read.problems);
   if (env) problems.push(...checkDeclared(env, read.config, !read.problems.some((p) => p.code === 'ENTITY_INVALID')));
   return problems.length === 0 && env ? { setup: { env, config: read.config }, problems } : { problems };
 }
 
 /** The setup, or CONFIG_INVALID listing every problem as `CODE message` (details.problems holds them). */
-export function loadSetup(source: NodeJS.ProcessEnv, dirOverride?: string): Setup {
-  const { setup, problems } = checkSetup(source, dirOverride);
+export function loadSetup(source: NodeJS.ProcessEnv, dirOverride?: string, readEntities?: ReadEntities): Setup {
+  const { setup, problems } = checkSetup(source, dirOverride, readEntities);
   if (setup) return setup;
   const lines = problems.map((p) => `${p.code} ${p.message}`);
   throw new VigieError('CONFIG_INVALID', 'config', `${problems.length} problem(s); \`vigie config check\` lists them:\n  - ${lines.join('\n  - ')}`,

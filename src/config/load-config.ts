@@ -54,8 +54,11 @@ function loadSubscriptions(dir: string, problems: string[]): DeclaredSubscriptio
   return out;
 }
 
+/** How the entity folder is read: loadEntities, or a boot's catalog cache (catalog-cache.ts) in front of it. */
+export type ReadEntities = (entitiesDir: string) => Entity[];
+
 /** Reads and validates config/ without throwing: every problem found, with what could be read. */
-export function readConfig(dir: string): { config: VigieConfig; problems: ConfigProblem[] } {
+export function readConfig(dir: string, readEntities: ReadEntities = loadEntities): { config: VigieConfig; problems: ConfigProblem[] } {
   if (!fs.existsSync(dir)) {
     return { config: { dir, sources: [], entities: [], subscriptions: [] }, problems: [{ code: 'CONFIG_INVALID', message: `config directory ${dir} does not exist` }] };
   }
@@ -64,7 +67,7 @@ export function readConfig(dir: string): { config: VigieConfig; problems: Config
   let entities: Entity[] = [];
   const entityProblems: string[] = [];
   try {
-    entities = loadEntities(path.join(dir, 'entities'));
+    entities = readEntities(path.join(dir, 'entities'));
   } catch (err) {
     if (!isVigieError(err)) throw err;
     entityProblems.push(...(Array.isArray(err.details.problems) ? (err.details.problems as string[]) : [err.message]));

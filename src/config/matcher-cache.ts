@@ -34,17 +34,41 @@ function hashFiles(hash: ReturnType<typeof createHash>, dir: string, keep: (name
   }
 }
 
+/** The matcher code's hash, taken once: the code a process runs is the code it loaded at start. */
+let codeHash: string | undefined;
+
+function matcherCodeHash(): string {
+  if (codeHash === undefined) {
+    const hash = createHash('sha256');
+    for (const dir of CODE_DIRS) hashFiles(hash, path.join(distSrc, dir), (n) => n.endsWith('.js'));
+    codeHash = hash.digest('hex');
+  }
+  return codeHash;
+}
+
+/**
+ * The last key of each entity folder, by the size and modification time of its files (as loadEntities
+ * keeps its last load): every command a test runs in process boots anew, and hashing 13 MB each time
+ * would cost more than the command.
+ */
+const keyedBefore = new Map<string, { stamp: string; key: string }>();
+
 /** A hash of the entity files (those loadEntities reads) and of the matcher code of this build. */
 export function snapshotKey(entitiesDir: string): string {
-  const hash = createHash('sha256');
-  for (const dir of CODE_DIRS) hashFiles(hash, path.join(distSrc, dir), (n) => n.endsWith('.js'));
+  const names = fs.existsSync(entitiesDir) ? fs.readdirSync(entitiesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];
+  const stamp = names.map((name) => {
+    const st = fs.statSync(path.join(entitiesDir, name));
+    return `${name}:${st.size}:${st.mtimeMs}`;
+  }).join('|');
+  const dirKey = path.resolve(entitiesDir);
+  const before = keyedBefore.get(dirKey);
+  if (before?.stamp === stamp) return before.key;
+  const hash = createHash('sha256').update(matcherCodeHash());
   hash.update('\u0001entities\u0001');
-  if (fs.existsSync(entitiesDir)) {
-    for (const name of fs.readdirSync(entitiesDir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
-      hash.update(`${name}\u0000`).update(fs.readFileSync(path.join(entitiesDir, name))).update('\u0000');
-    }
-  }
-  return hash.digest('hex').slice(0, 32);
+  for (const name of names) hash.update(`${name}\u0000`).update(fs.readFileSync(path.join(entitiesDir, name))).update('\u0000');
+  const key = hash.digest('hex').slice(0, 32);
+  keyedBefore.set(dirKey, { stamp, key });
+  return key;
 }
 
 /** The snapshot file of `key` (snapshotKey) in a cache folder. */
@@ -74,7 +98,8 @@ function fileReader(file: string): SnapshotReader & { done(): void } {
   };
 }
 
-function readSnapshot(file: string): Matcher | undefined {
+/** The matcher of a snapshot file; undefined when there is none or it cannot be read (then compile). */
+export function readSnapshot(file: string): Matcher | undefined {
   if (!fs.existsSync(file)) return undefined;
   let reader: ReturnType<typeof fileReader> | undefined;
   try {
@@ -86,19 +111,22 @@ function readSnapshot(file: string): Matcher | undefined {
   }
 }
 
-/** Writes the snapshot whole or not at all (temporary file, then rename), and drops older ones. */
-function writeSnapshot(dir: string, key: string, matcher: Matcher): void {
+/** Writes the snapshot whole or not at all (temporary file, then rename), and drops older ones; false if it could not. */
+/** `matcher`: compiled here, or the bytes of its snapshot as an analysis thread wrote them (no second write). */
+export function writeSnapshot(dir: string, key: string, matcher: Matcher | Uint8Array): boolean {
   try {
     fs.mkdirSync(dir, { recursive: true });
     const file = snapshotFile(dir, key);
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, writeMatcherSnapshot(matcher));
+    fs.writeFileSync(tmp, matcher instanceof Uint8Array ? matcher : writeMatcherSnapshot(matcher));
     fs.renameSync(tmp, file);
     for (const name of fs.readdirSync(dir)) {
       if (name.startsWith('matcher-') && name.endsWith('.snap') && path.join(dir, name) !== file) fs.rmSync(path.join(dir, name), { force: true });
     }
+    return true;
   } catch {
     // A read-only or full disk: the matcher is still right, the next run compiles again.
+    return false;
   }
 }
 
@@ -109,23 +137,28 @@ async function compile(entitiesDir: string): Promise<Matcher> {
   return compileMatcher(loadEntities(entitiesDir));
 }
 
+/** The entities a snapshot file holds (as loadEntities gave them); undefined when there is none or it cannot be read. */
+export function readEntitiesOfSnapshot(file: string): Entity[] | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let reader: ReturnType<typeof fileReader> | undefined;
+  try {
+    reader = fileReader(file);
+    return readSnapshotEntities(reader);
+  } catch {
+    return undefined;
+  } finally {
+    reader?.done();
+  }
+}
+
 /**
  * The entities as loadEntities gives them: from the matcher snapshot when there is one (it holds them,
  * validated and merged), else read from the files (without compiling a matcher for that).
  */
 export async function loadEntitiesCached(src: MatcherSource): Promise<Entity[]> {
   const file = src.cacheDir === undefined ? undefined : snapshotFile(src.cacheDir, snapshotKey(src.entitiesDir));
-  if (file !== undefined && fs.existsSync(file)) {
-    let reader: ReturnType<typeof fileReader> | undefined;
-    try {
-      reader = fileReader(file);
-      return readSnapshotEntities(reader);
-    } catch {
-      // unreadable: the files below
-    } finally {
-      reader?.done();
-    }
-  }
+  const cached = file === undefined ? undefined : readEntitiesOfSnapshot(file);
+  if (cached !== undefined) return cached;
   const { loadEntities } = await import('./load-entities.js');
   return loadEntities(src.entitiesDir);
 }

@@ -37,6 +37,8 @@ export interface CatalogOptions {
   compile?: CompileCatalog;
   /** Told once per version that could not be compiled (the previous catalog stays in use). */
   onCompileFailed?: (err: VigieError, version: string) => void;
+  /** Told when this catalog had to compile the base entities themselves (boot writes their snapshot file from it). */
+  onBaseCompiled?: (compiled: CompiledCatalog) => void;
 }
 
 const compileHere: CompileCatalog = async (base, overlay) => ({ matcher: compileMatcher(mergeEntities(base, overlay)) });
@@ -78,10 +80,16 @@ export function createEntityCatalog(baseEntities: Entity[], store?: EntityStore,
   let started = 0;
   let installed = 0;
 
+  // The base compiled, when it is: kept, so edits removed again later need no second compile of it.
+  let base: CompiledCatalog | undefined = given ? { matcher: given } : undefined;
   const build = async (version: string): Promise<EntitySnapshot> => {
     const overlay = store ? await store.overlay() : [];
-    const compiled = overlay.length === 0 && given ? { matcher: given } : await compile(baseEntities, overlay);
-    return snapshotOf(version, mergeEntities(baseEntities, overlay), compiled);
+    if (overlay.length > 0) return snapshotOf(version, mergeEntities(baseEntities, overlay), await compile(baseEntities, overlay));
+    if (!base) {
+      base = await compile(baseEntities, overlay);
+      opts.onBaseCompiled?.(base);
+    }
+    return snapshotOf(version, mergeEntities(baseEntities, overlay), base);
   };
 
   const compileVersion = (version: string): Promise<EntitySnapshot> => {

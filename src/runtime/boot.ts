@@ -1,10 +1,13 @@
 // Process start-up shared by every command that needs state: environment validated, Redis found (or
 // the embedded one started), config loaded, services created, Redis settings checked. One place, so
 // `start`, `worker`, `api` and the management commands behave the same.
+import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '../config/env.js';
 import type { VigieConfig } from '../config/load-config.js';
 import { loadSetup } from '../config/check-setup.js';
+import { cacheDir } from '../config/cache-dir.js';
+import { openCatalogCache } from '../config/catalog-cache.js';
 import { assertRedisSafe } from '../adapters/redis/connect-redis.js';
 import { isVigieError, VigieError } from '../core/errors/vigie-error.js';
 import { createServices, type Services } from './create-services.js';
@@ -14,6 +17,8 @@ import { processStartTime } from './process-alive.js';
 
 export interface Booted {
   env: Env; config: VigieConfig; services: Services;
+  /** Where the entity catalog came from: its snapshot (matcher included) or its files (compiled when first needed). */
+  catalogFrom: 'snapshot' | 'files';
   embedded?: EmbeddedRedis;
   /** Held while the embedded Redis runs: one `vigie start` per data folder. */
   lock?: DataDirLock;
@@ -65,7 +70,11 @@ function redisOfRunningStart(dataDir: string): string {
 }
 
 export async function boot(opts: { embedded: boolean; configDir?: string; env?: NodeJS.ProcessEnv; waitForRedis?: boolean } = { embedded: false }): Promise<Booted> {
-  const { env, config } = loadSetup(opts.env ?? process.env, opts.configDir); // what `vigie config check` reports
+  const source = opts.env ?? process.env;
+  // The entities and their matcher from the snapshot of a previous run (or `vigie match`) when the entity
+  // files and the matcher code are the same; else the files, and the snapshot written at the first compile.
+  const catalog = openCatalogCache(cacheDir(source, os.homedir()));
+  const { env, config } = loadSetup(source, opts.configDir, (dir) => catalog.entities(dir)); // what `vigie config check` reports
   let embedded: EmbeddedRedis | undefined;
   let lock: DataDirLock | undefined;
   let redisUrl = env.REDIS_URL;
@@ -73,7 +82,9 @@ export async function boot(opts: { embedded: boolean; configDir?: string; env?: 
     ({ lock, embedded } = await startEmbedded(env.VIGIE_DATA_DIR));
     redisUrl = embedded.url;
   } else if (!redisUrl) redisUrl = redisOfRunningStart(env.VIGIE_DATA_DIR);
-  const services = createServices({ env, redisUrl, entities: config.entities });
+  const services = createServices({ env, redisUrl, entities: config.entities, matcher: catalog.matcher, onMatcherCompiled: (compiled) => {
+    if (catalog.keep('matcher' in compiled ? compiled.matcher : new Uint8Array(compiled.shared.bytes))) services.log.info({ event: 'catalog.snapshot.written', entities: config.entities.length }, 'entity catalog compiled; its snapshot written for the next start');
+  } });
   const shutdown = async () => {
     await services.close();
     await embedded?.stop();
@@ -85,5 +96,5 @@ export async function boot(opts: { embedded: boolean; configDir?: string; env?: 
     await shutdown();
     throw err;
   }
-  return { env, config, services, embedded, lock, shutdown };
+  return { env, config, services, embedded, lock, shutdown, catalogFrom: catalog.matcher ? 'snapshot' : 'files' };
 }

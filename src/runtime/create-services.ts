@@ -27,7 +27,7 @@ import { createAnalysisPool, defaultPoolThreads, type AnalysisPool } from '../ad
 import { DEFAULT_WEBHOOK_SCHEDULE_MS } from '../core/deliver/retry-schedule.js';
 import type { Entity } from '../core/entities/entity.js';
 import type { Matcher } from '../core/match/compile-matcher.js';
-import { createEntityCatalog } from '../pipeline/entity-catalog.js';
+import { createEntityCatalog, type CompiledCatalog } from '../pipeline/entity-catalog.js';
 import { createRuleCatalog } from '../pipeline/rule-catalog.js';
 import { createLogger, type Logger } from './create-logger.js';
 import { createMetrics, type Metrics } from './create-metrics.js';
@@ -38,6 +38,8 @@ export interface ServiceOptions {
   entities: Entity[];
   /** The compiled matcher of `entities` when the caller has one (a snapshot read): not compiled again. */
   matcher?: Matcher;
+  /** Told of the compiled `entities` (a matcher, or a thread's snapshot bytes) when the process had to compile them (boot writes their snapshot). */
+  onMatcherCompiled?: (compiled: CompiledCatalog) => void;
   logger?: Logger;
   clock?: () => Date;
   /** Injected DNS for tests (never real DNS in the test suite). */
@@ -74,6 +76,7 @@ export function createServices(opts: ServiceOptions) {
     compile: (base, overlay) => services.analysis.compileCatalog(base, overlay),
     onCompileFailed: (err, version) => log.error({ event: 'entities.compile.failed', code: err.code, version, err: err.message },
       'the entity catalog with the latest edits could not be compiled; the previous one stays in use'),
+    onBaseCompiled: opts.onMatcherCompiled,
   });
   const analysis: AnalysisPool = createAnalysisPool({
     threads: env.VIGIE_POOL_THREADS ?? defaultPoolThreads(),

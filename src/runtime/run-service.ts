@@ -13,6 +13,8 @@ export async function runService(opts: RunOptions): Promise<void> {
   const { services: s, env } = booted;
   const stale = booted.lock?.recovered;
   if (stale) s.log.warn({ event: 'data.lock.recovered', pid: stale.holder.pid, startedAt: stale.holder.startedAt, orphanRedisStopped: stale.orphanRedisStopped }, 'took over the data folder of a vigie start that is gone');
+  s.log.info({ event: 'catalog.loaded', entities: booted.config.entities.length, from: booted.catalogFrom },
+    booted.catalogFrom === 'snapshot' ? 'entity catalog read from its snapshot' : 'entity catalog read from its files (compiled at the first article)');
   if (booted.embedded) s.log.info({ event: 'redis.embedded.started', url: booted.embedded.url, dataDir: env.VIGIE_DATA_DIR }, 'embedded redis-server started');
   let workers: WorkerSet | undefined;
   let app: FastifyInstance | undefined;

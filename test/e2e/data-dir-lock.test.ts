@@ -10,7 +10,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { runVigie, spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
-import { makeConfigDir } from '../harness/config-dir.js';
+import { makeConfigDir, tinyEntityDir } from '../harness/config-dir.js';
 import { freePort } from '../harness/free-port.js';
 import { killAll, redisServersIn } from '../harness/redis-processes.js';
 
@@ -19,8 +19,9 @@ const listening = (p: VigieProcess) =>
 
 function folder(): { dataDir: string; redisDir: string; env: Record<string, string> } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-data-'));
-  // No sources: these tests are about the process, not polling.
-  const env = { VIGIE_DATA_DIR: dataDir, VIGIE_CONFIG_DIR: makeConfigDir([]), VIGIE_LOG_LEVEL: 'info' };
+  // No sources and a two-entity catalog: these tests are about the process, not polling or matching
+  // (each start and each refused command reads its catalog before anything else).
+  const env = { VIGIE_DATA_DIR: dataDir, VIGIE_CONFIG_DIR: makeConfigDir([], [], tinyEntityDir()), VIGIE_LOG_LEVEL: 'info' };
   fs.mkdirSync(path.join(dataDir, 'redis'));
   return { dataDir, redisDir: path.join(dataDir, 'redis'), env };
 }
@@ -62,7 +63,7 @@ test('after SIGKILL of vigie its redis-server stops, and the next start recovers
     await listening(first);
     // A one-shot command with REDIS_URL unset finds this folder's service (run in process: the
     // real-process run of one-shot commands is the last test's).
-    const created = await runCliCaptured(['keys', 'create', '--role', 'admin', '--name', 'before-the-kill'], { VIGIE_DATA_DIR: env.VIGIE_DATA_DIR });
+    const created = await runCliCaptured(['keys', 'create', '--role', 'admin', '--name', 'before-the-kill'], { VIGIE_DATA_DIR: env.VIGIE_DATA_DIR, VIGIE_CONFIG_DIR: env.VIGIE_CONFIG_DIR });
     assert.equal(created.code, 0, created.stderr);
     assert.equal(redisServersIn(redisDir).length, 1);
     await first.kill('SIGKILL');
@@ -70,7 +71,7 @@ test('after SIGKILL of vigie its redis-server stops, and the next start recovers
     second = spawnVigie(['start', '--port', '0'], env);
     await listening(second);
     assert.equal(redisServersIn(redisDir).length, 1);
-    const listed = await runCliCaptured(['keys', 'list'], { VIGIE_DATA_DIR: env.VIGIE_DATA_DIR });
+    const listed = await runCliCaptured(['keys', 'list'], { VIGIE_DATA_DIR: env.VIGIE_DATA_DIR, VIGIE_CONFIG_DIR: env.VIGIE_CONFIG_DIR });
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /before-the-kill/, 'the same AOF, kept across the kill');
     second.child.kill('SIGTERM');
@@ -116,10 +117,10 @@ test('a redis-server that outlived both vigie and its watcher is stopped by the 
 test('with REDIS_URL unset and no service for the folder, a one-shot command says so and exits non-zero', async () => {
   // Only read-only commands here: were the check missing, they would reach 127.0.0.1:6379, and a
   // test must never write there.
-  const { dataDir } = folder();
+  const { dataDir, env } = folder();
   // The first as a real process (its exit code), the second in process (the same refusal).
   for (const [args, run] of [[['sources', 'list'], runVigie], [['subscriptions', 'list'], runCliCaptured]] as const) {
-    const r = await run([...args], { VIGIE_DATA_DIR: dataDir });
+    const r = await run([...args], { VIGIE_DATA_DIR: dataDir, VIGIE_CONFIG_DIR: env.VIGIE_CONFIG_DIR });
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}`);
     assert.match(r.stderr, /error REDIS_NOT_CONFIGURED: .*REDIS_URL is unset/);
     assert.ok(r.stderr.includes(path.resolve(dataDir)), `names the folder: ${r.stderr}`);
@@ -128,7 +129,7 @@ test('with REDIS_URL unset and no service for the folder, a one-shot command say
   // A killed run's leftover lock does not count as a running service.
   const stale = `redis://127.0.0.1:${await freePort()}`;
   fs.writeFileSync(path.join(dataDir, 'vigie.lock'), JSON.stringify({ pid: await deadPid(), host: os.hostname(), redisUrl: stale }));
-  const r = await runCliCaptured(['sources', 'list'], { VIGIE_DATA_DIR: dataDir });
+  const r = await runCliCaptured(['sources', 'list'], { VIGIE_DATA_DIR: dataDir, VIGIE_CONFIG_DIR: env.VIGIE_CONFIG_DIR });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /error REDIS_NOT_CONFIGURED: /);
 });

@@ -8,6 +8,7 @@ import { startNewsSite, type NewsSite } from '../harness/news-site.js';
 import { makeConfigDir } from '../harness/config-dir.js';
 import { spawnVigie, waitFor, type VigieProcess } from '../harness/vigie-process.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
+import { shippedSnapshot } from '../harness/shipped-catalog.js';
 import { connectRedis, type RedisClient } from '../../src/adapters/redis/connect-redis.js';
 import { createKeys } from '../../src/adapters/redis/keys.js';
 import { createArticleStore } from '../../src/adapters/redis/article-store.js';
@@ -20,6 +21,8 @@ let env: Record<string, string>;
 const keys = createKeys('vigie');
 
 before(async () => {
+  // Written before the worker starts, so it reads the shipped catalog's snapshot instead of compiling it.
+  await shippedSnapshot();
   redis = await startTestRedis();
   site = await startNewsSite();
   site.publish({ slug: 'old-1', title: 'Old story one', summary: 'Published before vigie watched', paragraphs: ['An old paragraph that must not become news.'] });

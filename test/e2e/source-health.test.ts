@@ -105,7 +105,8 @@ test('a source silent beyond its expected period: unhealthy once, recovered once
   await waitFor('more polls while silent', () => feedState.get('quiet.xml')!.hits >= hitsSilent + 3, 30_000);
   assert.equal(webhookEvents('quiet').length, 1, 'still one event');
   assert.equal(webhookEvents('quiet')[0]!.body.data.reason, 'silent');
-  assert.match(webhookEvents('quiet')[0]!.body.data.detail, /no new item for 2 h; expected one every 10 min/);
+  // The items are two hours old when served; the review that follows the poll may come seconds later on a loaded machine.
+  assert.match(webhookEvents('quiet')[0]!.body.data.detail, /no new item for 2 h( \d+ (s|min))*; expected one every 10 min/);
 
   feedState.get('quiet.xml')!.items.unshift({ key: 'q3', minutesAgo: 0 });
   await waitFor('recovered event', () => webhookEvents('quiet').length === 2, 30_000);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { runVigie, spawnVigie, waitFor } from '../harness/vigie-process.js';
 import { runCliCaptured } from '../harness/run-cli-captured.js';
 import { freePort } from '../harness/free-port.js';
+import { tinyConfigDir } from '../harness/config-dir.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const portOpen = (port: number) => new Promise<boolean>((resolve) => {
@@ -45,7 +46,8 @@ test('without redis-server on PATH, start says how to get one', async () => {
   // A PATH holding node and nothing else (node and redis-server may share /usr/bin).
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'vigie-bin-'));
   fs.symlinkSync(process.execPath, path.join(bin, 'node'));
-  const r = await runVigie(['start', '--port', '0'], { VIGIE_DATA_DIR: dataDir, PATH: bin });
+  // A two-entity catalog: the process reads its config before it looks for redis-server.
+  const r = await runVigie(['start', '--port', '0'], { VIGIE_DATA_DIR: dataDir, PATH: bin, VIGIE_CONFIG_DIR: tinyConfigDir() });
   assert.notEqual(r.code, 0);
   assert.match(r.stderr, /REDIS_UNAVAILABLE/);
   assert.match(r.stderr, /apt-get install redis-server/);
@@ -54,7 +56,7 @@ test('without redis-server on PATH, start says how to get one', async () => {
 });
 
 test('invalid environment is reported all at once', async () => {
-  const r = await runVigie(['start'], { VIGIE_HTTP_PORT: 'eighty', VIGIE_BACKFILL: '-3', SMTP_URL: 'http://x' });
+  const r = await runVigie(['start'], { VIGIE_HTTP_PORT: 'eighty', VIGIE_BACKFILL: '-3', SMTP_URL: 'http://x', VIGIE_CONFIG_DIR: tinyConfigDir() });
   assert.notEqual(r.code, 0);
   for (const name of ['VIGIE_HTTP_PORT', 'VIGIE_BACKFILL', 'SMTP_URL']) assert.match(r.stderr, new RegExp(name));
 });
@@ -91,10 +93,12 @@ test('every command has --help', async () => {
 test('a worker started before Redis waits for it; a one-shot command fails fast with REDIS_UNAVAILABLE', async () => {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
-  const quick = await runVigie(['sources', 'list'], { REDIS_URL: url });
+  // A two-entity catalog: this is about waiting for Redis, not about what the worker matches.
+  const config = tinyConfigDir();
+  const quick = await runVigie(['sources', 'list'], { REDIS_URL: url, VIGIE_CONFIG_DIR: config });
   assert.equal(quick.code, 1);
   assert.match(quick.stderr, /error REDIS_UNAVAILABLE: .*cannot reach Redis/);
-  const worker = spawnVigie(['worker'], { REDIS_URL: url });
+  const worker = spawnVigie(['worker'], { REDIS_URL: url, VIGIE_CONFIG_DIR: config });
   let redis: ChildProcess | undefined;
   try {
     await waitFor('waiting for Redis', () => worker.output().includes('"event":"redis.waiting"'), 30_000);

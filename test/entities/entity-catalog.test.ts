@@ -1,6 +1,8 @@
 // The process's entity catalog on a real Redis: a matcher handed in with the base entities (read from a
 // snapshot) is the one used, not compiled again, until an entity is edited; then the merged set is
 // compiled, and the edit is matched; callers share one compile, and a failed one keeps the old catalog.
+// A base the catalog compiles itself is reported once (boot writes its snapshot from it), and kept for
+// when the edits are removed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Redis } from 'ioredis';
@@ -95,4 +97,25 @@ test('without a previous catalog to serve, a failed compile is tried again by th
   await assert.rejects(catalog.current(), (err) => isVigieError(err) && err.code === 'ENTITY_COMPILE_FAILED');
   assert.equal((await catalog.current()).entities.length, entities.length);
   assert.equal(attempts, 2);
+});
+
+test('a catalog that compiles its base says so once (for its snapshot); an edit is not reported, and removing it reuses the base', async () => {
+  const store = createEntityStore(client, createKeys('catalog-told'));
+  const told: Array<ReturnType<typeof compileMatcher>> = [];
+  const catalog = createEntityCatalog(entities, store, undefined, { onBaseCompiled: (c) => { if ('matcher' in c) told.push(c.matcher); } });
+  const base = (await catalog.current()).matcher;
+  assert.deepEqual(told, [base], 'the compiled base, once');
+  await store.put(zorbla);
+  assert.deepEqual(found((await catalog.current()).matcher, 'Shelling hit Khirbet Zorbla.'), ['sy-khirbet-zorbla']);
+  assert.equal(told.length, 1, 'a matcher with edits in it is never reported as the base');
+  await store.remove(zorbla.id);
+  assert.equal((await catalog.current()).matcher, base, 'back to the base already compiled, not a second compile');
+  assert.equal(told.length, 1);
+});
+
+test('a catalog handed its base matcher never reports one as compiled', async () => {
+  const told: unknown[] = [];
+  const catalog = createEntityCatalog(entities, createEntityStore(client, createKeys('catalog-given-told')), compileMatcher(entities), { onBaseCompiled: (c) => told.push(c) });
+  await catalog.current();
+  assert.deepEqual(told, []);
 });

@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { runCli } from '../../src/cli/run-cli.js';
-import { testCacheDir } from './vigie-process.js';
+import { preparedCacheDir } from './vigie-process.js';
 
 /** A stream that keeps what is written to it as text (decoded as a stream: Arabic may span chunks). */
 function textSink(): Writable & { text(): string } {
@@ -24,7 +24,7 @@ export async function runCliCaptured(args: string[], env: Record<string, string>
   const stderr = textSink();
   const code = await runCli(args, {
     stdout, stderr, stdin: input,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'warn', VIGIE_CACHE_DIR: testCacheDir, ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', VIGIE_LOG_LEVEL: 'warn', VIGIE_CACHE_DIR: preparedCacheDir(), ...env },
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -87,7 +87,24 @@ export async function readShippedMatcher(): Promise<Matcher> {
  * match` or `vigie entities` run with VIGIE_CACHE_DIR there reads it instead of compiling.
  */
 export async function linkShippedSnapshot(cacheDir: string): Promise<void> {
-  const file = await shippedSnapshot();
+  linkSnapshot(await shippedSnapshot(), cacheDir);
+}
+
+function linkSnapshot(file: string, cacheDir: string): void {
   const link = path.join(cacheDir, path.basename(file));
-  if (!fs.existsSync(link)) fs.symlinkSync(file, link);
+  try {
+    fs.symlinkSync(file, link);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
+/**
+ * The same link when this build's snapshot is already written, else nothing (a process started then
+ * compiles the catalog itself, as it would in production). Run before each child process starts: a
+ * child that compiled another catalog into the folder has replaced the link with its own snapshot.
+ */
+export function linkShippedSnapshotIfBuilt(cacheDir: string): void {
+  const file = snapshotFile(sharedDir, snapshotKey(shippedEntitiesDir));
+  if (fs.existsSync(file)) linkSnapshot(file, cacheDir);
 }
