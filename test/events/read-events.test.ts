@@ -61,6 +61,26 @@ const casualties: Array<[string, number | null, number | null]> = [
   ['The strike killed 5 people, including 3 children.', 5, null],
   ['La frappe a fait cinq morts, dont trois enfants, ainsi que dix blessés.', 5, 10],
   ['Five people were killed and 12 wounded, as well as two soldiers who were hurt.', 5, 14],
+  // One casualty word, one count: the number nearest the word takes it; a farther one is not read for it.
+  ['لقي ثلاثة مدنيين مصرعهم، فيما أصيب سبعة آخرون بجروح', 3, 7],
+  ['قتل شخصان وأصيب 9 آخرون في انفجار سيارة مفخخة', 2, 9],
+  ['لقي عنصران حتفهما وأصيب أربعة في الكمين', 2, 4],
+  ['Three soldiers died, while nine others were hurt in the blast.', 3, 9],
+  ['Deux civils sont morts, tandis que six autres ont été blessés.', 2, 6],
+  // A number after a preposition counts places, attacks or attackers, not victims.
+  ['Douze militaires ont été tués dans deux attentats.', 12, null],
+  ['Eight people were killed in three separate strikes.', 8, null],
+  ['Four policemen were wounded by two gunmen.', null, 4],
+  ['قتل 6 أشخاص في 3 غارات على ريف إدلب', 6, null],
+  // Died of wounds is a death, not an injury.
+  ['Deux civils ont succombé à leurs blessures.', 2, null],
+  ['Two more people died of their wounds in hospital.', 2, null],
+  ['توفي ثلاثة أشخاص متأثرين بجراحهم', 3, null],
+  ['A fourth man succumbed to his injuries on Sunday.', null, null],
+  // A four-digit count of people is not a year; a year still is.
+  ['More than 2000 people were killed by the strikes.', 2000, null],
+  ['Plus de 1950 civils ont été tués.', 1950, null],
+  ['In 2014, four soldiers were killed.', 4, null],
   // Hospitals are not people.
   ['نقل الجرحى إلى 3 مستشفيات', null, null],
   ['Les blessés ont été évacués vers 3 hôpitaux.', null, null],
@@ -108,6 +128,13 @@ const types: Array<[string, string, string, string]> = [
   ['en', 'Air Force Intelligence arrests ten in Homs', 'The Air Force Intelligence branch arrested ten young men in Homs.', 'arrest'],
   ['fr', 'Les renseignements de l\'armée de l\'air arrêtent dix jeunes à Homs', 'Les renseignements de l\'armée de l\'air ont arrêté dix jeunes hommes à Homs.', 'arrest'],
   ['fr', 'L\'armée de l\'air israélienne frappe Damas', 'L\'armée de l\'air israélienne a visé des positions près de Damas.', 'air_strike'],
+  // The lead's main clause, not the cause it follows or answers, types the event.
+  ['fr', 'Israël riposte au Liban', 'Après des tirs de roquettes depuis le Liban, l\'armée israélienne a riposté par des frappes aériennes sur Nabatieh.', 'air_strike'],
+  ['en', 'Israel strikes south Lebanon', 'Israeli jets struck Nabatieh in retaliation for rocket fire from Lebanon.', 'air_strike'],
+  ['en', 'Army shells villages after bombing', 'The army shelled villages near Idlib after a car bomb exploded at a checkpoint.', 'shelling_missile'],
+  ['ar', 'غارات إسرائيلية على النبطية', 'شنت طائرات حربية إسرائيلية غارات على النبطية ردا على إطلاق صواريخ من جنوب لبنان.', 'air_strike'],
+  // A cause clause alone still types the event (its main clause names none).
+  ['fr', 'Tensions à Beyrouth', 'La tension est montée à Beyrouth après une frappe de drone sur la banlieue sud.', 'air_strike'],
   ['ar', 'قصف مدفعي إسرائيلي على الخيام', 'استهدف قصف مدفعي إسرائيلي أطراف بلدة الخيام في جنوب لبنان.', 'shelling_missile'],
 ];
 
