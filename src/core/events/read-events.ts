@@ -12,6 +12,7 @@ import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
 import { isTollUpdate } from './toll-update.js';
+import { inCauseClause } from './cause-clause.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -100,10 +101,23 @@ function casualtiesOf(s: Sentence): CasualtyReading {
 /** How much a sentence's words weigh for the main event: the headline and lead most. */
 const weightAt = (i: number): number => (i === 0 ? 3 : i < LEAD ? 2 : 1 / (1 + (i - LEAD + 1) * 0.5));
 
+/** What a cue in a cause clause weighs against the main clause's ("shelled ... after Hezbollah's bomb"). */
+const CAUSE_WEIGHT = 0.4;
+
+/** Whether a sentence's cues name more than one type (only then may a clause decide between them). */
+const mixedTypes = (s: Sentence): boolean => s.cues.some((c) => c.type !== s.cues[0]!.type);
+
 function mainType(sents: Sentence[]): [EventType, number] {
   const score = new Map<EventType, number>();
   sents.forEach((s, i) => {
-    for (const c of s.cues) score.set(c.type, (score.get(c.type) ?? 0) + c.weight * weightAt(i));
+    const text = s.foldedSource ? s.foldedSource.text : s.source;
+    const cause = mixedTypes(s) ? s.cues.map((c) => inCauseClause(text, s.scanStart, c.start)) : [];
+    // Only a main clause that names an event of its own outweighs its cause ("Le ton est monté après une attaque au drone").
+    const main = cause.some((x, k) => !x && s.cues[k]!.weight >= 2);
+    s.cues.forEach((c, k) => {
+      const w = main && cause[k] ? CAUSE_WEIGHT : 1;
+      score.set(c.type, (score.get(c.type) ?? 0) + c.weight * w * weightAt(i));
+    });
   });
   let best: EventType = 'none';
   let top = 0;
