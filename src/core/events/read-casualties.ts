@@ -19,7 +19,8 @@ const ACROSS_AND = 40;
 const JOINT = /(?:^|[\s,،])(?:and|et|while|alors que|tandis que|بينما|في حين)(?:\s|$)|[,،;]|(?:^|\s)و/;
 const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles)|بينهم|منهم|بينهن)/;
 /** Words that add more victims of the same event: "3 soldiers were killed, as well as 2 civilians". */
-const ADDED = /(?:ainsi que|as well as|along with|in addition to|en plus de|اضافه الي|بالاضافه الي|فضلا عن|علاوه علي)/;
+// "مقابل" (against) gives the other side's dead of the same battle (EVAL.md: in a clash every side's dead count).
+const ADDED = /(?:ainsi que|as well as|along with|in addition to|en plus de|اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|مقابل)/;
 
 /** An Arabic number word carrying "and" ("وخمسة"): the joint is inside the number's own word. */
 const fusedAnd = (folded: string, n: NumberSpan): boolean => folded.charCodeAt(n.start) === 0x648 && !folded.startsWith('واحد', n.start);

@@ -13,6 +13,7 @@ import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
 import { isTollUpdate } from './toll-update.js';
 import { inCauseClause } from './cause-clause.js';
+import { saysNone } from './no-casualties.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -144,13 +145,43 @@ function tollIn(sents: Sentence[], i: number, kind: CasualtyKind): number | null
   return v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!))) ? v : null;
 }
 
-/** The first toll of this kind in reach, replaced by a later one that says it updates it ("rose to"). */
+/** A sentence that says something: captions' and datelines' fragments ("17, 2024.", "(AP Photo)") are not counted in reach. */
+const FULL_SENTENCE = 30;
+
+/** The end of the first `within` full sentences. */
+function reachOf(sents: Sentence[], within: number): number {
+  let full = 0;
+  for (let i = 0; i < sents.length; i += 1) {
+    if (sents[i]!.end - sents[i]!.start >= FULL_SENTENCE) full += 1;
+    if (full >= within) return i + 1;
+  }
+  return sents.length;
+}
+
+/** How many sentences after a headline's or lead's toll may give the same event's fuller count. */
+const REFINE = 2;
+
+/**
+ * The first toll of this kind in reach. A headline's or lead's count gives way to a larger one in the next
+ * sentences (the headline names a part, "sept militaires tués", the lead the whole, "sept soldats et deux
+ * civils"); and to a later one that says it updates it ("rose to").
+ */
 function toll(sents: Sentence[], kind: CasualtyKind, within = TOLL_REACH): [number | null, number] {
-  const reach = Math.min(sents.length, within);
+  const reach = reachOf(sents, within);
   for (let i = 0; i < reach; i += 1) {
     let v = tollIn(sents, i, kind);
-    if (v === null) continue;
+    if (v === null) {
+      // "No casualties were reported": the event has no count; a later paragraph's toll is another event's.
+      if (saysNone(sents[i]!.source.slice(sents[i]!.start, sents[i]!.end), kind)) return [null, -1];
+      continue;
+    }
     let at = i;
+    if (i < LEAD) {
+      for (let j = i + 1; j <= Math.min(i + REFINE, LEAD, reach - 1); j += 1) {
+        const fuller = tollIn(sents, j, kind);
+        if (fuller !== null && fuller > v) [v, at] = [fuller, j];
+      }
+    }
     for (let j = i + 1; j < reach; j += 1) {
       const s = sents[j]!;
       // Tested on the sentence as written: most sentences after the toll are never folded.
