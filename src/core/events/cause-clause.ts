@@ -9,6 +9,10 @@ const EDGE = /[,;:،؛—–(]/;
 /** How far back from the cue a clause opener is looked for, in characters. */
 const REACH = 90;
 
+/** Whether a sentence holds a clause opener at all: one test per sentence, most have none. */
+const ANY_OPENER = /\b(?:after|following|in re|après|suite|en r)|رد|عقب/i;
+export const mayHoldCause = (sentence: string): boolean => ANY_OPENER.test(sentence);
+
 /** Whether the cue starting at `at` in `text` (a sentence starting at `from`) is inside a cause clause. */
 export function inCauseClause(text: string, from: number, at: number): boolean {
   let start = Math.max(from, at - REACH);

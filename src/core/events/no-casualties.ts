@@ -17,5 +17,8 @@ const NONE: Record<CasualtyKind, RegExp> = {
   ].join('|'), 'i'),
 };
 
+/** The words every such statement holds one of: tested first, as most sentences hold none. */
+const NEGATION = /\b(?:no|without|aucune?|pas|sans)\b|لم |دون /i;
+
 /** Whether a sentence (as written) says the event left no one of this kind. */
-export const saysNone = (sentence: string, kind: CasualtyKind): boolean => NONE[kind].test(sentence);
+export const saysNone = (sentence: string, kind: CasualtyKind): boolean => NEGATION.test(sentence) && NONE[kind].test(sentence);

@@ -12,7 +12,7 @@ import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
 import { isTollUpdate } from './toll-update.js';
-import { inCauseClause } from './cause-clause.js';
+import { inCauseClause, mayHoldCause } from './cause-clause.js';
 import { saysNone } from './no-casualties.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
@@ -31,6 +31,8 @@ interface Sentence {
   /** Casualty cues, offsets in the sentence's folded text. */
   casualtyCues: Cue[];
   folded?: string; casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
+  /** Per kind, whether it says no one of that kind was hurt (read once: the killed and injured searches both ask). */
+  none?: Partial<Record<CasualtyKind, boolean>>;
 }
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
@@ -112,7 +114,7 @@ function mainType(sents: Sentence[]): [EventType, number] {
   const score = new Map<EventType, number>();
   sents.forEach((s, i) => {
     const text = s.foldedSource ? s.foldedSource.text : s.source;
-    const cause = mixedTypes(s) ? s.cues.map((c) => inCauseClause(text, s.scanStart, c.start)) : [];
+    const cause = mixedTypes(s) && mayHoldCause(text.slice(s.scanStart, s.scanEnd)) ? s.cues.map((c) => inCauseClause(text, s.scanStart, c.start)) : [];
     // Only a main clause that names an event of its own outweighs its cause ("Le ton est monté après une attaque au drone").
     const main = cause.some((x, k) => !x && s.cues[k]!.weight >= 2);
     s.cues.forEach((c, k) => {
@@ -145,6 +147,9 @@ function tollIn(sents: Sentence[], i: number, kind: CasualtyKind): number | null
   return v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!))) ? v : null;
 }
 
+/** The sentence as written. */
+const sentenceOf = (s: Sentence): string => s.source.slice(s.start, s.end);
+
 /** A sentence that says something: captions' and datelines' fragments ("17, 2024.", "(AP Photo)") are not counted in reach. */
 const FULL_SENTENCE = 30;
 
@@ -172,7 +177,9 @@ function toll(sents: Sentence[], kind: CasualtyKind, within = TOLL_REACH): [numb
     let v = tollIn(sents, i, kind);
     if (v === null) {
       // "No casualties were reported": the event has no count; a later paragraph's toll is another event's.
-      if (saysNone(sents[i]!.source.slice(sents[i]!.start, sents[i]!.end), kind)) return [null, -1];
+      const s = sents[i]!;
+      s.none ??= {};
+      if ((s.none[kind] ??= saysNone(sentenceOf(s), kind))) return [null, -1];
       continue;
     }
     let at = i;
