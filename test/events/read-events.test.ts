@@ -61,6 +61,28 @@ const casualties: Array<[string, number | null, number | null]> = [
   ['The strike killed 5 people, including 3 children.', 5, null],
   ['La frappe a fait cinq morts, dont trois enfants, ainsi que dix blessés.', 5, 10],
   ['Five people were killed and 12 wounded, as well as two soldiers who were hurt.', 5, 14],
+  // One casualty word, one count: the number nearest the word takes it; a farther one is not read for it.
+  ['لقي ثلاثة مدنيين مصرعهم، فيما أصيب سبعة آخرون بجروح', 3, 7],
+  ['قتل شخصان وأصيب 9 آخرون في انفجار سيارة مفخخة', 2, 9],
+  ['لقي عنصران حتفهما وأصيب أربعة في الكمين', 2, 4],
+  ['Three soldiers died, while nine others were hurt in the blast.', 3, 9],
+  ['Deux civils sont morts, tandis que six autres ont été blessés.', 2, 6],
+  // A number after a preposition counts places, attacks or attackers, not victims.
+  ['Douze militaires ont été tués dans deux attentats.', 12, null],
+  ['Eight people were killed in three separate strikes.', 8, null],
+  ['Four policemen were wounded by two gunmen.', null, 4],
+  ['قتل 6 أشخاص في 3 غارات على ريف إدلب', 6, null],
+  // Died of wounds is a death, not an injury.
+  ['Deux civils ont succombé à leurs blessures.', 2, null],
+  ['Two more people died of their wounds in hospital.', 2, null],
+  ['توفي ثلاثة أشخاص متأثرين بجراحهم', 3, null],
+  ['A fourth man succumbed to his injuries on Sunday.', null, null],
+  // A four-digit count of people is not a year; a year still is.
+  ['More than 2000 people were killed by the strikes.', 2000, null],
+  ['Plus de 1950 civils ont été tués.', 1950, null],
+  ['In 2014, four soldiers were killed.', 4, null],
+  // Each side's dead of one battle ("مقابل": against) are summed.
+  ['أسفرت المعارك عن مقتل 12 عنصرا من الجيش مقابل 20 قتيلا من المسلحين', 32, null],
   // Hospitals are not people.
   ['نقل الجرحى إلى 3 مستشفيات', null, null],
   ['Les blessés ont été évacués vers 3 hôpitaux.', null, null],
@@ -108,6 +130,13 @@ const types: Array<[string, string, string, string]> = [
   ['en', 'Air Force Intelligence arrests ten in Homs', 'The Air Force Intelligence branch arrested ten young men in Homs.', 'arrest'],
   ['fr', 'Les renseignements de l\'armée de l\'air arrêtent dix jeunes à Homs', 'Les renseignements de l\'armée de l\'air ont arrêté dix jeunes hommes à Homs.', 'arrest'],
   ['fr', 'L\'armée de l\'air israélienne frappe Damas', 'L\'armée de l\'air israélienne a visé des positions près de Damas.', 'air_strike'],
+  // The lead's main clause, not the cause it follows or answers, types the event.
+  ['fr', 'Israël riposte au Liban', 'Après des tirs de roquettes depuis le Liban, l\'armée israélienne a riposté par des frappes aériennes sur Nabatieh.', 'air_strike'],
+  ['en', 'Israel strikes south Lebanon', 'Israeli jets struck Nabatieh in retaliation for rocket fire from Lebanon.', 'air_strike'],
+  ['en', 'Army shells villages after bombing', 'The army shelled villages near Idlib after a car bomb exploded at a checkpoint.', 'shelling_missile'],
+  ['ar', 'غارات إسرائيلية على النبطية', 'شنت طائرات حربية إسرائيلية غارات على النبطية ردا على إطلاق صواريخ من جنوب لبنان.', 'air_strike'],
+  // A cause clause alone still types the event (its main clause names none).
+  ['fr', 'Tensions à Beyrouth', 'La tension est montée à Beyrouth après une frappe de drone sur la banlieue sud.', 'air_strike'],
   ['ar', 'قصف مدفعي إسرائيلي على الخيام', 'استهدف قصف مدفعي إسرائيلي أطراف بلدة الخيام في جنوب لبنان.', 'shelling_missile'],
 ];
 
@@ -178,6 +207,40 @@ test('a toll told as superseded, or a war\'s total that rose, does not replace t
     + 'Un précédent bilan faisait état de 7 morts.', 'fr')[0]!.killed, 11);
   assert.equal(read('Airstrike on Idlib', 'An airstrike killed eight people in Idlib. '
     + 'The toll of the war has risen to more than 500,000 since 2011.', 'en')[0]!.killed, 8);
+});
+
+test('the lead\'s fuller count replaces the headline\'s part of it', () => {
+  for (const [title, text, lang, killed] of [
+    ['Syrie : cinq soldats tués dans une embuscade', 'Une embuscade contre un convoi a tué huit personnes, cinq soldats et trois civils, près de Deraa mardi.', 'fr', 8],
+    ['Three soldiers killed in Idlib clashes', 'Clashes near Idlib killed seven people on Monday, three soldiers and four fighters.', 'en', 7],
+    ['مقتل ثلاثة جنود في كمين بدرعا', 'أسفر كمين في ريف درعا عن مقتل ستة أشخاص بينهم ثلاثة جنود.', 'ar', 6],
+    // A smaller count after the headline's is a part of it, not a replacement.
+    ['Airstrike kills 12 in Idlib', 'An airstrike on a market in Idlib killed 12 people, the rescuers said. Four children were killed.', 'en', 12],
+  ] as const) assert.equal(read(title, text, lang)[0]!.killed, killed, title);
+});
+
+test('a lead that says no one was hurt keeps the event\'s counts empty, whatever a later paragraph tells', () => {
+  for (const [title, text, lang] of [
+    ['Rocket hits Kirkuk base', 'A rocket hit a base near Kirkuk on Sunday. No casualties were reported. '
+      + 'In Sinjar, clashes between the army and a local militia killed two soldiers and wounded three.', 'en'],
+    ['Tir de roquette sur une base à Kirkouk', 'Une roquette a touché une base près de Kirkouk dimanche, sans faire de victimes. '
+      + 'À Sinjar, des combats ont tué deux soldats et blessé trois autres.', 'fr'],
+    ['صاروخ يستهدف قاعدة في كركوك', 'سقط صاروخ على قاعدة قرب كركوك الأحد. ولم يسفر الهجوم عن وقوع أي إصابات. '
+      + 'وفي سنجار قتل جنديان وأصيب ثلاثة في اشتباكات مع فصيل محلي.', 'ar'],
+  ] as const) {
+    const [main] = read(title, text, lang);
+    assert.equal(main!.killed, null, title);
+    assert.equal(main!.injured, null, title);
+  }
+});
+
+test('short fragments (captions, datelines) do not use up the reach of a toll', () => {
+  const filler = ['(AP Photo)', 'Aug.', '17, 2024.', 'BEIRUT (AP).', '8.', 'Share', 'Print'].join('\n');
+  const [main] = read('Israeli strike kills 5 in south Lebanon', `${filler}\nAn Israeli strike on Nabatieh killed five people on Saturday. `
+    + 'The strike hit a house at dawn, the ministry said. Rescuers searched the rubble for hours. '
+    + 'Nine other people were wounded, the ministry said.', 'en');
+  assert.equal(main!.killed, 5);
+  assert.equal(main!.injured, 9);
 });
 
 test('a football report from Aleppo is no security event, though its "matches" read like clashes', () => {

@@ -19,7 +19,8 @@ const ACROSS_AND = 40;
 const JOINT = /(?:^|[\s,،])(?:and|et|while|alors que|tandis que|بينما|في حين)(?:\s|$)|[,،;]|(?:^|\s)و/;
 const SUBSET = /(?:including|among them|of whom|dont|parmi (?:eux|lesquels|elles)|بينهم|منهم|بينهن)/;
 /** Words that add more victims of the same event: "3 soldiers were killed, as well as 2 civilians". */
-const ADDED = /(?:ainsi que|as well as|along with|in addition to|en plus de|اضافه الي|بالاضافه الي|فضلا عن|علاوه علي)/;
+// "مقابل" (against) gives the other side's dead of the same battle (EVAL.md: in a clash every side's dead count).
+const ADDED = /(?:ainsi que|as well as|along with|in addition to|en plus de|اضافه الي|بالاضافه الي|فضلا عن|علاوه علي|مقابل)/;
 
 /** An Arabic number word carrying "and" ("وخمسة"): the joint is inside the number's own word. */
 const fusedAnd = (folded: string, n: NumberSpan): boolean => folded.charCodeAt(n.start) === 0x648 && !folded.startsWith('واحد', n.start);
@@ -46,6 +47,17 @@ function reachable(n: NumberSpan, c: Cue, nums: NumberSpan[]): boolean {
   return !nums.some((o) => o !== n && o.start >= lo && o.end <= hi);
 }
 
+/**
+ * Whether cue `c`, after `n` across a clause joint, has a nearer number of its own after it: then it is that
+ * number's word, not `n`'s ("لقي شخصان مصرعهما، فيما أصيب خمسة": the injured word is five's). One word, one count.
+ */
+function claimedByOther(folded: string, n: NumberSpan, c: Cue, cues: Cue[], nums: NumberSpan[]): boolean {
+  // The cue's first letter too: an Arabic cue may carry the "and" (وأصيب).
+  if (n.end > c.start || !JOINT.test(folded.slice(n.end, c.start + 1))) return false;
+  const d = gapOf(folded, n, c, cues);
+  return nums.some((m) => m.start >= c.end && reachable(m, c, nums) && gapOf(folded, m, c, cues) < d);
+}
+
 function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]): Kind {
   // The nearest reachable cue of each kind within reach, the first in the text on a tie.
   let killed: Cue | undefined;
@@ -55,7 +67,8 @@ function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]):
   for (const c of cues) {
     if (!reachable(n, c, nums)) continue;
     const d = gapOf(folded, n, c, cues);
-    if (d > WINDOW + ACROSS_AND) continue;
+    // "لقي شخصان مصرعهما، فيما أصيب خمسة": the injured word is five's, not two's.
+    if (d > WINDOW + ACROSS_AND || claimedByOther(folded, n, c, cues, nums)) continue;
     if (c.kind === 'killed') {
       if (d < killedGap) { killed = c; killedGap = d; }
     } else if (d < injuredGap) { injured = c; injuredGap = d; }
@@ -66,7 +79,10 @@ function kindOf(folded: string, n: NumberSpan, cues: Cue[], nums: NumberSpan[]):
   if (!first) return undefined;
   const other = killedFirst ? injured : killed;
   // "killing and wounding about 12", "قتلى وجرحى": both words on the same side, joined by "and" alone.
-  if (other && (other.start > n.start) === (first.start > n.start)) {
+  // Not when the other word has a nearer number of its own ("لقي عنصران حتفهما وأصيب أربعة": two's word, four's word).
+  const otherGap = killedFirst ? injuredGap : killedGap;
+  if (other && (other.start > n.start) === (first.start > n.start)
+    && !nums.some((m) => m !== n && reachable(m, other, nums) && gapOf(folded, m, other, cues) < otherGap)) {
     const [a, b] = other.start < first.start ? [other, first] : [first, other];
     if (/^\s*(?:and|et|or|ou|و)?\s*$/.test(folded.slice(a.end, b.start))) return 'mixed';
   }

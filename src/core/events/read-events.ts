@@ -12,6 +12,8 @@ import { readNumbers, type NumberSpan } from './read-numbers.js';
 import { eventSummary } from './event-summary.js';
 import { isBackground } from './background-cues.js';
 import { isTollUpdate } from './toll-update.js';
+import { inCauseClause, mayHoldCause } from './cause-clause.js';
+import { saysNone } from './no-casualties.js';
 
 export interface EventDoc { title?: string; summary?: string; text?: string; lang?: string }
 
@@ -29,6 +31,8 @@ interface Sentence {
   /** Casualty cues, offsets in the sentence's folded text. */
   casualtyCues: Cue[];
   folded?: string; casualties?: CasualtyReading; numbers?: NumberSpan[]; dated?: boolean;
+  /** Per kind, whether it says no one of that kind was hurt (read once: the killed and injured searches both ask). */
+  none?: Partial<Record<CasualtyKind, boolean>>;
 }
 
 const DRONE = /drone|مسيره|مسيرات|درون/;
@@ -100,10 +104,23 @@ function casualtiesOf(s: Sentence): CasualtyReading {
 /** How much a sentence's words weigh for the main event: the headline and lead most. */
 const weightAt = (i: number): number => (i === 0 ? 3 : i < LEAD ? 2 : 1 / (1 + (i - LEAD + 1) * 0.5));
 
+/** What a cue in a cause clause weighs against the main clause's ("shelled ... after Hezbollah's bomb"). */
+const CAUSE_WEIGHT = 0.4;
+
+/** Whether a sentence's cues name more than one type (only then may a clause decide between them). */
+const mixedTypes = (s: Sentence): boolean => s.cues.some((c) => c.type !== s.cues[0]!.type);
+
 function mainType(sents: Sentence[]): [EventType, number] {
   const score = new Map<EventType, number>();
   sents.forEach((s, i) => {
-    for (const c of s.cues) score.set(c.type, (score.get(c.type) ?? 0) + c.weight * weightAt(i));
+    const text = s.foldedSource ? s.foldedSource.text : s.source;
+    const cause = mixedTypes(s) && mayHoldCause(text.slice(s.scanStart, s.scanEnd)) ? s.cues.map((c) => inCauseClause(text, s.scanStart, c.start)) : [];
+    // Only a main clause that names an event of its own outweighs its cause ("Le ton est monté après une attaque au drone").
+    const main = cause.some((x, k) => !x && s.cues[k]!.weight >= 2);
+    s.cues.forEach((c, k) => {
+      const w = main && cause[k] ? CAUSE_WEIGHT : 1;
+      score.set(c.type, (score.get(c.type) ?? 0) + c.weight * w * weightAt(i));
+    });
   });
   let best: EventType = 'none';
   let top = 0;
@@ -130,13 +147,48 @@ function tollIn(sents: Sentence[], i: number, kind: CasualtyKind): number | null
   return v !== null && (i === 0 || !(isBackground(foldedOf(sents[i]!)) || hasYear(sents[i]!))) ? v : null;
 }
 
-/** The first toll of this kind in reach, replaced by a later one that says it updates it ("rose to"). */
+/** The sentence as written. */
+const sentenceOf = (s: Sentence): string => s.source.slice(s.start, s.end);
+
+/** A sentence that says something: captions' and datelines' fragments ("17, 2024.", "(AP Photo)") are not counted in reach. */
+const FULL_SENTENCE = 30;
+
+/** The end of the first `within` full sentences. */
+function reachOf(sents: Sentence[], within: number): number {
+  let full = 0;
+  for (let i = 0; i < sents.length; i += 1) {
+    if (sents[i]!.end - sents[i]!.start >= FULL_SENTENCE) full += 1;
+    if (full >= within) return i + 1;
+  }
+  return sents.length;
+}
+
+/** How many sentences after a headline's or lead's toll may give the same event's fuller count. */
+const REFINE = 2;
+
+/**
+ * The first toll of this kind in reach. A headline's or lead's count gives way to a larger one in the next
+ * sentences (the headline names a part, "sept militaires tués", the lead the whole, "sept soldats et deux
+ * civils"); and to a later one that says it updates it ("rose to").
+ */
 function toll(sents: Sentence[], kind: CasualtyKind, within = TOLL_REACH): [number | null, number] {
-  const reach = Math.min(sents.length, within);
+  const reach = reachOf(sents, within);
   for (let i = 0; i < reach; i += 1) {
     let v = tollIn(sents, i, kind);
-    if (v === null) continue;
+    if (v === null) {
+      // "No casualties were reported": the event has no count; a later paragraph's toll is another event's.
+      const s = sents[i]!;
+      s.none ??= {};
+      if ((s.none[kind] ??= saysNone(sentenceOf(s), kind))) return [null, -1];
+      continue;
+    }
     let at = i;
+    if (i < LEAD) {
+      for (let j = i + 1; j <= Math.min(i + REFINE, LEAD, reach - 1); j += 1) {
+        const fuller = tollIn(sents, j, kind);
+        if (fuller !== null && fuller > v) [v, at] = [fuller, j];
+      }
+    }
     for (let j = i + 1; j < reach; j += 1) {
       const s = sents[j]!;
       // Tested on the sentence as written: most sentences after the toll are never folded.

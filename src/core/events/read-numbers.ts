@@ -122,11 +122,17 @@ const NEXT_TRAP: Array<[string, RegExp]> = [
   ['thing', /^(?:strikes?|airstrikes?|frappes?|raids?|غارات|غاره|ضربات|missiles?|صواريخ|صاروخ|صاروخا|rockets?|roquettes?|obus|shells?|قذائف|قذيفه|drones?|مسيرات|مسيره|villages?|قري|قريه|vehicles?|véhicules?|اليات|اليه|سيارات|buildings?|bâtiments?|مباني|houses?|maisons?|منازل|منزلا|tonnes?|tons?|kg|targets?|cibles?|اهداف|هدفا|sites?|مواقع|موقعا|points?|نقاط|attacks?|attaques?|هجمات|times?|fois|مرات|مره|operations?|opérations?|عمليات|camps?|مخيمات|checkpoints?|حواجز|tanks?|chars?|دبابات|weapons?|armes?|اسلحه|positions?|مراكز|hospitals?|hôpitaux|hôpital|مستشفيات|مستشفي|مشافي|km²)$/],
 ];
 
+/** Words for people (and their dead or wounded) right after a number: it counts them. */
+const COUNTED_PEOPLE = /^(?:people|persons|civilians|soldiers|fighters|militants|killed|dead|wounded|injured|personnes|civils|soldats|combattants|militaires|morts|tués|blessés|victimes|شخص|شخصا|اشخاص|مدني|مدنيا|مدنيين|قتيل|قتيلا|قتلي|جريح|جريحا|جرحي|عنصر|عنصرا|عناصر|شهيد|شهيدا|شهداء|مقاتل|مقاتلا|جندي|جنديا)$/;
+
 /** The word before a number that makes it a name or a date, not a count. */
 const PREV_TRAP: Array<[string, RegExp]> = [
   ['unit', /^(?:brigade|brigades|regiment|régiment|division|battalion|bataillon|لواء|اللواء|الفرقه|فرقه|الفوج|فوج|كتيبه|الكتيبه|no|n°|numéro|number|route|resolution|résolution|article|page|قرار|القرار|رقم)$/],
   ['age', /^(?:aged|âgé|âgée|âgés|age|ages|عمره|عمرها|عمر|البالغ)$/],
   ['year', /^(?:in|en|since|depuis|منذ|عام|سنه|year|année|l'an|of)$/],
+  // The object of a preposition counts a place, a time or an attacker, not victims ("tués dans deux attentats",
+  // "killed in two strikes", "wounded by three gunmen", "قتل في 3 غارات").
+  ['object', /^(?:in|into|during|across|by|dans|pendant|par|في|خلال)$/],
 ];
 
 function trapOf(text: string, toks: Tok[], i: number, j: number, value: number, digits: boolean): string | undefined {
@@ -143,7 +149,8 @@ function trapOf(text: string, toks: Tok[], i: number, j: number, value: number, 
     const before = text.slice(Math.max(0, first.start - 2), first.start);
     if (/\d[.,٫]$/.test(before)) return 'decimal';
     if (/^[/\-.]\d/.test(after) || /\d[/\-]$/.test(before)) return 'date';
-    if (first.text.length === 4 && value >= 1900 && value <= 2100) return 'year';
+    // "2000 people", "1950 قتيلا": a count that looks like a year is one when people follow it.
+    if (first.text.length === 4 && value >= 1900 && value <= 2100 && !COUNTED_PEOPLE.test(toks[j + 1]?.key ?? '')) return 'year';
   }
   if (text.slice(first.start - 1, first.start) === '$' || /^\s?(?:\$|€|£)/.test(after)) return 'money';
   // "une trentaine de kilomètres", "dozens of miles": what is counted comes after "de" / "of".
