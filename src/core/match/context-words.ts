@@ -387,15 +387,19 @@ export function abroadAfter(text: string, end: number): string | undefined {
 const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
 const PROVINCE_BEFORE_RE = new RegExp(
   String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
+// The desert or plain around a seat town is its area too, like its countryside: "désert (syrien) de
+// Palmyre", "the Palmyra Desert", "بادية الميادين", "صحراء الأنبار", "سهل مرجعيون" (EVAL.md labels them
+// as the unit the town seats, as "ريف X").
 const REGION_BEFORE_RE = new RegExp(
-  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:deserts?|plaines?)(?:\s+\p{L}+)?\s+(?:de|d'|du)|(?:desert|plain)\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف|بادية|صحراء|سهل))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
-const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
+const REGION_AFTER_RE = /^\s*(?:countryside|region|desert|plain)(?![\p{L}])/u;
 
 // "rural Homs" (the Syrian Observatory's English for ريف حمص) is the countryside too.
-const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'ريف', 'أرياف'];
+const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'desert', 'plain', 'ريف', 'أرياف',
+  'بادية', 'صحراء', 'سهل'];
 /** SEAT_CUES on unfolded text: any case, an accented or decomposed "région", and any Arabic mark (folded later). */
-const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
+const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|d[eé][\u0300-\u036f]?sert|plain|ريف|أرياف|بادية|صحراء|سهل|محافظ|[\u064b-\u065f\u0670\u0640]/i;
 
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {
