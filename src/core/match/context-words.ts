@@ -19,13 +19,15 @@ const UNIT_BEFORE_LATIN = [
   'governorate', 'camp', 'prison', 'area', 'region', 'countryside of', 'outskirts of', 'suburb', 'suburbs', 'locality',
   'ville', 'villes', 'bourg', 'bourgade', 'localite', 'quartier', 'quartiers', 'region', 'zone', 'camp', 'prison',
   'gouvernorat', 'province', 'campagne', 'banlieue', 'environs', 'peripherie', 'secteur', 'localites',
+  // The desert or plain around a place is named after it like its countryside ("désert de X", "بادية X").
+  'desert of', 'desert de', "desert d'", 'plaine de', "plaine d'",
 ];
 // "village of", "ville de", "region d'": the unit word, then an optional of/de/d'/du/des/the/al.
 const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
 // The name may stand in quotes after its unit word (حي "الهلالية"); a front or axis of fighting (محور
 // سراقب, محاور داديخ) is named after its place too.
-const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
+const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|سجن|ريف|بادية|سهل|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
 // A coordinated item of the list a plural or dual unit word opens: "بلدات دير سنبل وكنصفرة والفطيرة",
 // "منطقتي قدسيا والديماس", "محاور سراقب وداديخ والملاجة". Arabic has no capitals to end the list: it
 // ends at a sentence or clause mark, or after eight words.
