@@ -220,6 +220,11 @@ const CITY_WORD = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu;
 /** Whether a place's surface says it is the town ("مدينة حلب", "Idlib city", "ville de Homs"). */
 export const saysCity = (surface: string): boolean => CITY_WORD.test(surface);
 
+const CITY_BEFORE = /(?:^|[\s(«"“])[وبل]?مدينة\s+["“«]?$|(?:^|[^\p{L}])(?:city\s+of|ville\s+(?:de|d['’]))\s*$/iu;
+
+/** Whether the words right before a place say it is the town ("قرب مدينة معرة النعمان", "the city of Idlib"). */
+export const cityWordBefore = (text: string, start: number): boolean => CITY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'to', 'à', 'a', 'au', 'aux', 'dans', 'près', 'pres',
   'vers', 'en', 'depuis', 'في', 'من', 'قرب', 'إلى', 'الى', 'داخل', 'نحو']);
 
