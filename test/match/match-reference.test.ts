@@ -92,7 +92,9 @@ function fieldMatches(m: Matcher, field: MatchField, text: string, lang: (typeof
     // A seat town after a province or countryside word stands for its unit (seat-units.ts).
     // Either word means the governorate the town seats, else its district; a name that says "city"
     // ("مدينة القامشلي", "Idlib city") stays the town.
-    const saysCity = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu.test(text.slice(h.start, h.end));
+    // So does a city word right before it ("قرب مدينة معرة النعمان", "the city of Idlib").
+    const saysCity = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu.test(text.slice(h.start, h.end))
+      || /(?:^|[\s(«"“])[وبل]?مدينة\s+["“«]?$|(?:^|[^\p{L}])(?:city\s+of|ville\s+(?:de|d['’]))\s*$/iu.test(text.slice(Math.max(0, h.start - 16), h.start));
     const word = !saysCity && (m.seats.governorate[h.entity]! >= 0 || m.seats.district[h.entity]! >= 0) ? seatUnitWord(text, h.start, h.end) : undefined;
     const unit = word === undefined ? -1 : m.seats.governorate[h.entity]! >= 0 ? m.seats.governorate[h.entity]! : m.seats.district[h.entity]!;
     const info = m.entities[unit >= 0 ? unit : h.entity]!;

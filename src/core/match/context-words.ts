@@ -19,13 +19,15 @@ const UNIT_BEFORE_LATIN = [
   'governorate', 'camp', 'prison', 'area', 'region', 'countryside of', 'outskirts of', 'suburb', 'suburbs', 'locality',
   'ville', 'villes', 'bourg', 'bourgade', 'localite', 'quartier', 'quartiers', 'region', 'zone', 'camp', 'prison',
   'gouvernorat', 'province', 'campagne', 'banlieue', 'environs', 'peripherie', 'secteur', 'localites',
+  // The desert or plain around a place is named after it like its countryside ("désert de X", "بادية X").
+  'desert of', 'desert de', "desert d'", 'plaine de', "plaine d'",
 ];
 // "village of", "ville de", "region d'": the unit word, then an optional of/de/d'/du/des/the/al.
 const UNIT_BEFORE_RE = new RegExp(
   `(?:^|[^\\p{L}])(?:${UNIT_BEFORE_LATIN.join('|')})(?:\\s+(?:of|de|du|des|la|le|the))?(?:\\s+(?:the|la|le))?\\s*(?:d['’]\\s*)?$`, 'u');
 // The name may stand in quotes after its unit word (حي "الهلالية"); a front or axis of fighting (محور
 // سراقب, محاور داديخ) is named after its place too.
-const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|مخيمات|سجن|ريف|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
+const UNIT_BEFORE_AR_RE = /(?:^|\s)[وفبلك]{0,2}(?:قرية|قريتي|قرى|بلدة|بلدتي|بلدات|مدينة|مدينتي|مدن|حي|أحياء|ناحية|منطقة|منطقتي|مناطق|محافظة|مخيم|مخيمات|سجن|ريف|بادية|سهل|أطراف|ضواحي|محيط|قضاء|مركز|محور|محاور|جبهة|جبهات)\s+["“”«'‘]?\s*$/u;
 // A coordinated item of the list a plural or dual unit word opens: "بلدات دير سنبل وكنصفرة والفطيرة",
 // "منطقتي قدسيا والديماس", "محاور سراقب وداديخ والملاجة". Arabic has no capitals to end the list: it
 // ends at a sentence or clause mark, or after eight words.
@@ -165,6 +167,8 @@ const CONFLICT_WORDS = [
   'غارة', 'غارات', 'قصف', 'استهداف', 'استهدف', 'قتلى', 'مقتل', 'قتل', 'جرحى', 'اشتباك', 'معارك', 'ميليشي', 'مليشي', 'قوات', 'جيش',
   'قاعدة', 'قواعد', 'مروحي', 'طائرات', 'دورية', 'انسحاب', 'انتشار', 'أسلحة', 'اسلحة', 'الدفاعات', 'وقف إطلاق النار', 'احتلال',
   'مسيرة', 'هجوم', 'مسلح', 'فصائل', 'عناصر', 'انفجار', 'صاروخ', 'قذائف', 'عسكري', 'عبوة', 'كمين', 'اعتقال', 'حاجز',
+  // Arabic words are matched as stems inside a word: the plural of هجوم is another stem (not the verb هاجم, which sport pages use).
+  'هجمات',
 ];
 const CONFLICT = wordSet(CONFLICT_WORDS);
 
@@ -215,6 +219,11 @@ const CITY_WORD = /^(?:[وبل]?مدينة|city|ville)\s|\scity$/iu;
 
 /** Whether a place's surface says it is the town ("مدينة حلب", "Idlib city", "ville de Homs"). */
 export const saysCity = (surface: string): boolean => CITY_WORD.test(surface);
+
+const CITY_BEFORE = /(?:^|[\s(«"“])[وبل]?مدينة\s+["“«]?$|(?:^|[^\p{L}])(?:city\s+of|ville\s+(?:de|d['’]))\s*$/iu;
+
+/** Whether the words right before a place say it is the town ("قرب مدينة معرة النعمان", "the city of Idlib"). */
+export const cityWordBefore = (text: string, start: number): boolean => CITY_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'outside', 'around', 'to', 'à', 'a', 'au', 'aux', 'dans', 'près', 'pres',
   'vers', 'en', 'depuis', 'في', 'من', 'قرب', 'إلى', 'الى', 'داخل', 'نحو']);
@@ -387,15 +396,19 @@ export function abroadAfter(text: string, end: number): string | undefined {
 const LIST_TAIL = String.raw`(?:[^.;:!?\n]{0,50}?(?:,|\set|\sand|\sو|\s)\s*)?`;
 const PROVINCE_BEFORE_RE = new RegExp(
   String.raw`(?:provinces?|gouvernorats?|governorates?|محافظة|محافظتي|محافظات)(?:\s+[\p{L}-]+){0,2}?\s*(?:de\s+|d'\s*|du\s+|of\s+(?:the\s+)?)?${LIST_TAIL}$`, 'u');
+// The desert or plain around a seat town is its area too, like its countryside: "désert (syrien) de
+// Palmyre", "the Palmyra Desert", "بادية الميادين", "صحراء الأنبار", "سهل مرجعيون" (EVAL.md labels them
+// as the unit the town seats, as "ريف X").
 const REGION_BEFORE_RE = new RegExp(
-  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
+  String.raw`(?:regions?\s+(?:de|d'|du|of)|campagne\s+(?:de|d'|du)|countryside\s+of|(?:deserts?|plaines?)(?:\s+\p{L}+)?\s+(?:de|d'|du)|(?:desert|plain)\s+of|(?:^|\s)rural|(?:^|\s)[وفبلك]{0,2}(?:ريف|ريفي|أرياف|بادية|صحراء|سهل))\s*(?:\p{L}+\s+)?${LIST_TAIL}$`, 'u');
 const PROVINCE_AFTER_RE = /^\s*(?:province|governorate)(?![\p{L}])/u;
-const REGION_AFTER_RE = /^\s*(?:countryside|region)(?![\p{L}])/u;
+const REGION_AFTER_RE = /^\s*(?:countryside|region|desert|plain)(?![\p{L}])/u;
 
 // "rural Homs" (the Syrian Observatory's English for ريف حمص) is the countryside too.
-const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'ريف', 'أرياف'];
+const SEAT_CUES = ['provinc', 'gouvernorat', 'governorate', 'محافظ', 'region', 'campagne', 'countryside', 'rural', 'desert', 'plain', 'ريف', 'أرياف',
+  'بادية', 'صحراء', 'سهل'];
 /** SEAT_CUES on unfolded text: any case, an accented or decomposed "région", and any Arabic mark (folded later). */
-const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|ريف|أرياف|محافظ|[\u064b-\u065f\u0670\u0640]/i;
+const SEAT_CUE_RAW = /provinc|gouvernorat|governorate|r[eé][\u0300-\u036f]?gion|campagne|countryside|rural|d[eé][\u0300-\u036f]?sert|plain|ريف|أرياف|بادية|صحراء|سهل|محافظ|[\u064b-\u065f\u0670\u0640]/i;
 
 /** Whether a seat town's name stands for its governorate ("province") or its area ("region"). */
 export function seatUnitWord(text: string, start: number, end: number): 'province' | 'region' | undefined {

@@ -5,7 +5,7 @@ import type { EntityKind, Lang } from '../entities/entity.js';
 import { LANGS } from '../entities/langs.js';
 import { FLAG_GENERIC, FLAG_NEEDS_CONTEXT, type Matcher } from './compile-matcher.js';
 import { decide, LOCAL_SIGN, NAMED, NEARBY, strength, type Established, type PendingHit, type Verdict } from './confirm-context.js';
-import { notAnArabicName, abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, seatUnitWord, writtenAsLocation } from './context-words.js';
+import { notAnArabicName, abroadAfter, setInUsOnly, afterAssadCue, insideOtherName, LazyWords, offTopicWords, saysCity, cityWordBefore, seatUnitWord, writtenAsLocation } from './context-words.js';
 import { indexSentences, sentences } from './sentence-index.js';
 import { scanText } from './scan-text.js';
 import { coveringEntity, EntityMarks, kept, resolveHits } from './resolve-hits.js';
@@ -71,6 +71,8 @@ function seatTarget(m: Matcher, e: number, text: string, start: number, end: num
   if (gov < 0 && district < 0) return -1;
   // "ريف مدينة القامشلي", "the city of Idlib": a name that says "city" is the town whatever surrounds it.
   if (saysCity(text.slice(start, end))) return -1;
+  // "ريف إدلب الجنوبي قرب مدينة معرة النعمان": the countryside word is the other town's; this one is a city.
+  if (cityWordBefore(text, start)) return -1;
   const word = seatUnitWord(text, start, end);
   if (word === undefined) return -1;
   // "province de X" is a unit; "région de X" / "ريف X" is the area around the town: the governorate

@@ -16,6 +16,19 @@ function bareKey(e: Entity): string {
   return nameKey(e.names.en).replace(UNIT_SUFFIX, '').replace(ARTICLE, '');
 }
 
+/** French unit words before the name ("district de Palmyre", "gouvernorat d'Alep"), Arabic ones too. */
+const UNIT_PREFIX_FR = /^(?:district|gouvernorat|province|sous-district|nahiya|caza|mohafazat)\s+(?:(?:de|du|d)\s+|d'\s*)?/;
+const UNIT_PREFIX_AR = /^(?:مدين[ةه]|منطق[ةه]|محافظ[ةه]|ناحي[ةه]|قضاء)\s+/;
+
+/**
+ * The town's and the unit's own names with their unit words taken off, in French and Arabic: a town
+ * whose English name differs from its district's (Palmyra in Tadmur District) still seats it, since
+ * the French ("Palmyre", "district de Palmyre") and Arabic ("مدينة تدمر", "منطقة تدمر") names agree.
+ */
+function otherKeys(e: Entity): string[] {
+  return [nameKey(e.names.fr).replace(UNIT_PREFIX_FR, ''), nameKey(e.names.ar).replace(UNIT_PREFIX_AR, '')].filter((k) => k.length > 0);
+}
+
 export function seatUnits(entities: readonly Entity[], byId: ReadonlyMap<string, number>): SeatUnits {
   const governorate = new Int32Array(entities.length).fill(-1);
   const district = new Int32Array(entities.length).fill(-1);
@@ -28,7 +41,9 @@ export function seatUnits(entities: readonly Entity[], byId: ReadonlyMap<string,
       const p = byId.get(cur.parents[0]!);
       if (p === undefined) break;
       const parent = entities[p]!;
-      if (bareKey(parent) === key || nameKey(parent.names.en).replace(ARTICLE, '').startsWith(`${key} `)) {
+      const others = otherKeys(e);
+      if (bareKey(parent) === key || nameKey(parent.names.en).replace(ARTICLE, '').startsWith(`${key} `)
+        || (others.length === 2 && otherKeys(parent).every((k, j) => k === others[j]))) {
         if (parent.type === 'governorate') governorate[i] = p;
         else if (parent.type === 'district') district[i] = p;
       }
