@@ -111,8 +111,10 @@ export function readSnapshot(file: string): Matcher | undefined {
   }
 }
 
-/** Writes the snapshot whole or not at all (temporary file, then rename), and drops older ones; false if it could not. */
-/** `matcher`: compiled here, or the bytes of its snapshot as an analysis thread wrote them (no second write). */
+/**
+ * Writes the snapshot whole or not at all (temporary file, then rename), and drops older ones; false if it
+ * could not. `matcher`: compiled here, or the bytes of its snapshot as an analysis thread wrote them (no second write).
+ */
 export function writeSnapshot(dir: string, key: string, matcher: Matcher | Uint8Array): boolean {
   try {
     fs.mkdirSync(dir, { recursive: true });
