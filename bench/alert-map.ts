@@ -14,11 +14,11 @@ import { createApiKeyStore } from '../src/adapters/redis/api-key-store.js';
 import { buildAlertMap } from '../src/core/map/alert-map.js';
 import type { Alert } from '../src/core/model/alert.js';
 import { percentile } from './percentiles.js';
+import { numberArg } from './number-arg.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
-const ALERTS = arg('alerts', 2000);
-const RUNS = arg('runs', 20);
+const ALERTS = numberArg('alerts', 2000);
+const RUNS = numberArg('runs', 20);
 const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {

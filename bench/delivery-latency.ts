@@ -32,16 +32,16 @@ import { signingSecrets } from '../src/core/subscriptions/signing-secrets.js';
 import { deliveryId, alertId } from '../src/core/deliver/delivery-ids.js';
 import { JOB_OPTIONS } from '../src/adapters/queue/queues.js';
 import { articleId } from '../src/core/ids/article-id.js';
+import { numberArg } from './number-arg.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
-const SAMPLES = arg('samples', 40);
-const DELIVERIES = arg('deliveries', 3000);
+const SAMPLES = numberArg('samples', 40);
+const DELIVERIES = numberArg('deliveries', 3000);
 const JSON_OUT = args.includes('--json');
 const THROUGHPUT_ONLY = args.includes('--throughput-only');
-const ROUNDS = arg('rounds', 3);
+const ROUNDS = numberArg('rounds', 3);
 /** The throughput article's text length (0: the two-sentence paragraph of the latency samples, ~300 characters). */
-const TEXT_CHARS = arg('text-chars', 0);
+const TEXT_CHARS = numberArg('text-chars', 0);
 const PROFILE = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const CONCURRENCY = Number(process.env.BENCH_CONC ?? 64);
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };

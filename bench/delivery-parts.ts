@@ -27,12 +27,12 @@ import { articleId } from '../src/core/ids/article-id.js';
 import { matchDocument } from '../src/core/match/match-document.js';
 import { createEndpointLimiter, deliverAlert } from '../src/pipeline/deliver-alert.js';
 import type { DeliveryRefs } from '../src/core/model/alert.js';
+import { numberArg } from './number-arg.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
-const N = arg('deliveries', 3000);
-const ROUNDS = arg('rounds', 3);
-const TEXT_CHARS = arg('text-chars', 300);
+const N = numberArg('deliveries', 3000);
+const ROUNDS = numberArg('rounds', 3);
+const TEXT_CHARS = numberArg('text-chars', 300);
 const CONCURRENCY = 64;
 const ONLY = args.includes('--parts') ? new Set(args[args.indexOf('--parts') + 1]!.split(',')) : undefined;
 

@@ -15,13 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { loadEntities } from '../src/config/load-entities.js';
 import { corpusText, repoRoot } from './match-articles.js';
 import { percentile } from './percentiles.js';
+import { numberArg } from './number-arg.js';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const targetBytes = arg('--mb', 20) * 1e6;
-const rounds = arg('--rounds', 5);
+const targetBytes = numberArg('mb', 20) * 1e6;
+const rounds = numberArg('rounds', 5);
 
 /** ar when a third of the text is Arabic script, else fr or en by their commonest short words. */
 function langOf(t: string): string {

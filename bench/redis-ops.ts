@@ -22,12 +22,12 @@ import { distinctArticle } from '../test/harness/distinct-article.js';
 import { seededRandom } from '../test/harness/seeded-random.js';
 import { waitFor } from '../test/harness/vigie-process.js';
 import { connectRedis } from '../src/adapters/redis/connect-redis.js';
+import { numberArg } from './number-arg.js';
 
 const args = process.argv.slice(2);
-const arg = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
-const POLLS = arg('polls', 40);
-const ARTICLES = arg('articles', 40);
-const DELIVERIES = arg('deliveries', 100);
+const POLLS = numberArg('polls', 40);
+const ARTICLES = numberArg('articles', 40);
+const DELIVERIES = numberArg('deliveries', 100);
 const SUBSCRIBERS = 5;
 const JSON_OUT = args.includes('--json');
 const log = (s: string) => { if (!JSON_OUT) process.stderr.write(`${s}\n`); };

@@ -176,9 +176,6 @@ export async function prepareSnapshot(src: MatcherSource): Promise<string | unde
   return file;
 }
 
-/** The matcher of a snapshot file prepareSnapshot named, or undefined when it cannot be read. */
-export const readSnapshotFile = (file: string): Matcher | undefined => readSnapshot(file);
-
 export async function loadMatcher(src: MatcherSource): Promise<{ matcher: Matcher; origin: MatcherOrigin }> {
   if (src.cacheDir === undefined) return { matcher: await compile(src.entitiesDir), origin: 'compiled' };
   const key = snapshotKey(src.entitiesDir);

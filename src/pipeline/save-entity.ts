@@ -1,7 +1,7 @@
 // Run-time entity edits (API, CLI, web page): validate an entity against the current catalog, store it
 // in Redis (entity-store.ts) and recompile (on the analysis pool), so the next article every worker matches sees it.
 import { entitySchema, type Entity, type Lang } from '../core/entities/entity.js';
-import { findCycles } from '../core/match/entity-graph.js';
+import { linkProblems } from '../core/match/entity-graph.js';
 import { VigieError } from '../core/errors/vigie-error.js';
 import type { EntityCatalog } from './entity-catalog.js';
 import type { EntityStore } from '../adapters/redis/entity-store.js';
@@ -26,8 +26,7 @@ export async function saveEntity(s: EntityEditServices, entity: Entity): Promise
  */
 function problemsWith(entities: readonly Entity[], entity: Entity): string[] {
   const byId = new Map(entities.map((e) => [e.id, e] as const)).set(entity.id, entity);
-  const unknown = entity.parents.filter((p) => !byId.has(p)).map((p) => `${entity.id}: unknown parent ${p}`);
-  return [...unknown, ...findCycles([entity], byId).filter((p) => p.includes(entity.id))];
+  return linkProblems([entity], byId).filter((p) => p.includes(entity.id));
 }
 
 /** The entity with more aliases in one language, recorded as added by hand (origin "hand"). */

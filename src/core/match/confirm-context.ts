@@ -125,12 +125,12 @@ function decideGeneric(hit: PendingHit, est: Established): Verdict {
     && ` ${key} `.includes(` ${hit.aliasKey} `));
   if (holder) return { counts: false, why: `generic reference; the document names ${holder[1]}, whose name holds these words` };
   if (outOfPeriod(hit, est.year)) return { counts: false, why: `generic reference; ${dateOf(est)} is outside ${hit.id}'s period` };
-  const abroad = abroadOnly(hit, est);
   if (est.ids.has(hit.id)) return { counts: true, evidence: `established: ${hit.id} is named`, strength: NAMED };
   for (const id of hit.establishedBy) if (est.ids.has(id) && !est.regionIds.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
   if (est.pathIds.has(hit.id)) return { counts: true, evidence: `established: a member of ${hit.id} is named`, strength: NAMED };
   for (const id of hit.pathIds.slice(1)) if (est.ids.has(id)) return { counts: true, evidence: `established by ${id}`, strength: NAMED };
   // A date says when, not where: a Lebanese page of 2025 does not make "الأمن العام" Syria's.
+  const abroad = abroadOnly(hit, est);
   if (abroad !== undefined) return { counts: false, why: `generic reference; the document's places are in ${abroad}, not in ${hit.id}'s country` };
   if (hit.period !== undefined && est.year !== undefined) return { counts: true, evidence: `${dateOf(est)} is in ${hit.id}'s period`, strength: LOCAL_SIGN };
   // Undated, in a document about the right country (a place of it named): news read now is about now,

@@ -50,8 +50,18 @@ function addKey(map: Map<string, Entity[]>, key: string, e: Entity): void {
   else if (!list.includes(e)) list.push(e);
 }
 
+/**
+ * What the parent links of `entities` break within `byId`: a parent it lacks, a cycle through them; one
+ * message each. The whole graph's check (validate) and a single edit's (save-entity.ts) both ask it.
+ */
+export function linkProblems(entities: Entity[], byId: ReadonlyMap<string, Entity>): string[] {
+  const unknown: string[] = [];
+  for (const e of entities) for (const p of e.parents) if (!byId.has(p)) unknown.push(`${e.id}: unknown parent ${p}`);
+  return [...unknown, ...findCycles(entities, byId)];
+}
+
 /** Cycles in the parent links, one message each. */
-export function findCycles(entities: Entity[], byId: Map<string, Entity>): string[] {
+export function findCycles(entities: Entity[], byId: ReadonlyMap<string, Entity>): string[] {
   const state = new Map<string, 1 | 2>();
   const problems: string[] = [];
   const visit = (id: string, trail: string[]): void => {
@@ -147,11 +157,7 @@ export function buildEntityGraph(entities: Entity[]): EntityGraph {
         .slice(0, limit).map(([e]) => e);
     },
     validate() {
-      const problems = duplicates.map((id) => `duplicate id ${id}`);
-      for (const e of byId.values()) {
-        for (const p of e.parents) if (!byId.has(p)) problems.push(`${e.id}: unknown parent ${p}`);
-      }
-      return [...problems, ...findCycles([...byId.values()], byId)];
+      return [...duplicates.map((id) => `duplicate id ${id}`), ...linkProblems([...byId.values()], byId)];
     },
   };
 }

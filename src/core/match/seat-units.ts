@@ -35,13 +35,13 @@ export function seatUnits(entities: readonly Entity[], byId: ReadonlyMap<string,
   entities.forEach((e, i) => {
     if (e.kind !== 'region' || (e.type !== 'town' && e.type !== 'city')) return;
     const key = bareKey(e);
+    const others = otherKeys(e);
     // Walk up the first-parent chain: the district, then the governorate, named like the town.
     let cur = e;
     for (let depth = 0; depth < 4 && cur.parents.length > 0; depth += 1) {
       const p = byId.get(cur.parents[0]!);
       if (p === undefined) break;
       const parent = entities[p]!;
-      const others = otherKeys(e);
       if (bareKey(parent) === key || nameKey(parent.names.en).replace(ARTICLE, '').startsWith(`${key} `)
         || (others.length === 2 && otherKeys(parent).every((k, j) => k === others[j]))) {
         if (parent.type === 'governorate') governorate[i] = p;
